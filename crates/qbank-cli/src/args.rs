@@ -1,0 +1,73 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// qbank: an interview question bank as code. Lint it, print interview kits from it, export
+/// it to a spreadsheet.
+#[derive(Debug, Parser)]
+#[command(name = "qbank", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a bank: YAML syntax, schemas, ids, topics, duplicates
+    Lint(LintArgs),
+    /// Print the documentation of a lint rule
+    Rule(RuleArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Code snippets with the place underlined (default on a terminal)
+    Human,
+    /// One JSON document with a `diagnostics` array
+    Json,
+    /// GitHub Actions annotations (default when GITHUB_ACTIONS=true)
+    Github,
+    /// SARIF 2.1.0 for code scanning
+    Sarif,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(default_value = "questions")]
+    pub bank: PathBuf,
+    /// Output format [default: human, or github when GITHUB_ACTIONS=true]
+    #[arg(long, value_enum)]
+    pub format: Option<LintFormat>,
+    /// Only run these rules (comma-separated names)
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated names)
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit with 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Colours in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RuleArgs {
+    /// The rule's name, e.g. duplicate-id
+    #[arg(required_unless_present = "all")]
+    pub name: Option<String>,
+    /// Print every rule's documentation
+    #[arg(long, conflicts_with = "name")]
+    pub all: bool,
+}

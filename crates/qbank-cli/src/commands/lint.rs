@@ -1,0 +1,72 @@
+use std::io::{self, IsTerminal, Write};
+
+use qbank_core::Severity;
+use qbank_lint::render::{self, human::HumanOptions, Sources};
+use qbank_lint::{Settings, RULES};
+
+use crate::args::{ColorChoice, LintArgs, LintFormat};
+use crate::{Failure, Outcome};
+
+pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
+    for name in args.select.iter().chain(&args.ignore) {
+        if qbank_lint::rule(name).is_none() {
+            let names: Vec<String> = RULES.iter().map(|r| r.name().to_owned()).collect();
+            let hint = qbank_core::closest(name, &names)
+                .map(|b| format!("; did you mean \"{b}\"?"))
+                .unwrap_or_default();
+            return Err(Failure(format!("unknown rule \"{name}\"{hint}")));
+        }
+    }
+    let (bank, load_diagnostics) = qbank_core::load_bank(&args.bank)?;
+    let mut settings = Settings {
+        select: args.select.clone(),
+        ..Settings::default()
+    };
+    for name in &args.ignore {
+        settings.severity.insert(name.clone(), None);
+    }
+    let diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
+
+    let format = args.format.unwrap_or_else(|| {
+        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+            LintFormat::Github
+        } else {
+            LintFormat::Human
+        }
+    });
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        LintFormat::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            render::human::render(
+                &diagnostics,
+                &Sources::new(&bank),
+                HumanOptions {
+                    color,
+                    files: bank.files.len(),
+                },
+                &mut out,
+            )?;
+        }
+        LintFormat::Json => render::json::render(&diagnostics, &mut out)?,
+        LintFormat::Github => render::github::render(&diagnostics, &mut out)?,
+        LintFormat::Sarif => render::sarif::render(&diagnostics, &mut out)?,
+    }
+    out.flush()?;
+    let fail = diagnostics.iter().any(|d| {
+        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
+    });
+    Ok(if fail {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}

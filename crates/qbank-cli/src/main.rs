@@ -1,0 +1,46 @@
+//! The `qbank` command line: argument parsing, reading and writing files, choosing the output
+//! format and the exit code. Everything else lives in the library crates.
+
+mod args;
+mod commands;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit codes, decided here and only here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: nothing at error level.
+    Clean,
+    /// 1: findings at error level (or warnings with --deny-warnings), or a check failed.
+    Findings,
+}
+
+/// An error that ends the run with exit code 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    match commands::run(args) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(Failure(message)) => {
+            if message.contains("Broken pipe") {
+                return ExitCode::SUCCESS;
+            }
+            let stderr = io::stderr();
+            let mut e = stderr.lock();
+            let _ = writeln!(e, "qbank: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The one diagnostic value every part of qbank reports through.
+//!
+//! A [`Diagnostic`] is plain data: a rule name, a severity, a message and labelled places in
+//! source files. Nothing here knows about terminals, JSON or SARIF; the renderers in
+//! `qbank-lint` turn diagnostics into text.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How serious a finding is. Ordered from least to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// A suggestion; never fails a run.
+    Info,
+    /// Worth fixing; fails a run only when asked to.
+    Warning,
+    /// Must be fixed; a run with errors exits with 1.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses the lowercase name.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A position in a text file: 1-based line, 1-based column counted in characters, and the
+/// byte offset of that character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub offset: usize,
+}
+
+impl Position {
+    /// The first character of a file.
+    pub const START: Position = Position {
+        line: 1,
+        column: 1,
+        offset: 0,
+    };
+}
+
+/// A range in a text file, `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Span {
+    /// An empty span at `pos`.
+    pub fn point(pos: Position) -> Span {
+        Span {
+            start: pos,
+            end: pos,
+        }
+    }
+}
+
+/// A labelled place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The file's path as the user named it (relative to where qbank runs), `/`-separated.
+    pub file: String,
+    pub span: Span,
+    /// What this place has to do with the finding; empty for none.
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(file: impl Into<String>, span: Span) -> Label {
+        Label {
+            file: file.into(),
+            span,
+            message: String::new(),
+        }
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> Label {
+        self.message = message.into();
+        self
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The kebab-case name of the rule that found it (`duplicate-id`, `yaml-syntax`, …).
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// One sentence: what is wrong, lowercase, no trailing period.
+    pub message: String,
+    /// Where it is.
+    pub primary: Label,
+    /// Other places that take part (the first definition of a duplicate id, …).
+    pub secondary: Vec<Label>,
+    /// Ids of the other questions a pair rule relates this one to.
+    pub related: Vec<String>,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        primary: Label,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity,
+            message: message.into(),
+            primary,
+            secondary: Vec::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn error(rule: &'static str, message: impl Into<String>, primary: Label) -> Diagnostic {
+        Diagnostic::new(rule, Severity::Error, message, primary)
+    }
+
+    pub fn warning(rule: &'static str, message: impl Into<String>, primary: Label) -> Diagnostic {
+        Diagnostic::new(rule, Severity::Warning, message, primary)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_secondary(mut self, label: Label) -> Diagnostic {
+        self.secondary.push(label);
+        self
+    }
+
+    pub fn with_related(mut self, id: impl Into<String>) -> Diagnostic {
+        self.related.push(id.into());
+        self
+    }
+
+    /// The order every renderer prints in: file, line, column, rule, message.
+    pub fn sort_key_cmp(&self, other: &Diagnostic) -> Ordering {
+        (
+            &self.primary.file,
+            self.primary.span.start.line,
+            self.primary.span.start.column,
+            self.rule,
+            &self.message,
+        )
+            .cmp(&(
+                &other.primary.file,
+                other.primary.span.start.line,
+                other.primary.span.start.column,
+                other.rule,
+                &other.message,
+            ))
+    }
+}
+
+/// Sorts diagnostics into the order every renderer prints them in.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| a.sort_key_cmp(b));
+}

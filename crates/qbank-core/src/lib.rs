@@ -1,0 +1,24 @@
+//! The qbank model: a bank of interview questions as typed values, how a bank folder is read
+//! into them, and the [`Diagnostic`] every other crate reports through.
+//!
+//! This crate does no output: it knows nothing of terminals, JSON renderings or documents.
+//! Loading never fails on a bad file; it returns the bank it could read and the diagnostics
+//! for the rest:
+//!
+//! ```no_run
+//! let (bank, diagnostics) = qbank_core::load_bank(std::path::Path::new("questions")).unwrap();
+//! println!("{} questions, {} findings", bank.questions.len(), diagnostics.len());
+//! ```
+
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod yaml;
+
+pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
+pub use load::{load_bank, Bank, LoadError, SourceFile};
+pub use model::{
+    Allow, Coverage, Edition, FileId, Kind, Kit, Level, Question, Rubric, Section, SimilarTo,
+    Status, Topic, DEFAULT_MINUTES,
+};
+pub use qbank_schema::{closest, kebab, levenshtein, FileKind};

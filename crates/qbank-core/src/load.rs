@@ -1,0 +1,619 @@
+//! Reading a bank folder: find the files, parse them, check them against their schema, and
+//! build the typed [`Bank`].
+//!
+//! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the rest of
+//! the bank is still read. Only a bank that cannot be read at all (the folder does not exist,
+//! there is no `topics.yaml`) is a [`LoadError`].
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use qbank_schema::FileKind;
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, Label, Position, Span};
+use crate::model::{FileId, Kit, Question, Topic, TopicsFile};
+use crate::yaml::{self, LineIndex, SourceMap, YamlWarning};
+
+/// Files larger than this are not read: no question, topic or kit file comes near it.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// How deep folders may nest below the bank.
+pub const MAX_FOLDER_DEPTH: usize = 32;
+
+/// The name of the topics file at the bank's root.
+pub const TOPICS_FILE: &str = "topics.yaml";
+/// The folder of kit definitions at the bank's root.
+pub const KITS_DIR: &str = "kits";
+
+/// A file of the bank, as read.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as shown to the user: the bank folder as given, joined with the path inside it,
+    /// `/`-separated.
+    pub path: String,
+    /// The path inside the bank, `/`-separated.
+    pub relative: String,
+    pub kind: FileKind,
+    /// The text; empty when the file could not be read as text.
+    pub text: String,
+    lines: OnceLock<LineIndex>,
+    map: OnceLock<SourceMap>,
+}
+
+impl SourceFile {
+    fn new(path: String, relative: String, kind: FileKind, text: String) -> SourceFile {
+        SourceFile {
+            path,
+            relative,
+            kind,
+            text,
+            lines: OnceLock::new(),
+            map: OnceLock::new(),
+        }
+    }
+
+    /// The file stem (the id a question or kit file must have).
+    pub fn stem(&self) -> &str {
+        let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+        name.strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name)
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// The source map, built on first use (only files with findings ever need one).
+    pub fn source_map(&self) -> &SourceMap {
+        self.map.get_or_init(|| {
+            yaml::parse(&self.text, true)
+                .map(|p| p.map)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The place of the value at `pointer`, or the start of the file.
+    pub fn span(&self, pointer: &str) -> Span {
+        self.source_map()
+            .value_span(pointer)
+            .unwrap_or(Span::point(Position::START))
+    }
+
+    /// The place of the key at `pointer` (for a field), or of its value.
+    pub fn key_span(&self, pointer: &str) -> Span {
+        self.source_map()
+            .key_span(pointer)
+            .unwrap_or(Span::point(Position::START))
+    }
+
+    /// A label at the value of `pointer`.
+    pub fn label(&self, pointer: &str) -> Label {
+        Label::new(self.path.clone(), self.span(pointer))
+    }
+
+    /// A label at the key of `pointer`.
+    pub fn key_label(&self, pointer: &str) -> Label {
+        Label::new(self.path.clone(), self.key_span(pointer))
+    }
+
+    /// A label at the start of the file.
+    pub fn start_label(&self) -> Label {
+        Label::new(self.path.clone(), Span::point(Position::START))
+    }
+}
+
+/// A loaded bank.
+#[derive(Debug, Default)]
+pub struct Bank {
+    /// The bank folder as given.
+    pub root: PathBuf,
+    /// Every file read, in path order.
+    pub files: Vec<SourceFile>,
+    /// The topics, in the order of topics.yaml (empty when it failed its schema).
+    pub topics: Vec<Topic>,
+    pub topics_file: Option<FileId>,
+    /// The questions that passed their schema, in path order.
+    pub questions: Vec<Question>,
+    /// The kits that passed their schema, in path order.
+    pub kits: Vec<Kit>,
+}
+
+impl Bank {
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn kit(&self, id: &str) -> Option<&Kit> {
+        self.kits.iter().find(|k| k.id == id)
+    }
+
+    /// The file of a question.
+    pub fn question_file(&self, q: &Question) -> &SourceFile {
+        &self.files[q.file]
+    }
+}
+
+/// Why a bank could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The bank folder does not exist or is not a folder.
+    NotFound(PathBuf),
+    /// The bank folder has no topics.yaml.
+    NoTopics(PathBuf),
+    /// The bank folder could not be listed.
+    Io(PathBuf, String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound(p) => write!(f, "bank folder {} does not exist", p.display()),
+            LoadError::NoTopics(p) => write!(
+                f,
+                "{} is not a qbank bank: it has no {TOPICS_FILE}",
+                p.display()
+            ),
+            LoadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A file found below the bank.
+struct Found {
+    path: PathBuf,
+    relative: String,
+    kind: FileKind,
+}
+
+/// What loading one file gave.
+enum Parsed {
+    Question(Box<Question>),
+    Topics(Vec<Topic>),
+    Kit(Box<Kit>),
+    Nothing,
+}
+
+/// Loads the bank in `root`, reading files on all cores.
+pub fn load_bank(root: &Path) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
+    if !root.is_dir() {
+        return Err(LoadError::NotFound(root.to_path_buf()));
+    }
+    if !root.join(TOPICS_FILE).is_file() {
+        return Err(LoadError::NoTopics(root.to_path_buf()));
+    }
+    let display_root = display_path(root);
+    let mut diagnostics = Vec::new();
+    let found = find_files(root, &display_root, &mut diagnostics)?;
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(found.len().div_ceil(256).max(1));
+    let chunk = found.len().div_ceil(threads).max(1);
+    let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = found
+            .chunks(chunk)
+            .map(|part| {
+                let display_root = &display_root;
+                s.spawn(move || {
+                    part.iter()
+                        .map(|f| load_file(f, display_root))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+
+    let mut bank = Bank {
+        root: root.to_path_buf(),
+        ..Bank::default()
+    };
+    for (id, (file, parsed, diags)) in results.into_iter().enumerate() {
+        diagnostics.extend(diags);
+        match parsed {
+            Parsed::Question(mut q) => {
+                q.file = id;
+                bank.questions.push(*q);
+            }
+            Parsed::Topics(topics) => {
+                bank.topics = topics;
+                bank.topics_file = Some(id);
+            }
+            Parsed::Kit(mut k) => {
+                k.file = id;
+                k.id = file.stem().to_owned();
+                bank.kits.push(*k);
+            }
+            Parsed::Nothing => {
+                if file.kind == FileKind::Topics {
+                    bank.topics_file = Some(id);
+                }
+            }
+        }
+        bank.files.push(file);
+    }
+    Ok((bank, diagnostics))
+}
+
+fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    let s = s.trim_end_matches('/');
+    let s = s.strip_prefix("./").unwrap_or(s);
+    if s.is_empty() {
+        ".".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn join_display(root: &str, relative: &str) -> String {
+    if root == "." {
+        relative.to_owned()
+    } else {
+        format!("{root}/{relative}")
+    }
+}
+
+/// Lists the bank's YAML files in path order, following links once and reporting loops.
+fn find_files(
+    root: &Path,
+    display_root: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<Found>, LoadError> {
+    let mut found = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    let root_canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    seen_dirs.insert(root_canonical.clone());
+    // (folder, its path inside the bank, depth)
+    let mut todo = vec![(root.to_path_buf(), String::new(), 0usize)];
+    while let Some((dir, rel, depth)) = todo.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if depth == 0 => return Err(LoadError::Io(dir, e.to_string())),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    "unreadable-file",
+                    format!("cannot read folder: {e}"),
+                    Label::new(
+                        join_display(display_root, &rel),
+                        Span::point(Position::START),
+                    ),
+                ));
+                continue;
+            }
+        };
+        let mut names: Vec<(String, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        names.sort();
+        let mut subdirs = Vec::new();
+        for (name, path) in names {
+            let relative = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let meta = match fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    let message = if is_link {
+                        format!("cannot follow symbolic link: {e}")
+                    } else {
+                        format!("cannot read: {e}")
+                    };
+                    diagnostics.push(Diagnostic::warning(
+                        if is_link {
+                            "symlink-loop"
+                        } else {
+                            "unreadable-file"
+                        },
+                        message,
+                        Label::new(
+                            join_display(display_root, &relative),
+                            Span::point(Position::START),
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !seen_dirs.insert(canonical.clone()) {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "symlink-loop",
+                            "folder was already read through another path; not reading it again",
+                            Label::new(
+                                join_display(display_root, &relative),
+                                Span::point(Position::START),
+                            ),
+                        )
+                        .with_help(format!(
+                            "it leads to {}; remove the link or point it elsewhere",
+                            shown_target(&root_canonical, &canonical, display_root)
+                        )),
+                    );
+                    continue;
+                }
+                if depth + 1 >= MAX_FOLDER_DEPTH {
+                    diagnostics.push(Diagnostic::warning(
+                        "unreadable-file",
+                        format!("folders nest deeper than {MAX_FOLDER_DEPTH} levels; not reading further"),
+                        Label::new(join_display(display_root, &relative), Span::point(Position::START)),
+                    ));
+                    continue;
+                }
+                subdirs.push((path, relative, depth + 1));
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                let kind = if relative == TOPICS_FILE {
+                    FileKind::Topics
+                } else if rel == KITS_DIR {
+                    FileKind::Kit
+                } else {
+                    FileKind::Question
+                };
+                found.push(Found {
+                    path,
+                    relative,
+                    kind,
+                });
+            }
+        }
+        // Reverse so that popping visits folders in name order.
+        todo.extend(subdirs.into_iter().rev());
+    }
+    found.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(found)
+}
+
+/// A folder as the user sees it: inside the bank, relative to its folder; elsewhere, absolute.
+fn shown_target(root: &Path, target: &Path, display_root: &str) -> String {
+    match target.strip_prefix(root) {
+        Ok(rel) if rel.as_os_str().is_empty() => display_root.to_owned(),
+        Ok(rel) => join_display(display_root, &rel.to_string_lossy().replace('\\', "/")),
+        Err(_) => target.display().to_string(),
+    }
+}
+
+fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diagnostic>) {
+    let path = join_display(display_root, &found.relative);
+    let mut diags = Vec::new();
+    let text = read_text(&found.path, &path, &mut diags);
+    let file = SourceFile::new(
+        path,
+        found.relative.clone(),
+        found.kind,
+        text.unwrap_or_default(),
+    );
+    if !diags.is_empty() {
+        return (file, Parsed::Nothing, diags);
+    }
+    let parsed = check_file(&file, &mut diags);
+    (file, parsed, diags)
+}
+
+/// Reads a file as UTF-8 text, reporting why it cannot be.
+fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let at_start = || Label::new(shown.to_owned(), Span::point(Position::START));
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                "unreadable-file",
+                format!(
+                    "file is {}, more than the {} a bank file may have",
+                    human_size(size),
+                    human_size(MAX_FILE_BYTES)
+                ),
+                at_start(),
+            )
+            .with_help("a question, topics or kit file is a few kilobytes; split or remove it"),
+        );
+        return None;
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "unreadable-file",
+                format!("cannot read file: {e}"),
+                at_start(),
+            ));
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let pos = LineIndex::new(prefix).position_of_offset(prefix, valid);
+            let bad = bytes[valid..]
+                .iter()
+                .take(4)
+                .map(|b| format!("{b:#04x}"))
+                .collect::<Vec<_>>();
+            diags.push(
+                Diagnostic::error(
+                    "unreadable-file",
+                    format!(
+                        "file is not UTF-8 text: invalid byte {} at line {}, column {}",
+                        bad.first().cloned().unwrap_or_default(),
+                        pos.line,
+                        pos.column
+                    ),
+                    Label::new(shown.to_owned(), Span::point(pos)),
+                )
+                .with_help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Parses and schema-checks one file's text.
+fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
+    let parsed = match yaml::parse(&file.text, false) {
+        Ok(p) => p,
+        Err(e) => {
+            let mut span = e.span;
+            // At the end of the file, point after the last thing written rather than at an
+            // empty line.
+            if span.start.offset >= file.text.trim_end().len() && !file.text.trim().is_empty() {
+                let end = file.text.trim_end().len();
+                span = Span::point(file.lines().position_of_offset(&file.text, end));
+            }
+            let help = if e.message.contains("tab") {
+                // The scanner reports where the token started; point at the tab itself.
+                if let Some(i) = file.text[span.start.offset..].find('\t') {
+                    let pos = file
+                        .lines()
+                        .position_of_offset(&file.text, span.start.offset + i);
+                    span = Span::point(pos);
+                }
+                Some("YAML indents with spaces only; replace the tabs with spaces")
+            } else {
+                None
+            };
+            let mut d = Diagnostic::error(
+                "invalid-yaml",
+                format!("invalid YAML: {}", e.message),
+                Label::new(file.path.clone(), span),
+            );
+            d.help = help.map(str::to_owned);
+            diags.push(d);
+            return Parsed::Nothing;
+        }
+    };
+    for w in &parsed.warnings {
+        diags.push(match w {
+            YamlWarning::AmbiguousBoolean { span, text } => Diagnostic::warning(
+                "ambiguous-boolean",
+                format!("`{text}` is text here, but YAML 1.1 tools read it as a boolean"),
+                Label::new(file.path.clone(), *span),
+            )
+            .with_help(format!("quote it: \"{text}\"")),
+            YamlWarning::DuplicateKey { key, span, first } => Diagnostic::error(
+                "duplicate-key",
+                format!("key \"{key}\" appears twice in one mapping; the first one is used"),
+                Label::new(file.path.clone(), *span).with_message("second definition"),
+            )
+            .with_secondary(Label::new(file.path.clone(), *first).with_message("first definition"))
+            .with_help("remove one of them"),
+        });
+    }
+    let Some(value) = parsed.value else {
+        diags.push(
+            Diagnostic::error(
+                "empty-file",
+                format!("file is empty; {}", expected_content(file.kind)),
+                file.start_label(),
+            )
+            .with_help("fill it in or delete it"),
+        );
+        return Parsed::Nothing;
+    };
+    if !value.is_object() {
+        diags.push(Diagnostic::error(
+            "schema-violation",
+            format!(
+                "file holds {}; {}",
+                match value {
+                    Value::Array(_) => "a list",
+                    Value::String(_) => "a single string",
+                    Value::Number(_) => "a single number",
+                    Value::Bool(_) => "a single boolean",
+                    _ => "a single value",
+                },
+                expected_content(file.kind)
+            ),
+            Label::new(file.path.clone(), file.span("")),
+        ));
+        return Parsed::Nothing;
+    }
+    let violations = qbank_schema::validate(file.kind, &value);
+    if !violations.is_empty() {
+        for v in violations {
+            let span = match v.anchor {
+                qbank_schema::Anchor::Key => file.key_span(&v.pointer),
+                qbank_schema::Anchor::Value => file.span(&v.pointer),
+                qbank_schema::Anchor::Start => Span::point(file.span(&v.pointer).start),
+            };
+            let mut d = Diagnostic::error(
+                "schema-violation",
+                v.message,
+                Label::new(file.path.clone(), span),
+            );
+            d.help = v.help;
+            diags.push(d);
+        }
+        return Parsed::Nothing;
+    }
+    let typed = match file.kind {
+        FileKind::Question => {
+            serde_json::from_value::<Question>(value).map(|q| Parsed::Question(Box::new(q)))
+        }
+        FileKind::Kit => serde_json::from_value::<Kit>(value).map(|k| Parsed::Kit(Box::new(k))),
+        FileKind::Topics => serde_json::from_value::<TopicsFile>(value).map(|t| {
+            Parsed::Topics(
+                t.topics
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut t)| {
+                        t.index = i;
+                        t
+                    })
+                    .collect(),
+            )
+        }),
+    };
+    typed.unwrap_or_else(|e| {
+        diags.push(Diagnostic::error(
+            "schema-violation",
+            format!("cannot read the file's values: {e}"),
+            file.start_label(),
+        ));
+        Parsed::Nothing
+    })
+}
+
+fn expected_content(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Question => {
+            "a question file holds one mapping with id, text, topic, levels and kind"
+        }
+        FileKind::Topics => "topics.yaml holds a mapping with a `topics` list",
+        FileKind::Kit => "a kit file holds one mapping with title, level and sections",
+    }
+}

@@ -1,0 +1,673 @@
+//! YAML to JSON values, with the position of every node.
+//!
+//! One flat pass over the event stream of `saphyr-parser` builds both the `serde_json::Value`
+//! that the schema sees and the [`SourceMap`] from JSON pointers to places in the text, so the
+//! two can never disagree. The pass keeps an explicit stack instead of recursing, limits nesting
+//! depth and the number of nodes that aliases may expand to, and so is safe on hostile input
+//! (deep nesting, alias bombs) without ever overflowing the call stack.
+//!
+//! Scalars resolve as in the YAML 1.2 core schema, which is what `serde_yaml` does too:
+//! `yes`, `no`, `on` and `off` are strings. Because YAML 1.1 tools read them as booleans, they
+//! are reported as [`YamlWarning::AmbiguousBoolean`].
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
+use serde_json::{Map, Number, Value};
+
+use crate::diag::{Position, Span};
+
+/// How deep mappings and sequences may nest before a file is refused.
+pub const MAX_DEPTH: usize = 128;
+/// How many nodes a file may hold once its aliases are expanded.
+pub const MAX_NODES: usize = 100_000;
+
+/// Byte offsets of line starts, to turn (line, character column) into a [`Position`].
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The position of the character at 1-based `line` and 0-based character `col`.
+    pub fn position(&self, text: &str, line: usize, col: usize) -> Position {
+        let line = line.clamp(1, self.starts.len());
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).copied().unwrap_or(text.len());
+        let line_text = &text[start..end];
+        let offset = start
+            + line_text
+                .char_indices()
+                .nth(col)
+                .map_or(line_text.len(), |(i, _)| i);
+        Position {
+            line: line as u32,
+            column: col as u32 + 1,
+            offset,
+        }
+    }
+
+    /// The position of byte `offset` (clamped to the text and to a character boundary).
+    pub fn position_of_offset(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Position {
+            line: line as u32,
+            column: text[start..offset].chars().count() as u32 + 1,
+            offset,
+        }
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
+        let line = (line as usize).clamp(1, self.starts.len());
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).copied().unwrap_or(text.len());
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// Where one node of a YAML document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// The key, for a value inside a mapping.
+    pub key: Option<Span>,
+    /// The value itself.
+    pub value: Span,
+}
+
+/// JSON pointer (RFC 6901) to place in the source.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    entries: HashMap<String, Located>,
+}
+
+impl SourceMap {
+    /// The place of the node at `pointer`, or of its nearest ancestor that has one.
+    pub fn locate(&self, pointer: &str) -> Option<Located> {
+        let mut p = pointer;
+        loop {
+            if let Some(l) = self.entries.get(p) {
+                return Some(*l);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return None,
+            }
+        }
+    }
+
+    /// The place to point at for `pointer`: the value, or where its nearest ancestor is.
+    pub fn value_span(&self, pointer: &str) -> Option<Span> {
+        self.locate(pointer).map(|l| l.value)
+    }
+
+    /// The key of the mapping entry at `pointer` (falls back to the value's place).
+    pub fn key_span(&self, pointer: &str) -> Option<Span> {
+        self.locate(pointer).map(|l| l.key.unwrap_or(l.value))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Escapes one JSON pointer segment.
+pub fn escape_pointer_segment(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains(['~', '/']) {
+        segment.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        segment.into()
+    }
+}
+
+/// Something a file can be read as, but should be written differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlWarning {
+    /// A plain `yes`/`no`/`on`/`off`: a string in YAML 1.2, a boolean in YAML 1.1.
+    AmbiguousBoolean { span: Span, text: String },
+    /// The same key twice in one mapping; the first one is kept.
+    DuplicateKey {
+        key: String,
+        span: Span,
+        first: Span,
+    },
+}
+
+/// Why a file could not be read as YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// A parsed YAML file.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// `None` for a file without a document (empty, or only comments).
+    pub value: Option<Value>,
+    pub map: SourceMap,
+    pub warnings: Vec<YamlWarning>,
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Value>,
+        anchor: usize,
+        start: Span,
+    },
+    Map {
+        map: Map<String, Value>,
+        /// key, its span, and its pointer segment
+        key: Option<(String, Span)>,
+        anchor: usize,
+        start: Span,
+        keys: HashMap<String, Span>,
+    },
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    lines: LineIndex,
+    want_map: bool,
+    map: SourceMap,
+    warnings: Vec<YamlWarning>,
+    stack: Vec<Frame>,
+    /// Pointer of the node being built; segments are pushed as keys and indices are known.
+    pointer: String,
+    pointer_lens: Vec<usize>,
+    anchors: HashMap<usize, (Value, usize)>,
+    nodes: usize,
+    root: Option<Value>,
+    documents: usize,
+}
+
+impl<'t> Builder<'t> {
+    fn span(&self, s: &YSpan) -> Span {
+        let start = self
+            .lines
+            .position(self.text, s.start.line(), s.start.col());
+        let end = if s.end == s.start {
+            start
+        } else {
+            self.lines.position(self.text, s.end.line(), s.end.col())
+        };
+        Span { start, end }
+    }
+
+    fn error(&self, message: impl Into<String>, span: Span) -> YamlError {
+        YamlError {
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// Pushes the pointer segment for the next child of the innermost container, and returns
+    /// the key span when the child is a mapping value.
+    fn enter_child(&mut self) -> Option<Span> {
+        self.pointer_lens.push(self.pointer.len());
+        match self.stack.last() {
+            Some(Frame::Seq { items, .. }) => {
+                if self.want_map {
+                    self.pointer.push('/');
+                    self.pointer.push_str(&items.len().to_string());
+                }
+                None
+            }
+            Some(Frame::Map {
+                key: Some((k, span)),
+                ..
+            }) => {
+                if self.want_map {
+                    self.pointer.push('/');
+                    self.pointer.push_str(&escape_pointer_segment(k));
+                }
+                Some(*span)
+            }
+            _ => None,
+        }
+    }
+
+    fn leave_child(&mut self) {
+        if let Some(len) = self.pointer_lens.pop() {
+            self.pointer.truncate(len);
+        }
+    }
+
+    fn is_key_position(&self) -> bool {
+        matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
+    }
+
+    fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
+        self.nodes += n;
+        if self.nodes > MAX_NODES {
+            return Err(self.error(
+                format!("the document expands to more than {MAX_NODES} values (an alias bomb?)"),
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Attaches a finished value to its parent (or makes it the root).
+    fn attach(&mut self, value: Value, key_span: Option<Span>, span: Span) {
+        if self.want_map {
+            self.map.entries.insert(
+                self.pointer.clone(),
+                Located {
+                    key: key_span,
+                    value: span,
+                },
+            );
+        }
+        self.leave_child();
+        match self.stack.last_mut() {
+            Some(Frame::Seq { items, .. }) => items.push(value),
+            Some(Frame::Map { map, key, .. }) => {
+                if let Some((k, _)) = key.take() {
+                    if !map.contains_key(&k) {
+                        map.insert(k, value);
+                    }
+                }
+            }
+            None => self.root = Some(value),
+        }
+    }
+
+    /// A scalar (or alias) in key position: records the key.
+    fn push_key(&mut self, key: String, span: Span) {
+        if let Some(Frame::Map {
+            key: slot, keys, ..
+        }) = self.stack.last_mut()
+        {
+            if let Some(first) = keys.get(&key) {
+                self.warnings.push(YamlWarning::DuplicateKey {
+                    key: key.clone(),
+                    span,
+                    first: *first,
+                });
+            } else {
+                keys.insert(key.clone(), span);
+            }
+            *slot = Some((key, span));
+        }
+    }
+
+    fn remember(&mut self, anchor: usize, value: &Value) {
+        if anchor != 0 {
+            let size = count_nodes(value);
+            self.anchors.insert(anchor, (value.clone(), size));
+        }
+    }
+
+    fn event(&mut self, event: Event<'t>, yspan: YSpan) -> Result<(), YamlError> {
+        let span = self.span(&yspan);
+        match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(self.error(
+                        "the file holds more than one YAML document; a qbank file holds one",
+                        span,
+                    ));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(1, span)?;
+                if self.is_key_position() {
+                    self.push_key(text.into_owned(), span);
+                    return Ok(());
+                }
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                let value = resolve_scalar(&text, style, tag.as_deref());
+                if style == ScalarStyle::Plain && tag.is_none() && is_yaml11_bool(&text) {
+                    self.warnings.push(YamlWarning::AmbiguousBoolean {
+                        span,
+                        text: text.to_string(),
+                    });
+                }
+                let key_span = self.enter_child();
+                self.remember(anchor, &value);
+                self.attach(value, key_span, span);
+            }
+            Event::Alias(id) => {
+                let Some((value, size)) = self.anchors.get(&id) else {
+                    return Err(self.error("alias to an anchor that is not defined", span));
+                };
+                let (value, size) = (value.clone(), *size);
+                self.count(size, span)?;
+                if self.is_key_position() {
+                    let key = match value {
+                        Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    self.push_key(key, span);
+                    return Ok(());
+                }
+                let key_span = self.enter_child();
+                self.attach(value, key_span, span);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.count(1, span)?;
+                if self.is_key_position() {
+                    return Err(self.error(
+                        "a mapping key must be a plain value, not a list or a mapping",
+                        span,
+                    ));
+                }
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(
+                        self.error(format!("values nest deeper than {MAX_DEPTH} levels"), span)
+                    );
+                }
+                self.enter_child();
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        items: Vec::new(),
+                        anchor,
+                        start: span,
+                    }
+                } else {
+                    Frame::Map {
+                        map: Map::new(),
+                        key: None,
+                        anchor,
+                        start: span,
+                        keys: HashMap::new(),
+                    }
+                };
+                self.stack.push(frame);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let (value, anchor, start) = match frame {
+                    Frame::Seq {
+                        items,
+                        anchor,
+                        start,
+                    } => (Value::Array(items), anchor, start),
+                    Frame::Map {
+                        map, anchor, start, ..
+                    } => (Value::Object(map), anchor, start),
+                };
+                // The child segment of this container was pushed by enter_child at its start.
+                let key_span = match self.stack.last() {
+                    Some(Frame::Map {
+                        key: Some((_, s)), ..
+                    }) => Some(*s),
+                    _ => None,
+                };
+                let full = Span {
+                    start: start.start,
+                    end: span.end.max(start.end),
+                };
+                self.remember(anchor, &value);
+                self.attach(value, key_span, full);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn count_nodes(value: &Value) -> usize {
+    // Iterative, so a deep value cannot overflow the stack.
+    let mut n = 0;
+    let mut todo = vec![value];
+    while let Some(v) = todo.pop() {
+        n += 1;
+        match v {
+            Value::Array(a) => todo.extend(a.iter()),
+            Value::Object(m) => todo.extend(m.values()),
+            _ => {}
+        }
+    }
+    n
+}
+
+fn is_yaml11_bool(s: &str) -> bool {
+    matches!(
+        s,
+        "yes" | "Yes" | "YES" | "no" | "No" | "NO" | "on" | "On" | "ON" | "off" | "Off" | "OFF"
+    )
+}
+
+fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
+    match tag {
+        Some("!!str") => return Value::String(text.to_owned()),
+        Some("!!null") => return Value::Null,
+        Some("!!bool") | Some("!!int") | Some("!!float") => {
+            return resolve_plain(text).unwrap_or_else(|| Value::String(text.to_owned()))
+        }
+        _ => {}
+    }
+    if style != ScalarStyle::Plain {
+        return Value::String(text.to_owned());
+    }
+    resolve_plain(text).unwrap_or_else(|| Value::String(text.to_owned()))
+}
+
+/// The YAML 1.2 core schema's resolution of a plain scalar; `None` for a string.
+fn resolve_plain(s: &str) -> Option<Value> {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    if let Some(hex) = s.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok().map(Value::from);
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        return i64::from_str_radix(oct, 8).ok().map(Value::from);
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = s.parse::<i64>() {
+            return Some(Value::from(i));
+        }
+        if let Ok(u) = s.parse::<u64>() {
+            return Some(Value::from(u));
+        }
+        return s
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number);
+    }
+    match digits {
+        ".inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN" => {
+            // JSON has no infinities; keep the text so the schema reports a non-number.
+            return Some(Value::String(s.to_owned()));
+        }
+        _ => {}
+    }
+    let float_like = digits
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if float_like {
+        return s
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number);
+    }
+    None
+}
+
+/// Parses `text`, building the value and (when `want_map`) the source map.
+///
+/// Never panics and never recurses; errors carry the place where reading stopped.
+pub fn parse(text: &str, want_map: bool) -> Result<Parsed, YamlError> {
+    let mut builder = Builder {
+        text,
+        lines: LineIndex::new(text),
+        want_map,
+        map: SourceMap::default(),
+        warnings: Vec::new(),
+        stack: Vec::new(),
+        pointer: String::new(),
+        pointer_lens: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        root: None,
+        documents: 0,
+    };
+    let mut parser = Parser::new_from_str(text);
+    while let Some(next) = parser.next_event() {
+        match next {
+            Ok((event, span)) => builder.event(event, span)?,
+            Err(e) => {
+                let m = e.marker();
+                let pos = builder.lines.position(text, m.line(), m.col());
+                let message = match e.info() {
+                    "recursion limit exceeded" => {
+                        format!("values nest deeper than {MAX_DEPTH} levels")
+                    }
+                    info => info.to_owned(),
+                };
+                return Err(YamlError {
+                    message,
+                    span: Span::point(pos),
+                });
+            }
+        }
+    }
+    Ok(Parsed {
+        value: builder.root,
+        map: builder.map,
+        warnings: builder.warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(map: &SourceMap, p: &str) -> (u32, u32) {
+        let s = map.value_span(p).unwrap();
+        (s.start.line, s.start.column)
+    }
+
+    #[test]
+    fn values_and_positions() {
+        let text = "id: a-b\nlevels: [mid, senior]\nrubric:\n  strong:\n    - one\n    - \"two\"\nminutes: 5\nok: yes\n";
+        let parsed = parse(text, true).unwrap();
+        let v = parsed.value.unwrap();
+        assert_eq!(v["levels"][1], "senior");
+        assert_eq!(v["minutes"], 5);
+        assert_eq!(v["ok"], "yes");
+        assert_eq!(v["rubric"]["strong"][1], "two");
+        assert_eq!(at(&parsed.map, "/id"), (1, 5));
+        assert_eq!(at(&parsed.map, "/levels/1"), (2, 15));
+        assert_eq!(at(&parsed.map, "/rubric/strong/1"), (6, 7));
+        assert_eq!(at(&parsed.map, "/minutes"), (7, 10));
+        let key = parsed.map.key_span("/minutes").unwrap();
+        assert_eq!((key.start.line, key.start.column), (7, 1));
+        assert_eq!(
+            parsed.warnings,
+            vec![YamlWarning::AmbiguousBoolean {
+                span: parsed.map.value_span("/ok").unwrap(),
+                text: "yes".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn unicode_columns_are_characters_and_offsets_bytes() {
+        let text = "text: «é» x\nid: b\n";
+        let parsed = parse(text, true).unwrap();
+        let s = parsed.map.value_span("/id").unwrap();
+        assert_eq!((s.start.line, s.start.column), (2, 5));
+        assert_eq!(&text[s.start.offset..s.start.offset + 1], "b");
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_first_and_warn() {
+        let parsed = parse("a: 1\na: 2\n", true).unwrap();
+        assert_eq!(parsed.value.unwrap()["a"], 1);
+        assert!(matches!(
+            parsed.warnings[0],
+            YamlWarning::DuplicateKey { ref key, .. } if key == "a"
+        ));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let err = parse(&text, true).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = "[".repeat(10_000) + &"]".repeat(10_000);
+        let err = parse(&text, true).unwrap_err();
+        assert!(err.message.contains("deeper than"), "{}", err.message);
+        let text = "a:\n".to_string()
+            + &(1..5000)
+                .map(|i| format!("{}a:\n", " ".repeat(i)))
+                .collect::<String>();
+        assert!(parse(&text, true).is_err());
+    }
+
+    #[test]
+    fn scalars_resolve_like_yaml_1_2() {
+        let v = parse(
+            "[1, -2, 0x1f, 1.5, ~, true, 'true', no, 0123, 1e3, .inf]",
+            false,
+        )
+        .unwrap()
+        .value
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", 123, 1000.0, ".inf"])
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let err = parse("a: [1, 2\nb: 3\n", true).unwrap_err();
+        assert!(err.span.start.line >= 1);
+        let err = parse("a:\n\tb: 1\n", true).unwrap_err();
+        assert_eq!(err.span.start.line, 2, "{err:?}");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_value() {
+        assert!(parse("", true).unwrap().value.is_none());
+        assert!(parse("# just a comment\n", true).unwrap().value.is_none());
+    }
+}

@@ -1,0 +1,189 @@
+//! Diagnostics for a person at a terminal: the rule, the message, and the offending line of
+//! YAML with the place underlined, like rustc.
+
+use std::io::{self, Write};
+
+use qbank_core::{Diagnostic, Label, Severity};
+
+use super::{Counts, Sources};
+
+/// Options of the human renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    /// ANSI colours (the CLI turns them on for a terminal without NO_COLOR).
+    pub color: bool,
+    /// How many files were checked, for the summary line.
+    pub files: usize,
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn severity(&self, s: Severity) -> String {
+        match s {
+            Severity::Error => self.wrap("1;31", "error"),
+            Severity::Warning => self.wrap("1;33", "warning"),
+            Severity::Info => self.wrap("1;36", "info"),
+        }
+    }
+    fn gutter(&self, text: &str) -> String {
+        self.wrap("1;34", text)
+    }
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+}
+
+/// Writes every diagnostic, then a summary line.
+pub fn render(
+    diagnostics: &[Diagnostic],
+    sources: &Sources<'_>,
+    options: HumanOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = Paint { on: options.color };
+    for d in diagnostics {
+        render_one(d, sources, &paint, w)?;
+    }
+    let c = Counts::of(diagnostics);
+    let files = match options.files {
+        1 => "1 file".to_owned(),
+        n => format!("{n} files"),
+    };
+    if diagnostics.is_empty() {
+        writeln!(
+            w,
+            "{}",
+            paint.bold(&format!("checked {files}: no problems found"))
+        )?;
+    } else {
+        let mut parts = Vec::new();
+        for (n, word) in [
+            (c.errors, "error"),
+            (c.warnings, "warning"),
+            (c.infos, "hint"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
+            }
+        }
+        writeln!(
+            w,
+            "{}",
+            paint.bold(&format!("checked {files}: {}", parts.join(", ")))
+        )?;
+    }
+    Ok(())
+}
+
+fn render_one(
+    d: &Diagnostic,
+    sources: &Sources<'_>,
+    paint: &Paint,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{}{} {}",
+        paint.severity(d.severity),
+        paint.bold(&format!("[{}]:", d.rule)),
+        paint.bold(&d.message)
+    )?;
+    let mut labels: Vec<(&Label, bool)> = vec![(&d.primary, true)];
+    labels.extend(d.secondary.iter().map(|l| (l, false)));
+    let width = labels
+        .iter()
+        .map(|(l, _)| l.span.start.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let pad = " ".repeat(width);
+    let mut last_file: Option<&str> = None;
+    for (label, primary) in labels {
+        let arrow = if last_file == Some(label.file.as_str()) {
+            None
+        } else if primary {
+            Some("-->")
+        } else {
+            Some(":::")
+        };
+        if let Some(arrow) = arrow {
+            writeln!(
+                w,
+                "{pad}{} {}:{}:{}",
+                paint.gutter(arrow),
+                label.file,
+                label.span.start.line,
+                label.span.start.column
+            )?;
+        }
+        last_file = Some(label.file.as_str());
+        let Some(file) = sources.file(&label.file) else {
+            continue;
+        };
+        if file.text.is_empty() {
+            continue;
+        }
+        let line_no = label.span.start.line;
+        let line = file.lines().line_text(&file.text, line_no);
+        let shown: String = line.replace('\t', "    ");
+        let col = label.span.start.column.max(1) as usize;
+        let before: String = line
+            .chars()
+            .take(col - 1)
+            .map(|c| if c == '\t' { "    " } else { " " })
+            .collect();
+        let len = if label.span.end.line == label.span.start.line
+            && label.span.end.column > label.span.start.column
+        {
+            (label.span.end.column - label.span.start.column) as usize
+        } else if label.span.end.line > label.span.start.line {
+            line.chars().count().saturating_sub(col - 1).max(1)
+        } else {
+            1
+        };
+        let marker = if primary { "^" } else { "-" };
+        let underline = marker.repeat(len);
+        let underline = if primary {
+            match d.severity {
+                Severity::Error => paint.wrap("1;31", &underline),
+                Severity::Warning => paint.wrap("1;33", &underline),
+                Severity::Info => paint.wrap("1;36", &underline),
+            }
+        } else {
+            paint.gutter(&underline)
+        };
+        writeln!(w, "{pad} {}", paint.gutter("|"))?;
+        writeln!(
+            w,
+            "{} {} {shown}",
+            paint.gutter(&format!("{line_no:>width$}")),
+            paint.gutter("|")
+        )?;
+        let msg = if label.message.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", label.message)
+        };
+        writeln!(w, "{pad} {} {before}{underline}{msg}", paint.gutter("|"))?;
+    }
+    if let Some(help) = &d.help {
+        writeln!(w, "{pad} {}", paint.gutter("|"))?;
+        writeln!(
+            w,
+            "{pad} {} {} {help}",
+            paint.gutter("="),
+            paint.bold("help:")
+        )?;
+    }
+    writeln!(w)?;
+    Ok(())
+}

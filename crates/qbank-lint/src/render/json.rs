@@ -1,0 +1,97 @@
+//! The JSON output: a stable contract for other tools.
+//!
+//! ```json
+//! {"version": 1,
+//!  "summary": {"errors": 1, "warnings": 0, "infos": 0},
+//!  "diagnostics": [{"rule": "unknown-topic", "severity": "error",
+//!    "file": "questions/x.yaml", "line": 4, "column": 8, "end_line": 4, "end_column": 17,
+//!    "message": "…", "help": "…", "related": [], "labels": []}]}
+//! ```
+//! Fields are only ever added, never renamed or removed, while `version` is 1.
+
+use std::io::{self, Write};
+
+use qbank_core::Diagnostic;
+use serde::Serialize;
+
+use super::Counts;
+
+/// The version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    summary: Summary,
+    diagnostics: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    message: &'a str,
+    help: Option<&'a str>,
+    related: &'a [String],
+    labels: Vec<LabelItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelItem<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+}
+
+/// Writes the report as one JSON document followed by a newline.
+pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
+    let c = Counts::of(diagnostics);
+    let report = Report {
+        version: VERSION,
+        summary: Summary {
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+        },
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| Item {
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                file: &d.primary.file,
+                line: d.primary.span.start.line,
+                column: d.primary.span.start.column,
+                end_line: d.primary.span.end.line,
+                end_column: d.primary.span.end.column,
+                message: &d.message,
+                help: d.help.as_deref(),
+                related: &d.related,
+                labels: d
+                    .secondary
+                    .iter()
+                    .map(|l| LabelItem {
+                        file: &l.file,
+                        line: l.span.start.line,
+                        column: l.span.start.column,
+                        message: &l.message,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    writeln!(w)
+}

@@ -1,0 +1,83 @@
+use std::collections::HashMap;
+
+use qbank_core::{Diagnostic, Severity};
+
+use crate::rule::{Context, Rule, RuleDoc};
+
+/// ## What it does
+/// Finds two questions with the same `id`, or two topics with the same `id` in topics.yaml.
+///
+/// ## Why is this bad?
+/// Ids are the public names of questions: kits, `similar_to` and exported spreadsheets refer to
+/// them. Two questions with one id make every such reference ambiguous.
+pub struct DuplicateId;
+
+impl Rule for DuplicateId {
+    fn name(&self) -> &'static str {
+        "duplicate-id"
+    }
+    fn summary(&self) -> &'static str {
+        "Two questions (or two topics) with the same id."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Finds two questions with the same `id`, or two topics with the same `id` in \
+                   topics.yaml, and labels both places.",
+            why: "Ids are the public names of questions: kits, `similar_to` and exported \
+                  spreadsheets refer to them. Two questions with one id make every such \
+                  reference ambiguous.",
+            example: "# questions/monitoring/drift.yaml\nid: drift\n# questions/data-pipelines/drift.yaml\nid: drift",
+            instead: "# give the newer question its own id, and rename its file to match\nid: feature-drift",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in bank.questions.iter().enumerate() {
+            if let Some(&j) = first.get(q.id.as_str()) {
+                let other = &bank.questions[j];
+                let d = Diagnostic::error(
+                    "",
+                    format!("question id \"{}\" is already used", q.id),
+                    bank.question_file(q)
+                        .label("/id")
+                        .with_message("second use"),
+                )
+                .with_secondary(
+                    bank.question_file(other)
+                        .label("/id")
+                        .with_message("first used here"),
+                )
+                .with_related(q.id.clone())
+                .with_help("ids never change once published: give the newer question a new id");
+                ctx.report(Some(q), d);
+            } else {
+                first.insert(&q.id, i);
+            }
+        }
+        let Some(file) = bank.topics_file.map(|f| bank.file(f)) else {
+            return;
+        };
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for t in &bank.topics {
+            if let Some(&j) = seen.get(t.id.as_str()) {
+                let d = Diagnostic::error(
+                    "",
+                    format!("topic id \"{}\" is already used", t.id),
+                    file.label(&format!("/topics/{}/id", t.index))
+                        .with_message("second use"),
+                )
+                .with_secondary(
+                    file.label(&format!("/topics/{j}/id"))
+                        .with_message("first used here"),
+                );
+                ctx.report(None, d);
+            } else {
+                seen.insert(&t.id, t.index);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use qbank_core::{Diagnostic, FileKind, Severity};
+
+use crate::rule::{Context, Rule, RuleDoc};
+
+/// The first line every bank file starts with, for editors.
+pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
+
+/// A bank file without the `yaml-language-server` schema modeline on its first line.
+pub struct MissingSchemaModeline;
+
+impl Rule for MissingSchemaModeline {
+    fn name(&self) -> &'static str {
+        "missing-schema-modeline"
+    }
+    fn summary(&self) -> &'static str {
+        "A bank file does not start with the yaml-language-server schema line."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Checks that every question, topics and kit file starts with \
+                   `# yaml-language-server: $schema=<path>` naming the right schema file \
+                   (question.schema.json, topics.schema.json or kit.schema.json).",
+            why: "With that line, editors with the YAML language server complete field names \
+                  and flag mistakes as you type, before the pull request.",
+            example: "id: data-drift-experience\ntext: …",
+            instead: "# yaml-language-server: $schema=../../schema/question.schema.json\nid: data-drift-experience\ntext: …",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        let mut question_of = vec![None; bank.files.len()];
+        for q in &bank.questions {
+            question_of[q.file] = Some(q);
+        }
+        for (id, file) in bank.files.iter().enumerate() {
+            if file.text.is_empty() {
+                continue;
+            }
+            let first = file.text.lines().next().unwrap_or_default();
+            let schema = file.kind.schema_file();
+            let expected = modeline(file.kind, &file.relative);
+            let message = match first.strip_prefix(MODELINE_PREFIX) {
+                Some(target) if target.trim().ends_with(schema) => continue,
+                Some(target) => format!(
+                    "the schema line names {}, but this is a {} file",
+                    target.trim(),
+                    kind_name(file.kind)
+                ),
+                None => "file does not start with the yaml-language-server schema line".to_owned(),
+            };
+            let question = question_of[id];
+            let d = Diagnostic::warning("", message, file.start_label())
+                .with_help(format!("make the first line: {expected}"));
+            ctx.report(question, d);
+        }
+    }
+}
+
+fn kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Question => "question",
+        FileKind::Topics => "topics",
+        FileKind::Kit => "kit",
+    }
+}
+
+/// The modeline for a file at `relative` (a path inside the bank), assuming the bank folder
+/// sits beside `schema/` at the repository root.
+pub fn modeline(kind: FileKind, relative: &str) -> String {
+    let depth = relative.matches('/').count() + 1;
+    format!(
+        "{MODELINE_PREFIX}{}schema/{}",
+        "../".repeat(depth),
+        kind.schema_file()
+    )
+}

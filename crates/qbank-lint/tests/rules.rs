@@ -1,0 +1,109 @@
+//! Every rule has a fixture bank in `tests/fixtures/<rule>/` holding questions it must flag and
+//! questions it must leave alone. Each fixture is linted with only that rule on, and the
+//! output a user would see is snapshotted: the human rendering and the JSON.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use qbank_lint::render::{self, human::HumanOptions, Sources};
+use qbank_lint::{Settings, RULES};
+
+fn run(rule: &str) -> (String, String) {
+    let root = format!("tests/fixtures/{rule}");
+    let (bank, load) = qbank_core::load_bank(Path::new(&root)).expect("fixture bank loads");
+    let settings = Settings {
+        select: vec![rule.to_owned()],
+        ..Settings::default()
+    };
+    let diagnostics = qbank_lint::lint(&bank, load, &settings);
+    assert!(
+        !diagnostics.is_empty(),
+        "the fixture of {rule} must hold at least one finding"
+    );
+    assert!(
+        diagnostics.iter().all(|d| d.rule == rule),
+        "only {rule} may report on its fixture"
+    );
+    let mut human = Vec::new();
+    render::human::render(
+        &diagnostics,
+        &Sources::new(&bank),
+        HumanOptions {
+            color: false,
+            files: bank.files.len(),
+        },
+        &mut human,
+    )
+    .unwrap();
+    let mut json = Vec::new();
+    render::json::render(&diagnostics, &mut json).unwrap();
+    (
+        String::from_utf8(human).unwrap(),
+        String::from_utf8(json).unwrap(),
+    )
+}
+
+#[test]
+fn every_rule_on_its_fixture() {
+    for rule in RULES {
+        let (human, json) = run(rule.name());
+        insta::with_settings!({snapshot_suffix => rule.name()}, {
+            insta::assert_snapshot!("human", human);
+            insta::assert_snapshot!("json", json);
+        });
+    }
+}
+
+#[test]
+fn registry_invariants() {
+    let mut names = HashSet::new();
+    for rule in RULES {
+        let name = rule.name();
+        assert!(names.insert(name), "rule {name} is registered twice");
+        assert!(
+            !name.is_empty()
+                && name
+                    .split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+            "rule name {name} is not kebab-case"
+        );
+        assert!(
+            !name.starts_with("no-"),
+            "name the problem, not the fix: {name}"
+        );
+        let doc = rule.doc();
+        for (section, text) in [
+            ("what", doc.what),
+            ("why", doc.why),
+            ("example", doc.example),
+            ("instead", doc.instead),
+        ] {
+            assert!(!text.trim().is_empty(), "{name} has no {section} section");
+        }
+        assert!(
+            rule.summary().ends_with('.'),
+            "{name}: summary is a sentence"
+        );
+        assert!(
+            Path::new(&format!("tests/fixtures/{name}/topics.yaml")).is_file(),
+            "{name} has no fixture bank in tests/fixtures/{name}/"
+        );
+    }
+    let names: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
+    insta::assert_snapshot!(names.join("\n"));
+}
+
+#[test]
+fn rules_doc_is_fresh() {
+    let path = Path::new("../../docs/rules.md");
+    let expected = render::doc::rules_page();
+    if std::env::var_os("QBANK_UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/rules.md is stale: run QBANK_UPDATE_DOCS=1 cargo test -p qbank-lint"
+    );
+}
