@@ -33,6 +33,12 @@ pub struct Args {
     /// Highest false-positive rate on dev distinct pairs when picking a threshold on dev.
     #[arg(long, default_value_t = 0.05)]
     max_dev_fpr: f64,
+    /// Report the dev split only (for tuning, so that test figures are not seen while tuning).
+    #[arg(long)]
+    dev_only: bool,
+    /// Print the terms the detector reads in this text (repeatable), and stop.
+    #[arg(long)]
+    explain: Vec<String>,
     /// Also list the misclassified pairs of this split (dev, test or all), with their terms.
     #[arg(long)]
     errors: Option<String>,
@@ -197,6 +203,25 @@ pub fn run(args: Args) -> Result<(), String> {
             corpus.len() - 1
         });
     }
+    if !args.explain.is_empty() {
+        for t in &args.explain {
+            let terms: Vec<String> = detector
+                .vocabulary()
+                .terms(t)
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}({:?}{})",
+                        t.name,
+                        t.class,
+                        if t.example { ",example" } else { "" }
+                    )
+                })
+                .collect();
+            println!("{t}\n  {}", terms.join(" "));
+        }
+        return Ok(());
+    }
     let index = detector.index(&corpus);
     let scored: Vec<Scored<'_>> = file
         .pairs
@@ -251,9 +276,12 @@ pub fn run(args: Args) -> Result<(), String> {
             " (the detector's default)"
         },
         if dev_pick.is_finite() {
+            let c = Counts::of(dev.iter().copied(), dev_pick);
             format!(
-                "{dev_pick:.3} (highest dev recall with dev FPR ≤ {:.0}%)",
-                args.max_dev_fpr * 100.0
+                "{dev_pick:.3} (highest dev recall with dev FPR ≤ {:.0}%: dev recall {:.3}, dev FPR {:.3})",
+                args.max_dev_fpr * 100.0,
+                c.recall(),
+                c.fpr()
             )
         } else {
             "nothing: no threshold keeps dev FPR low enough".to_owned()
@@ -267,7 +295,12 @@ pub fn run(args: Args) -> Result<(), String> {
         "| split | pairs | precision | recall | FPR on distinct | F1 | TP | FP | FN | ROC AUC |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
-    for name in ["test", "dev", "all"] {
+    let splits: &[&str] = if args.dev_only {
+        &["dev"]
+    } else {
+        &["test", "dev", "all"]
+    };
+    for &name in splits {
         let s = split(name);
         let c = Counts::of(s.iter().copied(), threshold);
         let _ = writeln!(
@@ -292,7 +325,7 @@ pub fn run(args: Args) -> Result<(), String> {
         "| split | seed (duplicate) | reworded (duplicate) | template (distinct) | topical (distinct) |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|");
-    for name in ["test", "dev", "all"] {
+    for &name in splits {
         let s = split(name);
         let cells: Vec<String> = kinds
             .iter()
@@ -316,13 +349,16 @@ pub fn run(args: Args) -> Result<(), String> {
         let t = step as f32 * 0.05;
         let d = Counts::of(dev.iter().copied(), t);
         let x = Counts::of(test.iter().copied(), t);
+        let (test_recall, test_fpr) = if args.dev_only {
+            ("—".to_owned(), "—".to_owned())
+        } else {
+            (format!("{:.3}", x.recall()), format!("{:.3}", x.fpr()))
+        };
         let _ = writeln!(
             out,
-            "| {t:.2} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            "| {t:.2} | {:.3} | {:.3} | {test_recall} | {test_fpr} |",
             d.recall(),
             d.fpr(),
-            x.recall(),
-            x.fpr()
         );
     }
 

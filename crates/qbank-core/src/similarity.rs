@@ -94,6 +94,8 @@ pub struct Vocabulary {
     names: Vec<String>,
     stop: HashSet<String>,
     light: HashSet<String>,
+    /// A concept named by a light word ("production") weighs as little as one.
+    concept_class: Vec<TermClass>,
 }
 
 /// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
@@ -248,42 +250,52 @@ impl Vocabulary {
             // Longest first; among equals, the first added.
             list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
+        let concept_class = names
+            .iter()
+            .map(|n| match stems(n).as_slice() {
+                [one] if light.contains(one) => TermClass::Light,
+                _ => TermClass::Concept,
+            })
+            .collect();
         Vocabulary {
             phrases,
             names,
             stop,
             light,
+            concept_class,
         }
     }
 
-    /// Matches `key` against the stems from `i` on: stop words of the text may come between
-    /// the phrase's words, and so may one other word. Returns the positions matched.
+    /// Matches `key` against the words from `i` on. Stop words of the text may come between
+    /// the phrase's words, and so may one other word when `skip` allows. Returns the positions
+    /// matched.
     fn match_at(
         &self,
         key: &[String],
         words: &[Word],
         used: &[bool],
         i: usize,
+        skip: bool,
     ) -> Option<Vec<usize>> {
         let mut at = Vec::with_capacity(key.len());
         let mut j = i;
-        let mut skipped_content = false;
+        let mut skipped = !skip;
         for (n, k) in key.iter().enumerate() {
             loop {
-                if j >= words.len() || used[j] {
+                if j >= words.len() {
                     return None;
                 }
-                if words[j].stem == *k {
+                if words[j].stem == *k && !used[j] {
                     break;
                 }
-                // The first word must match where the phrase starts; later ones may be late.
+                // The phrase starts where its first word is; later words may come later.
                 if n == 0 {
                     return None;
                 }
                 if self.stop.contains(&words[j].stem) && !key.contains(&words[j].stem) {
                     j += 1;
-                } else if !skipped_content && key.len() >= 2 {
-                    skipped_content = true;
+                } else if !skipped {
+                    skipped = true;
                     j += 1;
                 } else {
                     return None;
@@ -308,40 +320,45 @@ impl Vocabulary {
         // (position, term): terms found by phrases and by single words, sorted by position.
         let mut found: Vec<(usize, Term)> = Vec::new();
         let mut examples_from: Vec<usize> = Vec::new();
-        for i in 0..words.len() {
-            if used[i] {
-                continue;
-            }
-            let Some(list) = self.phrases.get(&words[i].stem) else {
-                continue;
-            };
-            // Longest phrase first; among equally long ones, the tightest match.
-            let mut best: Option<(Vec<usize>, Meaning)> = None;
-            for (key, meaning) in list {
-                if best.as_ref().is_some_and(|(at, _)| at.len() > key.len()) {
-                    break;
+        // Phrases of several words first, then the same allowing one extra word between their
+        // words (concepts only), then single words.
+        for pass in 0..3 {
+            for i in 0..words.len() {
+                if used[i] {
+                    continue;
                 }
-                if let Some(at) = self.match_at(key, &words, &used, i) {
-                    let tighter = best.as_ref().is_none_or(|(b, _)| at.last() < b.last());
-                    if tighter {
-                        best = Some((at, *meaning));
+                let Some(list) = self.phrases.get(&words[i].stem) else {
+                    continue;
+                };
+                // Longest phrase first; among equally long ones, the tightest match.
+                let mut best: Option<(Vec<usize>, Meaning)> = None;
+                for (key, meaning) in list {
+                    let fits = match pass {
+                        0 => key.len() >= 2,
+                        1 => key.len() >= 2 && matches!(meaning, Meaning::Concept(_)),
+                        _ => key.len() == 1,
+                    };
+                    if !fits {
+                        continue;
+                    }
+                    if best.as_ref().is_some_and(|(at, _)| at.len() > key.len()) {
+                        break;
+                    }
+                    if let Some(at) = self.match_at(key, &words, &used, i, pass == 1) {
+                        let tighter = best.as_ref().is_none_or(|(b, _)| at.last() < b.last());
+                        if tighter {
+                            best = Some((at, *meaning));
+                        }
                     }
                 }
-            }
-            if let Some((at, meaning)) = best {
+                let Some((at, meaning)) = best else {
+                    continue;
+                };
                 for &p in &at {
                     used[p] = true;
                 }
                 match meaning {
-                    Meaning::Concept(c) => found.push((
-                        i,
-                        Term {
-                            key: TermKey::Concept(c),
-                            name: self.names[c as usize].clone(),
-                            class: TermClass::Concept,
-                            example: false,
-                        },
-                    )),
+                    Meaning::Concept(c) => found.push((i, self.concept_term(c))),
                     Meaning::Frame => {}
                     Meaning::Examples => examples_from.extend(at.last().copied()),
                 }
@@ -387,6 +404,15 @@ impl Vocabulary {
             }
         }
         out
+    }
+
+    fn concept_term(&self, c: u32) -> Term {
+        Term {
+            key: TermKey::Concept(c),
+            name: self.names[c as usize].clone(),
+            class: self.concept_class[c as usize],
+            example: false,
+        }
     }
 
     /// The display name of concept `c`.
@@ -497,16 +523,47 @@ pub struct Index<'d> {
 /// How much a term of each class counts, relative to its rarity.
 fn class_factor(class: TermClass) -> f32 {
     match class {
-        TermClass::Light => LIGHT_FACTOR,
+        TermClass::Light => LIGHT_FACTOR_(),
         TermClass::Word => 1.0,
-        TermClass::Concept => CONCEPT_FACTOR,
+        TermClass::Concept => CONCEPT_FACTOR_(),
     }
 }
 
-const LIGHT_FACTOR: f32 = 0.3;
-const CONCEPT_FACTOR: f32 = 1.0;
-/// How much a term that only appears among examples counts.
-const EXAMPLE_FACTOR: f32 = 0.5;
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+thread_local! {
+    static LF: f32 = tune("ND_LIGHT", 0.3);
+    static CF: f32 = tune("ND_CONCEPT", 1.0);
+    static EF: f32 = tune("ND_EXAMPLE", 0.5);
+    static BETA: f32 = tune("ND_BETA", 0.0);
+    static GAMMA: f32 = tune("ND_GAMMA", 1.0);
+    static MU: f32 = tune("ND_MU", 1.0);
+}
+#[allow(non_snake_case)]
+fn LIGHT_FACTOR_() -> f32 {
+    LF.with(|v| *v)
+}
+#[allow(non_snake_case)]
+fn CONCEPT_FACTOR_() -> f32 {
+    CF.with(|v| *v)
+}
+#[allow(non_snake_case)]
+fn EXAMPLE_FACTOR_() -> f32 {
+    EF.with(|v| *v)
+}
+fn beta() -> f32 {
+    BETA.with(|v| *v)
+}
+fn gamma() -> f32 {
+    GAMMA.with(|v| *v)
+}
+fn mu() -> f32 {
+    MU.with(|v| *v)
+}
 
 impl<'d> Index<'d> {
     fn build(detector: &'d Detector, analysed: Vec<Vec<Term>>) -> Index<'d> {
@@ -521,7 +578,7 @@ impl<'d> Index<'d> {
                     .into_iter()
                     .map(|t| {
                         let factor =
-                            class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
+                            class_factor(t.class) * if t.example { EXAMPLE_FACTOR_() } else { 1.0 };
                         let id = *ids.entry(t.key).or_insert_with(|| {
                             first.push(t.name);
                             df.push(0);
@@ -534,7 +591,8 @@ impl<'d> Index<'d> {
             })
             .collect();
         let n = provisional.len() as f32;
-        let idf = |d: u32| 1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln();
+        let g = gamma();
+        let idf = |d: u32| (1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln()).powf(g);
         // Final ids: rarest first; ties by first appearance, so the order is deterministic.
         let mut order: Vec<u32> = (0..first.len() as u32).collect();
         order.sort_by(|&a, &b| df[a as usize].cmp(&df[b as usize]).then(a.cmp(&b)));
@@ -604,7 +662,8 @@ impl<'d> Index<'d> {
     /// Weighted Jaccard similarity: Σ min(wa, wb) / Σ max(wa, wb) over all terms.
     fn score_of(&self, a: usize, b: usize) -> f32 {
         let shared = self.shared_weight(a, b);
-        let union = self.totals[a] + self.totals[b] - shared;
+        let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
+        let union = shared + mu() * xa.max(xb) + (1.0 + beta()) * xa.min(xb);
         if union <= 0.0 {
             0.0
         } else {

@@ -44,8 +44,7 @@ pub const STOP_WORDS: &str = "
     concept concepts idea ideas notion term terms meaning mean means definition
     important importance matter matters significance significant benefit benefits value
     purpose point
-    tool tools platform platforms framework frameworks library libraries technology
-    technologies solution solutions system systems software service offering
+    solution solutions system systems service offering
     ml machine learning ai artificial intelligence
     question questions answer interview interviewer candidate
     specific certain various different several multiple similar particular
@@ -89,6 +88,9 @@ pub const LIGHT_WORDS: &str = "
     workload workloads job jobs pipeline pipelines workflow workflows
     industry field area domain space environment environments setting settings context
     useful helpful possible impossible valuable necessary
+    differ difference differences compare compared comparing comparison
+    reduce reducing increase lower minimize maximize optimize optimization improve
+    production
     error errors issue issues thing stuff
 ";
 
@@ -123,10 +125,6 @@ pub const FRAMES: &[&str] = &[
     "have you had experience with",
     "have you used any",
     "have you ever used",
-    "tools or platforms for",
-    "tools and platforms for",
-    "tools or platforms",
-    "tools and platforms",
     "or something similar",
     "or similar",
     "or a similar",
@@ -188,7 +186,26 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &["data", "dataset", "data set", "datasets"],
     &[
+        "tool",
+        "tools or platforms",
+        "tools and platforms",
+        "platform",
+        "framework",
+        "library",
+        "software",
+        "technology",
+        "tooling",
+        "toolkit",
+    ],
+    &["classification model", "classifier", "classification"],
+    &["regression model", "regressor", "regression"],
+    &[
         "production",
+        "live traffic",
+        "production traffic",
+        "real traffic",
+        "live",
+        "real users",
         "prod",
         "production environment",
         "live environment",
@@ -196,6 +213,10 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "deploy",
+        "integrate into production",
+        "integration into production",
+        "get into production",
+        "running in production",
         "deployment",
         "release",
         "roll out",
@@ -236,6 +257,12 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "latency",
+        "faster",
+        "fast",
+        "speed",
+        "speed up",
+        "respond faster",
+        "slow",
         "response time",
         "inference latency",
         "prediction latency",
@@ -396,6 +423,8 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "data validation",
+        "check data",
+        "checks on data",
         "data quality",
         "data checks",
         "data quality checks",
@@ -438,6 +467,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     // Monitoring.
     &[
         "monitoring",
+        "track",
         "monitor",
         "observability",
         "observe",
@@ -465,6 +495,9 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "data drift",
+        "input data shift",
+        "input data drift",
+        "data distribution shift",
         "covariate shift",
         "input drift",
         "feature drift",
@@ -680,6 +713,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "serverless",
+        "serverless computing",
         "faas",
         "function as a service",
         "functions as a service",
