@@ -56,7 +56,7 @@ use crate::model::Topic;
 pub use stem::{americanize, stem};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+pub const DEFAULT_THRESHOLD: f32 = 0.55;
 
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,48 +320,42 @@ impl Vocabulary {
         // (position, term): terms found by phrases and by single words, sorted by position.
         let mut found: Vec<(usize, Term)> = Vec::new();
         let mut examples_from: Vec<usize> = Vec::new();
-        // Phrases of several words first, then the same allowing one extra word between their
-        // words (concepts only), then single words.
-        for pass in 0..3 {
-            for i in 0..words.len() {
-                if used[i] {
-                    continue;
-                }
-                let Some(list) = self.phrases.get(&words[i].stem) else {
-                    continue;
-                };
-                // Longest phrase first; among equally long ones, the tightest match.
-                let mut best: Option<(Vec<usize>, Meaning)> = None;
-                for (key, meaning) in list {
-                    let fits = match pass {
-                        0 => key.len() >= 2,
-                        1 => key.len() >= 2 && matches!(meaning, Meaning::Concept(_)),
-                        _ => key.len() == 1,
-                    };
-                    if !fits {
-                        continue;
-                    }
-                    if best.as_ref().is_some_and(|(at, _)| at.len() > key.len()) {
-                        break;
-                    }
-                    if let Some(at) = self.match_at(key, &words, &used, i, pass == 1) {
-                        let tighter = best.as_ref().is_none_or(|(b, _)| at.last() < b.last());
-                        if tighter {
-                            best = Some((at, *meaning));
-                        }
+        // Every place a phrase matches, then the matches taken greedily: longer phrases first,
+        // exact before those with an extra word inside (concepts only), then left to right;
+        // a match that overlaps one already taken is dropped.
+        let no_use = vec![false; words.len()];
+        let mut matches: Vec<(usize, bool, usize, Vec<usize>, Meaning)> = Vec::new();
+        for i in 0..words.len() {
+            let Some(list) = self.phrases.get(&words[i].stem) else {
+                continue;
+            };
+            for (key, meaning) in list {
+                if let Some(at) = self.match_at(key, &words, &no_use, i, false) {
+                    matches.push((key.len(), false, i, at, *meaning));
+                } else if key.len() >= 2 && matches!(meaning, Meaning::Concept(_)) {
+                    if let Some(at) = self.match_at(key, &words, &no_use, i, true) {
+                        matches.push((key.len(), true, i, at, *meaning));
                     }
                 }
-                let Some((at, meaning)) = best else {
-                    continue;
-                };
-                for &p in &at {
-                    used[p] = true;
-                }
-                match meaning {
-                    Meaning::Concept(c) => found.push((i, self.concept_term(c))),
-                    Meaning::Frame => {}
-                    Meaning::Examples => examples_from.extend(at.last().copied()),
-                }
+            }
+        }
+        matches.sort_by(|x, y| {
+            y.0.cmp(&x.0)
+                .then(x.1.cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.last().cmp(&y.3.last()))
+        });
+        for (_, _, i, at, meaning) in matches {
+            if at.iter().any(|&p| used[p]) {
+                continue;
+            }
+            for &p in &at {
+                used[p] = true;
+            }
+            match meaning {
+                Meaning::Concept(c) => found.push((i, self.concept_term(c))),
+                Meaning::Frame => {}
+                Meaning::Examples => examples_from.extend(at.last().copied()),
             }
         }
         for (i, w) in words.iter().enumerate() {
@@ -523,47 +517,25 @@ pub struct Index<'d> {
 /// How much a term of each class counts, relative to its rarity.
 fn class_factor(class: TermClass) -> f32 {
     match class {
-        TermClass::Light => LIGHT_FACTOR_(),
+        TermClass::Light => LIGHT_FACTOR,
         TermClass::Word => 1.0,
-        TermClass::Concept => CONCEPT_FACTOR_(),
+        TermClass::Concept => CONCEPT_FACTOR,
     }
 }
 
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-thread_local! {
-    static LF: f32 = tune("ND_LIGHT", 0.3);
-    static CF: f32 = tune("ND_CONCEPT", 1.0);
-    static EF: f32 = tune("ND_EXAMPLE", 0.5);
-    static BETA: f32 = tune("ND_BETA", 0.0);
-    static GAMMA: f32 = tune("ND_GAMMA", 1.0);
-    static MU: f32 = tune("ND_MU", 1.0);
-}
-#[allow(non_snake_case)]
-fn LIGHT_FACTOR_() -> f32 {
-    LF.with(|v| *v)
-}
-#[allow(non_snake_case)]
-fn CONCEPT_FACTOR_() -> f32 {
-    CF.with(|v| *v)
-}
-#[allow(non_snake_case)]
-fn EXAMPLE_FACTOR_() -> f32 {
-    EF.with(|v| *v)
-}
-fn beta() -> f32 {
-    BETA.with(|v| *v)
-}
-fn gamma() -> f32 {
-    GAMMA.with(|v| *v)
-}
-fn mu() -> f32 {
-    MU.with(|v| *v)
-}
+/// How much a light word counts, relative to its rarity.
+const LIGHT_FACTOR: f32 = 0.1;
+/// How much a subject of the vocabulary counts, relative to its rarity.
+const CONCEPT_FACTOR: f32 = 1.0;
+/// How much a term that only appears among examples counts.
+const EXAMPLE_FACTOR: f32 = 0.5;
+/// How much the unmatched weight of the question that says more counts against the score.
+/// Below 1: a question that asks everything another asks and a little more is still its
+/// near duplicate.
+const LARGER_SIDE_PENALTY: f32 = 0.3;
+/// How much the unmatched weight of the question that says less counts against the score.
+/// Above 1: when each question has a subject the other lacks, they ask different things.
+const SMALLER_SIDE_PENALTY: f32 = 2.0;
 
 impl<'d> Index<'d> {
     fn build(detector: &'d Detector, analysed: Vec<Vec<Term>>) -> Index<'d> {
@@ -578,7 +550,7 @@ impl<'d> Index<'d> {
                     .into_iter()
                     .map(|t| {
                         let factor =
-                            class_factor(t.class) * if t.example { EXAMPLE_FACTOR_() } else { 1.0 };
+                            class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
                         let id = *ids.entry(t.key).or_insert_with(|| {
                             first.push(t.name);
                             df.push(0);
@@ -591,8 +563,7 @@ impl<'d> Index<'d> {
             })
             .collect();
         let n = provisional.len() as f32;
-        let g = gamma();
-        let idf = |d: u32| (1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln()).powf(g);
+        let idf = |d: u32| 1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln();
         // Final ids: rarest first; ties by first appearance, so the order is deterministic.
         let mut order: Vec<u32> = (0..first.len() as u32).collect();
         order.sort_by(|&a, &b| df[a as usize].cmp(&df[b as usize]).then(a.cmp(&b)));
@@ -663,7 +634,7 @@ impl<'d> Index<'d> {
     fn score_of(&self, a: usize, b: usize) -> f32 {
         let shared = self.shared_weight(a, b);
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
-        let union = shared + mu() * xa.max(xb) + (1.0 + beta()) * xa.min(xb);
+        let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
         if union <= 0.0 {
             0.0
         } else {

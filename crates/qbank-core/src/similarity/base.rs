@@ -30,6 +30,7 @@ pub const STOP_WORDS: &str = "
     usual usually ve very via was way ways we well were what whatever when where whether which
     while who whom whose why will with within without would yes yet you your yours yourself
     e g eg ie i.e e.g vs versus
+    manage managed managing management
     describe described describing discuss discussed discussing explain talk talked share
     tell told walk walked think thought believe know knew feel felt consider considered
     mention elaborate outline detail details briefly brief overall generally general
@@ -89,7 +90,7 @@ pub const LIGHT_WORDS: &str = "
     industry field area domain space environment environments setting settings context
     useful helpful possible impossible valuable necessary
     differ difference differences compare compared comparing comparison
-    reduce reducing increase lower minimize maximize optimize optimization improve
+    heavily highly very spread reduce reducing increase lower minimize maximize optimize optimization improve
     production
     error errors issue issues thing stuff
 ";
@@ -181,7 +182,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "model",
         "ml model",
         "machine learning model",
-        "trained model",
         "predictive model",
     ],
     &["data", "dataset", "data set", "datasets"],
@@ -213,6 +213,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "deploy",
+        "launch",
         "integrate into production",
         "integration into production",
         "get into production",
@@ -224,12 +225,23 @@ pub const SYNONYMS: &[&[&str]] = &[
         "ship",
         "put into production",
         "push to production",
-        "productionize",
         "take to production",
         "go live",
     ],
     &[
         "model serving",
+        "serving",
+        "serve",
+        "tensorflow serving",
+        "tf serving",
+        "seldon",
+        "seldon core",
+        "kserve",
+        "kfserving",
+        "clipper",
+        "torchserve",
+        "triton",
+        "bentoml",
         "inference serving",
         "serving predictions",
         "serve predictions",
@@ -243,8 +255,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "batch prediction",
         "batch scoring",
         "offline inference",
-        "scheduled batch",
-        "scheduled batches",
     ],
     &[
         "real-time inference",
@@ -253,7 +263,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "real-time prediction",
         "real-time scoring",
         "online scoring",
-        "serving predictions online",
     ],
     &[
         "latency",
@@ -267,12 +276,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "inference latency",
         "prediction latency",
     ],
-    &[
-        "throughput",
-        "requests per second",
-        "queries per second",
-        "request volume",
-    ],
+    &["throughput", "requests per second", "queries per second"],
     // Delivery.
     &[
         "ci/cd",
@@ -294,15 +298,8 @@ pub const SYNONYMS: &[&[&str]] = &[
         "restore",
         "previous version",
         "earlier version",
-        "known-good version",
-        "last good version",
     ],
-    &[
-        "roll forward",
-        "fix forward",
-        "roll-forward",
-        "push a fix forward",
-    ],
+    &["roll forward", "fix forward", "roll-forward"],
     &[
         "canary deployment",
         "canary release",
@@ -375,13 +372,18 @@ pub const SYNONYMS: &[&[&str]] = &[
         "wandb",
     ],
     &[
+        "experiment",
+        "training run",
+        "training runs",
+        "experiment run",
+    ],
+    &[
         "reproducibility",
         "reproducible",
         "reproduce",
         "rerun",
         "re-run",
         "recreate",
-        "recreated exactly",
         "same results",
     ],
     &["dvc", "data version control"],
@@ -399,18 +401,10 @@ pub const SYNONYMS: &[&[&str]] = &[
         "feature pipeline",
         "feature pipelines",
         "feature computation",
-        "model-ready features",
         "compute features",
         "feature transformations",
     ],
-    &[
-        "feature store",
-        "feature platform",
-        "shared repository of features",
-        "central repository of features",
-        "feast",
-        "tecton",
-    ],
+    &["feature store", "feature platform", "feast", "tecton"],
     &[
         "data labeling",
         "data annotation",
@@ -418,7 +412,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "annotation",
         "annotate",
         "label data",
-        "get training data labeled",
         "labeled data",
     ],
     &[
@@ -443,7 +436,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "personal information",
         "confidential data",
     ],
-    &["security", "secure", "protect", "safe"],
+    &["security", "secure", "safe"],
     &["bias", "biased", "unfair"],
     &["fairness", "fair", "equitable", "treat groups fairly"],
     &[
@@ -458,6 +451,9 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["schema evolution", "schema change", "schema changes"],
     &[
         "training-serving skew",
+        "consistent between training and serving",
+        "consistency between training and serving",
+        "training-serving consistency",
         "train-serve skew",
         "training/serving skew",
         "train/serve skew",
@@ -495,6 +491,8 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "data drift",
+        "input distribution",
+        "change in input distribution",
         "input data shift",
         "input data drift",
         "data distribution shift",
@@ -503,31 +501,22 @@ pub const SYNONYMS: &[&[&str]] = &[
         "feature drift",
         "distribution shift",
         "input distribution shift",
-        "input data shifted",
         "distribution of input data",
     ],
     &[
         "concept drift",
         "concept shift",
-        "relationship between inputs and labels",
         "relationship between inputs and target",
     ],
     &[
         "model drift",
         "model decay",
         "model degradation",
-        "degrade",
         "model staleness",
         "performance decay",
     ],
     &["drift", "shift"],
-    &[
-        "retrain",
-        "retraining",
-        "re-train",
-        "refresh the model",
-        "retrain automatically",
-    ],
+    &["retrain", "retraining", "re-train", "refresh the model"],
     &[
         "feedback loop",
         "feedback loops",
@@ -535,8 +524,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "feed back",
         "ground truth",
         "ground-truth labels",
-        "true outcomes",
-        "production outcomes",
     ],
     &[
         "incident",
@@ -571,7 +558,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "hyperparameter search",
         "tune hyperparameters",
         "tuning hyperparameters",
-        "search the hyperparameter space",
         "optuna",
         "ray tune",
         "hyperopt",
@@ -593,21 +579,24 @@ pub const SYNONYMS: &[&[&str]] = &[
         "load testing",
         "stress test",
         "performance test",
-        "heavy request volume",
         "high load",
     ],
     &["evaluate", "evaluation", "assess", "assessment", "measure"],
     &[
         "performance",
-        "how well",
         "accuracy",
         "model quality",
         "predictive quality",
     ],
-    &["improve", "make better", "better", "boost"],
+    &["improve", "make better", "boost"],
     &["metric", "metrics", "kpi", "kpis"],
     &[
         "distributed training",
+        "across machines",
+        "across nodes",
+        "multiple nodes",
+        "multiple machines",
+        "several machines",
         "multi-gpu training",
         "multi-node training",
         "across multiple gpus",
@@ -633,7 +622,6 @@ pub const SYNONYMS: &[&[&str]] = &[
     &[
         "accountability",
         "accountable",
-        "answerable",
         "ownership",
         "who is responsible",
     ],
@@ -653,12 +641,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "regulated industries",
         "regulated environment",
         "regulated environments",
-        "regulated sector",
-        "heavily regulated",
-        "banking",
-        "healthcare",
-        "finance",
-        "insurance",
     ],
     &[
         "model card",
@@ -701,7 +683,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "docker image",
         "containerization",
         "container image",
-        "package a model into a docker image",
     ],
     &[
         "virtual machine",
@@ -730,7 +711,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "on-device",
         "on device",
         "embedded device",
-        "embedded board",
         "iot device",
         "iot devices",
         "mobile device",
@@ -743,9 +723,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "multi-cloud",
         "multi cloud",
         "multiple clouds",
-        "several cloud providers",
         "across clouds",
-        "more than one cloud",
     ],
     &[
         "hybrid cloud",
@@ -753,7 +731,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "hybrid environments",
         "on-premises and cloud",
         "cloud and on-premises",
-        "cloud plus on-premises",
         "hybrid",
     ],
     &[
@@ -772,28 +749,8 @@ pub const SYNONYMS: &[&[&str]] = &[
         "ai platform",
     ],
     &["azure ml", "azure machine learning"],
-    &[
-        "managed ml platform",
-        "managed cloud ml platform",
-        "cloud ml platform",
-        "cloud-based platform",
-        "cloud-based platforms",
-        "managed cloud ml platforms",
-    ],
+    &["managed ml platform", "cloud ml platform"],
     &["tensorflow serving", "tf serving"],
-    &[
-        "serving framework",
-        "model serving framework",
-        "model-serving framework",
-        "seldon",
-        "seldon core",
-        "kserve",
-        "kfserving",
-        "clipper",
-        "torchserve",
-        "triton",
-        "bentoml",
-    ],
     &[
         "workflow orchestration",
         "orchestrator",
@@ -808,11 +765,15 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "infrastructure as code",
+        "provision infrastructure",
+        "infrastructure provisioning",
+        "declarative infrastructure",
+        "declarative",
+        "declaratively",
         "iac",
         "terraform",
         "pulumi",
         "cloudformation",
-        "declaratively provision",
     ],
     &[
         "gpu",
@@ -827,7 +788,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "gpu utilization",
         "accelerator utilization",
         "how busy the accelerators are",
-        "how busy the gpus are",
         "gpu usage",
     ],
     &[
@@ -848,31 +808,23 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "scale",
+        "request volume",
+        "request volumes",
+        "high traffic",
+        "heavy traffic",
+        "high load",
+        "heavy load",
         "scalability",
         "at scale",
-        "high request volumes",
-        "very high request volumes",
-        "large number of users",
         "high traffic",
         "heavy traffic",
     ],
-    &[
-        "cost",
-        "costs",
-        "bill",
-        "spend",
-        "compute costs",
-        "how much it costs",
-        "what it will cost",
-        "cost to run",
-    ],
+    &["cost", "costs", "bill", "spend", "compute costs"],
     &[
         "resource usage",
         "resource utilization",
-        "cpu, memory and gpu",
         "compute resources",
         "resource consumption",
-        "how much cpu",
     ],
     &["quantization", "quantize", "int8"],
     &["pruning", "prune"],
@@ -896,21 +848,13 @@ pub const SYNONYMS: &[&[&str]] = &[
         "model api",
         "inference endpoint",
     ],
-    &[
-        "agile",
-        "scrum",
-        "agile team",
-        "agile methodology",
-        "sprints",
-    ],
+    &["agile", "scrum", "agile methodology", "sprints"],
     &[
         "stay current",
         "keep up to date",
         "keep up with",
         "stay up to date",
         "latest developments",
-        "what's new",
-        "keep knowledge current",
         "trends",
     ],
 ];
