@@ -56,7 +56,7 @@ use crate::model::Topic;
 pub use stem::{americanize, stem};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
-pub const DEFAULT_THRESHOLD: f32 = 0.55;
+pub const DEFAULT_THRESHOLD: f32 = 0.53;
 
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -315,7 +315,20 @@ impl Vocabulary {
 
     /// The subject terms of `text`, in order of appearance, duplicates removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
+        self.analyse(text).0
+    }
+
+    /// The stems of the words that name a subject in `text`, sorted and unique: the words of
+    /// its subject phrases and the canonical names of their subjects, and every other word that
+    /// is neither a stop word, a light word nor part of the question's frame. Coarser than
+    /// [`Vocabulary::terms`]: "model drift" and "data drift" share "drift" here.
+    pub fn subject_stems(&self, text: &str) -> Vec<String> {
+        self.analyse(text).1
+    }
+
+    fn analyse(&self, text: &str) -> (Vec<Term>, Vec<String>) {
         let words = words(text);
+        let mut subject_stems: Vec<String> = Vec::new();
         let mut used = vec![false; words.len()];
         // (position, term): terms found by phrases and by single words, sorted by position.
         let mut found: Vec<(usize, Term)> = Vec::new();
@@ -353,7 +366,16 @@ impl Vocabulary {
                 used[p] = true;
             }
             match meaning {
-                Meaning::Concept(c) => found.push((i, self.concept_term(c))),
+                Meaning::Concept(c) => {
+                    found.push((i, self.concept_term(c)));
+                    let canonical = stems(&self.names[c as usize]);
+                    subject_stems.extend(
+                        at.iter()
+                            .map(|&p| words[p].stem.clone())
+                            .chain(canonical)
+                            .filter(|s| !self.stop.contains(s) && !self.light.contains(s)),
+                    );
+                }
                 Meaning::Frame => {}
                 Meaning::Examples => examples_from.extend(at.last().copied()),
             }
@@ -366,6 +388,7 @@ impl Vocabulary {
             let class = if self.light.contains(&w.stem) {
                 TermClass::Light
             } else {
+                subject_stems.push(w.stem.clone());
                 TermClass::Word
             };
             found.push((
@@ -397,7 +420,9 @@ impl Vocabulary {
                 None => out.push(t),
             }
         }
-        out
+        subject_stems.sort_unstable();
+        subject_stems.dedup();
+        (out, subject_stems)
     }
 
     fn concept_term(&self, c: u32) -> Term {
@@ -509,6 +534,8 @@ pub struct Index<'d> {
     detector: &'d Detector,
     /// Display name of each term; term ids are ordered rarest first.
     names: Vec<String>,
+    /// Term ids below this are subjects; the others are light words.
+    subjects: u32,
     /// Each text's terms (id, weight), ids ascending (so rarest first).
     docs: Vec<Vec<(u32, f32)>>,
     totals: Vec<f32>,
@@ -521,6 +548,17 @@ fn class_factor(class: TermClass) -> f32 {
         TermClass::Word => 1.0,
         TermClass::Concept => CONCEPT_FACTOR,
     }
+}
+
+/// The least share of either text's weight that two texts scoring at least `threshold` have
+/// in common.
+///
+/// With S the shared weight and X_A, X_B what each text has beyond it, a score of at least t
+/// means S ≥ t·(S + μ·X_max + σ·X_min) ≥ t·(S + μ·X_A) for either text A (μ ≤ σ), so
+/// S ≥ t·μ / (1 − t + t·μ) · (S + X_A), and S + X_A is A's weight.
+fn least_share(threshold: f32) -> f32 {
+    let (t, mu) = (threshold.min(1.0), LARGER_SIDE_PENALTY);
+    t * mu / (1.0 - t + t * mu)
 }
 
 /// How much a light word counts, relative to its rarity.
@@ -543,6 +581,7 @@ impl<'d> Index<'d> {
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
         let mut first: Vec<String> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
+        let mut is_light: Vec<bool> = Vec::new();
         let provisional: Vec<Vec<(u32, f32)>> = analysed
             .into_iter()
             .map(|terms| {
@@ -551,9 +590,11 @@ impl<'d> Index<'d> {
                     .map(|t| {
                         let factor =
                             class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
+                        let light = t.class == TermClass::Light;
                         let id = *ids.entry(t.key).or_insert_with(|| {
                             first.push(t.name);
                             df.push(0);
+                            is_light.push(light);
                             (first.len() - 1) as u32
                         });
                         df[id as usize] += 1;
@@ -564,14 +605,17 @@ impl<'d> Index<'d> {
             .collect();
         let n = provisional.len() as f32;
         let idf = |d: u32| 1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln();
-        // Final ids: rarest first; ties by first appearance, so the order is deterministic.
+        // Final ids: subjects before light words, rarest first, ties by first appearance (so
+        // the order is deterministic). Two texts that share a subject then share one among
+        // the first terms of each, where the index looks.
         let mut order: Vec<u32> = (0..first.len() as u32).collect();
-        order.sort_by(|&a, &b| df[a as usize].cmp(&df[b as usize]).then(a.cmp(&b)));
+        order.sort_by_key(|&p| (is_light[p as usize], df[p as usize], p));
         let mut rank = vec![0u32; order.len()];
         for (r, &p) in order.iter().enumerate() {
             rank[p as usize] = r as u32;
         }
         let names = order.iter().map(|&p| first[p as usize].clone()).collect();
+        let subjects = order.iter().filter(|&&p| !is_light[p as usize]).count() as u32;
         let docs: Vec<Vec<(u32, f32)>> = provisional
             .into_iter()
             .map(|terms| {
@@ -590,6 +634,7 @@ impl<'d> Index<'d> {
         Index {
             detector,
             names,
+            subjects,
             docs,
             totals,
         }
@@ -612,25 +657,38 @@ impl<'d> Index<'d> {
             .collect()
     }
 
-    /// The weight both texts share: the sum over common terms of the smaller weight.
+    /// The weight both texts share: the sum over common terms of the smaller weight; zero
+    /// unless they share a subject (a light word in common is not enough).
     fn shared_weight(&self, a: usize, b: usize) -> f32 {
         let (x, y) = (&self.docs[a], &self.docs[b]);
+        // Subjects come first in each list: a first match past them is a light word.
+        match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
+            _ => return 0.0,
+        }
         let (mut i, mut j, mut w) = (0, 0, 0.0);
+        let mut subject = false;
         while i < x.len() && j < y.len() {
             match x[i].0.cmp(&y[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
+                    subject |= x[i].0 < self.subjects;
                     w += x[i].1.min(y[j].1);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        w
+        if subject {
+            w
+        } else {
+            0.0
+        }
     }
 
-    /// Weighted Jaccard similarity: Σ min(wa, wb) / Σ max(wa, wb) over all terms.
+    /// S / (S + μ·X_max + σ·X_min), where S is the shared weight and X_A, X_B the weight each
+    /// text has beyond it.
     fn score_of(&self, a: usize, b: usize) -> f32 {
         let shared = self.shared_weight(a, b);
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
@@ -664,12 +722,12 @@ impl<'d> Index<'d> {
     }
 
     /// How many leading (rarest) terms of text `i` must hold a shared term of any pair that
-    /// reaches `threshold`: past them, the rest weighs less than `threshold` of the text.
-    fn prefix_len(&self, i: usize, threshold: f32) -> usize {
+    /// shares at least `share` of the text's weight: past them, the rest weighs less.
+    fn prefix_len(&self, i: usize, share: f32) -> usize {
         let doc = &self.docs[i];
         let mut rest = self.totals[i];
         for (k, &(_, w)) in doc.iter().enumerate() {
-            if rest < threshold * self.totals[i] {
+            if rest < share * self.totals[i] {
                 return k;
             }
             rest -= w;
@@ -681,22 +739,27 @@ impl<'d> Index<'d> {
     /// `b`, and how many candidate pairs were scored to find them.
     pub fn near_duplicates_counted(&self) -> (Vec<Pair>, usize) {
         let threshold = self.detector.options.threshold.max(f32::EPSILON);
+        let share = least_share(threshold);
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.names.len()];
         let mut seen = vec![u32::MAX; self.docs.len()];
         let mut pairs = Vec::new();
         let mut candidates = 0usize;
         for b in 0..self.docs.len() {
-            let prefix = self.prefix_len(b, threshold);
-            for &(t, _) in &self.docs[b][..prefix] {
+            let prefix = self.prefix_len(b, share);
+            for &(t, _) in self.docs[b][..prefix]
+                .iter()
+                .take_while(|(t, _)| *t < self.subjects)
+            {
                 for &a in &postings[t as usize] {
                     if seen[a as usize] == b as u32 {
                         continue;
                     }
                     seen[a as usize] = b as u32;
                     let a = a as usize;
-                    // Length filter: Jaccard ≥ t needs t·|A| ≤ |B| ≤ |A|/t.
+                    // Length filter: the shared weight is at most the lighter text's and at
+                    // least `share` of the heavier one's.
                     let (ta, tb) = (self.totals[a], self.totals[b]);
-                    if ta.min(tb) < threshold * ta.max(tb) {
+                    if ta.min(tb) < share * ta.max(tb) {
                         continue;
                     }
                     candidates += 1;

@@ -40,6 +40,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::near_duplicate::NearDuplicate,
+    &rules::stale_similar_to::StaleSimilarTo,
 ];
 
 /// The rule called `name`.

@@ -31,7 +31,7 @@ pub const STOP_WORDS: &str = "
     while who whom whose why will with within without would yes yet you your yours yourself
     e g eg ie i.e e.g vs versus
     manage managed managing management
-    describe described describing discuss discussed discussing explain talk talked share
+    describe described describing discuss discussed discussing talk talked share
     tell told walk walked think thought believe know knew feel felt consider considered
     mention elaborate outline detail details briefly brief overall generally general
     approach approaches handle handled handling deal dealing address addressed addressing
@@ -91,7 +91,7 @@ pub const LIGHT_WORDS: &str = "
     useful helpful possible impossible valuable necessary
     differ difference differences compare compared comparing comparison
     heavily highly very spread reduce reducing increase lower minimize maximize optimize optimization improve
-    production
+    production deploy mlops
     error errors issue issues thing stuff
 ";
 

@@ -6,4 +6,6 @@ pub mod duplicate_question;
 pub mod id_filename_mismatch;
 pub mod load;
 pub mod missing_schema_modeline;
+pub mod near_duplicate;
+pub mod stale_similar_to;
 pub mod unknown_topic;
