@@ -776,7 +776,7 @@ impl<'d> Index<'d> {
                 postings[t as usize].push(b as u32);
             }
         }
-        pairs.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        pairs.sort_by_key(|x| (x.a, x.b));
         (pairs, candidates)
     }
 

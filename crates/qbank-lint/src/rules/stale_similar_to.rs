@@ -5,8 +5,10 @@ use qbank_core::{Diagnostic, Question, Severity};
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::rules::near_duplicate::{self, detector};
 
-/// Words in more than this share of the active questions say nothing about a pair.
+/// Words in more than this share of the active questions (and in more than
+/// [`COMMON_LEAST`] of them) say nothing about a pair.
 const COMMON_SHARE: f32 = 0.25;
+const COMMON_LEAST: usize = 10;
 
 /// A `similar_to` entry between two questions that no longer have a subject in common.
 pub struct StaleSimilarTo;
@@ -27,7 +29,7 @@ impl Rule for StaleSimilarTo {
                    the entry when the two share no subject word at all: no word of their \
                    subject terms in common (\"drift\" joins \"model drift\" and \"data \
                    drift\"), leaving out words that more than a quarter of the active \
-                   questions use. That is far below where `near-duplicate` reports, so a \
+                   questions use (and more than ten). That is far below where `near-duplicate` reports, so a \
                    pair a person linked because the two are related stays quiet as long as \
                    they have anything in common. The message gives the `near-duplicate` \
                    score for reference.",
@@ -60,8 +62,8 @@ impl Rule for StaleSimilarTo {
         for s in subjects.iter().flatten() {
             *df.entry(s.as_str()).or_default() += 1;
         }
-        let common =
-            |s: &str| df.get(s).copied().unwrap_or(0) as f32 > COMMON_SHARE * active.len() as f32;
+        let common_above = (COMMON_SHARE * active.len() as f32).max(COMMON_LEAST as f32);
+        let common = |s: &str| df.get(s).copied().unwrap_or(0) as f32 > common_above;
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let mut index = None;
         for (i, q) in active.iter().enumerate() {
