@@ -806,7 +806,7 @@ mod tests {
 
     #[test]
     fn bank_synonyms_join_builtin_groups() {
-        let groups = vec![vec![
+        let groups = [vec![
             "training-serving skew".to_owned(),
             "features computed differently in training and in production".to_owned(),
         ]];
