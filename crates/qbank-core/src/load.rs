@@ -461,9 +461,7 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = handle
-            .metadata()
-            .map_or(bytes.len() as u64, |m| m.len());
+        let size = handle.metadata().map_or(bytes.len() as u64, |m| m.len());
         diags.push(
             Diagnostic::error(
                 "unreadable-file",
@@ -532,10 +530,11 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
             }
             let help = if e.message.contains("tab") {
                 // The scanner reports where the token started; point at the tab itself.
-                if let Some(i) = file.text[span.start.offset..].find('\t') {
-                    let pos = file
-                        .lines()
-                        .position_of_offset(&file.text, span.start.offset + i);
+                let line_start = file.text[..span.start.offset]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                if let Some(i) = file.text[line_start..].find('\t') {
+                    let pos = file.lines().position_of_offset(&file.text, line_start + i);
                     span = Span::point(pos);
                 }
                 Some("YAML indents with spaces only; replace the tabs with spaces")
