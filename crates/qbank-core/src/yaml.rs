@@ -499,6 +499,11 @@ fn resolve_plain(s: &str) -> Option<Value> {
         return i64::from_str_radix(oct, 8).ok().map(Value::from);
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        // `007`: YAML 1.1 reads octal, YAML 1.2 decimal; like serde_yaml, keep it as text.
+        return None;
+    }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(i) = s.parse::<i64>() {
             return Some(Value::from(i));
@@ -666,7 +671,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             v,
-            serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", 123, 1000.0, ".inf"])
+            serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", "0123", 1000.0, ".inf"])
         );
     }
 
