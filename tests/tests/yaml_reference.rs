@@ -27,10 +27,16 @@ fn same_as_serde_yaml(text: &str, what: &str) {
 #[test]
 fn every_file_of_the_bank_reads_the_same() {
     let mut files = Vec::new();
-    yaml_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"), &mut files);
+    yaml_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"),
+        &mut files,
+    );
     assert!(files.len() >= 50);
     for f in files {
-        same_as_serde_yaml(&std::fs::read_to_string(&f).unwrap(), &f.display().to_string());
+        same_as_serde_yaml(
+            &std::fs::read_to_string(&f).unwrap(),
+            &f.display().to_string(),
+        );
     }
 }
 

@@ -10,7 +10,10 @@ const TOPICS: &[(&str, &str)] = &[
     ("versioning", "Versioning and reproducibility"),
     ("data-pipelines", "Data pipelines and feature stores"),
     ("monitoring", "Monitoring, drift and retraining"),
-    ("experimentation", "Experimentation, tuning and model quality"),
+    (
+        "experimentation",
+        "Experimentation, tuning and model quality",
+    ),
     ("infrastructure", "Infrastructure and orchestration"),
     ("governance", "Governance, explainability and fairness"),
     ("performance", "Performance, cost and scale"),
@@ -18,24 +21,79 @@ const TOPICS: &[(&str, &str)] = &[
 ];
 
 const SUBJECTS: &[&str] = &[
-    "feature store", "model registry", "canary release", "shadow deployment", "data drift",
-    "concept drift", "training pipeline", "batch inference", "online inference", "GPU scheduling",
-    "model explainability", "bias audit", "data lineage", "experiment tracking", "A/B test",
-    "hyperparameter search", "model compression", "quantization", "autoscaling", "cost allocation",
-    "data labeling", "schema validation", "feature backfill", "model rollback", "blue-green release",
-    "dark launch", "edge deployment", "serverless inference", "Kubernetes operator", "batch scoring",
-    "streaming features", "retraining trigger", "alert fatigue", "SLO definition", "incident review",
-    "access control", "PII masking", "audit logging", "model card", "data contract",
-    "unit tests for pipelines", "integration tests", "load testing", "latency budget", "caching",
-    "vector index", "embedding store", "LLM evaluation", "prompt versioning", "fine-tuning job",
+    "feature store",
+    "model registry",
+    "canary release",
+    "shadow deployment",
+    "data drift",
+    "concept drift",
+    "training pipeline",
+    "batch inference",
+    "online inference",
+    "GPU scheduling",
+    "model explainability",
+    "bias audit",
+    "data lineage",
+    "experiment tracking",
+    "A/B test",
+    "hyperparameter search",
+    "model compression",
+    "quantization",
+    "autoscaling",
+    "cost allocation",
+    "data labeling",
+    "schema validation",
+    "feature backfill",
+    "model rollback",
+    "blue-green release",
+    "dark launch",
+    "edge deployment",
+    "serverless inference",
+    "Kubernetes operator",
+    "batch scoring",
+    "streaming features",
+    "retraining trigger",
+    "alert fatigue",
+    "SLO definition",
+    "incident review",
+    "access control",
+    "PII masking",
+    "audit logging",
+    "model card",
+    "data contract",
+    "unit tests for pipelines",
+    "integration tests",
+    "load testing",
+    "latency budget",
+    "caching",
+    "vector index",
+    "embedding store",
+    "LLM evaluation",
+    "prompt versioning",
+    "fine-tuning job",
 ];
 
 const CONTEXTS: &[&str] = &[
-    "for a fraud model", "in a regulated bank", "for a recommender system", "at a startup",
-    "across many teams", "with a small team", "on a tight budget", "for real-time pricing",
-    "for a search ranking model", "in a hospital", "for demand forecasting", "in a multi-cloud setup",
-    "for an ad-click model", "on mobile devices", "for a credit-risk model", "with strict latency SLOs",
-    "after a reorganisation", "during a migration", "for a chatbot", "for computer vision at the edge",
+    "for a fraud model",
+    "in a regulated bank",
+    "for a recommender system",
+    "at a startup",
+    "across many teams",
+    "with a small team",
+    "on a tight budget",
+    "for real-time pricing",
+    "for a search ranking model",
+    "in a hospital",
+    "for demand forecasting",
+    "in a multi-cloud setup",
+    "for an ad-click model",
+    "on mobile devices",
+    "for a credit-risk model",
+    "with strict latency SLOs",
+    "after a reorganisation",
+    "during a migration",
+    "for a chatbot",
+    "for computer vision at the edge",
 ];
 
 const TEMPLATES: &[&str] = &[
@@ -49,7 +107,13 @@ const TEMPLATES: &[&str] = &[
     "How would you migrate from {t} to {s} {c} without downtime?",
 ];
 
-const LEVELS: &[&str] = &["[junior, mid]", "[mid]", "[mid, senior]", "[senior]", "[senior, staff]"];
+const LEVELS: &[&str] = &[
+    "[junior, mid]",
+    "[mid]",
+    "[mid, senior]",
+    "[senior]",
+    "[senior, staff]",
+];
 const KINDS: &[&str] = &["concept", "experience", "tooling", "scenario", "behavioral"];
 
 /// SplitMix64: small, fast, deterministic.
@@ -94,7 +158,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let n = questions.ok_or("--questions N is required")?;
     let dir = dir.ok_or("the output folder is required")?;
-    if dir.exists() && fs::read_dir(&dir).map_err(|e| e.to_string())?.next().is_some() {
+    if dir.exists()
+        && fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .next()
+            .is_some()
+    {
         return Err(format!("{} exists and is not empty", dir.display()));
     }
     generate(n, seed, &dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))
@@ -103,9 +172,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
     let mut rng = Rng(seed);
     fs::create_dir_all(dir.join("kits"))?;
-    let mut topics = String::from(
-        "# yaml-language-server: $schema=../schema/topics.schema.json\ntopics:\n",
-    );
+    let mut topics =
+        String::from("# yaml-language-server: $schema=../schema/topics.schema.json\ntopics:\n");
     for (id, title) in TOPICS {
         fs::create_dir_all(dir.join(id))?;
         let _ = write!(

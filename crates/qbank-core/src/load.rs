@@ -190,6 +190,14 @@ enum Parsed {
 
 /// Loads the bank in `root`, reading files on all cores.
 pub fn load_bank(root: &Path) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
+    load_bank_with_progress(root, &|_, _| {})
+}
+
+/// [`load_bank`], calling `progress(done, total)` as files are read (from several threads).
+pub fn load_bank_with_progress(
+    root: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotFound(root.to_path_buf()));
     }
@@ -204,14 +212,24 @@ pub fn load_bank(root: &Path) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
         .map_or(1, |n| n.get())
         .min(found.len().div_ceil(256).max(1));
     let chunk = found.len().div_ceil(threads).max(1);
+    let total = found.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = std::thread::scope(|s| {
         let handles: Vec<_> = found
             .chunks(chunk)
             .map(|part| {
                 let display_root = &display_root;
+                let done = &done;
                 s.spawn(move || {
                     part.iter()
-                        .map(|f| load_file(f, display_root))
+                        .enumerate()
+                        .map(|(i, f)| {
+                            if i % 256 == 255 {
+                                let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
+                                progress(n + 256, total);
+                            }
+                            load_file(f, display_root)
+                        })
                         .collect::<Vec<_>>()
                 })
             })

@@ -499,8 +499,7 @@ fn resolve_plain(s: &str) -> Option<Value> {
         return i64::from_str_radix(oct, 8).ok().map(Value::from);
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-    if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
-    {
+    if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
         // `007`: YAML 1.1 reads octal, YAML 1.2 decimal; like serde_yaml, keep it as text.
         return None;
     }
