@@ -198,12 +198,13 @@ fn window(line: &str, col: usize, len: usize) -> (String, String, usize) {
         let end = (start + MAX_LINE).min(chars.len());
         (start, end, len.min(end.saturating_sub(col - 1)).max(1))
     };
-    let expand = |c: &char| {
-        if *c == '\t' {
-            "    ".to_owned()
-        } else {
-            c.to_string()
-        }
+    // Tabs become spaces; characters a terminal would not show faithfully (direction
+    // overrides, zero-width and control characters) become a visible replacement, so the
+    // snippet shows what is really in the file.
+    let expand = |c: &char| match *c {
+        '\t' => "    ".to_owned(),
+        c if crate::rules::invisible_character::is_invisible(c) => "\u{FFFD}".to_owned(),
+        c => c.to_string(),
     };
     let mut shown: String = chars[start..end].iter().map(expand).collect();
     let mut before: String = chars[start..(col - 1).clamp(start, end)]
@@ -232,6 +233,8 @@ mod tests {
         let under: String = shown.chars().skip(before.chars().count()).take(4).collect();
         assert_eq!(under, "HERE");
         assert_eq!(len, 4);
+        let (shown, _, _) = window("a\u{202E}b", 1, 1);
+        assert_eq!(shown, "a\u{FFFD}b");
         let (shown, before, _) = window("a:\tb", 4, 1);
         assert_eq!(shown, "a:    b");
         assert_eq!(before, "      ");
