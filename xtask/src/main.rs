@@ -1,6 +1,15 @@
 //! Development tasks: `cargo run -p xtask --release -- <task>`. One module per task.
+//!
+//! - `gen-bank --questions N [--seed S] DIR`: writes a synthetic bank of N questions (with
+//!   topics.yaml and a kit) for benchmarks; the same N and seed give the same files.
+//! - `eval-near-duplicates PAIRS --bank DIR`: precision and recall of the near-duplicate
+//!   detector on a labelled set of question pairs, as Markdown.
+//! - `bench-near-duplicates --questions N DIR…`: how long the detector takes on a synthetic
+//!   bank, and how many candidate pairs its index scores.
 
+mod bench_near_duplicates;
 mod eval_near_duplicates;
+mod gen_bank;
 
 use std::process::ExitCode;
 
@@ -15,18 +24,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
+    /// Write a synthetic bank: gen-bank --questions N [--seed S] DIR.
+    GenBank {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<String>,
+    },
     /// Measure the near-duplicate detector on a labelled set of question pairs.
     EvalNearDuplicates(eval_near_duplicates::Args),
+    /// Time the near-duplicate detector on synthetic banks and count its candidate pairs.
+    BenchNearDuplicates(bench_near_duplicates::Args),
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
+        Task::GenBank { args } => gen_bank::run(&args),
         Task::EvalNearDuplicates(args) => eval_near_duplicates::run(args),
+        Task::BenchNearDuplicates(args) => bench_near_duplicates::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("xtask: {e}");
             ExitCode::from(2)
         }
     }

@@ -42,6 +42,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::dangling_similar_to::DanglingSimilarTo,
     &rules::near_duplicate::NearDuplicate,
     &rules::stale_similar_to::StaleSimilarTo,
+    &rules::invisible_character::InvisibleCharacter,
 ];
 
 /// The rule called `name`.

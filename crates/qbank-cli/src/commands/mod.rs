@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
+mod completions;
 mod lint;
 mod rule;
+mod stats;
 
 use crate::args::{Cli, Command};
 use crate::{Failure, Outcome};
@@ -10,5 +12,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     }
 }
