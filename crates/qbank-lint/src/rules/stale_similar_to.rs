@@ -21,14 +21,14 @@ impl Rule for StaleSimilarTo {
         "A similar_to entry links two questions that no longer share a subject."
     }
     fn default_severity(&self) -> Severity {
-        Severity::Warning
+        Severity::Info
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Looks at every pair of active questions linked by `similar_to` and reports \
                    the entry when the two share no subject word at all: no word of their \
-                   subject terms in common (\"drift\" joins \"model drift\" and \"data \
-                   drift\"), leaving out words that more than a quarter of the active \
+                   subject terms or their tags in common (\"drift\" joins \"model drift\" and \
+                   \"data drift\"), leaving out words that more than a quarter of the active \
                    questions use (and more than ten). That is far below where `near-duplicate` reports, so a \
                    pair a person linked because the two are related stays quiet as long as \
                    they have anything in common. The message gives the `near-duplicate` \
@@ -54,9 +54,17 @@ impl Rule for StaleSimilarTo {
             .collect();
         let detector = detector(bank, near_duplicate::THRESHOLD);
         let vocabulary = detector.vocabulary();
+        // The text and the tags: a tag is a subject the author named on purpose.
         let subjects: Vec<Vec<String>> = active
             .iter()
-            .map(|q| vocabulary.subject_stems(&q.text))
+            .map(|q| {
+                let mut about = q.text.clone();
+                for tag in &q.tags {
+                    about.push_str(". ");
+                    about.push_str(&tag.replace('-', " "));
+                }
+                vocabulary.subject_stems(&about)
+            })
             .collect();
         let mut df: HashMap<&str, usize> = HashMap::new();
         for s in subjects.iter().flatten() {
@@ -83,11 +91,12 @@ impl Rule for StaleSimilarTo {
                     .get_or_insert_with(|| detector.index(&texts))
                     .score(i, j)
                     .score;
-                let d = Diagnostic::warning(
+                let d = Diagnostic::new(
                     "",
+                    Severity::Info,
                     format!(
-                        "similar_to names \"{}\", but the two questions share no subject any \
-                         more (similarity {score:.2})",
+                        "similar_to names \"{}\", but the two questions share no subject word or tag \
+                         (similarity {score:.2})",
                         s.id
                     ),
                     bank.question_file(q).label(&format!("/similar_to/{k}")),
