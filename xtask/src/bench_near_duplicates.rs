@@ -53,10 +53,16 @@ impl Rng {
     fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
-    /// A rank in 0..n, skewed like word frequencies (Zipf, exponent about 1).
+    /// A rank in 0..n, skewed like the frequencies of subject words: a Zipf draw (exponent
+    /// about 1) three times in ten, else uniform, so that the commonest name is in a few
+    /// percent of the questions rather than in one of ten.
     fn zipf(&mut self, n: usize) -> usize {
-        let r = ((n as f64 + 1.0).powf(self.unit()) - 1.0) as usize;
-        r.min(n - 1)
+        if self.below(10) < 3 {
+            let r = ((n as f64 + 1.0).powf(self.unit()) - 1.0) as usize;
+            r.min(n - 1)
+        } else {
+            self.below(n)
+        }
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
@@ -157,8 +163,8 @@ struct Synthetic {
 
 fn generate(n: usize, seed: u64) -> Vec<Synthetic> {
     let mut rng = Rng(seed ^ (n as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-    // Heaps' law: the vocabulary grows with the square root of the bank.
-    let vocabulary = 200 + 60 * (n as f64).sqrt() as usize;
+    // Heaps' law for about 15 words a question: V ≈ 30·(15·n)^0.55 distinct words.
+    let vocabulary = (30.0 * (15.0 * n as f64).powf(0.55)) as usize;
     let mut out: Vec<Synthetic> = Vec::with_capacity(n);
     let mut subjects: Vec<(String, String, String)> = Vec::with_capacity(n);
     for i in 0..n {

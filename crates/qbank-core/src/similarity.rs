@@ -514,16 +514,34 @@ impl Detector {
     }
 
     /// Reads `texts` and weighs their terms against each other.
-    pub fn index<S: AsRef<str>>(&self, texts: &[S]) -> Index<'_> {
-        let analysed: Vec<Vec<Term>> = texts
-            .iter()
-            .map(|t| self.vocabulary.terms(t.as_ref()))
-            .collect();
+    ///
+    /// Texts are read on all cores; the result does not depend on how many.
+    pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(texts.len().div_ceil(2048).max(1));
+        let chunk = texts.len().div_ceil(threads).max(1);
+        let analysed: Vec<Vec<Term>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|t| self.vocabulary.terms(t.as_ref()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         Index::build(self, analysed)
     }
 
     /// The near-duplicate pairs among `texts`, in order of `a` then `b`.
-    pub fn near_duplicates<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Pair> {
+    pub fn near_duplicates<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Pair> {
         self.index(texts).near_duplicates()
     }
 }
@@ -550,15 +568,18 @@ fn class_factor(class: TermClass) -> f32 {
     }
 }
 
-/// The least share of either text's weight that two texts scoring at least `threshold` have
-/// in common.
+/// The least share of its own weight that each text of a pair scoring at least `threshold`
+/// has in common with the other: (for the lighter text, for the heavier one).
 ///
-/// With S the shared weight and X_A, X_B what each text has beyond it, a score of at least t
-/// means S ≥ t·(S + μ·X_max + σ·X_min) ≥ t·(S + μ·X_A) for either text A (μ ≤ σ), so
-/// S ≥ t·μ / (1 − t + t·μ) · (S + X_A), and S + X_A is A's weight.
-fn least_share(threshold: f32) -> f32 {
-    let (t, mu) = (threshold.min(1.0), LARGER_SIDE_PENALTY);
-    t * mu / (1.0 - t + t * mu)
+/// With S the shared weight and X_A, X_B what each text has beyond it (the lighter text has
+/// the smaller X, since both share S), a score of at least t means
+/// S ≥ t·(S + μ·X_heavier + σ·X_lighter). Dropping one of the two terms, S ≥ t·(S + σ·X_L)
+/// and S ≥ t·(S + μ·X_H); as S + X is a text's weight W, S ≥ t·σ / (1 − t + t·σ) · W_L and
+/// S ≥ t·μ / (1 − t + t·μ) · W_H.
+fn least_shares(threshold: f32) -> (f32, f32) {
+    let t = threshold.min(1.0);
+    let share = |penalty: f32| t * penalty / (1.0 - t + t * penalty);
+    (share(SMALLER_SIDE_PENALTY), share(LARGER_SIDE_PENALTY))
 }
 
 /// How much a light word counts, relative to its rarity.
@@ -739,32 +760,41 @@ impl<'d> Index<'d> {
     /// `b`, and how many candidate pairs were scored to find them.
     pub fn near_duplicates_counted(&self) -> (Vec<Pair>, usize) {
         let threshold = self.detector.options.threshold.max(f32::EPSILON);
-        let share = least_share(threshold);
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.names.len()];
-        let mut seen = vec![u32::MAX; self.docs.len()];
+        // A little below the exact bounds, so that rounding never loses a pair.
+        let (lighter, heavier) = least_shares(threshold);
+        let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
+        // Lightest texts first: each text meets the ones already indexed as the heavier of
+        // the two. The lighter one's first shared term is among its few first terms, which
+        // are all the index holds; the heavier one looks for it among more of its own.
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by(|&x, &y| self.totals[x].total_cmp(&self.totals[y]).then(x.cmp(&y)));
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.subjects as usize];
+        let mut seen = vec![usize::MAX; self.docs.len()];
         let mut pairs = Vec::new();
         let mut candidates = 0usize;
-        for b in 0..self.docs.len() {
-            let prefix = self.prefix_len(b, share);
-            for &(t, _) in self.docs[b][..prefix]
-                .iter()
-                .take_while(|(t, _)| *t < self.subjects)
-            {
+        for &b in &order {
+            let subject_terms = |prefix: usize| {
+                self.docs[b][..prefix]
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .take_while(|&t| t < self.subjects)
+            };
+            for t in subject_terms(self.prefix_len(b, heavier)) {
                 for &a in &postings[t as usize] {
-                    if seen[a as usize] == b as u32 {
+                    let a = a as usize;
+                    if seen[a] == b {
                         continue;
                     }
-                    seen[a as usize] = b as u32;
-                    let a = a as usize;
+                    seen[a] = b;
                     // Length filter: the shared weight is at most the lighter text's and at
-                    // least `share` of the heavier one's.
-                    let (ta, tb) = (self.totals[a], self.totals[b]);
-                    if ta.min(tb) < share * ta.max(tb) {
+                    // least `heavier` of the heavier one's.
+                    if self.totals[a] < heavier * self.totals[b] {
                         continue;
                     }
                     candidates += 1;
                     let score = self.score_of(a, b);
                     if score >= threshold {
+                        let (a, b) = (a.min(b), a.max(b));
                         pairs.push(Pair {
                             a,
                             b,
@@ -773,6 +803,8 @@ impl<'d> Index<'d> {
                         });
                     }
                 }
+            }
+            for t in subject_terms(self.prefix_len(b, lighter)) {
                 postings[t as usize].push(b as u32);
             }
         }
