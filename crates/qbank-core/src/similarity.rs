@@ -493,7 +493,7 @@ pub struct Pair {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Similarity {
     pub score: f32,
-    /// The subject terms both have, heaviest first.
+    /// The subject terms both have (light words left out), heaviest first.
     pub shared: Vec<String>,
 }
 
@@ -721,10 +721,12 @@ impl<'d> Index<'d> {
         }
     }
 
-    /// The score of texts `a` and `b`, and the terms they share, heaviest first.
+    /// The score of texts `a` and `b`, and the subject terms they share (light words left
+    /// out), heaviest first.
     pub fn score(&self, a: usize, b: usize) -> Similarity {
         let mut shared: Vec<(u32, f32)> = self.docs[a]
             .iter()
+            .take_while(|(t, _)| *t < self.subjects)
             .filter_map(|&(t, w)| {
                 self.docs[b]
                     .binary_search_by_key(&t, |(u, _)| *u)

@@ -1,4 +1,4 @@
-use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
+use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
 use qbank_core::{Bank, Diagnostic, Question, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
@@ -47,6 +47,10 @@ impl Rule for NearDuplicate {
         let detector = detector(bank, THRESHOLD);
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let index = detector.index(&texts);
+        // Each later question is reported once, against its closest earlier match; the others
+        // are counted and listed in `related`, so a bank full of copies gives one finding per
+        // copy rather than one per pair.
+        let mut partners: Vec<Vec<Pair>> = vec![Vec::new(); active.len()];
         for pair in index.near_duplicates() {
             // Questions come in path order, so `b` is in the later file.
             let (first, later) = (active[pair.a], active[pair.b]);
@@ -56,13 +60,27 @@ impl Rule for NearDuplicate {
             {
                 continue;
             }
-            let d = Diagnostic::warning(
+            partners[pair.b].push(pair);
+        }
+        for (b, mut found) in partners.into_iter().enumerate() {
+            if found.is_empty() {
+                continue;
+            }
+            found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)));
+            let (best, later) = (&found[0], active[b]);
+            let first = active[best.a];
+            let others = match found.len() - 1 {
+                0 => String::new(),
+                1 => " and 1 other question".to_owned(),
+                n => format!(" and {n} other questions"),
+            };
+            let mut d = Diagnostic::warning(
                 "",
                 format!(
-                    "question asks the same as \"{}\" (similarity {:.2}; shared subject: {})",
+                    "question asks the same as \"{}\"{others} (similarity {:.2}; shared subject: {})",
                     first.id,
-                    pair.score,
-                    pair.shared.join(", ")
+                    best.score,
+                    best.shared.join(", ")
                 ),
                 bank.question_file(later)
                     .label("/text")
@@ -73,13 +91,15 @@ impl Rule for NearDuplicate {
                     .label("/text")
                     .with_message("asks the same thing"),
             )
-            .with_related(first.id.clone())
             .with_help(format!(
                 "merge the two and fold what one adds into the other's follow_ups, or keep \
                  both and add to one of them `similar_to: [{{id: {}, reason: …}}]`; if the \
                  two name different subjects, teach the difference to topics.yaml `synonyms`",
                 first.id
             ));
+            for p in &found {
+                d = d.with_related(active[p.a].id.clone());
+            }
             ctx.report(Some(later), d);
         }
     }
