@@ -24,9 +24,10 @@ pub struct Args {
     /// A bank whose topics' synonyms join the vocabulary and whose questions join the corpus.
     #[arg(long)]
     bank: Option<PathBuf>,
-    /// Use the built-in vocabulary only, not the bank's synonyms.
-    #[arg(long)]
-    builtin_only: bool,
+    /// Which synonym groups to use: the built-in ones and the bank's topics.yaml (`both`), the
+    /// built-in ones only, the bank's only, or none (stop words, frames and stemming only).
+    #[arg(long, value_enum, default_value_t = Synonyms::Both)]
+    synonyms: Synonyms,
     /// Flag pairs scoring at least this (default: the detector's default threshold).
     #[arg(long)]
     threshold: Option<f32>,
@@ -42,6 +43,14 @@ pub struct Args {
     /// Also list the misclassified pairs of this split (dev, test or all), with their terms.
     #[arg(long)]
     errors: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Synonyms {
+    Both,
+    Builtin,
+    Bank,
+    None,
 }
 
 #[derive(Deserialize)]
@@ -179,10 +188,11 @@ pub fn run(args: Args) -> Result<(), String> {
         }
         None => (Vec::new(), Vec::new()),
     };
-    let vocabulary = if args.builtin_only {
-        Vocabulary::builtin()
-    } else {
-        Vocabulary::from_topics(&topics)
+    let vocabulary = match args.synonyms {
+        Synonyms::Both => Vocabulary::from_topics(&topics),
+        Synonyms::Builtin => Vocabulary::builtin(),
+        Synonyms::Bank => Vocabulary::topics_only(&topics),
+        Synonyms::None => Vocabulary::topics_only(&[]),
     };
     let synonym_groups: usize = topics.iter().map(|t| t.synonyms.len()).sum();
     let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
@@ -247,13 +257,16 @@ pub fn run(args: Args) -> Result<(), String> {
     let dev_pick = pick_threshold(&dev, args.max_dev_fpr);
 
     let mut out = String::new();
-    let vocab = if args.builtin_only {
-        "built-in only".to_owned()
-    } else if args.bank.is_some() {
-        format!("built-in + the bank's topics.yaml synonyms ({synonym_groups} groups)")
-    } else {
-        "built-in only (no --bank)".to_owned()
-    };
+    let vocab = match args.synonyms {
+        Synonyms::Both => format!(
+            "built-in synonym groups + the bank's topics.yaml synonyms ({synonym_groups} groups)"
+        ),
+        Synonyms::Builtin => "built-in synonym groups only".to_owned(),
+        Synonyms::Bank => format!(
+            "the bank's topics.yaml synonyms only ({synonym_groups} groups), no built-in groups"
+        ),
+        Synonyms::None => "no synonym groups".to_owned(),
+    } + "; built-in stop words, frame phrases, light words and stemming in every case";
     let _ = writeln!(
         out,
         "# Near-duplicate detector on {}\n",

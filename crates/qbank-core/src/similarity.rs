@@ -161,6 +161,19 @@ impl Vocabulary {
         Vocabulary::build(std::iter::empty())
     }
 
+    /// Stop words, frame phrases and light words with the `synonyms` of the topics but none
+    /// of the built-in synonym groups: for measuring what each adds.
+    pub fn topics_only(topics: &[Topic]) -> Vocabulary {
+        Vocabulary::build_from(
+            topics
+                .iter()
+                .flat_map(|t| t.synonyms.iter())
+                .map(|g| g.iter().map(String::as_str).collect())
+                .collect(),
+            false,
+        )
+    }
+
     /// The built-in vocabulary plus the `synonyms` of every topic.
     pub fn from_topics(topics: &[Topic]) -> Vocabulary {
         Vocabulary::build(
@@ -181,6 +194,10 @@ impl Vocabulary {
     }
 
     fn build<'g>(extra: impl Iterator<Item = Vec<&'g str>>) -> Vocabulary {
+        Vocabulary::build_from(extra.collect(), true)
+    }
+
+    fn build_from(extra: Vec<Vec<&str>>, builtin_synonyms: bool) -> Vocabulary {
         let stop: HashSet<String> = base::STOP_WORDS
             .split_whitespace()
             .flat_map(stems)
@@ -192,8 +209,10 @@ impl Vocabulary {
             .collect();
 
         // Groups: the bank's first (its canonical names win), then the built-in ones.
-        let mut groups: Vec<Vec<&str>> = extra.filter(|g| !g.is_empty()).collect();
-        groups.extend(base::SYNONYMS.iter().map(|g| g.to_vec()));
+        let mut groups: Vec<Vec<&str>> = extra.into_iter().filter(|g| !g.is_empty()).collect();
+        if builtin_synonyms {
+            groups.extend(base::SYNONYMS.iter().map(|g| g.to_vec()));
+        }
 
         // Merge groups that share a phrase.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
