@@ -47,9 +47,16 @@ pub struct LintArgs {
     /// Do not run these rules (comma-separated names)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 on warnings too
+    /// Exit with 1 on warnings too [default: `[lint] deny-warnings` in qbank.toml, or false]
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Read settings from this file instead of the qbank.toml found from the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only report findings on files changed since this git ref (as in a pull request: the
+    /// ref...HEAD diff, plus uncommitted and untracked files); the whole bank is still checked
+    #[arg(long, value_name = "GIT-REF")]
+    pub changed_since: Option<String>,
     /// Colours in human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -3,6 +3,8 @@
 
 mod args;
 mod commands;
+mod config;
+mod git;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
