@@ -19,6 +19,35 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the documentation of a lint rule
     Rule(RuleArgs),
+    /// Print the topic × level matrix of active questions against topics.yaml's minimums
+    Coverage(CoverageArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// An aligned table
+    Human,
+    /// One JSON document
+    Json,
+    /// A Markdown table, for a pull-request comment
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(default_value = "questions")]
+    pub bank: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
+    /// Exit with 1 when a topic is below its minimum at some level (the report is printed
+    /// either way)
+    #[arg(long)]
+    pub fail_on_gap: bool,
+    /// Colours in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,7 @@
 //! [`RULES`]; the registry test checks its name, its documentation and its fixture.
 
 pub mod config;
+pub mod coverage;
 pub mod render;
 mod rule;
 pub mod rules;
@@ -44,6 +45,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::topic_below_coverage::TopicBelowCoverage,
     // Wording.
     &rules::question_without_question_mark::QuestionWithoutQuestionMark,
     &rules::article_mismatch::ArticleMismatch,

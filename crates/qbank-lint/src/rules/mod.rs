@@ -12,6 +12,7 @@ pub mod missing_schema_modeline;
 pub mod question_without_question_mark;
 pub mod stray_whitespace;
 pub mod text_length;
+pub mod topic_below_coverage;
 pub mod undefined_acronym;
 pub mod unknown_allow_rule;
 pub mod unknown_topic;
