@@ -46,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
     &rules::topic_below_coverage::TopicBelowCoverage,
+    &rules::protected_characteristic::ProtectedCharacteristic,
     // Wording.
     &rules::question_without_question_mark::QuestionWithoutQuestionMark,
     &rules::article_mismatch::ArticleMismatch,

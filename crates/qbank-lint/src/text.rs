@@ -119,7 +119,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+        if matches!(c, '.' | '?' | '!')
+            && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
+            && !(c == '.' && is_abbreviation(&text[..i]))
+        {
             out.push(start..i + c.len_utf8());
             start = i + c.len_utf8();
         }
@@ -135,6 +138,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         })
         .filter(|r| r.start < r.end)
         .collect()
+}
+
+/// Whether the word before a full stop is an abbreviation with stops inside ("U.S", "e.g").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4
 }
 
 /// Whether a word is written in capitals as an acronym is: two or more capitals (digits may
@@ -174,9 +183,17 @@ mod tests {
 
     #[test]
     fn sentences_split_at_end_punctuation() {
-        let text = "We ship v1.2 today. Why? Tell me more";
+        let text = "We ship v1.2 today. Why? Are you a U.S. citizen, e.g. here? Tell me more";
         let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(s, ["We ship v1.2 today.", "Why?", "Tell me more"]);
+        assert_eq!(
+            s,
+            [
+                "We ship v1.2 today.",
+                "Why?",
+                "Are you a U.S. citizen, e.g. here?",
+                "Tell me more"
+            ]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod duplicate_question;
 pub mod id_filename_mismatch;
 pub mod load;
 pub mod missing_schema_modeline;
+pub mod protected_characteristic;
 pub mod question_without_question_mark;
 pub mod stray_whitespace;
 pub mod text_length;
