@@ -79,7 +79,8 @@ impl Rule for ProtectedCharacteristic {
 /// A protected ground, the phrasings that ask about it and what to ask instead.
 #[derive(Debug)]
 pub(crate) struct Category {
-    /// Short label used in tests.
+    /// Short label, used by the labelled test set.
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the labelled tests only"))]
     pub key: &'static str,
     /// As it reads in the message: "the candidate's {name}".
     pub name: &'static str,
