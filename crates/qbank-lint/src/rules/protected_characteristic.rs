@@ -80,7 +80,10 @@ impl Rule for ProtectedCharacteristic {
 #[derive(Debug)]
 pub(crate) struct Category {
     /// Short label, used by the labelled test set.
-    #[cfg_attr(not(test), expect(dead_code, reason = "read by the labelled tests only"))]
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "read by the labelled tests only")
+    )]
     pub key: &'static str,
     /// As it reads in the message: "the candidate's {name}".
     pub name: &'static str,
