@@ -58,6 +58,13 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Failure> {
 /// `git diff base...HEAD`, plus uncommitted changes and untracked files.
 pub fn changed_since(bank: &Path, base: &str) -> Result<Changes, Failure> {
     let root = git(bank, &["rev-parse", "--show-toplevel"])?;
+    let commit = format!("{base}^{{commit}}");
+    if git(bank, &["rev-parse", "--verify", "--quiet", &commit]).is_err() {
+        return Err(Failure(format!(
+            "--changed-since: \"{base}\" is not a branch, tag or commit of the repository holding {}",
+            bank.display()
+        )));
+    }
     let root = PathBuf::from(String::from_utf8_lossy(&root).trim_end_matches(['\n', '\r']));
     let range = format!("{base}...HEAD");
     let mut names = Vec::new();
