@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod config;
 mod git;
+mod progress;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

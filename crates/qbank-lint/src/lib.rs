@@ -47,6 +47,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::dangling_similar_to::DanglingSimilarTo,
     &rules::topic_below_coverage::TopicBelowCoverage,
     &rules::protected_characteristic::ProtectedCharacteristic,
+    &rules::invisible_character::InvisibleCharacter,
     // Wording.
     &rules::question_without_question_mark::QuestionWithoutQuestionMark,
     &rules::article_mismatch::ArticleMismatch,

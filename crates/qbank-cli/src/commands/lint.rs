@@ -23,7 +23,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
         Some(base) => Some(git::changed_since(&args.bank, base)?),
         None => None,
     };
-    let (bank, load_diagnostics) = qbank_core::load_bank(&args.bank)?;
+    let (bank, load_diagnostics) = crate::progress::load_bank(&args.bank)?;
     let mut settings = config.settings;
     settings.select = args.select.clone();
     for name in &args.ignore {

@@ -7,6 +7,7 @@ pub mod doubled_word;
 pub mod duplicate_id;
 pub mod duplicate_question;
 pub mod id_filename_mismatch;
+pub mod invisible_character;
 pub mod load;
 pub mod missing_schema_modeline;
 pub mod protected_characteristic;

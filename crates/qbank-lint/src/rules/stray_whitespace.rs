@@ -3,7 +3,7 @@ use qbank_core::{Diagnostic, Severity};
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::prose_fields;
 
-/// Leading, trailing, doubled or invisible whitespace in a question's prose.
+/// Leading, trailing, doubled or unusual whitespace in a question's prose.
 pub struct StrayWhitespace;
 
 impl Rule for StrayWhitespace {
@@ -11,7 +11,7 @@ impl Rule for StrayWhitespace {
         "stray-whitespace"
     }
     fn summary(&self) -> &'static str {
-        "Space at the start or end of a text, two spaces in a row, a tab, or an invisible space character."
+        "Space at the start or end of a text, two spaces in a row, a tab, or a no-break or other unusual space."
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
@@ -20,11 +20,12 @@ impl Rule for StrayWhitespace {
         RuleDoc {
             what: "Looks at the text, follow-ups and rubric lines for spaces or tabs at the start \
                    or end (the one line break a `|` or `>` block ends with is fine), two or more \
-                   spaces in a row, tabs, and invisible or unusual spaces (no-break space, \
-                   zero-width space, byte order mark). It points at each one.",
+                   spaces in a row, tabs, and spaces that only look ordinary (no-break space, \
+                   thin and other typographic spaces). It points at each one; zero-width and \
+                   control characters are reported by `invisible-character`.",
             why: "Stray spaces end up in printed kits and exports as uneven gaps, make two \
                   equal questions look different to search and duplicate detection, and \
-                  invisible characters pasted from documents break both.",
+                  no-break spaces pasted from documents break both.",
             example: "text: \"How do you  roll back a model? \"",
             instead: "text: How do you roll back a model?",
         }
@@ -48,13 +49,11 @@ impl Rule for StrayWhitespace {
     }
 }
 
-fn invisible(c: char) -> Option<&'static str> {
+/// Spaces that look like an ordinary space but are not one. Zero-width and control
+/// characters are `invisible-character`'s.
+fn unusual_space(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{a0}' => "a no-break space",
-        '\u{200b}' => "a zero-width space",
-        '\u{200c}' | '\u{200d}' => "a zero-width joiner",
-        '\u{2060}' => "a word joiner",
-        '\u{feff}' => "a byte order mark",
         '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
             "an unusual space character"
         }
@@ -82,7 +81,7 @@ fn find(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut chars = body[inner.clone()].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let at = inner.start + i;
-        if let Some(name) = invisible(c) {
+        if let Some(name) = unusual_space(c) {
             out.push((
                 at..at + c.len_utf8(),
                 format!("text holds {name} (U+{:04X})", c as u32),
