@@ -1,4 +1,5 @@
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use qbank_core::{Diagnostic, Severity};
 
@@ -580,39 +581,142 @@ fn words(sentence: &str, offset: usize) -> Vec<Word> {
     out
 }
 
-/// The end (exclusive word index) of a match of `pattern` starting at word `at`.
-fn match_at(pattern: &[&str], words: &[Word], at: usize) -> Option<usize> {
-    let Some((first, rest)) = pattern.split_first() else {
+/// One element of a compiled pattern.
+struct Element {
+    alternatives: Vec<&'static str>,
+    optional: bool,
+}
+
+impl Element {
+    fn matches(&self, word: &str) -> bool {
+        self.alternatives.iter().any(|&a| {
+            a == word || a == "*" || (a == "#" && word.bytes().all(|b| b.is_ascii_digit()))
+        })
+    }
+}
+
+/// A pattern split into elements once, with the words a sentence must hold for it to match.
+struct Pattern {
+    elements: Vec<Element>,
+    /// The alternatives of each required element that is not a wildcard: a sentence that has
+    /// none of the words of one of them cannot match.
+    required: Vec<Vec<&'static str>>,
+}
+
+impl Pattern {
+    fn compile(pattern: &'static str) -> Pattern {
+        let elements: Vec<Element> = pattern
+            .split_whitespace()
+            .map(|e| {
+                let (alternatives, optional) = match e.strip_suffix('?') {
+                    Some(a) => (a, true),
+                    None => (e, false),
+                };
+                Element {
+                    alternatives: alternatives.split('|').collect(),
+                    optional,
+                }
+            })
+            .collect();
+        let required = elements
+            .iter()
+            .filter(|e| !e.optional && !e.alternatives.iter().any(|a| *a == "*" || *a == "#"))
+            .map(|e| e.alternatives.clone())
+            .collect();
+        Pattern { elements, required }
+    }
+
+    /// The alternatives of the first required element without a common word.
+    fn anchor(&self) -> Option<&Vec<&'static str>> {
+        self.required
+            .iter()
+            .find(|alts| !alts.iter().any(|a| COMMON_WORDS.contains(a)))
+    }
+
+    /// Every match in `words`, as word index ranges; `present` holds the sentence's words.
+    fn find(&self, words: &[Word], present: &[&str]) -> Vec<Range<usize>> {
+        if !self
+            .required
+            .iter()
+            .all(|alts| alts.iter().any(|a| present.binary_search(a).is_ok()))
+        {
+            return Vec::new();
+        }
+        (0..words.len())
+            .filter_map(|i| {
+                match_at(&self.elements, words, i)
+                    .filter(|&e| e > i)
+                    .map(|e| i..e)
+            })
+            .collect()
+    }
+}
+
+/// The end (exclusive word index) of a match of `elements` starting at word `at`.
+fn match_at(elements: &[Element], words: &[Word], at: usize) -> Option<usize> {
+    let Some((first, rest)) = elements.split_first() else {
         return Some(at);
     };
-    let (alternatives, optional) = match first.strip_suffix('?') {
-        Some(a) => (a, true),
-        None => (*first, false),
-    };
-    if let Some(w) = words.get(at) {
-        let number = alternatives == "#" && w.text.bytes().all(|b| b.is_ascii_digit());
-        if number || alternatives == "*" || alternatives.split('|').any(|a| a == w.text) {
-            if let Some(end) = match_at(rest, words, at + 1) {
-                return Some(end);
-            }
+    if words.get(at).is_some_and(|w| first.matches(&w.text)) {
+        if let Some(end) = match_at(rest, words, at + 1) {
+            return Some(end);
         }
     }
-    if optional {
+    if first.optional {
         return match_at(rest, words, at);
     }
     None
 }
 
-/// Every match of `pattern` in `words`, as word index ranges.
-fn find(pattern: &str, words: &[Word]) -> Vec<Range<usize>> {
-    let elements: Vec<&str> = pattern.split_whitespace().collect();
-    (0..words.len())
-        .filter_map(|i| {
-            match_at(&elements, words, i)
-                .filter(|&e| e > i)
-                .map(|e| i..e)
-        })
-        .collect()
+/// A category with its patterns compiled.
+struct Compiled {
+    category: &'static Category,
+    bound: Vec<Pattern>,
+    loose: Vec<Pattern>,
+    lawful: Vec<Pattern>,
+}
+
+/// Words too common to tell a sentence apart.
+const COMMON_WORDS: &[&str] = &[
+    "a", "an", "any", "are", "did", "do", "does", "ever", "for", "had", "has", "have", "how", "in",
+    "is", "of", "the", "this", "that", "to", "was", "were", "what", "when", "where", "which",
+    "who", "will", "you", "your", "yours", "yourself", "it", "or", "and", "many", "much", "kind",
+    "type", "nature", "more", "not", "be", "been",
+];
+
+/// The words of which a sentence must hold at least one for any bound or loose pattern to
+/// match: for each pattern, the alternatives of its first required element that has no common
+/// word. Sorted, for binary search.
+fn anchors() -> &'static [&'static str] {
+    static ANCHORS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ANCHORS.get_or_init(|| {
+        let mut words: Vec<&'static str> = compiled()
+            .iter()
+            .flat_map(|c| c.bound.iter().chain(&c.loose))
+            .filter_map(Pattern::anchor)
+            .flatten()
+            .copied()
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
+fn compiled() -> &'static [Compiled] {
+    static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let all = |ps: &'static [&'static str]| ps.iter().map(|p| Pattern::compile(p)).collect();
+        CATEGORIES
+            .iter()
+            .map(|category| Compiled {
+                category,
+                bound: all(category.bound),
+                loose: all(category.loose),
+                lawful: all(category.lawful),
+            })
+            .collect()
+    })
 }
 
 fn is_second_person(w: &Word) -> bool {
@@ -634,20 +738,32 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
         let words = words(&text[sentence.clone()], sentence.start);
-        if !addresses_candidate(&words) {
+        // Most sentences hold no word that any pattern needs: skip them at once.
+        let anchors = anchors();
+        if !addresses_candidate(&words)
+            || !words
+                .iter()
+                .any(|w| anchors.binary_search(&w.text.as_str()).is_ok())
+        {
             continue;
         }
         let technical = about_work_or_others(&words);
-        for category in CATEGORIES {
-            if category.lawful.iter().any(|p| !find(p, &words).is_empty()) {
+        // A sentence has a few dozen words: a sorted list beats hashing them.
+        let mut present: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        present.sort_unstable();
+        for c in compiled() {
+            if c.lawful
+                .iter()
+                .any(|p| !p.find(&words, &present).is_empty())
+            {
                 continue;
             }
             // A match that names the candidate ("your age") fires in any sentence; one that
             // does not ("arrest record") only in a sentence that is not about work or others.
-            let bound = category
+            let bound = c
                 .bound
                 .iter()
-                .flat_map(|p| find(p, &words))
+                .flat_map(|p| p.find(&words, &present))
                 .find(|m| {
                     words
                         .get(m.end)
@@ -658,11 +774,11 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
                 if technical {
                     return None;
                 }
-                category.loose.iter().flat_map(|p| find(p, &words)).next()
+                c.loose.iter().flat_map(|p| p.find(&words, &present)).next()
             });
             if let Some(m) = hit {
                 out.push(Finding {
-                    category,
+                    category: c.category,
                     range: words[m.start].range.start..words[m.end - 1].range.end,
                 });
             }
@@ -710,6 +826,25 @@ mod tests {
             wrong.len(),
             wrong.join("\n")
         );
+    }
+
+    #[test]
+    fn every_pattern_has_an_anchor_word() {
+        for c in super::compiled() {
+            for p in c.bound.iter().chain(&c.loose) {
+                let shown: Vec<String> = p
+                    .elements
+                    .iter()
+                    .map(|e| e.alternatives.join("|"))
+                    .collect();
+                assert!(
+                    p.anchor().is_some(),
+                    "pattern \"{}\" of {} has only common words; the sentence filter would skip it",
+                    shown.join(" "),
+                    c.category.key
+                );
+            }
+        }
     }
 
     #[test]
