@@ -123,6 +123,9 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "are you over|under|older|younger than? #",
             "years do you have left",
             "years left before you retire",
+            "which|what decade|generation were you born",
+            "years * have left",
+            "how much longer do|will you plan|want|intend to? work",
         ],
         loose: &["age", "retire", "retirement"],
         lawful: &[
@@ -154,11 +157,15 @@ pub(crate) static CATEGORIES: &[Category] = &[
         ],
         loose: &[
             "married", "marital", "pregnant", "pregnancy", "kids", "children", "childcare",
-            "babysitter", "nanny", "baby", "spouse", "husband", "wife", "girlfriend", "boyfriend",
+            "babysitter", "nanny", "baby", "family", "caregiver", "carer", "spouse", "husband", "wife", "girlfriend", "boyfriend",
             "maiden", "divorced", "maternity", "paternity",
         ],
         // "married to a framework" is an idiom; a family's medical history is genetic.
-        lawful: &["married to", "your family have|has a|any? history"],
+        lawful: &[
+            "married to",
+            "your family have|has|had a|any? history",
+            "your family have|has|had cancer|diabetes|dementia|alzheimer|heart",
+        ],
     },
     Category {
         key: "religion",
@@ -175,7 +182,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
         ],
         loose: &[
             "religion", "religious", "church", "mosque", "synagogue", "temple", "pray",
-            "prayer", "worship", "sabbath", "ramadan",
+            "prayer", "worship", "sabbath", "ramadan", "kosher", "halal", "observant",
         ],
         lawful: &[],
     },
@@ -253,6 +260,8 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "your mental|physical health|condition|state",
             "do you have a|any disability|disabilities|handicap|illness|illnesses",
             "do you have a|any medical|health|mental|chronic",
+            "your back|heart|health|mental|medical problems|issues|condition|conditions",
+            "suffer|suffered from",
             "are you disabled|handicapped|sick|ill|healthy",
             "sick days|leave",
             "taking any? medication|medications|medicine|drugs",
@@ -267,7 +276,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
         loose: &[
             "disability", "disabilities", "disabled", "handicap", "handicapped", "illness",
             "medication", "medications", "depression", "hospitalized", "hospitalised",
-            "medical", "health", "sick",
+            "medical", "health", "sick", "illnesses", "chronic", "injury", "injuries",
         ],
         lawful: &["essential functions", "reasonable accommodation"],
     },
@@ -283,7 +292,10 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "arrest record",
             "criminal record|history|background",
         ],
-        loose: &["arrested", "arrest", "convicted", "conviction", "convictions", "jail", "prison"],
+        loose: &[
+            "arrested", "arrest", "convicted", "conviction", "convictions", "jail", "prison",
+            "detained", "police",
+        ],
         lawful: &[],
     },
     Category {
@@ -313,7 +325,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "your union",
             "union membership|activity|activities",
         ],
-        loose: &["unionize", "unionise", "unionized", "unionised"],
+        loose: &["unionize", "unionise", "unionized", "unionised", "unions"],
         lawful: &[],
     },
     Category {
@@ -325,6 +337,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "your politics",
             "did|do|will you vote",
             "you vote for",
+            "the current|present government|president|administration",
             "are you a|an? democrat|republican|conservative|liberal|socialist",
         ],
         loose: &["political", "politics", "vote", "voted"],
@@ -337,6 +350,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
         bound: &[
             "genetic test|testing|tests|condition|conditions|disorder|information|history",
             "family medical|health history",
+            "your family have|has|had cancer|diabetes|dementia|alzheimer|heart",
             "your family have|has a|any? history",
             "history of heart|cancer|diabetes|disease|illness",
             "hereditary|inherited condition|conditions|disease|diseases",
@@ -358,6 +372,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "your salary|salaries|earnings|wage|wages",
             "what do|did you earn|make",
             "were you paid",
+            "employer|company|they pay|paid you",
         ],
         loose: &[],
         lawful: &["salary expectations", "expected salary"],
