@@ -18,9 +18,9 @@ const SHOUTED: &[&str] = &[
 const COMMON: &[&str] = &[
     "AI", "ML", "API", "CPU", "GPU", "SQL", "CI", "CD", "CI/CD", "URL", "HTTP", "HTTPS", "JSON",
     "YAML", "CSV", "PDF", "AWS", "GCP", "IBM", "ID", "IT", "OK", "UI", "UX", "US", "UK", "EU",
-    "PR", "QA", "OS", "RAM", "SSD", "CEO", "CTO", "HR", "REST", "SDK", "IDE", "LLM", "NLP",
-    "TPU", "CUDA", "ONNX", "S3", "EC2", "EKS", "GKE", "IAM", "VPC", "DNS", "TLS", "SSH", "ETL",
-    "GDPR", "PII", "SLA",
+    "PR", "QA", "OS", "RAM", "SSD", "CEO", "CTO", "HR", "REST", "SDK", "IDE", "LLM", "NLP", "TPU",
+    "CUDA", "ONNX", "S3", "EC2", "EKS", "GKE", "IAM", "VPC", "DNS", "TLS", "SSH", "ETL", "GDPR",
+    "PII", "SLA",
 ];
 
 impl Rule for UndefinedAcronym {
