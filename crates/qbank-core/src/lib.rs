@@ -13,6 +13,7 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod scalar;
 pub mod similarity;
 pub mod stats;
 pub mod yaml;

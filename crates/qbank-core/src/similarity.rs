@@ -601,6 +601,11 @@ fn least_shares(threshold: f32) -> (f32, f32) {
     (share(SMALLER_SIDE_PENALTY), share(LARGER_SIDE_PENALTY))
 }
 
+/// The least weight two texts must share to be near duplicates at all: what one term in about
+/// a third of the texts weighs (1 + ln 3 ≈ 2.1 at most). Two questions that share nothing
+/// rarer than "model" in a small bank are not near duplicates however short they are.
+const MIN_SHARED_WEIGHT: f32 = 2.0;
+
 /// How much a light word counts, relative to its rarity.
 const LIGHT_FACTOR: f32 = 0.1;
 /// How much a subject of the vocabulary counts, relative to its rarity.
@@ -731,6 +736,9 @@ impl<'d> Index<'d> {
     /// text has beyond it.
     fn score_of(&self, a: usize, b: usize) -> f32 {
         let shared = self.shared_weight(a, b);
+        if shared < MIN_SHARED_WEIGHT {
+            return 0.0;
+        }
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
         let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
         if union <= 0.0 {

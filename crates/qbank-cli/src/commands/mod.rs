@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod completions;
+mod coverage;
 mod lint;
 mod rule;
 mod stats;
@@ -12,6 +13,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Coverage(args) => coverage::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),

@@ -1,11 +1,15 @@
 use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
 use qbank_core::{Bank, Diagnostic, Question, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
 use crate::rules::duplicate_question::normalize;
 
-/// The score from which two active questions are reported (until qbank.toml configures it).
+/// The score from which two active questions are reported, unless qbank.toml sets
+/// `[rules.near-duplicate] threshold` (in hundredths).
 pub const THRESHOLD: f32 = qbank_core::similarity::DEFAULT_THRESHOLD;
+
+/// [`THRESHOLD`] in hundredths, as qbank.toml writes it.
+const THRESHOLD_PERCENT: u64 = (THRESHOLD * 100.0 + 0.5) as u64;
 
 /// Two active questions that ask the same thing in other words.
 pub struct NearDuplicate;
@@ -41,10 +45,19 @@ impl Rule for NearDuplicate {
             instead: "# Merge the two into one question and fold the other's angle into its\n# follow_ups, or, when both are worth asking, say why:\nsimilar_to:\n  - id: ab-testing\n    reason: this one is about running experiments on live traffic",
         }
     }
+    fn options(&self) -> &'static [RuleOption] {
+        &[RuleOption {
+            name: "threshold",
+            description: "Score from which two questions are reported, in hundredths (0 to \
+                          100): lower finds more rewordings and raises more false alarms.",
+            default: OptionDefault::Integer(THRESHOLD_PERCENT),
+        }]
+    }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
         let active: Vec<&Question> = ctx.active().collect();
-        let detector = detector(bank, THRESHOLD);
+        let threshold = ctx.integer("threshold").min(100) as f32 / 100.0;
+        let detector = detector(bank, threshold);
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let index = detector.index(&texts);
         // Each later question is reported once, against its closest earlier match; the others
@@ -55,8 +68,8 @@ impl Rule for NearDuplicate {
             // Questions come in path order, so `b` is in the later file.
             let (first, later) = (active[pair.a], active[pair.b]);
             if acknowledged(first, later)
-                || first.allows(self.name())
                 || normalize(&first.text) == normalize(&later.text)
+                || ctx.allowed_on(first)
             {
                 continue;
             }
