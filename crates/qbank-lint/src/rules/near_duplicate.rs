@@ -32,8 +32,10 @@ impl Rule for NearDuplicate {
                    and a built-in MLOps vocabulary turned into one name per subject \
                    (\"train/serve skew\" and \"features computed differently in training and \
                    in production\" are both *training-serving skew*). Two questions whose \
-                   subjects overlap enough are reported on the later file, with the score and \
-                   the subjects they share. Questions that share a sentence frame but not \
+                   subjects overlap enough (a score of at least `threshold`, 0.53 by default) \
+                   are reported on the later file, with the score and the subjects they \
+                   share; a question with several earlier matches is reported once, against \
+                   the closest, with the others counted and listed in `related`. Questions that share a sentence frame but not \
                    their subject (canary deployment, dark launching, blue-green deployment) \
                    are left alone. Pairs linked by `similar_to`, in either direction, are \
                    not reported; texts that are the same are left to `duplicate-question`.",
