@@ -912,6 +912,29 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics() {
+        let long = "model drift ".repeat(20_000);
+        let texts = [
+            "Ünïcödé ŝtrïngs, emoji 🤖 and CJK 模型漂移?",
+            "\u{202e}\u{200b}reversed",
+            "e.g. i.e. a/b/c -- ... ??? (((",
+            "ise ises ised ising isation",
+            long.as_str(),
+            "How do you handle model drift?",
+            "How do you handle model drift in production?",
+        ];
+        let detector = detector();
+        let index = detector.index(&texts);
+        let _ = index.near_duplicates();
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                let s = index.score(a, b).score;
+                assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
+            }
+        }
+    }
+
+    #[test]
     fn empty_input_is_fine() {
         let d = detector();
         assert!(d.near_duplicates::<&str>(&[]).is_empty());
