@@ -12,26 +12,35 @@
 //!    skew` both become *training-serving skew*), a frame phrase ("can you discuss an
 //!    experience you have had with") is dropped.
 //! 3. The words left that never name a subject ("how", "handle", "experience") are dropped.
+//!    Common words that say how rather than what ("provide", "useful", "production",
+//!    "deploy") stay as *light* terms that weigh a tenth, and terms after "such as" or "for
+//!    example" are examples that weigh half.
 //!
 //! What remains are the question's *subject terms*. Each term weighs its inverse document
-//! frequency in the questions indexed together, so a term that most questions share ("model",
-//! "production") weighs little and a rare one ("canary") weighs much.
+//! frequency in the questions indexed together, so a term that most questions share ("model")
+//! weighs little and a rare one ("canary") weighs much.
 //!
 //! # Score
 //!
-//! The score of two questions is the weighted Jaccard similarity of their subject terms: the
-//! weight of the terms both have, over the weight of the terms either has. A subject that only
-//! one of the two has pulls the score down by its full weight, which is what keeps "canary
-//! deployment", "dark launching" and "blue-green deployment" apart when they share every other
-//! word.
+//! With S the weight two questions share and X the weight each has beyond it, the score is
+//! S / (S + 0.3·X_heavier + 2·X_lighter). A question that asks everything another asks and a
+//! little more stays close (the heavier side's extra counts for 0.3); when each has a subject
+//! the other lacks, as "canary deployment", "dark launching" and "blue-green deployment" do
+//! when they share every other word, the lighter side's extra counts double. A pair must share
+//! a subject that is not a light term, and a weight of at least 2 (about what one term found
+//! in a third of the questions weighs). The constants and the default threshold were chosen
+//! on the dev split of `bench/near-duplicates/pairs.yaml`; `bench/near-duplicates.md` has the
+//! figures.
 //!
 //! # Scale
 //!
-//! [`Index::near_duplicates`] does not compare all pairs. Terms are ordered rarest first; a
-//! pair can only reach the threshold if the two questions share a term among the first few of
-//! each (prefix filtering, as in set-similarity joins), so only those first terms are put in
-//! the inverted index, and most of its lists stay short. The result is exact: the same pairs
-//! as comparing all of them.
+//! [`Index::near_duplicates`] does not compare all pairs. Terms are ordered subjects first,
+//! rarest first. A pair that reaches the threshold shares a large part of the lighter
+//! question's weight and a smaller part of the heavier one's, so the first term they share is
+//! among the first few of the lighter question and among somewhat more of the heavier one
+//! (prefix filtering, as in set-similarity joins). Questions are taken lightest first; only
+//! each one's few first terms go into the inverted index, and each looks up its longer prefix
+//! there. The result is exact: the same pairs as comparing all of them.
 //!
 //! ```
 //! use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
