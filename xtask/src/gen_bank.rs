@@ -191,7 +191,20 @@ fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
         let s = rng.pick(SUBJECTS);
         let t = rng.pick(SUBJECTS);
         let c = rng.pick(CONTEXTS);
-        let scale = format!("{c}, with {} models in production", 2 + rng.next() % 5000);
+        // A named system makes each question about something of its own, as in a real bank
+        // (questions that differ only in a number would all be near-duplicates of each other).
+        let scale = format!(
+            "{c} (the {} {}, {} models in production)",
+            name(&mut rng),
+            rng.pick(&[
+                "service",
+                "pipeline",
+                "platform",
+                "ranking system",
+                "feature store"
+            ]),
+            2 + rng.next() % 5000
+        );
         let text = rng
             .pick(TEMPLATES)
             .replace("{s}", s)
@@ -222,4 +235,26 @@ fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_owned()
+}
+
+/// A made-up product name such as "Varolen": two or three syllables.
+fn name(rng: &mut Rng) -> String {
+    const ONSETS: &[&str] = &[
+        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "kr", "st",
+        "tr", "gl", "pl",
+    ];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "eo", "ou"];
+    const CODAS: &[&str] = &["", "", "n", "r", "l", "s", "x", "m"];
+    let syllables = 2 + (rng.next() % 2) as usize;
+    let mut out = String::new();
+    for _ in 0..syllables {
+        out.push_str(rng.pick(ONSETS));
+        out.push_str(rng.pick(VOWELS));
+    }
+    out.push_str(rng.pick(CODAS));
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
 }

@@ -604,6 +604,11 @@ fn class_factor(class: TermClass) -> f32 {
 /// S ≥ t·(S + μ·X_heavier + σ·X_lighter). Dropping one of the two terms, S ≥ t·(S + σ·X_L)
 /// and S ≥ t·(S + μ·X_H); as S + X is a text's weight W, S ≥ t·σ / (1 − t + t·σ) · W_L and
 /// S ≥ t·μ / (1 − t + t·μ) · W_H.
+/// How many candidates one text is scored against at most.
+pub const MAX_CANDIDATES_PER_TEXT: usize = 400;
+/// How many near-duplicate partners one text keeps at most (the closest ones).
+pub const MAX_PARTNERS: usize = 8;
+
 fn least_shares(threshold: f32) -> (f32, f32) {
     let t = threshold.min(1.0);
     let share = |penalty: f32| t * penalty / (1.0 - t + t * penalty);
@@ -795,7 +800,9 @@ impl<'d> Index<'d> {
     }
 
     /// Every pair of texts scoring at least the detector's threshold, in order of `a` then
-    /// `b`, and how many candidate pairs were scored to find them.
+    /// `b`, and how many candidate pairs were scored to find them. Each text is compared with
+    /// at most [`MAX_CANDIDATES_PER_TEXT`] candidates and keeps its [`MAX_PARTNERS`] closest
+    /// partners, so the cost stays linear even in a bank of near-identical texts.
     pub fn near_duplicates_counted(&self) -> (Vec<Pair>, usize) {
         let threshold = self.detector.options.threshold.max(f32::EPSILON);
         // A little below the exact bounds, so that rounding never loses a pair.
@@ -810,14 +817,17 @@ impl<'d> Index<'d> {
         let mut seen = vec![usize::MAX; self.docs.len()];
         let mut pairs = Vec::new();
         let mut candidates = 0usize;
+        let mut found: Vec<(usize, f32)> = Vec::new();
         for &b in &order {
+            found.clear();
+            let mut scored_here = 0usize;
             let subject_terms = |prefix: usize| {
                 self.docs[b][..prefix]
                     .iter()
                     .map(|&(t, _)| t)
                     .take_while(|&t| t < self.subjects)
             };
-            for t in subject_terms(self.prefix_len(b, heavier)) {
+            'terms: for t in subject_terms(self.prefix_len(b, heavier)) {
                 for &a in &postings[t as usize] {
                     let a = a as usize;
                     if seen[a] == b {
@@ -830,17 +840,30 @@ impl<'d> Index<'d> {
                         continue;
                     }
                     candidates += 1;
+                    scored_here += 1;
                     let score = self.score_of(a, b);
                     if score >= threshold {
-                        let (a, b) = (a.min(b), a.max(b));
-                        pairs.push(Pair {
-                            a,
-                            b,
-                            score,
-                            shared: self.score(a, b).shared,
-                        });
+                        found.push((a, score));
+                    }
+                    // A bank where one text resembles thousands of others (generated or
+                    // templated questions) would otherwise cost time and memory quadratic in
+                    // its size; the first candidates come through the rarest shared terms,
+                    // so they are the likeliest partners.
+                    if scored_here >= MAX_CANDIDATES_PER_TEXT {
+                        break 'terms;
                     }
                 }
+            }
+            // Keep the closest partners of each text; the rule reports one and counts the rest.
+            found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            for &(a, score) in found.iter().take(MAX_PARTNERS) {
+                let (a, b) = (a.min(b), a.max(b));
+                pairs.push(Pair {
+                    a,
+                    b,
+                    score,
+                    shared: self.score(a, b).shared,
+                });
             }
             for t in subject_terms(self.prefix_len(b, lighter)) {
                 postings[t as usize].push(b as u32);
