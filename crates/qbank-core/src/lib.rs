@@ -11,14 +11,18 @@
 //! ```
 
 pub mod diag;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
+pub mod select;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
+pub use fingerprint::{content_revision, fingerprint};
 pub use load::{load_bank, Bank, LoadError, SourceFile};
 pub use model::{
     Allow, Coverage, Edition, FileId, Kind, Kit, Level, Question, Rubric, Section, SimilarTo,
     Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};
+pub use select::{select, PairKind, SelectError, SelectedSection, Selection, Shortfall};
