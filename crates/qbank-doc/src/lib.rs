@@ -21,7 +21,7 @@
 //!     exclude: vec![], edition: Edition::Interviewer, file: 0,
 //! };
 //! let selection = qbank_core::select(&bank, &kit, &[]).unwrap();
-//! let options = KitOptions { date: "2026-03-01".into(), revision: "abc1234".into(), ..KitOptions::default() };
+//! let options = KitOptions { revision: "abc1234".into(), ..KitOptions::default() };
 //! let doc = build_document(&bank, &kit, &selection, &options);
 //! assert!(matches!(&doc.blocks[0], Block::Title { text, .. } if text == "An empty kit"));
 //! ```
@@ -48,8 +48,8 @@ pub struct Meta {
     pub title: String,
     pub subject: String,
     pub keywords: Vec<String>,
-    /// The document date, `YYYY-MM-DD`.
-    pub date: String,
+    /// The document date, `YYYY-MM-DD`, when there is one.
+    pub date: Option<String>,
     /// BCP 47 language tag of the text.
     pub lang: String,
 }
@@ -211,8 +211,8 @@ pub enum Block {
 pub struct KitOptions {
     pub candidate: Option<String>,
     pub interviewer: Option<String>,
-    /// The date printed on the kit, `YYYY-MM-DD`.
-    pub date: String,
+    /// The interview date, `YYYY-MM-DD`; without one the kit has a blank to fill in.
+    pub date: Option<String>,
     pub edition: Edition,
     /// The bank revision the kit was drawn from (a git commit, or
     /// [`qbank_core::content_revision`]).
@@ -282,7 +282,7 @@ pub fn build_document(
     if interviewer {
         fields.push(field("Interviewer", options.interviewer.clone()));
     }
-    fields.push(field("Date", Some(options.date.clone())));
+    fields.push(field("Date", options.date.clone()));
     fields.push(field(
         "Planned duration",
         Some(duration_text(kit, selection, count)),

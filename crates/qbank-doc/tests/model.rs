@@ -16,7 +16,7 @@ fn options(edition: Edition) -> KitOptions {
     KitOptions {
         candidate: Some("Ada Lovelace".to_owned()),
         interviewer: None,
-        date: "2026-03-01".to_owned(),
+        date: Some("2026-03-01".to_owned()),
         edition,
         revision: "0000000".to_owned(),
     }

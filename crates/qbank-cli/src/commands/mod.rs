@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod kit;
 mod lint;
 mod rule;
 
@@ -10,5 +11,6 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Kit(args) => kit::run(args),
     }
 }
