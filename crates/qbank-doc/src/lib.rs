@@ -299,6 +299,8 @@ pub fn build_document(
     });
     blocks.push(time_plan(kit, selection));
     if interviewer {
+        // The instructions get a page of their own, to read before the interview.
+        blocks.push(Block::PageBreak);
         blocks.push(Block::Heading {
             level: 1,
             text: "How to use this kit".to_owned(),
@@ -434,7 +436,7 @@ pub fn build_document(
                     text: "Overall recommendation".to_owned(),
                 },
                 Block::RatingRow {
-                    label: "Recommendation".to_owned(),
+                    label: String::new(),
                     choices: RECOMMENDATIONS
                         .iter()
                         .map(|r| Choice {

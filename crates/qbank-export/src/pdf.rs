@@ -216,9 +216,18 @@ fn unix_date(date: &str) -> i64 {
 /// Declares the language, asks viewers to show the title rather than the file name, and
 /// drops the dates from the document information when the document has none.
 fn finish_catalog(lo: &mut lopdf::Document, lang: &str, dated: bool) {
-    if !dated {
-        if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
-            if let Ok(dict) = lo.get_object_mut(info).and_then(Object::as_dict_mut) {
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(dict) = lo.get_object_mut(info).and_then(Object::as_dict_mut) {
+            // printpdf fills in PDF/X and trapping keys; this file claims no such conformance.
+            for key in [
+                &b"GTS_PDFXVersion"[..],
+                b"Trapped",
+                b"Identifier",
+                b"Author",
+            ] {
+                dict.remove(key);
+            }
+            if !dated {
                 dict.remove(b"CreationDate");
                 dict.remove(b"ModDate");
             }

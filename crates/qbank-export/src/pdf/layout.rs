@@ -93,6 +93,11 @@ pub(crate) struct Item {
     pub repeat: Option<Rc<Item>>,
     /// Forces a new page (the item itself is empty).
     pub page_break: bool,
+    /// The item ends with ruled lines this far apart: when it is the last on its page, more
+    /// lines fill the page below it.
+    pub extend_lines: Option<f32>,
+    /// How much of the height is ruled lines that may be dropped to make the item fit.
+    pub shrink: f32,
     pub source: Option<String>,
 }
 
@@ -115,6 +120,7 @@ impl Item {
         let mut rest = Item {
             height: self.height - at + header_h,
             splittable: self.splittable,
+            extend_lines: self.extend_lines,
             repeat: self.repeat.clone(),
             source: self.source.clone(),
             ..Item::default()
@@ -201,6 +207,8 @@ const FIELD: Style = Style::new(FaceId::Regular, 10.5, 14.0, INK);
 const INDENT: f32 = 16.0;
 /// Space between ruled note lines.
 const NOTE_LINE: f32 = 21.0;
+/// Ruled lines a block keeps when lines are dropped to fit it on a page.
+const MIN_NOTE_LINES: u32 = 2;
 const BOX: f32 = 9.0;
 
 /// A piece of text in one style.
@@ -434,7 +442,21 @@ impl<'a> Layout<'a> {
             if n > 0 {
                 breaks.push(top);
             }
+            // Pieces of one style are drawn as one string, spaces included: the gaps between
+            // words are exactly one space wide, and readers extract the text with its spaces.
+            let mut end_x = f32::NEG_INFINITY;
+            let mut last_style = None;
             for (px, piece) in &line.pieces {
+                if last_style == Some(piece.style) {
+                    if let Some(Draw::Text { text, .. }) = draws.last_mut() {
+                        if (px - end_x).abs() > 0.01 {
+                            text.push(' ');
+                        }
+                        text.push_str(&piece.text);
+                        end_x = px + self.width_of(piece.style, &piece.text);
+                        continue;
+                    }
+                }
                 draws.push(Draw::Text {
                     x: x + px,
                     y: top + style.baseline(),
@@ -444,6 +466,8 @@ impl<'a> Layout<'a> {
                     italic: piece.style.italic,
                     text: piece.text.clone(),
                 });
+                end_x = px + self.width_of(piece.style, &piece.text);
+                last_style = Some(piece.style);
             }
         }
         (draws, lines.len() as f32 * style.leading, breaks)
@@ -605,6 +629,8 @@ impl<'a> Layout<'a> {
                     });
                 }
                 item.height = *lines as f32 * NOTE_LINE + 4.0;
+                item.extend_lines = Some(NOTE_LINE);
+                item.shrink = lines.saturating_sub(MIN_NOTE_LINES) as f32 * NOTE_LINE;
                 items.push(item);
             }
             Block::Table { columns, rows } => items.push(self.table(columns, rows)),
@@ -647,7 +673,7 @@ impl<'a> Layout<'a> {
                 });
                 Item {
                     height: h + 9.0,
-                    space_before: 18.0,
+                    space_before: 16.0,
                     draws,
                     keep_with_next: true,
                     ..Item::default()
@@ -713,8 +739,8 @@ impl<'a> Layout<'a> {
                 item.breaks.push(item.height);
             }
             let top = item.height;
-            let row = FIELD.leading + 9.0;
-            let baseline = top + row - 7.0;
+            let row = FIELD.leading + 6.0;
+            let baseline = top + row - 6.0;
             let (d, _) = self.plain(&f.label, LABEL, 0.0, label_w - 8.0);
             // Align the label's baseline with the value's.
             item.draws.extend(
@@ -749,7 +775,11 @@ impl<'a> Layout<'a> {
 
     fn rating_row(&mut self, label: &str, choices: &[Choice]) -> Item {
         let w = self.frame.width;
-        let label_w = 80.0;
+        let label_w = if label.is_empty() {
+            0.0
+        } else {
+            (self.width_of(LABEL, label) + 14.0).clamp(64.0, w * 0.3)
+        };
         let cell = (w - label_w) / choices.len().max(1) as f32;
         let row = 22.0;
         let baseline = 15.0;
@@ -800,7 +830,7 @@ impl<'a> Layout<'a> {
             x += c.width / total * w;
         }
         xs.push(w);
-        let pad = 5.0;
+        let pad = 4.0;
         // Header row.
         let mut head = Item::default();
         let mut head_h: f32 = 0.0;
@@ -957,6 +987,8 @@ fn merge(items: Vec<Item>) -> Item {
         out.breaks.extend(it.breaks.iter().map(|b| b + top));
         out.height += it.height;
         after_heading = it.keep_with_next;
+        out.extend_lines = it.extend_lines;
+        out.shrink = it.shrink;
     }
     out
 }
@@ -964,21 +996,32 @@ fn merge(items: Vec<Item>) -> Item {
 /// Puts items on pages.
 pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
     let body = frame.body_height;
+    let new_page = |pages: &mut Vec<Page>| {
+        if let Some(page) = pages.last_mut() {
+            fill_with_lines(page, frame);
+        }
+        pages.push(Vec::new());
+    };
     let mut pages: Vec<Page> = vec![Vec::new()];
     let mut y = 0.0f32;
     let mut queue: std::collections::VecDeque<Item> = items.into();
     while let Some(item) = queue.pop_front() {
         if item.page_break {
             if !pages.last().is_some_and(Vec::is_empty) {
-                pages.push(Vec::new());
+                new_page(&mut pages);
                 y = 0.0;
             }
             continue;
         }
         let at_top = pages.last().is_some_and(Vec::is_empty);
+        // Right under a heading: breaking the page here would orphan the heading.
+        let glued = pages
+            .last()
+            .and_then(|p| p.last())
+            .is_some_and(|(_, it)| it.keep_with_next);
         let before = if at_top { 0.0 } else { item.space_before };
         // A heading needs the start of what follows on the same page.
-        let mut need = before + item.height;
+        let mut need = before + fit_height(&item);
         if item.keep_with_next {
             for next in queue.iter() {
                 if next.page_break {
@@ -988,24 +1031,25 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
                 if !next.keep_with_next {
                     break;
                 }
-                need += next.height - min_height(next);
+                need += fit_height(next) - min_height(next);
             }
         }
         let room = body - y;
         if need <= room + 0.01 {
-            place(&mut pages, &mut y, before, item);
+            place(&mut pages, &mut y, before, shrink_to(item, room - before));
             continue;
         }
         let can_split = item.splittable && !item.keep_with_next;
-        if !at_top && (!can_split || first_break(&item) + before > room) {
-            pages.push(Vec::new());
+        if !at_top && !glued && (!can_split || first_break(&item) + before > room) {
+            new_page(&mut pages);
             y = 0.0;
             queue.push_front(item);
             continue;
         }
-        if before + item.height <= room + 0.01 {
-            // At the top of a page and still not enough room for its followers: place it.
-            place(&mut pages, &mut y, before, item);
+        if before + fit_height(&item) <= room + 0.01 {
+            // At the top of a page (or under a heading) and still not enough room for its
+            // followers: place it.
+            place(&mut pages, &mut y, before, shrink_to(item, room - before));
             continue;
         }
         // Split at the lowest break that fits.
@@ -1019,14 +1063,19 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
             Some(at) => {
                 let (first, rest) = item.split(at);
                 place(&mut pages, &mut y, before, first);
-                pages.push(Vec::new());
+                new_page(&mut pages);
                 y = 0.0;
                 queue.push_front(rest);
+            }
+            None if !at_top => {
+                new_page(&mut pages);
+                y = 0.0;
+                queue.push_front(item);
             }
             None => {
                 // Nothing fits even on an empty page: place it and let it run over.
                 place(&mut pages, &mut y, before, item);
-                pages.push(Vec::new());
+                new_page(&mut pages);
                 y = 0.0;
             }
         }
@@ -1034,7 +1083,33 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
     if pages.len() > 1 && pages.last().is_some_and(Vec::is_empty) {
         pages.pop();
     }
+    if let Some(page) = pages.last_mut() {
+        fill_with_lines(page, frame);
+    }
     pages
+}
+
+/// Continues the ruled lines of the page's last item down to the bottom of the page.
+fn fill_with_lines(page: &mut Page, frame: Frame) {
+    let Some((top, item)) = page.last_mut() else {
+        return;
+    };
+    let Some(step) = item.extend_lines else {
+        return;
+    };
+    item.extend_lines = None;
+    let mut y = item.height - 4.0 + step;
+    while *top + y <= frame.body_height - 4.0 {
+        item.draws.push(Draw::Line {
+            x1: 0.0,
+            y1: y,
+            x2: frame.width,
+            y2: y,
+            width: 0.5,
+            color: RULE,
+        });
+        y += step;
+    }
 }
 
 fn place(pages: &mut [Page], y: &mut f32, before: f32, item: Item) {
@@ -1049,10 +1124,34 @@ fn place(pages: &mut [Page], y: &mut f32, before: f32, item: Item) {
 /// The least of an item that must go on a page with what precedes it.
 fn min_height(item: &Item) -> f32 {
     if item.splittable {
-        first_break(item)
+        first_break(item).min(fit_height(item))
     } else {
-        item.height
+        fit_height(item)
     }
+}
+
+/// The height of an item with its optional ruled lines dropped.
+fn fit_height(item: &Item) -> f32 {
+    item.height - item.shrink
+}
+
+/// Drops trailing ruled lines until the item fits `room` (or has none left to drop).
+fn shrink_to(mut item: Item, room: f32) -> Item {
+    while item.height > room + 0.01 && item.shrink >= NOTE_LINE - 0.01 {
+        match item
+            .draws
+            .iter()
+            .rposition(|d| matches!(d, Draw::Line { .. }))
+        {
+            Some(i) => {
+                item.draws.remove(i);
+            }
+            None => break,
+        }
+        item.height -= NOTE_LINE;
+        item.shrink -= NOTE_LINE;
+    }
+    item
 }
 
 fn first_break(item: &Item) -> f32 {
