@@ -40,6 +40,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::unknown_question::UnknownQuestion,
+    &rules::kit_unsatisfiable::KitUnsatisfiable,
 ];
 
 /// The rule called `name`.
