@@ -31,22 +31,33 @@ fn near_duplicates(_bank: &Bank) -> Vec<(String, String)> {
     Vec::new()
 }
 
-/// Loads the bank, telling the user (once, on stderr) when some of its files have errors.
-fn load(bank: &Path) -> Result<Bank, Failure> {
+/// A loaded bank, and how many of its files had errors (and were left out).
+struct Loaded {
+    bank: Bank,
+    errors: usize,
+}
+
+impl Loaded {
+    /// Tells the user, once, that some files were left out. Called once the command knows it
+    /// will go on, so that an error stays the only line printed.
+    fn warn_left_out(&self) {
+        if self.errors > 0 {
+            warn(&format!(
+                "the bank has {} and files with errors are left out; run `qbank lint {}` for details",
+                plural(self.errors, "error"),
+                self.bank.root.display()
+            ));
+        }
+    }
+}
+
+fn load(bank: &Path) -> Result<Loaded, Failure> {
     let (bank, diagnostics) = qbank_core::load_bank(bank)?;
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    if errors > 0 {
-        warn(&format!(
-            "{} in the bank could not be read and {} left out; run `qbank lint {}` for details",
-            plural(errors, "problem"),
-            if errors == 1 { "is" } else { "are" },
-            bank.root.display()
-        ));
-    }
-    Ok(bank)
+    Ok(Loaded { bank, errors })
 }
 
 fn warn(message: &str) {
@@ -139,7 +150,9 @@ fn revision(bank: &Bank) -> Revision {
 }
 
 fn list(args: KitListArgs) -> Result<Outcome, Failure> {
-    let bank = load(&args.bank.bank)?;
+    let loaded = load(&args.bank.bank)?;
+    loaded.warn_left_out();
+    let bank = loaded.bank;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let pairs = near_duplicates(&bank);
@@ -207,10 +220,12 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
 }
 
 fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
-    let bank = load(&args.bank.bank)?;
-    let kit = find_kit(&bank, &args.kit)?;
-    let selection = select(&bank, kit)?;
-    let rev = revision(&bank);
+    let loaded = load(&args.bank.bank)?;
+    let bank = &loaded.bank;
+    let kit = find_kit(bank, &args.kit)?;
+    let selection = select(bank, kit)?;
+    loaded.warn_left_out();
+    let rev = revision(bank);
     let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &rev.shown);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -304,9 +319,11 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         Some(d) => Some(check_date(d)?),
         None => source_date_epoch()?,
     };
-    let bank = load(&args.bank.bank)?;
-    let kit = find_kit(&bank, &args.kit)?;
-    let selection = select(&bank, kit)?;
+    let loaded = load(&args.bank.bank)?;
+    let bank = &loaded.bank;
+    let kit = find_kit(bank, &args.kit)?;
+    let selection = select(bank, kit)?;
+    loaded.warn_left_out();
     let edition = match args.edition {
         Some(EditionArg::Interviewer) => Edition::Interviewer,
         Some(EditionArg::Candidate) => Edition::Candidate,
@@ -318,7 +335,7 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
             Edition::Candidate => format!("{}-candidate.pdf", kit.id),
         })
     });
-    let rev = revision(&bank);
+    let rev = revision(bank);
     let options = KitOptions {
         candidate: args.candidate.clone(),
         interviewer: args.interviewer.clone(),
@@ -326,7 +343,7 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         edition,
         revision: rev.shown,
     };
-    let document = qbank_doc::build_document(&bank, kit, &selection, &options);
+    let document = qbank_doc::build_document(bank, kit, &selection, &options);
     let paper = match args.paper {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
