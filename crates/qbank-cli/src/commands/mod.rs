@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
+mod completions;
 mod kit;
 mod lint;
 mod rule;
+mod stats;
 
 use crate::args::{Cli, Command};
 use crate::{Failure, Outcome};
@@ -12,5 +14,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Kit(args) => kit::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     }
 }
