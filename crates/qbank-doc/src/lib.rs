@@ -415,11 +415,11 @@ pub fn build_document(
             columns: vec![
                 Column {
                     title: "#".to_owned(),
-                    width: 0.06,
+                    width: 0.08,
                 },
                 Column {
                     title: "Question".to_owned(),
-                    width: 0.66,
+                    width: 0.64,
                 },
                 Column {
                     title: "Rating".to_owned(),

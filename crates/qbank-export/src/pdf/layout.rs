@@ -329,7 +329,12 @@ impl<'a> Layout<'a> {
         let natural = chars
             .iter()
             .any(|(_, c)| matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=' | '#'));
-        if !natural {
+        // One warning per place is enough to find the word.
+        let reported = self
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::LongWord { source, .. } if *source == self.source));
+        if !natural && !reported {
             let start: String = chars.iter().take(24).map(|(_, c)| c).collect();
             self.warnings.push(Warning::LongWord {
                 source: self.source.clone(),
@@ -1156,4 +1161,248 @@ fn shrink_to(mut item: Item, room: f32) -> Item {
 
 fn first_break(item: &Item) -> f32 {
     item.breaks.first().copied().unwrap_or(item.height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qbank_doc::Cell;
+
+    const FRAME: Frame = Frame {
+        width: 480.0,
+        body_height: 700.0,
+    };
+
+    fn layout() -> Layout<'static> {
+        Layout::new(Faces::get().unwrap(), FRAME)
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph {
+            style: ParagraphStyle::Body,
+            runs: vec![Run::plain(text)],
+        }
+    }
+
+    /// Every text drawing ends inside the text width.
+    fn assert_inside(l: &Layout<'_>, items: &[Item]) {
+        for item in items {
+            for d in &item.draws {
+                if let Draw::Text {
+                    x,
+                    face,
+                    size,
+                    text,
+                    ..
+                } = d
+                {
+                    let right = x + l.faces.face(*face).width(text, *size);
+                    assert!(
+                        *x >= -0.01 && right <= FRAME.width + 0.01,
+                        "{text:?} ends at {right}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_break_by_glyph_width_and_stay_inside_the_margins() {
+        let mut l = layout();
+        let text = "Which metrics would you compare between the canary and the current model, \
+                    and how long would you wait before sending it more traffic? ";
+        let items = l.blocks(&[para(&text.repeat(6))]);
+        assert_inside(&l, &items);
+        let lines: Vec<f32> = items[0]
+            .draws
+            .iter()
+            .map(|d| match d {
+                Draw::Text { y, .. } => *y,
+                _ => 0.0,
+            })
+            .collect();
+        assert!(lines.len() > 6, "{} lines", lines.len());
+        // Lines are filled: each but the last is wider than 85% of the measure.
+        for d in &items[0].draws[..items[0].draws.len() - 1] {
+            if let Draw::Text { text, size, .. } = d {
+                let w = l.faces.regular.width(text, *size);
+                assert!(w > FRAME.width * 0.85, "{text:?} is {w} wide");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_urls_are_broken_inside_the_margins() {
+        let mut l = layout();
+        let word = "x".repeat(300);
+        let url = format!("https://example.com/{}", "segment/".repeat(40));
+        let items = l.blocks(&[
+            para(&format!("A {word} b")),
+            para(&url),
+            Block::Table {
+                columns: vec![
+                    Column {
+                        title: "#".into(),
+                        width: 0.1,
+                    },
+                    Column {
+                        title: "Text".into(),
+                        width: 0.9,
+                    },
+                ],
+                rows: vec![vec![
+                    Cell::Text(vec![Run::plain(word.clone())]),
+                    Cell::Text(vec![Run::plain(url.clone())]),
+                ]],
+            },
+        ]);
+        assert_inside(&l, &items);
+        let text: String = items
+            .iter()
+            .flat_map(|i| &i.draws)
+            .filter_map(|d| match d {
+                Draw::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        // The URL breaks after slashes, without hyphens; the word with hyphens.
+        assert!(text.contains("segment/segment/"));
+        assert!(!text.contains(&word), "hyphens break the word");
+        assert_eq!(
+            text.replace('-', "")
+                .replace(' ', "")
+                .matches(&word)
+                .count(),
+            2
+        );
+        // One warning for the place, however many long words it has.
+        assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    }
+
+    #[test]
+    fn a_word_of_wide_characters_in_a_narrow_column_does_not_loop() {
+        let mut l = Layout::new(
+            Faces::get().unwrap(),
+            Frame {
+                width: 3.0,
+                body_height: 700.0,
+            },
+        );
+        let items = l.blocks(&[para("WWW")]);
+        assert_eq!(items[0].draws.len(), 3);
+    }
+
+    fn block_of(height: f32, keep_with_next: bool) -> Item {
+        Item {
+            height,
+            keep_with_next,
+            draws: vec![Draw::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: 10.0,
+                h: height,
+                fill: None,
+                stroke: None,
+            }],
+            ..Item::default()
+        }
+    }
+
+    #[test]
+    fn a_heading_is_never_the_last_thing_on_a_page() {
+        let items = vec![
+            block_of(600.0, false),
+            block_of(30.0, true),
+            block_of(200.0, false),
+        ];
+        let pages = paginate(items, FRAME);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 1);
+        assert_eq!(pages[1].len(), 2, "the heading moved with its block");
+    }
+
+    #[test]
+    fn a_block_that_does_not_fit_moves_whole_to_the_next_page() {
+        let mut second = block_of(300.0, false);
+        second.breaks = vec![100.0, 200.0];
+        let pages = paginate(vec![block_of(500.0, false), second], FRAME);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1][0].0, 0.0);
+        assert_eq!(pages[1][0].1.height, 300.0);
+    }
+
+    #[test]
+    fn a_splittable_block_is_split_at_a_break_and_its_header_repeats() {
+        let mut l = layout();
+        let rows: Vec<Vec<Cell>> = (0..120)
+            .map(|i| vec![Cell::Text(vec![Run::plain(format!("row {i}"))])])
+            .collect();
+        let items = l.blocks(&[Block::Table {
+            columns: vec![Column {
+                title: "Question".into(),
+                width: 1.0,
+            }],
+            rows,
+        }]);
+        let pages = paginate(items, FRAME);
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for page in &pages {
+            let (top, item) = &page[0];
+            assert!(item.height <= FRAME.body_height - top + 0.01);
+            let first_text = item.draws.iter().find_map(|d| match d {
+                Draw::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            });
+            assert_eq!(
+                first_text.as_deref(),
+                Some("QUESTION"),
+                "header on every page"
+            );
+        }
+        let rows_drawn = pages
+            .iter()
+            .flat_map(|p| p.iter().flat_map(|(_, i)| &i.draws))
+            .filter(|d| matches!(d, Draw::Text { text, .. } if text.starts_with("row ")))
+            .count();
+        assert_eq!(rows_drawn, 120);
+    }
+
+    #[test]
+    fn note_lines_give_way_and_then_fill_the_page() {
+        let mut l = layout();
+        let question = Block::KeepTogether {
+            source: Some("question q".into()),
+            blocks: vec![para("A question?"), Block::NoteLines { lines: 10 }],
+        };
+        let items = l.blocks(&[
+            Block::Heading {
+                level: 1,
+                text: "Section".into(),
+            },
+            para(&"Filler text for the page. ".repeat(150)),
+            question.clone(),
+            question,
+        ]);
+        let pages = paginate(items, FRAME);
+        for page in &pages {
+            let (top, last) = page.last().unwrap();
+            assert!(top + last.height <= FRAME.body_height + 0.01);
+            // The last block on a page is ruled down to the bottom.
+            let lowest = last
+                .draws
+                .iter()
+                .filter_map(|d| match d {
+                    Draw::Line { y1, .. } => Some(*y1),
+                    _ => None,
+                })
+                .fold(0.0f32, f32::max);
+            if last.source.is_some() {
+                assert!(
+                    top + lowest > FRAME.body_height - NOTE_LINE - 5.0,
+                    "{}",
+                    top + lowest
+                );
+            }
+        }
+    }
 }
