@@ -517,7 +517,7 @@ fn fix_blocks(blocks: &mut [Block], source: &mut String, fix: &mut dyn FnMut(&mu
             }
             Block::Heading { level, text } => {
                 if *level <= 1 {
-                    *source = format!("section \"{text}\"");
+                    *source = format!("the part headed \"{text}\"");
                 }
                 fix(text, source);
             }

@@ -520,7 +520,7 @@ impl<'a> Layout<'a> {
             }
             Block::Heading { level, text } => {
                 if *level <= 1 {
-                    self.source = format!("section \"{text}\"");
+                    self.source = format!("the part headed \"{text}\"");
                 }
                 items.push(self.heading(*level, text));
             }
