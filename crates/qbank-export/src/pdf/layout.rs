@@ -63,16 +63,15 @@ impl Draw {
         }
     }
 
-    fn shifted(&self, dy: f32) -> Draw {
-        let mut d = self.clone();
-        match &mut d {
+    fn shifted(mut self, dy: f32) -> Draw {
+        match &mut self {
             Draw::Text { y, .. } | Draw::Rect { y, .. } => *y += dy,
             Draw::Line { y1, y2, .. } => {
                 *y1 += dy;
                 *y2 += dy;
             }
         }
-        d
+        self
     }
 }
 
