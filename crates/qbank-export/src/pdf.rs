@@ -76,21 +76,54 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
     let pages = layout::paginate(items, frame);
 
     // Second pass: now that the page count is known, draw every page with its furniture.
+    // Pages are drawn on all cores; the result does not depend on how they are shared out.
     let count = pages.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = count.div_ceil(threads).max(1);
+    let mut numbered: Vec<(usize, layout::Page)> = pages.into_iter().enumerate().collect();
+    let drawn: Vec<(Vec<PdfPage>, BTreeMap<FaceId, BTreeSet<char>>)> =
+        std::thread::scope(|scope| {
+            let document = &document;
+            let handles: Vec<_> = numbered
+                .chunks_mut(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut used = BTreeMap::new();
+                        let mut out = Vec::with_capacity(part.len());
+                        for (n, page) in part.iter_mut() {
+                            let mut draws: Vec<(f32, Draw)> = Vec::new();
+                            for (y, item) in std::mem::take(page) {
+                                draws.extend(item.draws.into_iter().map(|d| (y, d)));
+                            }
+                            draws.extend(
+                                furniture(document, faces, frame, *n + 1, count)
+                                    .into_iter()
+                                    .map(|d| (0.0, d)),
+                            );
+                            let ops = render(&draws, height, &mut used);
+                            out.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+                        }
+                        (out, used)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
     let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
     let mut pdf_pages = Vec::with_capacity(count);
-    for (n, page) in pages.into_iter().enumerate() {
-        let mut draws: Vec<(f32, Draw)> = Vec::new();
-        for (y, item) in page {
-            draws.extend(item.draws.into_iter().map(|d| (y, d)));
+    for (pages, chars) in drawn {
+        pdf_pages.extend(pages);
+        for (face, set) in chars {
+            used.entry(face).or_default().extend(set);
         }
-        draws.extend(
-            furniture(&document, faces, frame, n + 1, count)
-                .into_iter()
-                .map(|d| (0.0, d)),
-        );
-        let ops = render(&draws, height, &mut used);
-        pdf_pages.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+    }
+    if pdf_pages.len() != count {
+        return Err(Error::Write("a page could not be drawn".to_owned()));
     }
 
     let mut pdf = PdfDocument::new(&document.meta.title);
