@@ -27,7 +27,7 @@ run_case() { # name bank kit
   local name=$1 bank=$2 kit=$3
   "$qbank" kit show "$kit" --bank "$bank" --format json | python3 bench/kit_markdown.py >"$work/$name.md"
   echo "== $name: $(grep -c '^## Question' "$work/$name.md") questions"
-  hyperfine --warmup 1 --runs "${RUNS:-10}" --style basic \
+  hyperfine --warmup "${WARMUP:-1}" --runs "${RUNS:-10}" --style basic \
     --export-markdown "$work/$name-hyperfine.md" \
     -n "qbank kit build" "$qbank kit build $kit --bank $bank --out $work/$name-qbank.pdf" \
     -n "pandoc + LibreOffice" "pandoc $work/$name.md -o $work/$name.docx && soffice $lo_profile --headless --convert-to pdf --outdir $work/lo $work/$name.docx"
@@ -48,4 +48,4 @@ run_case() { # name bank kit
 }
 
 run_case kit60 questions mlops-engineer
-RUNS=${RUNS_5K:-3} run_case bank5k "$work/bank5k" all
+WARMUP=0 RUNS=${RUNS_5K:-3} run_case bank5k "$work/bank5k" all

@@ -24,6 +24,9 @@ use self::fonts::{FaceId, Faces};
 use self::layout::{Draw, Frame, Layout, Rgb, Style, MUTED, RULE};
 use crate::{Error, Exported, Warning};
 
+/// The characters each face prints.
+type UsedChars = BTreeMap<FaceId, BTreeSet<char>>;
+
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -83,38 +86,37 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
         .min(8);
     let chunk = count.div_ceil(threads).max(1);
     let mut numbered: Vec<(usize, layout::Page)> = pages.into_iter().enumerate().collect();
-    let drawn: Vec<(Vec<PdfPage>, BTreeMap<FaceId, BTreeSet<char>>)> =
-        std::thread::scope(|scope| {
-            let document = &document;
-            let handles: Vec<_> = numbered
-                .chunks_mut(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        let mut used = BTreeMap::new();
-                        let mut out = Vec::with_capacity(part.len());
-                        for (n, page) in part.iter_mut() {
-                            let mut draws: Vec<(f32, Draw)> = Vec::new();
-                            for (y, item) in std::mem::take(page) {
-                                draws.extend(item.draws.into_iter().map(|d| (y, d)));
-                            }
-                            draws.extend(
-                                furniture(document, faces, frame, *n + 1, count)
-                                    .into_iter()
-                                    .map(|d| (0.0, d)),
-                            );
-                            let ops = render(&draws, height, &mut used);
-                            out.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+    let drawn: Vec<(Vec<PdfPage>, UsedChars)> = std::thread::scope(|scope| {
+        let document = &document;
+        let handles: Vec<_> = numbered
+            .chunks_mut(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut used = BTreeMap::new();
+                    let mut out = Vec::with_capacity(part.len());
+                    for (n, page) in part.iter_mut() {
+                        let mut draws: Vec<(f32, Draw)> = Vec::new();
+                        for (y, item) in std::mem::take(page) {
+                            draws.extend(item.draws.into_iter().map(|d| (y, d)));
                         }
-                        (out, used)
-                    })
+                        draws.extend(
+                            furniture(document, faces, frame, *n + 1, count)
+                                .into_iter()
+                                .map(|d| (0.0, d)),
+                        );
+                        let ops = render(&draws, height, &mut used);
+                        out.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+                    }
+                    (out, used)
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-    let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut used = UsedChars::new();
     let mut pdf_pages = Vec::with_capacity(count);
     for (pages, chars) in drawn {
         pdf_pages.extend(pages);
@@ -396,11 +398,7 @@ fn color(c: Rgb) -> Color {
 
 /// printpdf operations for one page's drawings, shapes first and then all text in one text
 /// object; records the characters each face prints.
-fn render(
-    draws: &[(f32, Draw)],
-    page_height: f32,
-    used: &mut BTreeMap<FaceId, BTreeSet<char>>,
-) -> Vec<Op> {
+fn render(draws: &[(f32, Draw)], page_height: f32, used: &mut UsedChars) -> Vec<Op> {
     let to_x = |x: f32| MARGIN_X + x;
     let to_y = |top: f32, y: f32| page_height - TOP - (top + y);
     let mut ops = Vec::new();
