@@ -317,6 +317,23 @@ fn pair_reasons(
     out
 }
 
+/// The near-duplicate pairs of the bank's active questions, by id, as [`select`] takes them:
+/// what the `near-duplicate` lint rule reports, at the default threshold.
+pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
+    use crate::similarity::{Detector, DetectorOptions, Vocabulary};
+    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
+    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    let detector = Detector::new(
+        Vocabulary::from_topics(&bank.topics),
+        DetectorOptions::default(),
+    );
+    detector
+        .near_duplicates(&texts)
+        .into_iter()
+        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .collect()
+}
+
 /// SplitMix64: a small, well-known generator whose output never changes between versions.
 #[derive(Debug, Clone)]
 pub struct SplitMix64(u64);
@@ -1293,6 +1310,29 @@ mod tests {
             "section \"S\" draws from topic \"deplyo\", which is not in topics.yaml"
         );
         assert_eq!(e.help().unwrap(), "did you mean \"deploy\"?");
+    }
+
+    #[test]
+    fn near_duplicates_of_the_bank_keep_apart() {
+        let mut questions = vec![
+            q("a", "deploy", 5),
+            q("b", "deploy", 5),
+            q("c", "deploy", 5),
+        ];
+        questions[0].text = "How do you version your ML models?".to_owned();
+        questions[1].text =
+            "How do you handle version control for machine learning models?".to_owned();
+        questions[2].text = "How do you version your training data?".to_owned();
+        let b = bank(questions);
+        let pairs = near_duplicate_pairs(&b);
+        assert_eq!(pairs, [("a".to_owned(), "b".to_owned())]);
+        for seed in 0..20 {
+            let got = ids(
+                &b,
+                &select(&b, &kit(seed, vec![section("S", "deploy", 2)]), &pairs).unwrap(),
+            );
+            assert!(got.contains(&"c".to_owned()), "{got:?}");
+        }
     }
 
     #[test]

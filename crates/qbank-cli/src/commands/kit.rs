@@ -24,11 +24,8 @@ pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
 }
 
 /// Near-duplicate pairs that may not share a kit, on top of the bank's `similar_to` pairs.
-///
-/// This is where a near-duplicate detector's pairs go: `qbank_core::select` takes them as
-/// id pairs. Until the detector is wired in, only `similar_to` pairs keep questions apart.
-fn near_duplicates(_bank: &Bank) -> Vec<(String, String)> {
-    Vec::new()
+fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
+    qbank_core::near_duplicate_pairs(bank)
 }
 
 /// A loaded bank, and how many of its files had errors (and were left out).
