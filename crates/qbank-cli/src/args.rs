@@ -177,6 +177,13 @@ pub struct BankArg {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct DrawArgs {
+    /// Let near-duplicate questions share the kit (similar_to pairs are still kept apart)
+    #[arg(long)]
+    pub allow_near_duplicates: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct KitListArgs {
     #[command(flatten)]
     pub bank: BankArg,
@@ -191,6 +198,8 @@ pub struct KitShowArgs {
     pub kit: String,
     #[command(flatten)]
     pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = KitFormat::Human)]
     pub format: KitFormat,
@@ -218,6 +227,8 @@ pub struct KitBuildArgs {
     pub kit: String,
     #[command(flatten)]
     pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
     /// Where to write the PDF [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition]
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -11,7 +11,8 @@ use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
 use serde_json::{json, Value};
 
 use crate::args::{
-    EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs, PaperArg,
+    DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
+    PaperArg,
 };
 use crate::{Failure, Outcome};
 
@@ -98,8 +99,13 @@ fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
     )))
 }
 
-fn select(bank: &Bank, kit: &Kit) -> Result<Selection, Failure> {
-    let selection = qbank_core::select(bank, kit, &near_duplicates(bank)).map_err(|e| {
+fn select(bank: &Bank, kit: &Kit, draw: &DrawArgs) -> Result<Selection, Failure> {
+    let pairs = if draw.allow_near_duplicates {
+        Vec::new()
+    } else {
+        near_duplicates(bank)
+    };
+    let selection = qbank_core::select(bank, kit, &pairs).map_err(|e| {
         // A fixed question whose file failed to load is "not in the bank" to the selection;
         // the user needs to hear that the file is there but broken.
         if let qbank_core::SelectError::UnknownQuestion { id, .. } = &e {
@@ -236,7 +242,7 @@ fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = find_kit(bank, &args.kit)?;
-    let selection = select(bank, kit)?;
+    let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let rev = revision(bank);
     let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &rev.shown);
@@ -335,7 +341,7 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = find_kit(bank, &args.kit)?;
-    let selection = select(bank, kit)?;
+    let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let edition = match args.edition {
         Some(EditionArg::Interviewer) => Edition::Interviewer,
