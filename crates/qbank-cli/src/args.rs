@@ -19,6 +19,8 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the documentation of a lint rule
     Rule(RuleArgs),
+    /// Interview kits: list them, show a kit's questions, print it to PDF
+    Kit(KitArgs),
     /// Print the topic × level matrix of active questions against topics.yaml's minimums
     Coverage(CoverageArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
@@ -141,4 +143,108 @@ pub struct RuleArgs {
     /// Print every rule's documentation
     #[arg(long, conflicts_with = "name")]
     pub all: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KitArgs {
+    #[command(subcommand)]
+    pub command: KitCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KitCommand {
+    /// List the kits of a bank, and whether each can be drawn
+    List(KitListArgs),
+    /// Print the questions a kit draws, in kit order
+    Show(KitShowArgs),
+    /// Write a kit as a printable PDF
+    Build(KitBuildArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KitFormat {
+    /// Text for people
+    Human,
+    /// One JSON document
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BankArg {
+    /// The bank folder (holding topics.yaml and kits/)
+    #[arg(long, default_value = "questions", value_name = "DIR")]
+    pub bank: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DrawArgs {
+    /// Let near-duplicate questions share the kit (similar_to pairs are still kept apart)
+    #[arg(long)]
+    pub allow_near_duplicates: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KitListArgs {
+    #[command(flatten)]
+    pub bank: BankArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = KitFormat::Human)]
+    pub format: KitFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KitShowArgs {
+    /// The kit's id: the name of a file in <bank>/kits/ without .yaml
+    pub kit: String,
+    #[command(flatten)]
+    pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = KitFormat::Human)]
+    pub format: KitFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    /// Everything: rubric, red flags, rating rows, notes and the scorecard
+    Interviewer,
+    /// The questions and room to answer, for a handout or a take-home sheet
+    Candidate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// 210 x 297 mm
+    A4,
+    /// US Letter, 8.5 x 11 in
+    Letter,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KitBuildArgs {
+    /// The kit's id: the name of a file in <bank>/kits/ without .yaml
+    pub kit: String,
+    #[command(flatten)]
+    pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    /// Where to write the PDF [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition]
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The candidate's name, printed on every page
+    #[arg(long, value_name = "NAME")]
+    pub candidate: Option<String>,
+    /// The interviewer's name
+    #[arg(long, value_name = "NAME")]
+    pub interviewer: Option<String>,
+    /// The interview date, YYYY-MM-DD [default: from SOURCE_DATE_EPOCH, else left blank to fill in]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Which edition to print [default: the kit's `edition`, else interviewer]
+    #[arg(long, value_enum)]
+    pub edition: Option<EditionArg>,
+    /// Paper size
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
 }

@@ -11,17 +11,23 @@
 //! ```
 
 pub mod diag;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
 pub mod scalar;
+pub mod select;
 pub mod similarity;
 pub mod stats;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
+pub use fingerprint::{content_revision, fingerprint};
 pub use load::{load_bank, load_bank_with_progress, Bank, LoadError, SourceFile};
 pub use model::{
     Allow, Coverage, Edition, FileId, Kind, Kit, Level, Question, Rubric, Section, SimilarTo,
     Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};
+pub use select::{
+    near_duplicate_pairs, select, PairKind, SelectError, SelectedSection, Selection, Shortfall,
+};

@@ -1,1 +1,115 @@
-//! placeholder
+//! qbank's exporters: pure functions from a document model to the bytes of a file.
+//!
+//! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
+//! the PDF. Exporters never touch the filesystem or the clock: everything that varies (the
+//! date, the paper) comes in through the document and the options, so the same input gives
+//! byte-identical output, in one process or across runs. Writing the bytes to a file, and
+//! doing it atomically, is the caller's job.
+//!
+//! The PDF is set in DejaVu Sans (regular and bold, shipped in `fonts/` with its licence and
+//! embedded as subsets of the glyphs used). Lines are broken by the real glyph advances;
+//! words longer than a line are broken, at a `/`, `-` or `.` when there is one; a question is
+//! never split from its heading or across pages unless it is taller than a page. Characters
+//! the font lacks are printed as `�` and reported, never left blank.
+//!
+//! ```
+//! use qbank_doc::{Block, Document, Meta, ParagraphStyle, Run, Running};
+//! use qbank_export::pdf::{export_pdf, PdfOptions};
+//!
+//! let doc = Document {
+//!     meta: Meta { title: "Kit".into(), subject: String::new(), keywords: vec![],
+//!                  date: None, lang: "en".into() },
+//!     header: Running { left: "Kit".into(), right: String::new() },
+//!     footer: Running { left: String::new(), right: "page {page} of {pages}".into() },
+//!     blocks: vec![Block::Paragraph { style: ParagraphStyle::Body, runs: vec![Run::plain("Hello")] }],
+//! };
+//! let out = export_pdf(&doc, &PdfOptions::default()).unwrap();
+//! assert!(out.bytes.starts_with(b"%PDF-"));
+//! assert!(out.warnings.is_empty());
+//! ```
+
+use std::fmt;
+
+pub mod pdf;
+
+/// An exported file, and what the user should know about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the exporter worked around; the file is still complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Characters the font cannot draw, printed as `replacement` instead.
+    MissingGlyphs {
+        /// What holds them: "question canary-deployment", "the page header"…
+        source: String,
+        chars: Vec<char>,
+        replacement: char,
+    },
+    /// A word wider than a line, with no place to break it: broken with hyphens.
+    LongWord {
+        source: String,
+        /// The start of the word.
+        start: String,
+        chars: usize,
+    },
+    /// A block that should stay on one page is taller than a page: it is split.
+    SplitBlock { source: String },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::MissingGlyphs {
+                source,
+                chars,
+                replacement,
+            } => {
+                let list: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                    .collect();
+                write!(
+                    f,
+                    "{source} uses characters the font cannot print: {}; they are printed as {replacement}",
+                    list.join(", ")
+                )
+            }
+            Warning::LongWord {
+                source,
+                start,
+                chars,
+            } => write!(
+                f,
+                "{source} has a {chars}-character word (\"{start}…\") wider than a line; it is broken across lines"
+            ),
+            Warning::SplitBlock { source } => write!(
+                f,
+                "{source} is taller than a page; it is split across pages"
+            ),
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The embedded font could not be read or subset.
+    Font(String),
+    /// The file could not be assembled.
+    Write(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Font(m) => write!(f, "font: {m}"),
+            Error::Write(m) => write!(f, "cannot write the PDF: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

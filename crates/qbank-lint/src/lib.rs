@@ -50,6 +50,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::topic_below_coverage::TopicBelowCoverage,
     &rules::protected_characteristic::ProtectedCharacteristic,
     &rules::invisible_character::InvisibleCharacter,
+    &rules::unknown_question::UnknownQuestion,
+    &rules::kit_unsatisfiable::KitUnsatisfiable,
     // Wording.
     &rules::question_without_question_mark::QuestionWithoutQuestionMark,
     &rules::article_mismatch::ArticleMismatch,

@@ -2,6 +2,7 @@
 
 mod completions;
 mod coverage;
+mod kit;
 mod lint;
 mod rule;
 mod stats;
@@ -13,6 +14,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
+        Command::Kit(args) => kit::run(args),
         Command::Coverage(args) => coverage::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Completions(args) => completions::run(args),

@@ -1,0 +1,482 @@
+//! `qbank kit list|show|build`: interview kits drawn from a bank.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use qbank_core::{Bank, Edition, Kit, Selection, Severity};
+use qbank_doc::KitOptions;
+use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
+use serde_json::{json, Value};
+
+use crate::args::{
+    DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
+    PaperArg,
+};
+use crate::{Failure, Outcome};
+
+pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
+    match args.command {
+        KitCommand::List(a) => list(a),
+        KitCommand::Show(a) => show(a),
+        KitCommand::Build(a) => build(a),
+    }
+}
+
+/// Near-duplicate pairs that may not share a kit, on top of the bank's `similar_to` pairs.
+fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
+    qbank_core::near_duplicate_pairs(bank)
+}
+
+/// A loaded bank, and how many of its files had errors (and were left out).
+struct Loaded {
+    bank: Bank,
+    errors: usize,
+}
+
+impl Loaded {
+    /// Tells the user, once, that some files were left out. Called once the command knows it
+    /// will go on, so that an error stays the only line printed.
+    fn warn_left_out(&self) {
+        if self.errors > 0 {
+            warn(&format!(
+                "the bank has {} and files with errors are left out; run `qbank lint {}` for details",
+                plural(self.errors, "error"),
+                self.bank.root.display()
+            ));
+        }
+    }
+}
+
+fn load(bank: &Path) -> Result<Loaded, Failure> {
+    let (bank, diagnostics) = qbank_core::load_bank(bank)?;
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    Ok(Loaded { bank, errors })
+}
+
+fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "qbank: warning: {message}");
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The kit called `id`, or an error that says what exists.
+fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
+    if let Some(kit) = bank.kit(id) {
+        return Ok(kit);
+    }
+    let kits_dir = bank.root.join(qbank_core::load::KITS_DIR);
+    let broken = bank
+        .files
+        .iter()
+        .find(|f| f.kind == qbank_core::FileKind::Kit && f.stem() == id);
+    if let Some(file) = broken {
+        return Err(Failure(format!(
+            "kit \"{id}\" ({}) has errors; run `qbank lint {}` to see them",
+            file.path,
+            bank.root.display()
+        )));
+    }
+    let ids: Vec<String> = bank.kits.iter().map(|k| k.id.clone()).collect();
+    let hint = match qbank_core::closest(id, &ids) {
+        Some(best) => format!("; did you mean \"{best}\"?"),
+        None if ids.is_empty() => format!("; {} holds no kits", kits_dir.display()),
+        None => format!("; kits: {}", ids.join(", ")),
+    };
+    Err(Failure(format!(
+        "no kit \"{id}\" in {}{hint}",
+        kits_dir.display()
+    )))
+}
+
+fn select(bank: &Bank, kit: &Kit, draw: &DrawArgs) -> Result<Selection, Failure> {
+    let pairs = if draw.allow_near_duplicates {
+        Vec::new()
+    } else {
+        near_duplicates(bank)
+    };
+    let selection = qbank_core::select(bank, kit, &pairs).map_err(|e| {
+        // A fixed question whose file failed to load is "not in the bank" to the selection;
+        // the user needs to hear that the file is there but broken.
+        if let qbank_core::SelectError::UnknownQuestion { id, .. } = &e {
+            if let Some(file) = bank
+                .files
+                .iter()
+                .find(|f| f.kind == qbank_core::FileKind::Question && f.stem() == id)
+            {
+                return Failure(format!(
+                    "kit \"{}\" fixes question \"{id}\", but {} has errors; run `qbank lint {}` to see them",
+                    kit.id,
+                    file.path,
+                    bank.root.display()
+                ));
+            }
+        }
+        let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
+        Failure(format!("kit \"{}\" cannot be drawn: {e}{help}", kit.id))
+    })?;
+    for w in &selection.warnings {
+        warn(&format!("kit \"{}\": {w}", kit.id));
+    }
+    Ok(selection)
+}
+
+/// The bank's revision: its git commit, with a content hash added when its files differ
+/// from the commit; a content hash alone outside git.
+struct Revision {
+    git: Option<String>,
+    shown: String,
+}
+
+fn revision(bank: &Bank) -> Revision {
+    let git = |args: &[&str]| -> Option<String> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&bank.root)
+            .args(args)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    };
+    let Some(commit) = git(&["rev-parse", "--short", "HEAD"]).filter(|c| !c.is_empty()) else {
+        return Revision {
+            git: None,
+            shown: qbank_core::content_revision(bank),
+        };
+    };
+    let dirty = git(&["status", "--porcelain", "--", "."]).is_none_or(|s| !s.is_empty());
+    let shown = if dirty {
+        format!("{commit}+{}", qbank_core::content_revision(bank))
+    } else {
+        commit.clone()
+    };
+    Revision {
+        git: Some(commit),
+        shown,
+    }
+}
+
+fn list(args: KitListArgs) -> Result<Outcome, Failure> {
+    let loaded = load(&args.bank.bank)?;
+    loaded.warn_left_out();
+    let bank = loaded.bank;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let pairs = near_duplicates(&bank);
+    let rows: Vec<(&Kit, Result<Selection, String>)> = bank
+        .kits
+        .iter()
+        .map(|k| {
+            (
+                k,
+                qbank_core::select(&bank, k, &pairs).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    match args.format {
+        KitFormat::Json => {
+            let kits: Vec<Value> = rows
+                .iter()
+                .map(|(k, r)| {
+                    json!({
+                        "id": k.id,
+                        "title": k.title,
+                        "level": k.level.as_str(),
+                        "duration_minutes": k.duration_minutes,
+                        "seed": k.seed,
+                        "questions": r.as_ref().ok().map(Selection::len),
+                        "error": r.as_ref().err(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &json!({ "kits": kits }))?;
+            writeln!(out)?;
+        }
+        KitFormat::Human => {
+            if rows.is_empty() {
+                writeln!(
+                    out,
+                    "no kits in {}",
+                    bank.root.join(qbank_core::load::KITS_DIR).display()
+                )?;
+            }
+            let width = rows.iter().map(|(k, _)| k.id.len()).max().unwrap_or(0);
+            for (k, r) in &rows {
+                let duration = k
+                    .duration_minutes
+                    .map(|d| format!(", {d} min"))
+                    .unwrap_or_default();
+                let state = match r {
+                    Ok(s) => plural(s.len(), "question"),
+                    Err(e) => format!("cannot be drawn: {e}"),
+                };
+                writeln!(
+                    out,
+                    "{:width$}  {} ({}{duration}): {state}",
+                    k.id, k.title, k.level
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if rows.iter().any(|(_, r)| r.is_err()) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
+    let loaded = load(&args.bank.bank)?;
+    let bank = &loaded.bank;
+    let kit = find_kit(bank, &args.kit)?;
+    let selection = select(bank, kit, &args.draw)?;
+    loaded.warn_left_out();
+    let rev = revision(bank);
+    let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &rev.shown);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        KitFormat::Json => {
+            let mut questions = Vec::new();
+            let mut sections = Vec::new();
+            for s in &selection.sections {
+                let ids: Vec<&str> = s
+                    .questions
+                    .iter()
+                    .map(|&i| bank.questions[i].id.as_str())
+                    .collect();
+                sections.push(json!({
+                    "title": s.title,
+                    "minutes": s.minutes,
+                    "budget_minutes": s.budget,
+                    "questions": ids,
+                }));
+                for &i in &s.questions {
+                    let q = &bank.questions[i];
+                    questions.push(json!({
+                        "id": q.id,
+                        "text": q.text,
+                        "topic": q.topic,
+                        "minutes": q.minutes_or_default(),
+                        "levels": q.levels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+                        "kind": q.kind.as_str(),
+                        "section": s.title,
+                        "file": bank.question_file(q).path,
+                    }));
+                }
+            }
+            let doc = json!({
+                "kit": kit.id,
+                "title": kit.title,
+                "role": kit.role,
+                "level": kit.level.as_str(),
+                "seed": selection.seed,
+                "revision": rev.shown,
+                "git_revision": rev.git,
+                "fingerprint": fingerprint,
+                "duration_minutes": kit.duration_minutes,
+                "total_minutes": selection.total_minutes,
+                "sections": sections,
+                "questions": questions,
+            });
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        KitFormat::Human => {
+            writeln!(out, "{} ({})", kit.title, kit.id)?;
+            let duration = kit
+                .duration_minutes
+                .map(|d| format!("{} of {d} minutes", selection.total_minutes))
+                .unwrap_or_else(|| format!("{} minutes", selection.total_minutes));
+            writeln!(
+                out,
+                "level {}, {}, {duration}; seed {}, bank {}, fingerprint {fingerprint}",
+                kit.level,
+                plural(selection.len(), "question"),
+                selection.seed,
+                rev.shown
+            )?;
+            let mut n = 0;
+            for s in &selection.sections {
+                writeln!(out)?;
+                let budget = s.budget.map(|b| format!(" of {b}")).unwrap_or_default();
+                writeln!(out, "{} ({}{budget} min)", s.title, s.minutes)?;
+                for &i in &s.questions {
+                    n += 1;
+                    let q = &bank.questions[i];
+                    writeln!(
+                        out,
+                        "{n:>3}. {} ({}, {} min)",
+                        q.id,
+                        q.topic,
+                        q.minutes_or_default()
+                    )?;
+                    writeln!(out, "     {}", q.text)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
+    let date = match &args.date {
+        Some(d) => Some(check_date(d)?),
+        None => source_date_epoch()?,
+    };
+    let loaded = load(&args.bank.bank)?;
+    let bank = &loaded.bank;
+    let kit = find_kit(bank, &args.kit)?;
+    let selection = select(bank, kit, &args.draw)?;
+    loaded.warn_left_out();
+    let edition = match args.edition {
+        Some(EditionArg::Interviewer) => Edition::Interviewer,
+        Some(EditionArg::Candidate) => Edition::Candidate,
+        None => kit.edition,
+    };
+    let out = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from(match edition {
+            Edition::Interviewer => format!("{}.pdf", kit.id),
+            Edition::Candidate => format!("{}-candidate.pdf", kit.id),
+        })
+    });
+    let rev = revision(bank);
+    let options = KitOptions {
+        candidate: args.candidate.clone(),
+        interviewer: args.interviewer.clone(),
+        date,
+        edition,
+        revision: rev.shown,
+    };
+    let document = qbank_doc::build_document(bank, kit, &selection, &options);
+    let paper = match args.paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    };
+    let exported = export_pdf(&document, &PdfOptions { paper })?;
+    for w in &exported.warnings {
+        warn(&w.to_string());
+    }
+    write_atomically(&out, &exported.bytes)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
+    let _ = writeln!(
+        io::stderr().lock(),
+        "wrote {} ({} edition, {}, {} KB)",
+        out.display(),
+        edition.as_str(),
+        plural(selection.len(), "question"),
+        exported.bytes.len().div_ceil(1024)
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place, so that an
+/// interrupted run never leaves a half-written file under the final name.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if path.is_dir() {
+        return Err(io::Error::other("it is a folder"));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| io::Error::other("the path has no file name"))?;
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A `YYYY-MM-DD` date, checked.
+fn check_date(d: &str) -> Result<String, Failure> {
+    let ok = d.len() == 10
+        && d.as_bytes()[4] == b'-'
+        && d.as_bytes()[7] == b'-'
+        && d.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0));
+    if ok {
+        Ok(d.to_owned())
+    } else {
+        Err(Failure(format!(
+            "invalid --date \"{d}\": write it as YYYY-MM-DD"
+        )))
+    }
+}
+
+/// The date of `SOURCE_DATE_EPOCH` (reproducible builds), when it is set.
+fn source_date_epoch() -> Result<Option<String>, Failure> {
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let secs: i64 = value.trim().parse().map_err(|_| {
+        Failure(format!(
+            "SOURCE_DATE_EPOCH is \"{value}\"; it must be a number of seconds since 1970"
+        ))
+    })?;
+    Ok(Some(civil_date(secs.div_euclid(86_400))))
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), "1970-01-01");
+        assert_eq!(super::civil_date(11_016), "2000-02-29");
+        assert_eq!(super::civil_date(20_513), "2026-03-01");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(super::check_date("2026-03-01").is_ok());
+        for bad in [
+            "2026-3-1",
+            "01-03-2026",
+            "2026-13-01",
+            "tomorrow",
+            "2026-03-01x",
+        ] {
+            assert!(super::check_date(bad).is_err(), "{bad}");
+        }
+    }
+}

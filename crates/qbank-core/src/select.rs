@@ -1,0 +1,1450 @@
+//! Drawing a kit's questions from a bank.
+//!
+//! [`select`] is a pure function of the bank's content, the kit definition and its seed: the
+//! candidates of each section are sorted by id and then shuffled by a pseudo-random generator
+//! seeded from `kit.seed` (SplitMix64, implemented here so that no dependency's algorithm can
+//! change a kit). The same bank and kit give the same selection on every machine.
+//!
+//! The rules a selection keeps:
+//! - only active questions at the kit's level, from the section's topics and tags;
+//! - each section's `fixed` questions first, in the order written;
+//! - no question in `exclude`, and no question twice;
+//! - never both questions of a pair that may not meet: every `similar_to` pair of the bank,
+//!   and the pairs passed in as `conflicts` (near-duplicates found by a detector);
+//! - each section's questions fit its `minutes`, and all of them fit `duration_minutes`.
+//!
+//! When the first candidates do not fit, other combinations are tried before giving up; a
+//! [`SelectError`] then names the section that falls short and by how much.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use crate::load::Bank;
+use crate::model::{Kit, Level, Question, Section, Status};
+
+/// How many candidate placements the search may try before it gives up.
+const MAX_STEPS: u64 = 1_000_000;
+
+/// The questions drawn for a kit, in kit order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub kit_id: String,
+    pub seed: u64,
+    pub sections: Vec<SelectedSection>,
+    /// Minutes of all selected questions.
+    pub total_minutes: u32,
+    /// Things worth telling the user that do not stop the kit (a section that draws nothing).
+    pub warnings: Vec<String>,
+}
+
+/// One section of a [`Selection`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectedSection {
+    pub title: String,
+    /// Indices into [`Bank::questions`], fixed questions first.
+    pub questions: Vec<usize>,
+    /// Minutes of the selected questions.
+    pub minutes: u32,
+    /// The section's time slot (`minutes` in the kit), when it has one.
+    pub budget: Option<u32>,
+}
+
+impl Selection {
+    /// Every selected question, in kit order.
+    pub fn questions<'s, 'b: 's>(
+        &'s self,
+        bank: &'b Bank,
+    ) -> impl Iterator<Item = &'b Question> + 's {
+        self.sections
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .map(move |&i| &bank.questions[i])
+    }
+
+    /// How many questions were selected.
+    pub fn len(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where a pair that may not share a kit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PairKind {
+    /// Declared in a question's `similar_to`.
+    SimilarTo,
+    /// Passed in by the caller (a near-duplicate detector).
+    NearDuplicate,
+}
+
+impl PairKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::SimilarTo => "similar_to",
+            PairKind::NearDuplicate => "near-duplicate",
+        }
+    }
+}
+
+/// Why a kit cannot be drawn from the bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectError {
+    /// A section draws from a topic that topics.yaml does not list.
+    UnknownTopic {
+        section: usize,
+        title: String,
+        topic: String,
+        suggestion: Option<String>,
+    },
+    /// A section's `fixed` id is not a question of the bank.
+    UnknownQuestion {
+        section: usize,
+        title: String,
+        /// Index in the section's `fixed` list.
+        index: usize,
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A fixed question exists but cannot go into this kit.
+    UnusableFixed {
+        section: usize,
+        title: String,
+        index: usize,
+        id: String,
+        reason: String,
+    },
+    /// A section cannot get as many questions as it wants.
+    Shortfall(Box<Shortfall>),
+    /// A section's questions cannot fit its `minutes`.
+    SectionOverBudget {
+        section: usize,
+        title: String,
+        count: u32,
+        budget: u32,
+        /// The fewest minutes `count` questions of the section can take.
+        least: u32,
+    },
+    /// The sections' questions cannot fit the kit's `duration_minutes`.
+    KitOverBudget {
+        duration: u32,
+        /// The fewest minutes the kit's questions can take.
+        least: u32,
+    },
+}
+
+/// The detail of [`SelectError::Shortfall`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    pub section: usize,
+    pub title: String,
+    /// Questions the section wants (fixed ones included).
+    pub wanted: u32,
+    /// Questions it can get.
+    pub found: u32,
+    pub level: Level,
+    /// Where the section draws from, in words ("topics deployment, versioning").
+    pub from: String,
+    /// Whether the count was reached only when drawing alongside the other sections.
+    pub with_other_sections: bool,
+    /// Why other matching questions were left out, one entry per reason ("2 more not active").
+    pub reasons: Vec<String>,
+}
+
+impl SelectError {
+    /// The index of the section the error is about, if any.
+    pub fn section(&self) -> Option<usize> {
+        match self {
+            SelectError::UnknownTopic { section, .. }
+            | SelectError::UnknownQuestion { section, .. }
+            | SelectError::UnusableFixed { section, .. }
+            | SelectError::SectionOverBudget { section, .. } => Some(*section),
+            SelectError::Shortfall(s) => Some(s.section),
+            SelectError::KitOverBudget { .. } => None,
+        }
+    }
+
+    /// JSON pointer, in the kit file, of the value the error is about.
+    pub fn pointer(&self) -> String {
+        match self {
+            SelectError::UnknownQuestion { section, index, .. }
+            | SelectError::UnusableFixed { section, index, .. } => {
+                format!("/sections/{section}/fixed/{index}")
+            }
+            SelectError::SectionOverBudget { section, .. } => {
+                format!("/sections/{section}/minutes")
+            }
+            SelectError::KitOverBudget { .. } => "/duration_minutes".to_owned(),
+            SelectError::UnknownTopic { section, .. } => format!("/sections/{section}"),
+            SelectError::Shortfall(s) => format!("/sections/{}", s.section),
+        }
+    }
+
+    /// A suggestion for fixing the kit or the bank.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            SelectError::UnknownTopic { suggestion, .. }
+            | SelectError::UnknownQuestion { suggestion, .. } => suggestion
+                .as_ref()
+                .map(|s| format!("did you mean \"{s}\"?")),
+            SelectError::UnusableFixed { .. } => {
+                Some("fix the question, or name another one in `fixed`".to_owned())
+            }
+            SelectError::Shortfall(_) => Some(
+                "lower `count`, widen the section's topics or tags, or add questions to the bank"
+                    .to_owned(),
+            ),
+            SelectError::SectionOverBudget { .. } => {
+                Some("raise the section's `minutes` or lower its `count`".to_owned())
+            }
+            SelectError::KitOverBudget { .. } => {
+                Some("raise `duration_minutes`, or lower the sections' counts".to_owned())
+            }
+        }
+    }
+}
+
+impl fmt::Display for SelectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectError::UnknownTopic { title, topic, .. } => write!(
+                f,
+                "section \"{title}\" draws from topic \"{topic}\", which is not in topics.yaml"
+            ),
+            SelectError::UnknownQuestion { title, id, .. } => write!(
+                f,
+                "section \"{title}\" fixes question \"{id}\", which is not in the bank"
+            ),
+            SelectError::UnusableFixed {
+                title, id, reason, ..
+            } => write!(
+                f,
+                "section \"{title}\" fixes question \"{id}\", which {reason}"
+            ),
+            SelectError::Shortfall(s) => {
+                write!(
+                    f,
+                    "section \"{}\" needs {} at level {} {}; ",
+                    s.title,
+                    plural(s.wanted, "question"),
+                    s.level,
+                    s.from
+                )?;
+                if s.with_other_sections {
+                    write!(
+                        f,
+                        "only {} could be drawn alongside the rest of the kit ({} short)",
+                        s.found,
+                        s.wanted - s.found
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "the bank has {} ({} short)",
+                        s.found,
+                        s.wanted - s.found
+                    )?;
+                }
+                if !s.reasons.is_empty() {
+                    write!(f, "; {}", s.reasons.join(", "))?;
+                }
+                Ok(())
+            }
+            SelectError::SectionOverBudget {
+                title,
+                count,
+                budget,
+                least,
+                ..
+            } => write!(
+                f,
+                "section \"{title}\" must fit {} into {budget} minutes, but the shortest it can draw take {least} ({} over)",
+                plural(*count, "question"),
+                least - budget
+            ),
+            SelectError::KitOverBudget { duration, least } => write!(
+                f,
+                "the kit's questions take at least {least} minutes, more than its duration_minutes of {duration} ({} over)",
+                least - duration
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SelectError {}
+
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "3 more excluded by similar_to with questions already drawn (a, b, c)", one line per kind.
+fn pair_reasons(
+    paired: &BTreeMap<(PairKind, String), u32>,
+    (one, many): (&str, &str),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for kind in [PairKind::SimilarTo, PairKind::NearDuplicate] {
+        let others: Vec<(&String, u32)> = paired
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .map(|((_, o), n)| (o, *n))
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let n: u32 = others.iter().map(|(_, n)| n).sum();
+        let mut names: Vec<String> = others
+            .iter()
+            .take(3)
+            .map(|(o, _)| format!("\"{o}\""))
+            .collect();
+        if others.len() > 3 {
+            names.push(format!("{} more", others.len() - 3));
+        }
+        let whose = if others.len() == 1 { one } else { many };
+        out.push(format!(
+            "{n} more excluded by {} with {whose} {}",
+            kind.as_str(),
+            names.join(", ")
+        ));
+    }
+    out
+}
+
+/// The near-duplicate pairs of the bank's active questions, by id, as [`select`] takes them:
+/// what the `near-duplicate` lint rule reports, at the default threshold.
+pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
+    use crate::similarity::{Detector, DetectorOptions, Vocabulary};
+    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
+    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    let detector = Detector::new(
+        Vocabulary::from_topics(&bank.topics),
+        DetectorOptions::default(),
+    );
+    detector
+        .near_duplicates(&texts)
+        .into_iter()
+        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .collect()
+}
+
+/// SplitMix64: a small, well-known generator whose output never changes between versions.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0), without modulo bias.
+    pub fn below(&mut self, n: u64) -> u64 {
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let x = self.next_u64();
+            if x < zone {
+                return x % n;
+            }
+        }
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i as u64 + 1) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// The generator for one section: independent of the other sections, so that editing one
+/// section does not reshuffle the rest.
+fn section_rng(seed: u64, section: usize) -> SplitMix64 {
+    let mut mix = SplitMix64::new(seed ^ (section as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93));
+    SplitMix64::new(mix.next_u64())
+}
+
+/// Where a section draws from, in words.
+fn describe_source(section: &Section) -> String {
+    let topics: Vec<&str> = section.all_topics().collect();
+    let mut out = String::new();
+    match topics.len() {
+        0 => {}
+        1 => out.push_str(&format!("from topic {}", topics[0])),
+        _ => out.push_str(&format!("from topics {}", topics.join(", "))),
+    }
+    if !section.tags.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("tagged {}", section.tags.join(" or ")));
+    }
+    if out.is_empty() {
+        out.push_str("from the whole bank");
+    }
+    out
+}
+
+fn matches_source(q: &Question, section: &Section) -> bool {
+    let mut topics = section.all_topics().peekable();
+    let topic_ok = topics.peek().is_none() || section.all_topics().any(|t| t == q.topic);
+    let tag_ok = section.tags.is_empty() || q.tags.iter().any(|t| section.tags.contains(t));
+    topic_ok && tag_ok
+}
+
+/// The pairs that may not share a kit, per question index.
+fn conflict_map(
+    bank: &Bank,
+    index: &HashMap<&str, usize>,
+    conflicts: &[(String, String)],
+) -> HashMap<usize, BTreeMap<usize, PairKind>> {
+    let mut map: HashMap<usize, BTreeMap<usize, PairKind>> = HashMap::new();
+    let mut add = |a: usize, b: usize, kind: PairKind| {
+        if a == b {
+            return;
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            let e = map.entry(x).or_default().entry(y).or_insert(kind);
+            // similar_to is the stronger statement: keep it when a pair comes from both.
+            if kind < *e {
+                *e = kind;
+            }
+        }
+    };
+    for (i, q) in bank.questions.iter().enumerate() {
+        for s in &q.similar_to {
+            if let Some(&j) = index.get(s.id.as_str()) {
+                add(i, j, PairKind::SimilarTo);
+            }
+        }
+    }
+    for (a, b) in conflicts {
+        if let (Some(&i), Some(&j)) = (index.get(a.as_str()), index.get(b.as_str())) {
+            add(i, j, PairKind::NearDuplicate);
+        }
+    }
+    map
+}
+
+/// A section after the static checks: its fixed questions and its shuffled candidates.
+struct Plan {
+    fixed: Vec<usize>,
+    /// Candidates in draw order.
+    pool: Vec<usize>,
+    /// How many questions to draw from `pool`.
+    draw: usize,
+    budget: Option<u32>,
+    fixed_minutes: u32,
+    /// The fewest minutes `draw` candidates take (ignoring pairs).
+    least_draw: u32,
+}
+
+/// Draws the questions of `kit` from `bank`.
+///
+/// `conflicts` are extra pairs of question ids that may not both be selected, on top of the
+/// bank's own `similar_to` pairs: near-duplicates found by a detector (unknown ids are ignored).
+pub fn select(
+    bank: &Bank,
+    kit: &Kit,
+    conflicts: &[(String, String)],
+) -> Result<Selection, SelectError> {
+    let mut by_id: Vec<(&str, usize)> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    // Sorted by id so that the order of files on disk never matters; with duplicate ids the
+    // first in path order wins, as everywhere else.
+    by_id.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for &(id, i) in &by_id {
+        index.entry(id).or_insert(i);
+    }
+    let sorted: Vec<usize> = {
+        let mut seen = HashSet::new();
+        by_id
+            .iter()
+            .filter(|(id, _)| seen.insert(*id))
+            .map(|&(_, i)| i)
+            .collect()
+    };
+    let ids: Vec<String> = sorted
+        .iter()
+        .map(|&i| bank.questions[i].id.clone())
+        .collect();
+    let topic_ids: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let pairs = conflict_map(bank, &index, conflicts);
+    let excluded: HashSet<&str> = kit.exclude.iter().map(String::as_str).collect();
+    let minutes = |i: usize| bank.questions[i].minutes_or_default();
+
+    // Fixed questions: known, usable, not twice, not a pair.
+    let mut fixed_at: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (s, section) in kit.sections.iter().enumerate() {
+        if !bank.topics.is_empty() {
+            if let Some(topic) = section.all_topics().find(|t| bank.topic(t).is_none()) {
+                return Err(SelectError::UnknownTopic {
+                    section: s,
+                    title: section.title.clone(),
+                    topic: topic.to_owned(),
+                    suggestion: crate::closest(topic, &topic_ids).map(str::to_owned),
+                });
+            }
+        }
+        for (k, id) in section.fixed.iter().enumerate() {
+            let unusable = |reason: String| SelectError::UnusableFixed {
+                section: s,
+                title: section.title.clone(),
+                index: k,
+                id: id.clone(),
+                reason,
+            };
+            let Some(&i) = index.get(id.as_str()) else {
+                return Err(SelectError::UnknownQuestion {
+                    section: s,
+                    title: section.title.clone(),
+                    index: k,
+                    id: id.clone(),
+                    suggestion: crate::closest(id, &ids).map(str::to_owned),
+                });
+            };
+            let q = &bank.questions[i];
+            if q.status != Status::Active {
+                return Err(unusable(format!(
+                    "is {}; only active questions go into kits",
+                    q.status.as_str()
+                )));
+            }
+            if !q.has_level(kit.level) {
+                let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
+                return Err(unusable(format!(
+                    "is for level {}, not {}",
+                    levels.join(", "),
+                    kit.level
+                )));
+            }
+            if excluded.contains(id.as_str()) {
+                return Err(unusable("the kit also excludes".to_owned()));
+            }
+            if let Some(&(s2, _)) = fixed_at.get(&i) {
+                return Err(unusable(if s2 == s {
+                    "is listed twice".to_owned()
+                } else {
+                    format!("section \"{}\" already fixes", kit.sections[s2].title)
+                }));
+            }
+            for (&other, &(s2, _)) in &fixed_at {
+                if let Some(kind) = pairs.get(&i).and_then(|p| p.get(&other)) {
+                    return Err(unusable(format!(
+                        "is a {} pair with \"{}\", fixed in section \"{}\"; a kit holds only one of a pair",
+                        kind.as_str(),
+                        bank.questions[other].id,
+                        kit.sections[s2].title
+                    )));
+                }
+            }
+            fixed_at.insert(i, (s, k));
+        }
+    }
+
+    // Each section's candidates, and what it cannot get even on its own.
+    let mut plans = Vec::with_capacity(kit.sections.len());
+    let mut warnings = Vec::new();
+    for (s, section) in kit.sections.iter().enumerate() {
+        let fixed: Vec<usize> = section.fixed.iter().map(|id| index[id.as_str()]).collect();
+        let wanted = section.wanted();
+        let draw = wanted as usize - fixed.len();
+        let mut pool = Vec::new();
+        let mut not_active = 0u32;
+        let mut other_level = 0u32;
+        let mut excluded_n = 0u32;
+        let mut fixed_elsewhere = 0u32;
+        let mut paired: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
+        for &i in &sorted {
+            let q = &bank.questions[i];
+            if !matches_source(q, section) {
+                continue;
+            }
+            if let Some(&(s2, _)) = fixed_at.get(&i) {
+                if s2 != s {
+                    fixed_elsewhere += 1;
+                }
+                continue;
+            }
+            if q.status != Status::Active {
+                not_active += 1;
+            } else if !q.has_level(kit.level) {
+                other_level += 1;
+            } else if excluded.contains(q.id.as_str()) {
+                excluded_n += 1;
+            } else if let Some((other, kind)) = pairs
+                .get(&i)
+                .and_then(|p| p.iter().find(|(o, _)| fixed_at.contains_key(o)))
+            {
+                *paired
+                    .entry((*kind, bank.questions[*other].id.clone()))
+                    .or_default() += 1;
+            } else {
+                pool.push(i);
+            }
+        }
+        if pool.len() < draw {
+            let mut reasons = Vec::new();
+            reasons.extend(pair_reasons(&paired, ("fixed question", "fixed questions")));
+            if excluded_n > 0 {
+                reasons.push(format!("{excluded_n} more excluded by the kit"));
+            }
+            if fixed_elsewhere > 0 {
+                reasons.push(format!("{fixed_elsewhere} more fixed in other sections"));
+            }
+            if not_active > 0 {
+                reasons.push(format!("{not_active} more not active"));
+            }
+            if other_level > 0 {
+                reasons.push(format!("{other_level} more only for other levels"));
+            }
+            for tag in &section.tags {
+                if !bank.questions.iter().any(|q| q.tags.contains(tag)) {
+                    reasons.push(format!("no question is tagged \"{tag}\""));
+                }
+            }
+            return Err(SelectError::Shortfall(Box::new(Shortfall {
+                section: s,
+                title: section.title.clone(),
+                wanted,
+                found: (fixed.len() + pool.len()) as u32,
+                level: kit.level,
+                from: describe_source(section),
+                with_other_sections: false,
+                reasons,
+            })));
+        }
+        if wanted == 0 {
+            warnings.push(format!(
+                "section \"{}\" draws no questions (its count is 0); it is left out",
+                section.title
+            ));
+        }
+        let mut rng = section_rng(kit.seed, s);
+        rng.shuffle(&mut pool);
+        let fixed_minutes: u32 = fixed.iter().map(|&i| minutes(i)).sum();
+        let mut by_minutes: Vec<u32> = pool.iter().map(|&i| minutes(i)).collect();
+        by_minutes.sort_unstable();
+        let least_draw: u32 = by_minutes.iter().take(draw).sum();
+        if let Some(budget) = section.minutes {
+            if fixed_minutes + least_draw > budget {
+                return Err(SelectError::SectionOverBudget {
+                    section: s,
+                    title: section.title.clone(),
+                    count: wanted,
+                    budget,
+                    least: fixed_minutes + least_draw,
+                });
+            }
+        }
+        plans.push(Plan {
+            fixed,
+            pool,
+            draw,
+            budget: section.minutes,
+            fixed_minutes,
+            least_draw,
+        });
+    }
+    let least_total: u32 = plans.iter().map(|p| p.fixed_minutes + p.least_draw).sum();
+    if let Some(duration) = kit.duration_minutes {
+        if least_total > duration {
+            return Err(SelectError::KitOverBudget {
+                duration,
+                least: least_total,
+            });
+        }
+    }
+
+    let mut search = Search::new(bank, kit, &plans, &pairs, &fixed_at);
+    if search.run() {
+        let sections = kit
+            .sections
+            .iter()
+            .zip(&plans)
+            .zip(search.picked)
+            .map(|((section, plan), drawn)| {
+                let questions: Vec<usize> = plan.fixed.iter().copied().chain(drawn).collect();
+                SelectedSection {
+                    title: section.title.clone(),
+                    minutes: questions.iter().map(|&i| minutes(i)).sum(),
+                    questions,
+                    budget: plan.budget,
+                }
+            })
+            .collect::<Vec<_>>();
+        let total_minutes = sections.iter().map(|s| s.minutes).sum();
+        return Ok(Selection {
+            kit_id: kit.id.clone(),
+            seed: kit.seed,
+            sections,
+            total_minutes,
+            warnings,
+        });
+    }
+    // Explain the failure from a greedy draw (the search's first path): it shows what a
+    // section can get, and why the rest are left out, without the search's pruning.
+    let mut greedy = Search::new(bank, kit, &plans, &pairs, &fixed_at);
+    if !greedy.greedy() {
+        return Err(greedy.explain());
+    }
+    Err(search.explain())
+}
+
+/// The depth-first search over sections and their shuffled candidates.
+struct Search<'a> {
+    bank: &'a Bank,
+    kit: &'a Kit,
+    plans: &'a [Plan],
+    pairs: &'a HashMap<usize, BTreeMap<usize, PairKind>>,
+    /// How many chosen questions block each question (through a pair).
+    blocked: HashMap<usize, u32>,
+    chosen: HashMap<usize, usize>,
+    picked: Vec<Vec<usize>>,
+    total: u32,
+    /// The fewest minutes the sections after each index take.
+    least_after: Vec<u32>,
+    steps: u64,
+    /// The deepest dead end: (section, questions it got), and why the rest were left out.
+    worst: Option<(usize, usize, Vec<String>)>,
+}
+
+impl<'a> Search<'a> {
+    fn new(
+        bank: &'a Bank,
+        kit: &'a Kit,
+        plans: &'a [Plan],
+        pairs: &'a HashMap<usize, BTreeMap<usize, PairKind>>,
+        fixed_at: &HashMap<usize, (usize, usize)>,
+    ) -> Search<'a> {
+        let mut least_after = vec![0; plans.len() + 1];
+        for s in (0..plans.len()).rev() {
+            least_after[s] = least_after[s + 1] + plans[s].fixed_minutes + plans[s].least_draw;
+        }
+        let mut search = Search {
+            bank,
+            kit,
+            plans,
+            pairs,
+            blocked: HashMap::new(),
+            chosen: HashMap::new(),
+            picked: vec![Vec::new(); plans.len()],
+            total: 0,
+            least_after,
+            steps: 0,
+            worst: None,
+        };
+        let mut fixed: Vec<(usize, usize)> = fixed_at.iter().map(|(&i, &(s, _))| (i, s)).collect();
+        fixed.sort_unstable();
+        for (i, s) in fixed {
+            search.take(i, s);
+        }
+        search
+    }
+
+    fn minutes(&self, i: usize) -> u32 {
+        self.bank.questions[i].minutes_or_default()
+    }
+
+    fn take(&mut self, i: usize, section: usize) {
+        self.chosen.insert(i, section);
+        self.total += self.minutes(i);
+        if let Some(p) = self.pairs.get(&i) {
+            for &o in p.keys() {
+                *self.blocked.entry(o).or_default() += 1;
+            }
+        }
+    }
+
+    fn give_back(&mut self, i: usize) {
+        self.chosen.remove(&i);
+        self.total -= self.minutes(i);
+        if let Some(p) = self.pairs.get(&i) {
+            for &o in p.keys() {
+                if let Some(n) = self.blocked.get_mut(&o) {
+                    *n -= 1;
+                }
+            }
+        }
+    }
+
+    fn section_minutes(&self, s: usize) -> u32 {
+        self.plans[s].fixed_minutes + self.picked[s].iter().map(|&i| self.minutes(i)).sum::<u32>()
+    }
+
+    /// Whether candidate `i` may join section `s` now.
+    fn fits(&self, i: usize, s: usize) -> bool {
+        if self.chosen.contains_key(&i) || self.blocked.get(&i).copied().unwrap_or(0) > 0 {
+            return false;
+        }
+        let m = self.minutes(i);
+        if let Some(budget) = self.plans[s].budget {
+            if self.section_minutes(s) + m > budget {
+                return false;
+            }
+        }
+        if let Some(duration) = self.kit.duration_minutes {
+            if self.total + m + self.least_after[s + 1] > duration {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn run(&mut self) -> bool {
+        self.fill(0, 0)
+    }
+
+    /// Fills section `s` from candidate position `from` on, then the sections after it.
+    fn fill(&mut self, s: usize, from: usize) -> bool {
+        if s == self.plans.len() {
+            return true;
+        }
+        let plan = &self.plans[s];
+        if self.picked[s].len() == plan.draw {
+            return self.fill(s + 1, 0);
+        }
+        let left = plan.draw - self.picked[s].len();
+        let mut tried_any = false;
+        for pos in from..plan.pool.len() {
+            if plan.pool.len() - pos < left {
+                break;
+            }
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                break;
+            }
+            let i = plan.pool[pos];
+            if !self.fits(i, s) {
+                continue;
+            }
+            tried_any = true;
+            self.take(i, s);
+            self.picked[s].push(i);
+            if self.fill(s, pos + 1) {
+                return true;
+            }
+            self.picked[s].pop();
+            self.give_back(i);
+            if self.steps > MAX_STEPS {
+                return false;
+            }
+        }
+        if !tried_any {
+            self.note_dead_end(s);
+        }
+        false
+    }
+
+    /// Remembers the deepest place the search got stuck, and why.
+    fn note_dead_end(&mut self, s: usize) {
+        let got = self.plans[s].fixed.len() + self.picked[s].len();
+        if self
+            .worst
+            .as_ref()
+            .is_some_and(|(ws, wg, _)| (*ws, *wg) >= (s, got))
+        {
+            return;
+        }
+        let mut in_other: BTreeMap<String, u32> = BTreeMap::new();
+        let mut paired: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
+        let mut over_section = 0u32;
+        let mut over_kit = 0u32;
+        let mut among: BTreeMap<PairKind, u32> = BTreeMap::new();
+        for &i in &self.plans[s].pool {
+            if self.picked[s].contains(&i) {
+                continue;
+            }
+            if let Some(&s2) = self.chosen.get(&i) {
+                *in_other
+                    .entry(self.kit.sections[s2].title.clone())
+                    .or_default() += 1;
+            } else if let Some((other, kind)) = self
+                .pairs
+                .get(&i)
+                .and_then(|p| p.iter().find(|(o, _)| self.chosen.contains_key(o)))
+            {
+                *paired
+                    .entry((*kind, self.bank.questions[*other].id.clone()))
+                    .or_default() += 1;
+            } else if self.plans[s]
+                .budget
+                .is_some_and(|b| self.section_minutes(s) + self.minutes(i) > b)
+            {
+                over_section += 1;
+            } else if !self.fits(i, s) {
+                over_kit += 1;
+            } else if let Some(kind) = self.pairs.get(&i).and_then(|p| {
+                p.iter()
+                    .find(|(o, _)| self.plans[s].pool.contains(o))
+                    .map(|(_, k)| *k)
+            }) {
+                // Free on its own, but it pairs with another candidate: only one of them
+                // can be drawn, and the search tried them all.
+                *among.entry(kind).or_default() += 1;
+            }
+        }
+        let mut reasons = Vec::new();
+        if in_other.len() > 3 {
+            let n: u32 = in_other.values().sum();
+            reasons.push(format!(
+                "{n} more drawn by {} other sections",
+                in_other.len()
+            ));
+        } else {
+            for (title, n) in in_other {
+                reasons.push(format!("{n} more drawn by section \"{title}\""));
+            }
+        }
+        reasons.extend(pair_reasons(
+            &paired,
+            ("the question already drawn", "the questions already drawn"),
+        ));
+        for (kind, n) in among {
+            reasons.push(format!(
+                "{n} more {} {} of other candidates",
+                if n == 1 { "is a" } else { "are" },
+                match (kind, n) {
+                    (PairKind::SimilarTo, 1) => "similar_to pair",
+                    (PairKind::SimilarTo, _) => "similar_to pairs",
+                    (PairKind::NearDuplicate, 1) => "near-duplicate",
+                    (PairKind::NearDuplicate, _) => "near-duplicates",
+                }
+            ));
+        }
+        if over_section > 0 {
+            reasons.push(format!(
+                "{over_section} more would not fit the section's {} minutes",
+                self.plans[s].budget.unwrap_or(0)
+            ));
+        }
+        if over_kit > 0 {
+            reasons.push(format!(
+                "{over_kit} more would not fit the kit's {} minutes",
+                self.kit.duration_minutes.unwrap_or(0)
+            ));
+        }
+        self.worst = Some((s, got, reasons));
+    }
+
+    /// Draws each section's first fitting candidates in order; false (with the dead end noted)
+    /// when a section cannot be filled that way.
+    fn greedy(&mut self) -> bool {
+        for s in 0..self.plans.len() {
+            for pos in 0..self.plans[s].pool.len() {
+                if self.picked[s].len() == self.plans[s].draw {
+                    break;
+                }
+                let i = self.plans[s].pool[pos];
+                if self.fits(i, s) {
+                    self.take(i, s);
+                    self.picked[s].push(i);
+                }
+            }
+            if self.picked[s].len() < self.plans[s].draw {
+                self.note_dead_end(s);
+                return false;
+            }
+        }
+        true
+    }
+
+    fn explain(&self) -> SelectError {
+        let (s, got, reasons) = self.worst.clone().unwrap_or_else(|| {
+            (
+                0,
+                self.plans[0].fixed.len(),
+                vec!["the search took too long".to_owned()],
+            )
+        });
+        let section = &self.kit.sections[s];
+        SelectError::Shortfall(Box::new(Shortfall {
+            section: s,
+            title: section.title.clone(),
+            wanted: section.wanted(),
+            found: got as u32,
+            level: self.kit.level,
+            from: describe_source(section),
+            with_other_sections: true,
+            reasons,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edition, Kind, Rubric, SimilarTo, Topic};
+
+    fn q(id: &str, topic: &str, minutes: u32) -> Question {
+        Question {
+            id: id.to_owned(),
+            text: format!("Question {id}?"),
+            topic: topic.to_owned(),
+            levels: vec![Level::Mid],
+            kind: Kind::Concept,
+            minutes: Some(minutes),
+            status: Status::Active,
+            source: None,
+            tags: Vec::new(),
+            follow_ups: Vec::new(),
+            rubric: Rubric::default(),
+            similar_to: Vec::new(),
+            allow: Vec::new(),
+            reviewed: None,
+            file: 0,
+        }
+    }
+
+    fn topic(id: &str) -> Topic {
+        Topic {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            description: String::new(),
+            coverage: Default::default(),
+            synonyms: Vec::new(),
+            index: 0,
+        }
+    }
+
+    fn bank(questions: Vec<Question>) -> Bank {
+        Bank {
+            topics: vec![topic("deploy"), topic("data"), topic("ops")],
+            questions,
+            ..Bank::default()
+        }
+    }
+
+    fn section(title: &str, topic: &str, count: u32) -> Section {
+        Section {
+            title: title.to_owned(),
+            topic: Some(topic.to_owned()),
+            topics: Vec::new(),
+            tags: Vec::new(),
+            count: Some(count),
+            fixed: Vec::new(),
+            minutes: None,
+        }
+    }
+
+    fn kit(seed: u64, sections: Vec<Section>) -> Kit {
+        Kit {
+            id: "k".to_owned(),
+            title: "K".to_owned(),
+            role: None,
+            level: Level::Mid,
+            duration_minutes: None,
+            seed,
+            description: None,
+            sections,
+            exclude: Vec::new(),
+            edition: Edition::Interviewer,
+            file: 0,
+        }
+    }
+
+    fn ten(topic: &str) -> Vec<Question> {
+        (0..10)
+            .map(|i| q(&format!("{topic}-{i}"), topic, 5))
+            .collect()
+    }
+
+    fn ids(bank: &Bank, sel: &Selection) -> Vec<String> {
+        sel.questions(bank).map(|q| q.id.clone()).collect()
+    }
+
+    #[test]
+    fn splitmix_matches_reference_output() {
+        // The first outputs of SplitMix64 seeded with 0 (Vigna's reference implementation).
+        let mut r = SplitMix64::new(0);
+        assert_eq!(r.next_u64(), 0xe220_a839_7b1d_cdaf);
+        assert_eq!(r.next_u64(), 0x6e78_9e6a_a1b9_65f4);
+    }
+
+    #[test]
+    fn same_seed_same_kit_different_seed_other_kit() {
+        let b = bank(ten("deploy"));
+        let k = kit(7, vec![section("S", "deploy", 3)]);
+        let a = ids(&b, &select(&b, &k, &[]).unwrap());
+        assert_eq!(a, ids(&b, &select(&b, &k, &[]).unwrap()));
+        assert_eq!(a.len(), 3);
+        let others: HashSet<Vec<String>> = (0..20)
+            .map(|seed| {
+                ids(
+                    &b,
+                    &select(&b, &kit(seed, k.sections.clone()), &[]).unwrap(),
+                )
+            })
+            .collect();
+        assert!(
+            others.len() > 10,
+            "seeds should give varied kits: {others:?}"
+        );
+    }
+
+    #[test]
+    fn order_of_files_does_not_matter() {
+        let mut questions = ten("deploy");
+        let b1 = bank(questions.clone());
+        questions.reverse();
+        let b2 = bank(questions);
+        let k = kit(3, vec![section("S", "deploy", 4)]);
+        assert_eq!(
+            ids(&b1, &select(&b1, &k, &[]).unwrap()),
+            ids(&b2, &select(&b2, &k, &[]).unwrap())
+        );
+    }
+
+    #[test]
+    fn only_active_questions_at_the_level_not_excluded() {
+        let mut questions = ten("deploy");
+        questions[0].status = Status::Draft;
+        questions[1].status = Status::Retired;
+        questions[2].levels = vec![Level::Senior];
+        let b = bank(questions);
+        let mut k = kit(1, vec![section("S", "deploy", 5)]);
+        k.exclude = vec!["deploy-3".to_owned(), "deploy-4".to_owned()];
+        let got = ids(&b, &select(&b, &k, &[]).unwrap());
+        let mut sorted = got.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            ["deploy-5", "deploy-6", "deploy-7", "deploy-8", "deploy-9"]
+        );
+        k.sections[0].count = Some(6);
+        assert_eq!(
+            select(&b, &k, &[]).unwrap_err().to_string(),
+            "section \"S\" needs 6 questions at level mid from topic deploy; the bank has 5 \
+             (1 short); 2 more excluded by the kit, 2 more not active, 1 more only for other levels"
+        );
+    }
+
+    #[test]
+    fn fixed_questions_come_first_in_their_order() {
+        let b = bank(ten("deploy"));
+        let mut s = section("S", "deploy", 4);
+        s.fixed = vec!["deploy-9".to_owned(), "deploy-2".to_owned()];
+        for seed in 0..20 {
+            let got = ids(&b, &select(&b, &kit(seed, vec![s.clone()]), &[]).unwrap());
+            assert_eq!(&got[..2], ["deploy-9", "deploy-2"]);
+            assert_eq!(got.len(), 4);
+            assert_eq!(got.iter().collect::<HashSet<_>>().len(), 4);
+        }
+    }
+
+    #[test]
+    fn never_both_of_a_pair() {
+        let mut questions = ten("deploy");
+        // Pairs 0-1, 2-3, 4-5, 6-7, 8-9: a kit of five must take exactly one of each.
+        for i in (0..10).step_by(2) {
+            questions[i].similar_to = vec![SimilarTo {
+                id: format!("deploy-{}", i + 1),
+                reason: None,
+            }];
+        }
+        let b = bank(questions);
+        for seed in 0..50 {
+            let sel = select(&b, &kit(seed, vec![section("S", "deploy", 5)]), &[]).unwrap();
+            let got: HashSet<usize> = sel.sections[0].questions.iter().copied().collect();
+            for i in (0..10).step_by(2) {
+                assert!(
+                    got.contains(&i) != got.contains(&(i + 1)),
+                    "seed {seed}: {got:?}"
+                );
+            }
+        }
+        let err = select(&b, &kit(1, vec![section("S", "deploy", 6)]), &[]).unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "section \"S\" needs 6 questions at level mid from topic deploy; only 5 could be \
+                 drawn alongside the rest of the kit (1 short); 5 more excluded by similar_to \
+                 with the questions already drawn \""
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn near_duplicate_pairs_from_the_caller_count_too() {
+        let b = bank((0..3).map(|i| q(&format!("d-{i}"), "deploy", 5)).collect());
+        let pairs = [("d-0".to_owned(), "d-1".to_owned())];
+        let k = kit(1, vec![section("S", "deploy", 2)]);
+        for seed in 0..20 {
+            let mut k = k.clone();
+            k.seed = seed;
+            let got = ids(&b, &select(&b, &k, &pairs).unwrap());
+            assert!(got.contains(&"d-2".to_owned()), "{got:?}");
+        }
+        let mut k3 = k.clone();
+        k3.sections[0].count = Some(3);
+        let err = select(&b, &k3, &pairs).unwrap_err().to_string();
+        assert!(err.contains("excluded by near-duplicate with"), "{err}");
+    }
+
+    #[test]
+    fn a_pair_across_sections_is_avoided_by_trying_alternatives() {
+        // Section A draws one of a-0, a-1; both are paired with b-0, except a-1 ... only b-0
+        // or b-1 can follow depending on A. Whatever A draws first, B must still be filled.
+        let mut questions = vec![
+            q("a-0", "deploy", 5),
+            q("a-1", "deploy", 5),
+            q("b-0", "data", 5),
+        ];
+        questions[0].similar_to = vec![SimilarTo {
+            id: "b-0".to_owned(),
+            reason: None,
+        }];
+        let b = bank(questions);
+        for seed in 0..20 {
+            let k = kit(
+                seed,
+                vec![section("A", "deploy", 1), section("B", "data", 1)],
+            );
+            assert_eq!(ids(&b, &select(&b, &k, &[]).unwrap()), ["a-1", "b-0"]);
+        }
+    }
+
+    #[test]
+    fn time_budgets_are_kept_by_trying_other_questions() {
+        let mut questions: Vec<Question> = (0..6)
+            .map(|i| q(&format!("long-{i}"), "deploy", 10))
+            .collect();
+        questions.push(q("short-0", "deploy", 3));
+        questions.push(q("short-1", "deploy", 3));
+        let b = bank(questions);
+        for seed in 0..20 {
+            let mut s = section("S", "deploy", 2);
+            s.minutes = Some(13);
+            let sel = select(&b, &kit(seed, vec![s]), &[]).unwrap();
+            assert!(sel.total_minutes <= 13, "{sel:?}");
+            let mut k = kit(seed, vec![section("S", "deploy", 3)]);
+            k.duration_minutes = Some(16);
+            let sel = select(&b, &k, &[]).unwrap();
+            assert_eq!(sel.total_minutes, 16, "one long and two short: {sel:?}");
+        }
+        let mut s = section("S", "deploy", 3);
+        s.minutes = Some(15);
+        assert_eq!(
+            select(&b, &kit(1, vec![s]), &[]).unwrap_err().to_string(),
+            "section \"S\" must fit 3 questions into 15 minutes, but the shortest it can draw \
+             take 16 (1 over)"
+        );
+        let mut k = kit(
+            1,
+            vec![section("S", "deploy", 3), section("T", "deploy", 1)],
+        );
+        k.duration_minutes = Some(18);
+        assert_eq!(
+            select(&b, &k, &[]).unwrap_err().to_string(),
+            "the kit's questions take at least 19 minutes, more than its duration_minutes of 18 \
+             (1 over)"
+        );
+        // Each section alone fits in 19 minutes, but not both from one pool of two short ones.
+        k.duration_minutes = Some(20);
+        assert_eq!(
+            select(&b, &k, &[]).unwrap_err().to_string(),
+            "section \"T\" needs 1 question at level mid from topic deploy; only 0 could be \
+             drawn alongside the rest of the kit (1 short); 3 more drawn by section \"S\", 5 more \
+             would not fit the kit's 20 minutes"
+        );
+    }
+
+    #[test]
+    fn sections_can_draw_by_tags() {
+        let mut questions = ten("deploy");
+        questions[4].tags = vec!["screening".to_owned()];
+        questions[7].tags = vec!["screening".to_owned(), "x".to_owned()];
+        let b = bank(questions);
+        let s = Section {
+            tags: vec!["screening".to_owned()],
+            topic: None,
+            ..section("S", "deploy", 2)
+        };
+        let mut got = ids(&b, &select(&b, &kit(1, vec![s.clone()]), &[]).unwrap());
+        got.sort();
+        assert_eq!(got, ["deploy-4", "deploy-7"]);
+        let err = select(
+            &b,
+            &kit(
+                1,
+                vec![Section {
+                    tags: vec!["scrn".to_owned()],
+                    ..s
+                }],
+            ),
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.ends_with("no question is tagged \"scrn\""), "{err}");
+    }
+
+    #[test]
+    fn a_question_is_drawn_once_across_sections() {
+        let b = bank(ten("deploy"));
+        let k = kit(
+            2,
+            vec![section("A", "deploy", 5), section("B", "deploy", 5)],
+        );
+        let got = ids(&b, &select(&b, &k, &[]).unwrap());
+        assert_eq!(got.iter().collect::<HashSet<_>>().len(), 10);
+        let k = kit(
+            2,
+            vec![section("A", "deploy", 5), section("B", "deploy", 6)],
+        );
+        let err = select(&b, &k, &[]).unwrap_err().to_string();
+        assert!(
+            err.contains("only 5 could be drawn alongside the rest of the kit (1 short); 5 more drawn by section \"A\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_fixed_ids_are_named() {
+        let mut questions = ten("deploy");
+        questions[1].status = Status::Retired;
+        questions[2].levels = vec![Level::Staff];
+        questions[3].similar_to = vec![SimilarTo {
+            id: "deploy-4".to_owned(),
+            reason: None,
+        }];
+        let b = bank(questions);
+        let fixed = |ids: &[&str]| {
+            let mut s = section("S", "deploy", 2);
+            s.fixed = ids.iter().map(|s| s.to_string()).collect();
+            select(&b, &kit(1, vec![s]), &[]).unwrap_err()
+        };
+        let e = fixed(&["deploy-O"]);
+        assert_eq!(
+            e.to_string(),
+            "section \"S\" fixes question \"deploy-O\", which is not in the bank"
+        );
+        assert_eq!(e.help().unwrap(), "did you mean \"deploy-0\"?");
+        assert_eq!(e.pointer(), "/sections/0/fixed/0");
+        assert_eq!(
+            fixed(&["deploy-0", "deploy-1"]).to_string(),
+            "section \"S\" fixes question \"deploy-1\", which is retired; only active questions go into kits"
+        );
+        assert_eq!(
+            fixed(&["deploy-2"]).to_string(),
+            "section \"S\" fixes question \"deploy-2\", which is for level staff, not mid"
+        );
+        assert_eq!(
+            fixed(&["deploy-3", "deploy-4"]).to_string(),
+            "section \"S\" fixes question \"deploy-4\", which is a similar_to pair with \"deploy-3\", fixed in section \"S\"; a kit holds only one of a pair"
+        );
+        assert_eq!(
+            fixed(&["deploy-0", "deploy-0"]).to_string(),
+            "section \"S\" fixes question \"deploy-0\", which is listed twice"
+        );
+    }
+
+    #[test]
+    fn unknown_topic_is_named() {
+        let b = bank(ten("deploy"));
+        let e = select(&b, &kit(1, vec![section("S", "deplyo", 1)]), &[]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "section \"S\" draws from topic \"deplyo\", which is not in topics.yaml"
+        );
+        assert_eq!(e.help().unwrap(), "did you mean \"deploy\"?");
+    }
+
+    #[test]
+    fn near_duplicates_of_the_bank_keep_apart() {
+        let mut questions = vec![
+            q("a", "deploy", 5),
+            q("b", "deploy", 5),
+            q("c", "deploy", 5),
+        ];
+        questions[0].text = "How do you version your ML models?".to_owned();
+        questions[1].text =
+            "How do you handle version control for machine learning models?".to_owned();
+        questions[2].text = "How do you version your training data?".to_owned();
+        let b = bank(questions);
+        let pairs = near_duplicate_pairs(&b);
+        assert_eq!(pairs, [("a".to_owned(), "b".to_owned())]);
+        for seed in 0..20 {
+            let got = ids(
+                &b,
+                &select(&b, &kit(seed, vec![section("S", "deploy", 2)]), &pairs).unwrap(),
+            );
+            assert!(got.contains(&"c".to_owned()), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_section_is_a_warning() {
+        let b = bank(ten("deploy"));
+        let sel = select(&b, &kit(1, vec![section("Empty", "deploy", 0)]), &[]).unwrap();
+        assert!(sel.is_empty());
+        assert_eq!(
+            sel.warnings,
+            ["section \"Empty\" draws no questions (its count is 0); it is left out"]
+        );
+    }
+
+    #[test]
+    fn invariants_hold_for_many_seeds() {
+        let mut questions = Vec::new();
+        for t in ["deploy", "data", "ops"] {
+            for i in 0..12 {
+                let mut x = q(&format!("{t}-{i}"), t, 3 + (i as u32 * 7) % 6);
+                if i % 3 == 0 {
+                    x.similar_to = vec![SimilarTo {
+                        id: format!("{}-{}", if t == "deploy" { "data" } else { "ops" }, i + 1),
+                        reason: None,
+                    }];
+                }
+                questions.push(x);
+            }
+        }
+        let b = bank(questions);
+        let mut sections = vec![
+            section("A", "deploy", 3),
+            section("B", "data", 3),
+            section("C", "ops", 2),
+        ];
+        sections[0].minutes = Some(16);
+        sections[1].fixed = vec!["data-4".to_owned()];
+        for seed in 0..200 {
+            let mut k = kit(seed, sections.clone());
+            k.duration_minutes = Some(40);
+            let sel = select(&b, &k, &[]).unwrap();
+            let chosen: Vec<usize> = sel
+                .sections
+                .iter()
+                .flat_map(|s| s.questions.clone())
+                .collect();
+            assert_eq!(chosen.len(), 8);
+            assert_eq!(chosen.iter().collect::<HashSet<_>>().len(), 8);
+            assert!(sel.total_minutes <= 40);
+            assert!(sel.sections[0].minutes <= 16);
+            assert_eq!(b.questions[sel.sections[1].questions[0]].id, "data-4");
+            for &i in &chosen {
+                for s in &b.questions[i].similar_to {
+                    assert!(!chosen.iter().any(|&j| b.questions[j].id == s.id));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The document of every kit of the project's own bank, in both editions, snapshotted as
+//! JSON: what a printed kit says, readable in review without opening a PDF.
+
+use std::path::Path;
+
+use qbank_core::{Bank, Edition};
+use qbank_doc::{build_document, Block, Cell, Document, KitOptions};
+
+fn bank() -> Bank {
+    let (bank, _) = qbank_core::load_bank(Path::new("../../questions")).expect("questions/ loads");
+    assert!(!bank.kits.is_empty(), "questions/kits/ holds kits");
+    bank
+}
+
+fn options(edition: Edition) -> KitOptions {
+    KitOptions {
+        candidate: Some("Ada Lovelace".to_owned()),
+        interviewer: None,
+        date: Some("2026-03-01".to_owned()),
+        edition,
+        revision: "0000000".to_owned(),
+    }
+}
+
+fn document(bank: &Bank, kit: &str, edition: Edition) -> Document {
+    let kit = bank.kit(kit).unwrap();
+    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
+    build_document(bank, kit, &selection, &options(edition))
+}
+
+#[test]
+fn every_kit_in_both_editions() {
+    let bank = bank();
+    for kit in &bank.kits {
+        for edition in [Edition::Interviewer, Edition::Candidate] {
+            let doc = document(&bank, &kit.id, edition);
+            insta::with_settings!({snapshot_suffix => format!("{}-{}", kit.id, edition.as_str())}, {
+                insta::assert_yaml_snapshot!("document", doc);
+            });
+        }
+    }
+}
+
+#[test]
+fn every_selected_question_is_printed_once_in_kit_order() {
+    let bank = bank();
+    for kit in &bank.kits {
+        let selection =
+            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        for edition in [Edition::Interviewer, Edition::Candidate] {
+            let doc = build_document(&bank, kit, &selection, &options(edition));
+            let printed: Vec<String> = doc
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::KeepTogether {
+                        source: Some(s), ..
+                    } => s.strip_prefix("question ").map(str::to_owned),
+                    _ => None,
+                })
+                .collect();
+            let selected: Vec<String> = selection.questions(&bank).map(|q| q.id.clone()).collect();
+            assert_eq!(printed, selected, "{} {edition:?}", kit.id);
+            let text = doc.text();
+            for q in selection.questions(&bank) {
+                assert!(text.contains(&q.text), "{}: {}", kit.id, q.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_candidate_edition_leaves_out_rubric_red_flags_notes_and_scorecard() {
+    let bank = bank();
+    for kit in &bank.kits {
+        let selection =
+            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        let doc = build_document(&bank, kit, &selection, &options(Edition::Candidate));
+        let text = doc.text();
+        for q in selection.questions(&bank) {
+            for line in q.rubric.strong.iter().chain(&q.rubric.red_flags) {
+                assert!(!text.contains(line.as_str()), "{}: {line}", q.id);
+            }
+            for f in &q.follow_ups {
+                assert!(text.contains(f.as_str()));
+            }
+        }
+        for word in [
+            "Scorecard",
+            "Red flags",
+            "A strong answer shows",
+            "Notes",
+            "Rating scale",
+        ] {
+            assert!(!text.contains(word), "{}: {word}", kit.id);
+        }
+        assert!(!text.contains(&q_id_of_first(&bank, &selection)));
+        let interviewer =
+            build_document(&bank, kit, &selection, &options(Edition::Interviewer)).text();
+        for word in [
+            "Scorecard",
+            "Red flags",
+            "A strong answer shows",
+            "Notes",
+            "Rating scale",
+        ] {
+            assert!(interviewer.contains(word), "{}: {word}", kit.id);
+        }
+    }
+}
+
+fn q_id_of_first(bank: &Bank, selection: &qbank_core::Selection) -> String {
+    format!("· {}", selection.questions(bank).next().unwrap().id)
+}
+
+#[test]
+fn the_time_plan_adds_up_to_the_duration() {
+    let bank = bank();
+    for kit in &bank.kits {
+        let doc = document(&bank, &kit.id, Edition::Interviewer);
+        let plan = doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table { columns, rows } if columns[0].title == "Start" => Some(rows),
+                _ => None,
+            })
+            .expect("a time plan");
+        let minutes = |cell: &Cell| match cell {
+            Cell::Text(runs) => runs[0]
+                .text
+                .trim_end_matches(" min")
+                .parse::<u32>()
+                .unwrap(),
+            Cell::Boxes(_) => panic!("no boxes in the time plan"),
+        };
+        let (end, slots) = plan.split_last().unwrap();
+        let sum: u32 = slots.iter().map(|r| minutes(&r[3])).sum();
+        assert_eq!(sum, minutes(&end[3]));
+        if let Some(d) = kit.duration_minutes {
+            assert_eq!(sum, d, "{}", kit.id);
+        }
+    }
+}
+
+#[test]
+fn the_footer_carries_the_fingerprint() {
+    let bank = bank();
+    let doc = document(&bank, "mlops-engineer", Edition::Interviewer);
+    let kit = bank.kit("mlops-engineer").unwrap();
+    let fp = qbank_core::fingerprint("mlops-engineer", kit.seed, "0000000");
+    assert_eq!(
+        doc.footer.left,
+        format!("mlops-engineer · seed {} · bank 0000000 · {fp}", kit.seed)
+    );
+    assert_eq!(doc.footer.right, "page {page} of {pages}");
+    assert_eq!(doc.header.right, "Ada Lovelace · Interviewer edition");
+}
