@@ -13,6 +13,7 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod write;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};

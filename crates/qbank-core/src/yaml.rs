@@ -468,7 +468,7 @@ fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
 }
 
 /// The YAML 1.2 core schema's resolution of a plain scalar; `None` for a string.
-fn resolve_plain(s: &str) -> Option<Value> {
+pub(crate) fn resolve_plain(s: &str) -> Option<Value> {
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
