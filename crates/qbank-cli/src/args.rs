@@ -19,6 +19,67 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the documentation of a lint rule
     Rule(RuleArgs),
+    /// Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Read questions back into the bank from a spreadsheet
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One row per question, lists one item per line in a cell
+    Csv(CsvExportArgs),
+    /// The whole bank (topics, questions, kits) as one JSON document
+    Json(ExportArgs),
+    /// A Markdown page of the bank: topics as sections, questions with follow-ups and rubric
+    Md(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Only the questions of this kit
+    #[arg(long)]
+    pub kit: Option<String>,
+    /// Write to this file (replaced at once, never left half-written) instead of standard
+    /// output
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CsvExportArgs {
+    #[command(flatten)]
+    pub common: ExportArgs,
+    /// The columns, in order (comma-separated) [default: id,topic,levels,kind,minutes,text,
+    /// follow_ups,strong,red_flags,tags,status,source; also: similar_to, reviewed]
+    #[arg(long, value_delimiter = ',')]
+    pub columns: Vec<String>,
+    /// For Excel: a UTF-8 byte-order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Update questions by id and create new ones from the rows of a CSV file
+    Csv(CsvImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CsvImportArgs {
+    /// The CSV file, as written by `qbank export csv` or saved by a spreadsheet
+    pub file: PathBuf,
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Print what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

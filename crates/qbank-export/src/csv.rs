@@ -126,8 +126,11 @@ pub struct Sheet {
     pub columns: Vec<Column>,
     /// The spreadsheet column (0-based) of each of `columns`.
     pub positions: Vec<usize>,
-    /// The rows with at least one non-empty cell.
+    /// The rows with at least one non-empty cell, except those in `problems`.
     pub rows: Vec<SheetRow>,
+    /// Rows that could not be read (a cell too many or too few, a cell in a column without a
+    /// name): [`crate::import::plan_import`] reports them with its own findings.
+    pub problems: Vec<RowError>,
 }
 
 /// One row of a [`Sheet`].
@@ -254,6 +257,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
         .from_reader(text.as_bytes());
 
     let mut errors = Vec::new();
+    let mut problems = Vec::new();
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
@@ -270,7 +274,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
         let row = i + 2;
         match record {
             Ok(r) => rows.push((row, r)),
-            Err(e) => errors.push(RowError::at(row, None, format!("cannot read the row: {e}"))),
+            Err(e) => problems.push(RowError::at(row, None, format!("cannot read the row: {e}"))),
         }
     }
 
@@ -314,6 +318,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
                 .with_help("every row needs the id of the question it creates or updates"),
         );
     }
+    if !errors.is_empty() {
+        // Without a header to go by, the rows cannot be checked.
+        errors.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
+        return Err(errors);
+    }
 
     let width = header.len();
     let mut sheet_rows = Vec::new();
@@ -329,7 +338,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
                 } else {
                     "a cell holds an unquoted comma; put the cell in double quotes"
                 };
-                errors.push(
+                problems.push(
                     RowError::at(
                         row,
                         None,
@@ -349,7 +358,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
                     index: i,
                     name: String::new(),
                 };
-                errors.push(
+                problems.push(
                     RowError::at(row, Some(place), "this cell is in a column without a name")
                         .with_help("name the column in row 1, or delete the column"),
                 );
@@ -364,16 +373,12 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
             .collect();
         sheet_rows.push(SheetRow { row, cells });
     }
-    if errors.is_empty() {
-        Ok(Sheet {
-            columns,
-            positions,
-            rows: sheet_rows,
-        })
-    } else {
-        errors.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
-        Err(errors)
-    }
+    Ok(Sheet {
+        columns,
+        positions,
+        rows: sheet_rows,
+        problems,
+    })
 }
 
 /// The text of the file: UTF-8 with an optional byte-order mark, anything else refused with
@@ -498,8 +503,11 @@ mod tests {
     }
 
     fn errors(bytes: &[u8]) -> Vec<String> {
-        read_csv(bytes)
-            .unwrap_err()
+        let errors = match read_csv(bytes) {
+            Ok(sheet) => sheet.problems,
+            Err(errors) => errors,
+        };
+        errors
             .iter()
             .map(|e| match &e.help {
                 Some(h) => format!("{e} (help: {h})"),
@@ -519,22 +527,29 @@ mod tests {
     }
 
     #[test]
-    fn bad_headers_and_rows_are_all_reported() {
-        insta::assert_debug_snapshot!(errors(b"id,folow_ups,text,text,,zzz\n\
-            a,b,c,d,,\n\
-            a,b,c\n\
-            a,b,c,d,e,f,g\n\
-            a,b,c,d,note,\n\
-            a,b,c,d,again,\n"), @r#"
-        [
-            "row 1, column B (folow_ups): unknown column \"folow_ups\" (help: did you mean \"follow_ups\"? the columns are id, topic, levels, kind, minutes, text, follow_ups, strong, red_flags, tags, status, source, similar_to, reviewed)",
-            "row 1, column D (text): column text appears twice (help: keep one of them)",
-            "row 1, column F (zzz): unknown column \"zzz\" (help: the columns are id, topic, levels, kind, minutes, text, follow_ups, strong, red_flags, tags, status, source, similar_to, reviewed)",
-            "row 3: the row has 3 cells, and the header has 6 (help: a cell is missing; check for a quote that is opened and not closed)",
-            "row 4: the row has 7 cells, and the header has 6 (help: a cell holds an unquoted comma; put the cell in double quotes)",
-            "row 5, column E: this cell is in a column without a name (help: name the column in row 1, or delete the column)",
-        ]
-        "#);
+    fn bad_headers_are_all_reported() {
+        let columns = "the columns are id, topic, levels, kind, minutes, text, follow_ups, \
+                       strong, red_flags, tags, status, source, similar_to, reviewed";
+        assert_eq!(
+            errors(b"id,folow_ups,text,text,,zzz\na,b,c,d,,\n"),
+            [
+                format!("row 1, column B (folow_ups): unknown column \"folow_ups\" (help: did you mean \"follow_ups\"? {columns})"),
+                "row 1, column D (text): column text appears twice (help: keep one of them)".into(),
+                format!("row 1, column F (zzz): unknown column \"zzz\" (help: {columns})"),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_all_reported() {
+        assert_eq!(
+            errors(b"id,text,\na,b,\na,b\na,b,c,d\na,b,note\na,b,again\n"),
+            [
+                "row 3: the row has 2 cells, and the header has 3 (help: a cell is missing; check for a quote that is opened and not closed)",
+                "row 4: the row has 4 cells, and the header has 3 (help: a cell holds an unquoted comma; put the cell in double quotes)",
+                "row 5, column C: this cell is in a column without a name (help: name the column in row 1, or delete the column)",
+            ]
+        );
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub struct FileChange {
 /// Checks `sheet` against `bank` and plans the import; every problem in the sheet is reported,
 /// in row order.
 pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowError>> {
-    let mut errors = Vec::new();
+    let mut errors = sheet.problems.clone();
     let mut plan = ImportPlan::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
