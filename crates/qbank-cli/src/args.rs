@@ -55,8 +55,9 @@ pub struct ExportArgs {
 pub struct CsvExportArgs {
     #[command(flatten)]
     pub common: ExportArgs,
-    /// The columns, in order (comma-separated) [default: id,topic,levels,kind,minutes,text,
-    /// follow_ups,strong,red_flags,tags,status,source; also: similar_to, reviewed]
+    /// The columns, in order (comma-separated; `all` for every column) [default: id,topic,
+    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also:
+    /// similar_to, reviewed]
     #[arg(long, value_delimiter = ',')]
     pub columns: Vec<String>,
     /// For Excel: a UTF-8 byte-order mark and CRLF line ends

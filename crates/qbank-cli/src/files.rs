@@ -78,7 +78,10 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), String> {
         })();
         if let Err(e) = step {
             undo_temps(&temps, &made_dirs);
-            return Err(format!("cannot write {}: {e}; nothing was changed", f.path.display()));
+            return Err(format!(
+                "cannot write {}: {e}; nothing was changed",
+                f.path.display()
+            ));
         }
     }
 
@@ -100,7 +103,10 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), String> {
             if lost.is_empty() {
                 message.push_str("; nothing was changed");
             } else {
-                message.push_str(&format!("; could not undo the change of {}", lost.join(", ")));
+                message.push_str(&format!(
+                    "; could not undo the change of {}",
+                    lost.join(", ")
+                ));
             }
             return Err(message);
         }

@@ -516,7 +516,14 @@ fn edit_in_place(
             if one_line && new_one_line {
                 // Replace the value only, keeping a comment after it.
                 let span = map.value_span(&format!("/{key}"))?;
-                let (s, e) = (span.start.offset, span.end.offset);
+                let (s, mut e) = (span.start.offset, span.end.offset);
+                if s > e || e > text.len() {
+                    return None;
+                }
+                if text[s..e].starts_with(['[', '{']) {
+                    // The parser's span of a flow collection runs on over a comment after it.
+                    e = s + flow_end(&text[s..e])?;
+                }
                 if s < region.start || e > region.end || s > e {
                     return None;
                 }
@@ -554,6 +561,68 @@ fn edit_in_place(
         out.replace_range(s..e, &replacement);
     }
     Some(out)
+}
+
+/// The length of the flow collection that `text` starts with, up to its closing bracket.
+fn flow_end(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut depth = 0usize;
+    // Whether the next character starts a scalar, where a quote opens a quoted scalar.
+    let mut at_start = true;
+    let mut after_colon = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                at_start = true;
+            }
+            ']' | '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(offset + 1);
+                }
+                at_start = false;
+            }
+            ',' => at_start = true,
+            ':' => after_colon = true,
+            ' ' | '\t' | '\r' | '\n' => {
+                if after_colon {
+                    at_start = true;
+                }
+            }
+            '\'' if at_start => {
+                // To the closing quote; '' inside is an escaped quote.
+                i += 1;
+                loop {
+                    match chars.get(i)?.1 {
+                        '\'' if chars.get(i + 1).is_some_and(|n| n.1 == '\'') => i += 2,
+                        '\'' => break,
+                        _ => i += 1,
+                    }
+                }
+                at_start = false;
+            }
+            '"' if at_start => {
+                i += 1;
+                loop {
+                    match chars.get(i)?.1 {
+                        '\\' => i += 2,
+                        '"' => break,
+                        _ => i += 1,
+                    }
+                }
+                at_start = false;
+            }
+            _ => at_start = false,
+        }
+        if c != ':' {
+            after_colon = false;
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -703,6 +772,21 @@ mod tests {
     }
 
     #[test]
+    fn flow_collection_ends() {
+        let cases = [
+            ("[a, b]   # c]", "[a, b]"),
+            ("['it''s ]', b] # x", "['it''s ]', b]"),
+            ("[\"a\\\"]\", b]  # ]", "[\"a\\\"]\", b]"),
+            ("[🌀\", x'] # ]", "[🌀\", x']"),
+            ("{a: 'b]', c: [d]} # }", "{a: 'b]', c: [d]}"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(flow_end(text).map(|e| &text[..e]), Some(want), "{text}");
+        }
+        assert_eq!(flow_end("[a, b"), None);
+    }
+
+    #[test]
     fn modeline_depends_on_depth() {
         assert_eq!(
             modeline(FileKind::Question, "a.yaml"),
@@ -720,7 +804,7 @@ mod tests {
 id: drift-alerts
 text: How do you alert on drift?   # keep it short
 topic: monitoring
-levels: [mid, senior]
+levels: [mid, senior]  # not 'staff' [yet]
 kind: experience
 status: active               # draft | active | retired
 source: 'seed #8'
@@ -750,6 +834,7 @@ rubric:
         let mut q = parse_question(COMMENTED);
         q.text = "How do you alert on drift: which signal?".into();
         q.status = Status::Draft;
+        q.levels.push(Level::Staff);
         q.minutes = Some(7);
         q.follow_ups.push("And who gets paged?".into());
         q.rubric.red_flags.clear();
@@ -757,7 +842,14 @@ rubric:
         assert!(!u.rewritten);
         assert_eq!(
             u.changed,
-            ["text", "minutes", "status", "follow_ups", "rubric"]
+            [
+                "text",
+                "levels",
+                "minutes",
+                "status",
+                "follow_ups",
+                "rubric"
+            ]
         );
         insta::assert_snapshot!(u.text, @r"
         # yaml-language-server: $schema=../../schema/question.schema.json
@@ -765,7 +857,7 @@ rubric:
         id: drift-alerts
         text: 'How do you alert on drift: which signal?'   # keep it short
         topic: monitoring
-        levels: [mid, senior]
+        levels: [mid, senior, staff]  # not 'staff' [yet]
         kind: experience
         minutes: 7
         status: draft               # draft | active | retired

@@ -106,9 +106,14 @@ proptest! {
         old in question(),
         new in question(),
         at in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
+        after in prop::collection::vec(any::<prop::sample::Index>(), 0..4),
     ) {
         let mut lines: Vec<String> =
             write_question(&old, "t/q.yaml").lines().map(str::to_owned).collect();
+        for i in &after {
+            let line = 1 + i.index(lines.len() - 1);
+            lines[line].push_str("  # after ] ' \"");
+        }
         for (n, i) in at.iter().enumerate() {
             let place = 1 + i.index(lines.len());
             lines.insert(place, format!("# note {n}"));

@@ -12,8 +12,9 @@
 //! - A row with a new id creates `<topic>/<id>.yaml`, written by
 //!   [`qbank_core::write::write_question`]; it needs the columns id, text, topic, levels and
 //!   kind.
-//! - Levels, kind and status are read whatever their case (`Senior`), levels and tags may be
-//!   separated by line breaks, commas or spaces, and the other lists by line breaks only.
+//! - Levels, kind and status are read whatever their case (`Senior`). Levels may be separated
+//!   by line breaks, commas or spaces, tags by line breaks or commas, and the other lists by
+//!   line breaks only (an empty line is no item).
 
 use std::collections::HashMap;
 
@@ -173,9 +174,7 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
         for (&column, cell) in sheet.columns.iter().zip(&row.cells) {
             ctx.apply(&mut q, column, cell, &topics);
         }
-        if ctx.errors.is_empty() {
-            ctx.check_schema(&q);
-        }
+        ctx.check_schema(&q);
         if !ctx.errors.is_empty() {
             errors.append(&mut ctx.errors);
             continue;
@@ -360,7 +359,7 @@ impl RowCtx<'_> {
             Column::FollowUps => q.follow_ups = lines(cell),
             Column::Strong => q.rubric.strong = lines(cell),
             Column::RedFlags => q.rubric.red_flags = lines(cell),
-            Column::Tags => q.tags = words(cell).map(str::to_owned).collect(),
+            Column::Tags => q.tags = items(cell).map(str::to_owned).collect(),
             Column::Status => {
                 let word = cell.trim();
                 if word.is_empty() {
@@ -421,9 +420,14 @@ impl RowCtx<'_> {
             if let Some(item) = list_item(&v.pointer) {
                 message = format!("item {item}: {message}");
             }
+            let place = column.and_then(|c| self.place(c));
+            if place.is_some() && self.errors.iter().any(|e| e.column == place) {
+                // That cell has been reported already, in the column's own words.
+                continue;
+            }
             let mut e = RowError::at(
                 self.row.row,
-                column.and_then(|c| self.place(c)),
+                place,
                 match column {
                     Some(c) if self.place(c).is_none() => {
                         format!("{message} (in the question's file, which has no {c} column here)")
@@ -465,8 +469,16 @@ fn lines(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of a cell of levels or tags: separated by line breaks, commas or spaces.
+/// The words of a cell of levels: separated by line breaks, commas or spaces.
 fn words(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+}
+
+/// The items of a cell of tags: separated by line breaks or commas, so that a tag typed with
+/// a space (`model serving`) is reported rather than taken for two.
+fn items(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([',', '\n'])
+        .map(str::trim)
         .filter(|w| !w.is_empty())
 }

@@ -108,8 +108,9 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 }
 
 /// `text` as inline Markdown that shows exactly as written: punctuation that could start
-/// markup is escaped, leading spaces kept as entities, and a line break becomes a hard break
-/// followed by `indent` (to stay inside a list item).
+/// markup is escaped, leading spaces kept as entities, a line break becomes a hard break
+/// followed by `indent` (to stay inside a list item), and control characters, which no page
+/// can show, become U+FFFD.
 pub fn escape(text: &str, indent: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -127,7 +128,7 @@ pub fn escape(text: &str, indent: &str) -> String {
         for c in rest.chars() {
             match c {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!'
-                | '$' => {
+                | '@' | '$' => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -140,6 +141,8 @@ pub fn escape(text: &str, indent: &str) -> String {
                     out.push(c);
                 }
                 '\t' => out.push_str("&#9;"),
+                // Controls and non-characters, which XML and many viewers refuse, show as �.
+                '\0'..='\x1f' | '\x7f' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
                 c => out.push(c),
             }
             digits = at_start_digits(at_start, digits, c);
@@ -198,6 +201,7 @@ mod tests {
         assert_eq!(escape("    code?", ""), "&#32;&#32;&#32;&#32;code?");
         assert_eq!(escape("one\ntwo", "  "), "one\\\n  two");
         assert_eq!(escape("שלום \"x\"", ""), "שלום \"x\"");
+        assert_eq!(escape("a\u{1}b\u{fffe}", ""), "a\u{fffd}b\u{fffd}");
     }
 
     #[test]

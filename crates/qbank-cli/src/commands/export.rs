@@ -40,6 +40,14 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
     let known: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
     let mut columns = Vec::new();
     for name in names {
+        if name == "all" {
+            let missing: Vec<Column> = Column::ALL
+                .into_iter()
+                .filter(|c| !columns.contains(c))
+                .collect();
+            columns.extend(missing);
+            continue;
+        }
         let Some(column) = Column::parse(name) else {
             let hint = qbank_core::closest(name, &known)
                 .map(|c| format!("; did you mean \"{c}\"?"))
@@ -47,7 +55,9 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
             return Err(Failure(format!("unknown column \"{name}\"{hint}")));
         };
         if columns.contains(&column) {
-            return Err(Failure(format!("column {column} is named twice in --columns")));
+            return Err(Failure(format!(
+                "column {column} is named twice in --columns"
+            )));
         }
         columns.push(column);
     }
@@ -93,7 +103,11 @@ pub fn warn_unloaded(bank: &Bank, root: &Path) {
         "qbank: warning: {} {} not load and {} left out: {}\n  help: run `qbank lint {}` to \
          see why",
         broken.len(),
-        if broken.len() == 1 { "file does" } else { "files do" },
+        if broken.len() == 1 {
+            "file does"
+        } else {
+            "files do"
+        },
         if broken.len() == 1 { "is" } else { "are" },
         broken.join(", "),
         root.display()

@@ -18,8 +18,7 @@ pub fn run(command: ImportCommand) -> Result<Outcome, Failure> {
 
 fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
     let shown = args.file.display().to_string();
-    let bytes =
-        fs::read(&args.file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    let bytes = fs::read(&args.file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
     let (bank, _) = qbank_core::load_bank(&args.bank)?;
     warn_unloaded(&bank, &args.bank);
 
