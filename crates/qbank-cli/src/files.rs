@@ -140,3 +140,96 @@ fn temp_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     path.with_file_name(format!(".{name}.qbank-tmp"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("qbank-files-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_all_files() {
+        let dir = scratch("all");
+        fs::write(dir.join("old.yaml"), "old").unwrap();
+        let files = [
+            PlannedFile {
+                path: dir.join("new/deeper/a.yaml"),
+                old: None,
+                new: b"a".to_vec(),
+            },
+            PlannedFile {
+                path: dir.join("old.yaml"),
+                old: Some("old".into()),
+                new: b"new".to_vec(),
+            },
+        ];
+        write_all(&files).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("new/deeper/a.yaml")).unwrap(),
+            "a"
+        );
+        assert_eq!(fs::read_to_string(dir.join("old.yaml")).unwrap(), "new");
+        // A second run finds the files changed and refuses.
+        assert!(write_all(&files).unwrap_err().ends_with("exists already"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn file_changed_meanwhile_is_not_overwritten() {
+        let dir = scratch("changed");
+        fs::write(dir.join("q.yaml"), "edited by hand").unwrap();
+        let files = [PlannedFile {
+            path: dir.join("q.yaml"),
+            old: Some("as read".into()),
+            new: b"new".to_vec(),
+        }];
+        assert!(write_all(&files)
+            .unwrap_err()
+            .contains("changed while the import ran"));
+        assert_eq!(
+            fs::read_to_string(dir.join("q.yaml")).unwrap(),
+            "edited by hand"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    /// Where no folder can be made (/proc), the files written before are taken back.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn failure_takes_back_what_was_written() {
+        let dir = scratch("undo");
+        fs::write(dir.join("old.yaml"), "old").unwrap();
+        let files = [
+            PlannedFile {
+                path: dir.join("topic/a.yaml"),
+                old: None,
+                new: b"a".to_vec(),
+            },
+            PlannedFile {
+                path: dir.join("old.yaml"),
+                old: Some("old".into()),
+                new: b"new".to_vec(),
+            },
+            PlannedFile {
+                path: PathBuf::from("/proc/qbank-no-such-folder/b.yaml"),
+                old: None,
+                new: b"b".to_vec(),
+            },
+        ];
+        let e = write_all(&files).unwrap_err();
+        assert!(e.ends_with("nothing was changed"), "{e}");
+        let mut left: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["old.yaml"]);
+        assert_eq!(fs::read_to_string(dir.join("old.yaml")).unwrap(), "old");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
