@@ -25,6 +25,12 @@ pub enum Command {
     /// Read questions back into the bank from a spreadsheet
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Counts by topic, level, kind and status; rubric gaps; questions due for review
+    Stats(StatsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +87,35 @@ pub struct CsvImportArgs {
     /// Print what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(default_value = "questions")]
+    pub bank: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
+    pub format: StatsFormat,
+    /// A question is due for review when its `reviewed` date (or else its last change in git)
+    /// is older than this many days
+    #[arg(long, default_value_t = 365, value_name = "DAYS")]
+    pub stale_after: u32,
+    /// The date to count from, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, or today]
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

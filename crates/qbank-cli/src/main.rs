@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod files;
+mod progress;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

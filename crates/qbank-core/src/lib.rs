@@ -13,11 +13,12 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod stats;
 pub mod write;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
-pub use load::{load_bank, Bank, LoadError, SourceFile};
+pub use load::{load_bank, load_bank_with_progress, Bank, LoadError, SourceFile};
 pub use model::{
     Allow, Coverage, Edition, FileId, Kind, Kit, Level, Question, Rubric, Section, SimilarTo,
     Status, Topic, DEFAULT_MINUTES,

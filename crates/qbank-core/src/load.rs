@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -189,6 +190,14 @@ enum Parsed {
 
 /// Loads the bank in `root`, reading files on all cores.
 pub fn load_bank(root: &Path) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
+    load_bank_with_progress(root, &|_, _| {})
+}
+
+/// [`load_bank`], calling `progress(done, total)` as files are read (from several threads).
+pub fn load_bank_with_progress(
+    root: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotFound(root.to_path_buf()));
     }
@@ -203,14 +212,24 @@ pub fn load_bank(root: &Path) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
         .map_or(1, |n| n.get())
         .min(found.len().div_ceil(256).max(1));
     let chunk = found.len().div_ceil(threads).max(1);
+    let total = found.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = std::thread::scope(|s| {
         let handles: Vec<_> = found
             .chunks(chunk)
             .map(|part| {
                 let display_root = &display_root;
+                let done = &done;
                 s.spawn(move || {
                     part.iter()
-                        .map(|f| load_file(f, display_root))
+                        .enumerate()
+                        .map(|(i, f)| {
+                            if i % 256 == 255 {
+                                let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
+                                progress(n + 256, total);
+                            }
+                            load_file(f, display_root)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -299,20 +318,38 @@ fn find_files(
                 continue;
             }
         };
-        let mut names: Vec<(String, PathBuf)> = entries
+        let mut names: Vec<(String, PathBuf, Option<fs::FileType>)> = entries
             .filter_map(Result::ok)
-            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-            .filter(|(name, _)| !name.starts_with('.'))
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.path(),
+                    e.file_type().ok(),
+                )
+            })
+            .filter(|(name, _, _)| !name.starts_with('.'))
             .collect();
-        names.sort();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut subdirs = Vec::new();
-        for (name, path) in names {
+        for (name, path, file_type) in names {
             let relative = if rel.is_empty() {
                 name.clone()
             } else {
                 format!("{rel}/{name}")
             };
-            let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            // The directory entry already says what it is; only links need a second look.
+            let is_link = file_type.is_none_or(|t| t.is_symlink());
+            if !is_link && file_type.is_some_and(|t| t.is_file()) {
+                if is_yaml {
+                    found.push(Found {
+                        kind: kind_of(&rel, &relative),
+                        path,
+                        relative,
+                    });
+                }
+                continue;
+            }
             let meta = match fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
@@ -364,18 +401,11 @@ fn find_files(
                     continue;
                 }
                 subdirs.push((path, relative, depth + 1));
-            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                let kind = if relative == TOPICS_FILE {
-                    FileKind::Topics
-                } else if rel == KITS_DIR {
-                    FileKind::Kit
-                } else {
-                    FileKind::Question
-                };
+            } else if is_yaml {
                 found.push(Found {
+                    kind: kind_of(&rel, &relative),
                     path,
                     relative,
-                    kind,
                 });
             }
         }
@@ -392,6 +422,16 @@ fn shown_target(root: &Path, target: &Path, display_root: &str) -> String {
         Ok(rel) if rel.as_os_str().is_empty() => display_root.to_owned(),
         Ok(rel) => join_display(display_root, &rel.to_string_lossy().replace('\\', "/")),
         Err(_) => target.display().to_string(),
+    }
+}
+
+fn kind_of(folder: &str, relative: &str) -> FileKind {
+    if relative == TOPICS_FILE {
+        FileKind::Topics
+    } else if folder == KITS_DIR {
+        FileKind::Kit
+    } else {
+        FileKind::Question
     }
 }
 
@@ -415,8 +455,31 @@ fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diag
 /// Reads a file as UTF-8 text, reporting why it cannot be.
 fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let at_start = || Label::new(shown.to_owned(), Span::point(Position::START));
-    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::error(
+            "unreadable-file",
+            format!("cannot read file: {e}"),
+            at_start(),
+        )
+    };
+    let mut handle = match fs::File::open(path) {
+        Ok(h) => h,
+        Err(e) => {
+            diags.push(cannot_read(e));
+            return None;
+        }
+    };
+    // Read at most one byte past the limit: a huge file is never read whole.
+    let mut bytes = Vec::new();
+    if let Err(e) = (&mut handle)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+    {
+        diags.push(cannot_read(e));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = handle.metadata().map_or(bytes.len() as u64, |m| m.len());
         diags.push(
             Diagnostic::error(
                 "unreadable-file",
@@ -431,17 +494,6 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         );
         return None;
     }
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable-file",
-                format!("cannot read file: {e}"),
-                at_start(),
-            ));
-            return None;
-        }
-    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match String::from_utf8(bytes.to_vec()) {
         Ok(t) => Some(t),
@@ -496,10 +548,11 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
             }
             let help = if e.message.contains("tab") {
                 // The scanner reports where the token started; point at the tab itself.
-                if let Some(i) = file.text[span.start.offset..].find('\t') {
-                    let pos = file
-                        .lines()
-                        .position_of_offset(&file.text, span.start.offset + i);
+                let line_start = file.text[..span.start.offset]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                if let Some(i) = file.text[line_start..].find('\t') {
+                    let pos = file.lines().position_of_offset(&file.text, line_start + i);
                     span = Span::point(pos);
                 }
                 Some("YAML indents with spaces only; replace the tabs with spaces")

@@ -172,15 +172,17 @@ enum Frame {
     Seq {
         items: Vec<Value>,
         anchor: usize,
-        start: Span,
+        start: YSpan,
     },
     Map {
         map: Map<String, Value>,
-        /// key, its span, and its pointer segment
-        key: Option<(String, Span)>,
+        /// The key whose value comes next, and where it is.
+        key: Option<(String, YSpan)>,
         anchor: usize,
-        start: Span,
-        keys: HashMap<String, Span>,
+        start: YSpan,
+        /// Keys seen so far, for duplicate detection (mappings are small: a list is faster
+        /// than hashing).
+        keys: Vec<(String, YSpan)>,
     },
 }
 
@@ -201,6 +203,8 @@ struct Builder<'t> {
 }
 
 impl<'t> Builder<'t> {
+    /// Converts the parser's span; done only where a position is needed, as it costs a scan
+    /// of the line.
     fn span(&self, s: &YSpan) -> Span {
         let start = self
             .lines
@@ -213,16 +217,16 @@ impl<'t> Builder<'t> {
         Span { start, end }
     }
 
-    fn error(&self, message: impl Into<String>, span: Span) -> YamlError {
+    fn error(&self, message: impl Into<String>, at: &YSpan) -> YamlError {
         YamlError {
             message: message.into(),
-            span,
+            span: self.span(at),
         }
     }
 
     /// Pushes the pointer segment for the next child of the innermost container, and returns
-    /// the key span when the child is a mapping value.
-    fn enter_child(&mut self) -> Option<Span> {
+    /// the key's place when the child is a mapping value.
+    fn enter_child(&mut self) -> Option<YSpan> {
         self.pointer_lens.push(self.pointer.len());
         match self.stack.last() {
             Some(Frame::Seq { items, .. }) => {
@@ -256,25 +260,30 @@ impl<'t> Builder<'t> {
         matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
     }
 
-    fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
+    fn count(&mut self, n: usize, at: &YSpan) -> Result<(), YamlError> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
             return Err(self.error(
                 format!("the document expands to more than {MAX_NODES} values (an alias bomb?)"),
-                span,
+                at,
             ));
         }
         Ok(())
     }
 
     /// Attaches a finished value to its parent (or makes it the root).
-    fn attach(&mut self, value: Value, key_span: Option<Span>, span: Span) {
+    fn attach(&mut self, value: Value, key: Option<YSpan>, start: &YSpan, end: &YSpan) {
         if self.want_map {
+            let key = key.map(|k| self.span(&k));
+            let value_span = Span {
+                start: self.span(start).start,
+                end: self.span(end).end,
+            };
             self.map.entries.insert(
                 self.pointer.clone(),
                 Located {
-                    key: key_span,
-                    value: span,
+                    key,
+                    value: value_span,
                 },
             );
         }
@@ -293,21 +302,25 @@ impl<'t> Builder<'t> {
     }
 
     /// A scalar (or alias) in key position: records the key.
-    fn push_key(&mut self, key: String, span: Span) {
-        if let Some(Frame::Map {
+    fn push_key(&mut self, key: String, at: YSpan) {
+        let Some(Frame::Map {
             key: slot, keys, ..
         }) = self.stack.last_mut()
-        {
-            if let Some(first) = keys.get(&key) {
-                self.warnings.push(YamlWarning::DuplicateKey {
-                    key: key.clone(),
-                    span,
-                    first: *first,
-                });
-            } else {
-                keys.insert(key.clone(), span);
-            }
-            *slot = Some((key, span));
+        else {
+            return;
+        };
+        let first = keys.iter().find(|(k, _)| *k == key).map(|(_, s)| *s);
+        if first.is_none() {
+            keys.push((key.clone(), at));
+        }
+        *slot = Some((key.clone(), at));
+        if let Some(first) = first {
+            let warning = YamlWarning::DuplicateKey {
+                key,
+                span: self.span(&at),
+                first: self.span(&first),
+            };
+            self.warnings.push(warning);
         }
     }
 
@@ -318,8 +331,7 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn event(&mut self, event: Event<'t>, yspan: YSpan) -> Result<(), YamlError> {
-        let span = self.span(&yspan);
+    fn event(&mut self, event: Event<'t>, at: YSpan) -> Result<(), YamlError> {
         match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
             Event::DocumentStart(_) => {
@@ -327,56 +339,56 @@ impl<'t> Builder<'t> {
                 if self.documents > 1 {
                     return Err(self.error(
                         "the file holds more than one YAML document; a qbank file holds one",
-                        span,
+                        &at,
                     ));
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                self.count(1, span)?;
+                self.count(1, &at)?;
                 if self.is_key_position() {
-                    self.push_key(text.into_owned(), span);
+                    self.push_key(text.into_owned(), at);
                     return Ok(());
                 }
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
                 let value = resolve_scalar(&text, style, tag.as_deref());
                 if style == ScalarStyle::Plain && tag.is_none() && is_yaml11_bool(&text) {
                     self.warnings.push(YamlWarning::AmbiguousBoolean {
-                        span,
+                        span: self.span(&at),
                         text: text.to_string(),
                     });
                 }
-                let key_span = self.enter_child();
+                let key = self.enter_child();
                 self.remember(anchor, &value);
-                self.attach(value, key_span, span);
+                self.attach(value, key, &at, &at);
             }
             Event::Alias(id) => {
                 let Some((value, size)) = self.anchors.get(&id) else {
-                    return Err(self.error("alias to an anchor that is not defined", span));
+                    return Err(self.error("alias to an anchor that is not defined", &at));
                 };
                 let (value, size) = (value.clone(), *size);
-                self.count(size, span)?;
+                self.count(size, &at)?;
                 if self.is_key_position() {
                     let key = match value {
                         Value::String(s) => s,
                         other => other.to_string(),
                     };
-                    self.push_key(key, span);
+                    self.push_key(key, at);
                     return Ok(());
                 }
-                let key_span = self.enter_child();
-                self.attach(value, key_span, span);
+                let key = self.enter_child();
+                self.attach(value, key, &at, &at);
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                self.count(1, span)?;
+                self.count(1, &at)?;
                 if self.is_key_position() {
                     return Err(self.error(
                         "a mapping key must be a plain value, not a list or a mapping",
-                        span,
+                        &at,
                     ));
                 }
                 if self.stack.len() >= MAX_DEPTH {
                     return Err(
-                        self.error(format!("values nest deeper than {MAX_DEPTH} levels"), span)
+                        self.error(format!("values nest deeper than {MAX_DEPTH} levels"), &at)
                     );
                 }
                 self.enter_child();
@@ -384,15 +396,15 @@ impl<'t> Builder<'t> {
                     Frame::Seq {
                         items: Vec::new(),
                         anchor,
-                        start: span,
+                        start: at,
                     }
                 } else {
                     Frame::Map {
                         map: Map::new(),
                         key: None,
                         anchor,
-                        start: span,
-                        keys: HashMap::new(),
+                        start: at,
+                        keys: Vec::new(),
                     }
                 };
                 self.stack.push(frame);
@@ -412,18 +424,19 @@ impl<'t> Builder<'t> {
                     } => (Value::Object(map), anchor, start),
                 };
                 // The child segment of this container was pushed by enter_child at its start.
-                let key_span = match self.stack.last() {
+                let key = match self.stack.last() {
                     Some(Frame::Map {
                         key: Some((_, s)), ..
                     }) => Some(*s),
                     _ => None,
                 };
-                let full = Span {
-                    start: start.start,
-                    end: span.end.max(start.end),
+                let end = if at.end.index() >= start.end.index() {
+                    at
+                } else {
+                    start
                 };
                 self.remember(anchor, &value);
-                self.attach(value, key_span, full);
+                self.attach(value, key, &start, &end);
             }
         }
         Ok(())
@@ -486,6 +499,10 @@ pub(crate) fn resolve_plain(s: &str) -> Option<Value> {
         return i64::from_str_radix(oct, 8).ok().map(Value::from);
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if digits.len() > 1 && digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // `007`: YAML 1.1 reads octal, YAML 1.2 decimal; like serde_yaml, keep it as text.
+        return None;
+    }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(i) = s.parse::<i64>() {
             return Some(Value::from(i));
@@ -653,7 +670,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             v,
-            serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", 123, 1000.0, ".inf"])
+            serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", "0123", 1000.0, ".inf"])
         );
     }
 

@@ -40,6 +40,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::invisible_character::InvisibleCharacter,
 ];
 
 /// The rule called `name`.

@@ -17,7 +17,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             return Err(Failure(format!("unknown rule \"{name}\"{hint}")));
         }
     }
-    let (bank, load_diagnostics) = qbank_core::load_bank(&args.bank)?;
+    let (bank, load_diagnostics) = crate::progress::load_bank(&args.bank)?;
     let mut settings = Settings {
         select: args.select.clone(),
         ..Settings::default()

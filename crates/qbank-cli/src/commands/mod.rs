@@ -1,9 +1,11 @@
 //! One module per subcommand.
 
+mod completions;
 mod export;
 mod import;
 mod lint;
 mod rule;
+mod stats;
 
 use crate::args::{Cli, Command};
 use crate::{Failure, Outcome};
@@ -14,5 +16,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Rule(args) => rule::run(args),
         Command::Export(command) => export::run(command),
         Command::Import(command) => import::run(command),
+        Command::Stats(args) => stats::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     }
 }

@@ -134,13 +134,7 @@ fn render_one(
         }
         let line_no = label.span.start.line;
         let line = file.lines().line_text(&file.text, line_no);
-        let shown: String = line.replace('\t', "    ");
         let col = label.span.start.column.max(1) as usize;
-        let before: String = line
-            .chars()
-            .take(col - 1)
-            .map(|c| if c == '\t' { "    " } else { " " })
-            .collect();
         let len = if label.span.end.line == label.span.start.line
             && label.span.end.column > label.span.start.column
         {
@@ -150,6 +144,7 @@ fn render_one(
         } else {
             1
         };
+        let (shown, before, len) = window(line, col, len);
         let marker = if primary { "^" } else { "-" };
         let underline = marker.repeat(len);
         let underline = if primary {
@@ -186,4 +181,62 @@ fn render_one(
     }
     writeln!(w)?;
     Ok(())
+}
+
+/// How many characters of a source line a snippet shows at most.
+const MAX_LINE: usize = 100;
+
+/// The part of `line` to show around 1-based character column `col` (tabs expanded), the
+/// padding before the underline, and the underline's length, so that a long line (minified
+/// YAML, a 3,000-character question) prints as a readable window with ellipses.
+fn window(line: &str, col: usize, len: usize) -> (String, String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let (start, end, len) = if chars.len() <= MAX_LINE {
+        (0, chars.len(), len)
+    } else {
+        let start = (col - 1).saturating_sub(MAX_LINE / 3).min(chars.len());
+        let end = (start + MAX_LINE).min(chars.len());
+        (start, end, len.min(end.saturating_sub(col - 1)).max(1))
+    };
+    // Tabs become spaces; characters a terminal would not show faithfully (direction
+    // overrides, zero-width and control characters) become a visible replacement, so the
+    // snippet shows what is really in the file.
+    let expand = |c: &char| match *c {
+        '\t' => "    ".to_owned(),
+        c if crate::rules::invisible_character::is_invisible(c) => "\u{FFFD}".to_owned(),
+        c => c.to_string(),
+    };
+    let mut shown: String = chars[start..end].iter().map(expand).collect();
+    let mut before: String = chars[start..(col - 1).clamp(start, end)]
+        .iter()
+        .map(|c| if *c == '\t' { "    " } else { " " })
+        .collect();
+    if start > 0 {
+        shown.insert(0, '…');
+        before.insert(0, ' ');
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, before, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn long_lines_are_windowed_around_the_column() {
+        let line = "x".repeat(500) + "HERE" + &"y".repeat(500);
+        let (shown, before, len) = window(&line, 501, 4);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let under: String = shown.chars().skip(before.chars().count()).take(4).collect();
+        assert_eq!(under, "HERE");
+        assert_eq!(len, 4);
+        let (shown, _, _) = window("a\u{202E}b", 1, 1);
+        assert_eq!(shown, "a\u{FFFD}b");
+        let (shown, before, _) = window("a:\tb", 4, 1);
+        assert_eq!(shown, "a:    b");
+        assert_eq!(before, "      ");
+    }
 }

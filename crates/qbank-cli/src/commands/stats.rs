@@ -1,0 +1,199 @@
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::process::Command;
+
+use qbank_core::stats::Stats;
+
+use crate::args::{StatsArgs, StatsFormat};
+use crate::{Failure, Outcome};
+
+pub fn run(args: StatsArgs) -> Result<Outcome, Failure> {
+    let (bank, _) = crate::progress::load_bank(&args.bank)?;
+    let today = match &args.today {
+        Some(d) => {
+            parse_date(d).ok_or_else(|| Failure(format!("--today {d}: expected YYYY-MM-DD")))?
+        }
+        None => today_from_env(),
+    };
+    let cutoff = format_date(today - i64::from(args.stale_after));
+    let changed = git_last_changed(&args.bank);
+    let mut stats = Stats::of(&bank);
+    stats.mark_stale(&bank, &cutoff, &|path| changed.get(path).cloned());
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &stats)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Human => render(&stats, &cutoff, args.stale_after, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn render(s: &Stats, cutoff: &str, days: u32, w: &mut dyn Write) -> io::Result<()> {
+    let active = s.by_status.get("active").copied().unwrap_or(0);
+    writeln!(
+        w,
+        "{} questions: {active} active, {} draft, {} retired\n",
+        s.questions,
+        s.by_status.get("draft").copied().unwrap_or(0),
+        s.by_status.get("retired").copied().unwrap_or(0)
+    )?;
+    table(
+        w,
+        "active questions by topic",
+        s.by_topic.iter().map(|(k, v)| (k.as_str(), v.to_string())),
+    )?;
+    table(
+        w,
+        "active questions by level (minutes of interview)",
+        s.by_level.iter().map(|(k, v)| {
+            (
+                *k,
+                format!(
+                    "{v:>4}  ({} min)",
+                    s.minutes_by_level.get(k).copied().unwrap_or(0)
+                ),
+            )
+        }),
+    )?;
+    table(
+        w,
+        "active questions by kind",
+        s.by_kind.iter().map(|(k, v)| (*k, v.to_string())),
+    )?;
+    writeln!(w, "rubric completeness")?;
+    list(w, "without strong signals", &s.without_strong_signals)?;
+    list(w, "without red flags", &s.without_red_flags)?;
+    list(w, "with fewer than two follow-ups", &s.few_follow_ups)?;
+    writeln!(w)?;
+    writeln!(w, "not reviewed in {days} days (before {cutoff})")?;
+    if s.not_reviewed_since.is_empty() {
+        writeln!(w, "  none")?;
+    }
+    for (id, date) in &s.not_reviewed_since {
+        writeln!(w, "  {date:<10}  {id}")?;
+    }
+    Ok(())
+}
+
+fn table<'a>(
+    w: &mut dyn Write,
+    title: &str,
+    rows: impl Iterator<Item = (&'a str, String)>,
+) -> io::Result<()> {
+    let rows: Vec<(&str, String)> = rows.collect();
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    writeln!(w, "{title}")?;
+    for (k, v) in rows {
+        writeln!(w, "  {k:<width$}  {v:>4}")?;
+    }
+    writeln!(w)
+}
+
+fn list(w: &mut dyn Write, what: &str, ids: &[String]) -> io::Result<()> {
+    if ids.is_empty() {
+        writeln!(w, "  {what}: none")
+    } else {
+        writeln!(w, "  {what} ({}): {}", ids.len(), ids.join(", "))
+    }
+}
+
+/// The date each file last changed in git, by its path inside the bank; empty outside git.
+fn git_last_changed(bank: &std::path::Path) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let Ok(out) = Command::new("git")
+        .arg("-C")
+        .arg(bank)
+        .args([
+            "log",
+            "--relative",
+            "--name-only",
+            "--format=%x00%cs",
+            "--",
+            ".",
+        ])
+        .output()
+    else {
+        return map;
+    };
+    if !out.status.success() {
+        return map;
+    }
+    let mut date = String::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(d) = line.strip_prefix('\0') {
+            date = d.to_owned();
+        } else if !line.is_empty() {
+            // The newest commit comes first: keep the first date seen.
+            map.entry(line.to_owned()).or_insert_with(|| date.clone());
+        }
+    }
+    map
+}
+
+/// Days since 1970-01-01 of SOURCE_DATE_EPOCH, or of now.
+fn today_from_env() -> i64 {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    secs.div_euclid(86_400)
+}
+
+/// Days since 1970-01-01 of a YYYY-MM-DD date.
+fn parse_date(s: &str) -> Option<i64> {
+    let mut parts = s.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || s.len() != 10 {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn format_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_round_trip() {
+        for s in ["1970-01-01", "2000-02-29", "2026-11-27", "2100-03-01"] {
+            assert_eq!(super::format_date(super::parse_date(s).unwrap()), s);
+        }
+        assert_eq!(
+            super::parse_date("2026-11-27").unwrap() - super::parse_date("2025-11-27").unwrap(),
+            365
+        );
+        assert!(super::parse_date("2026-13-01").is_none());
+    }
+}
