@@ -25,6 +25,8 @@ pub enum Command {
     /// Read questions back into the bank from a spreadsheet
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Print the topic × level matrix of active questions against topics.yaml's minimums
+    Coverage(CoverageArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
     Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
@@ -89,6 +91,33 @@ pub struct CsvImportArgs {
     pub dry_run: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// An aligned table
+    Human,
+    /// One JSON document
+    Json,
+    /// A Markdown table, for a pull-request comment
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(default_value = "questions")]
+    pub bank: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
+    /// Exit with 1 when a topic is below its minimum at some level (the report is printed
+    /// either way)
+    #[arg(long)]
+    pub fail_on_gap: bool,
+    /// Colours in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
     /// The bank folder (holding topics.yaml)
@@ -144,9 +173,16 @@ pub struct LintArgs {
     /// Do not run these rules (comma-separated names)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 on warnings too
+    /// Exit with 1 on warnings too [default: `[lint] deny-warnings` in qbank.toml, or false]
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Read settings from this file instead of the qbank.toml found from the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only report findings on files changed since this git ref (as in a pull request: the
+    /// ref...HEAD diff, plus uncommitted and untracked files); the whole bank is still checked
+    #[arg(long, value_name = "GIT-REF")]
+    pub changed_since: Option<String>,
     /// Colours in human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -3,7 +3,9 @@
 
 mod args;
 mod commands;
+mod config;
 mod files;
+mod git;
 mod progress;
 
 use std::io::{self, Write};

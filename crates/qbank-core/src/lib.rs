@@ -13,6 +13,7 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod scalar;
 pub mod stats;
 pub mod write;
 pub mod yaml;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod completions;
+mod coverage;
 mod export;
 mod import;
 mod lint;
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Rule(args) => rule::run(args),
         Command::Export(command) => export::run(command),
         Command::Import(command) => import::run(command),
+        Command::Coverage(args) => coverage::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
