@@ -232,7 +232,9 @@ pub fn scalar(s: &str) -> String {
     render(s, quoting(s))
 }
 
-fn flow_scalar(s: &str) -> String {
+/// `s` as a YAML scalar inside a flow collection (`[a, 'b, c']`), where `,[]{}` and `:` or `#`
+/// also need quotes.
+pub fn flow_scalar(s: &str) -> String {
     render(s, quoting_in(s, true))
 }
 
@@ -323,6 +325,11 @@ fn is_plain_safe(s: &str, flow: bool) -> bool {
         return false;
     }
     if flow && s.contains([',', '[', ']', '{', '}', ':', '#']) {
+        return false;
+    }
+    // `[a -]`: a dash after a space, right before the end of the item, is taken for the start
+    // of a new node.
+    if flow && s.ends_with(" -") {
         return false;
     }
     !reads_as_other(s)
@@ -762,6 +769,9 @@ mod tests {
             flow_list(&["a", "b,c", "2024", "x]"]),
             "[a, 'b,c', '2024', 'x]']"
         );
+        assert_eq!(flow_list(&["a -", "a - b", "a-"]), "['a -', a - b, a-]");
+        let v = yaml::parse(&flow_list(&["a -", "a - b", "a-"]), false).unwrap();
+        assert_eq!(v.value.unwrap(), serde_json::json!(["a -", "a - b", "a-"]));
     }
 
     #[test]
