@@ -27,6 +27,10 @@ pub enum Command {
     Import(ImportCommand),
     /// Print the topic × level matrix of active questions against topics.yaml's minimums
     Coverage(CoverageArgs),
+    /// Rewrite question, topic and kit files in the canonical layout, keeping comments
+    Fmt(FmtArgs),
+    /// Start a question file: id, folder and schema line filled in, rubric lists to fill
+    New(NewArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
     Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
@@ -116,6 +120,60 @@ pub struct CoverageArgs {
     /// Colours in human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Bank folders, folders inside a bank, or files; YAML files outside any bank (no
+    /// topics.yaml in their folder or above) are skipped
+    #[arg(default_value = "questions")]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print the changes as a diff and exit with 1 when a file is not formatted
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The question, as the interviewer asks it
+    #[arg(long)]
+    pub text: Option<String>,
+    /// The topic id, one of topics.yaml's
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The levels it suits (comma-separated: junior, mid, senior, staff)
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub levels: Vec<LevelArg>,
+    /// What sort of answer it asks for
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Minutes it takes in an interview
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub minutes: Option<u32>,
+    /// The id and file name [default: the first words of the text, in kebab-case, made
+    /// unique in the bank]
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Junior,
+    Mid,
+    Senior,
+    Staff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Concept,
+    Experience,
+    Tooling,
+    Scenario,
+    Behavioral,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod diag;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod scalar;

@@ -465,7 +465,7 @@ fn is_yaml11_bool(s: &str) -> bool {
     )
 }
 
-fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
+pub(crate) fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
         Some("!!str") => return Value::String(text.to_owned()),
         Some("!!null") => return Value::Null,

@@ -3,8 +3,10 @@
 mod completions;
 mod coverage;
 mod export;
+mod fmt;
 mod import;
 mod lint;
+mod new;
 mod rule;
 mod stats;
 
@@ -18,6 +20,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Export(command) => export::run(command),
         Command::Import(command) => import::run(command),
         Command::Coverage(args) => coverage::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::New(args) => new::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
