@@ -43,7 +43,7 @@
 //! use qbank_core::{format::format, FileKind};
 //! let messy = "\
 //! levels: [ mid ,senior ]
-//! # Written with the platform team.
+//! ## Written with the platform team.
 //! id: canary-deployment
 //! topic: deployment
 //! text: \"What is a canary deployment?\"   # keep it short
@@ -60,7 +60,6 @@
 //! levels: [mid, senior]
 //! kind: concept
 //! "
-//!     .replace("##", "#")
 //! );
 //! ```
 
@@ -381,7 +380,7 @@ impl<'t> Doc<'t> {
                             continue;
                         }
                     }
-                    let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                    let tag = tag.map(|t| yaml::tag_name(&t));
                     let value = yaml::resolve_scalar(&value_text, style, tag.as_deref());
                     let verbatim =
                         (style == ScalarStyle::Plain && tag.is_none() && !value.is_string())
@@ -998,5 +997,193 @@ fn write_trivia(out: &mut String, trivia: &[Trivia], indent: usize) {
                 out.push('\n');
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(kind: FileKind, text: &str) -> String {
+        let out = format(kind, "t/a.yaml", text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+        assert_eq!(format(kind, "t/a.yaml", &out).unwrap(), out, "idempotent");
+        out
+    }
+
+    #[test]
+    fn comments_follow_their_keys() {
+        let text = "\
+rubric:   # the rubric
+  red_flags: [Blames the data]
+  # about strong
+
+  strong:
+  - Names a metric   # the key one
+  - Sets a threshold
+  # end of strong
+
+
+# before status
+status: draft
+folow_ups:
+- one
+text: >-
+  How do you
+  alert on drift?
+id: drift-alerts
+similar_to:
+  # sim
+  - id: drift-pipeline  # o
+    reason: one incident versus a pipeline
+levels:
+  - mid
+  - senior
+# the end
+";
+        insta::assert_snapshot!(fmt(FileKind::Question, text), @r"
+        # yaml-language-server: $schema=../../schema/question.schema.json
+        id: drift-alerts
+        text: How do you alert on drift?
+        levels: [mid, senior]
+
+        # before status
+        status: draft
+        folow_ups:
+          - one
+        rubric:  # the rubric
+          # about strong
+
+          strong:
+            - Names a metric  # the key one
+            - Sets a threshold
+            # end of strong
+          red_flags:
+            - Blames the data
+        similar_to:
+          # sim
+          - id: drift-pipeline  # o
+            reason: one incident versus a pipeline
+        # the end
+        ");
+    }
+
+    #[test]
+    fn topics_and_kits_have_their_own_layout() {
+        let topics = "\
+# yaml-language-server: $schema=../schema/topics.schema.json
+topics:
+- title: Deployment
+  synonyms: [[canary release, canary rollout], [blue-green, 'blue/green']]
+  id: deployment
+  coverage:
+    senior: 1
+    junior: 2
+  owner: platform team
+";
+        insta::assert_snapshot!(fmt(FileKind::Topics, topics), @r"
+        # yaml-language-server: $schema=../schema/topics.schema.json
+        topics:
+          - id: deployment
+            title: Deployment
+            coverage: {junior: 2, senior: 1}
+            owner: platform team
+            synonyms:
+              - [canary release, canary rollout]
+              - [blue-green, blue/green]
+        ");
+        let kit = "\
+edition: interviewer
+sections:
+  - minutes: 10
+    fixed:
+      - incident-command
+    title: Warm-up
+    count: 1
+level: senior
+title: Senior interview
+exclude: []
+seed: 7
+";
+        insta::assert_snapshot!(fmt(FileKind::Kit, kit), @r"
+        # yaml-language-server: $schema=../../schema/kit.schema.json
+        title: Senior interview
+        level: senior
+        seed: 7
+        sections:
+          - title: Warm-up
+            fixed: [incident-command]
+            count: 1
+            minutes: 10
+        exclude: []
+        edition: interviewer
+        ");
+    }
+
+    #[test]
+    fn modeline_moves_to_the_top_or_is_replaced() {
+        let moved =
+            "id: a\n# yaml-language-server: $schema=https://example.com/question.schema.json\n";
+        assert_eq!(
+            fmt(FileKind::Question, moved),
+            "# yaml-language-server: $schema=https://example.com/question.schema.json\nid: a\n"
+        );
+        let wrong = "# yaml-language-server: $schema=../../schema/kit.schema.json\nid: a\n";
+        assert_eq!(
+            fmt(FileKind::Question, wrong),
+            "# yaml-language-server: $schema=../../schema/question.schema.json\nid: a\n"
+        );
+    }
+
+    #[test]
+    fn scalars_keep_their_values() {
+        let text = "minutes: 0x1F\nok: yes\nn: ~\nempty:\nf: 1.50\ns: !!str 5\nq: \"plain\"\nlines: |\n  one\n  two\nsource: seed 3\n";
+        insta::assert_snapshot!(fmt(FileKind::Question, text), @r#"
+        # yaml-language-server: $schema=../../schema/question.schema.json
+        minutes: 0x1F
+        ok: 'yes'
+        'n': ~
+        empty:
+        f: 1.50
+        s: '5'
+        q: plain
+        lines: "one\ntwo\n"
+        source: "seed 3"
+        "#);
+    }
+
+    #[test]
+    fn blank_lines_and_line_ends_are_tidied() {
+        let text = "\r\n\r\nid: a\r\n\r\n\r\n\r\ntext: b\r\n\r\n";
+        assert_eq!(
+            fmt(FileKind::Question, text),
+            "# yaml-language-server: $schema=../../schema/question.schema.json\nid: a\n\ntext: b\n"
+        );
+    }
+
+    #[test]
+    fn files_without_a_document_are_left_alone() {
+        for text in ["", "# only a comment\n", "\n\n"] {
+            assert_eq!(format(FileKind::Question, "a.yaml", text).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn what_cannot_be_laid_out_is_refused_with_a_place() {
+        let cases = [
+            ("id: a\ntext: [b\n", "3:1"),
+            ("id: a\nid: b\n", "2:1"),
+            ("id: &x a\ntext: *x\n", "1:5"),
+            ("id: a\ntext: *x\n", "2:7"),
+        ];
+        for (text, at) in cases {
+            let e = format(FileKind::Question, "a.yaml", text).unwrap_err();
+            assert_eq!(
+                format!("{}:{}", e.span.start.line, e.span.start.column),
+                at,
+                "{text}: {e}"
+            );
+        }
+        let e = format(FileKind::Question, "a.yaml", "id: a\nid: b\n").unwrap_err();
+        assert_eq!(e.message, "`id` appears twice in the same mapping");
     }
 }
