@@ -237,7 +237,15 @@ fn check_topic(topic: &str, topics: &[String]) -> Result<String, Failure> {
     if topics.iter().any(|t| t == topic) {
         return Ok(topic.to_owned());
     }
-    let hint = match closest(topic, topics) {
+    let starting: Vec<&String> = topics
+        .iter()
+        .filter(|t| !topic.is_empty() && t.starts_with(topic))
+        .collect();
+    let near = match starting[..] {
+        [only] => Some(only.as_str()),
+        _ => closest(topic, topics),
+    };
+    let hint = match near {
         Some(c) => format!("did you mean `{c}`?"),
         None => format!("topics.yaml lists: {}", topics.join(", ")),
     };
