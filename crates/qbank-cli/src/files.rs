@@ -69,8 +69,10 @@ pub fn write_all(files: &[PlannedFile]) -> Result<(), String> {
             let tmp = temp_path(&f.path);
             let mut file = create_new(&tmp)?;
             temps.push(tmp.clone());
+            // No fsync per file: with thousands of files it costs minutes, and the renames
+            // already make sure no reader sees a half-written file. Flushing to disk is left to
+            // the operating system, as git leaves it by default.
             file.write_all(&f.new)?;
-            file.sync_all()?;
             if let Ok(meta) = fs::metadata(&f.path) {
                 fs::set_permissions(&tmp, meta.permissions())?;
             }

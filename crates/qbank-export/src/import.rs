@@ -71,8 +71,17 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
     let mut plan = ImportPlan::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
-    let by_id: HashMap<&str, &Question> =
-        bank.questions.iter().map(|q| (q.id.as_str(), q)).collect();
+    let mut by_id: HashMap<&str, &Question> = HashMap::new();
+    // Ids that more than one file holds, with those files.
+    let mut twice: HashMap<&str, Vec<&str>> = HashMap::new();
+    for q in &bank.questions {
+        if let Some(first) = by_id.insert(q.id.as_str(), q) {
+            twice
+                .entry(q.id.as_str())
+                .or_insert_with(|| vec![bank.question_file(first).path.as_str()])
+                .push(bank.question_file(q).path.as_str());
+        }
+    }
     // Question files that did not load, by the id their name gives.
     let unreadable: HashMap<&str, &str> = {
         let loaded: Vec<bool> = {
@@ -90,6 +99,11 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
             .collect()
     };
     let mut new_paths: HashMap<String, usize> = HashMap::new();
+    let paths: HashMap<&str, &str> = bank
+        .files
+        .iter()
+        .map(|f| (f.relative.as_str(), f.path.as_str()))
+        .collect();
 
     for row in &sheet.rows {
         let mut ctx = RowCtx {
@@ -120,6 +134,21 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
         }
         seen.insert(id.to_owned(), row.row);
 
+        if let Some(files) = twice.get(id) {
+            errors.push(
+                RowError::at(
+                    row.row,
+                    sheet.place(Column::Id),
+                    format!(
+                        "question \"{id}\" is in {} files: {}",
+                        files.len(),
+                        files.join(", ")
+                    ),
+                )
+                .with_help("give each its own id first (qbank lint reports it as duplicate-id)"),
+            );
+            continue;
+        }
         let existing = by_id.get(id).copied();
         if existing.is_none() {
             if let Some(path) = unreadable.get(id) {
@@ -181,6 +210,7 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
         }
 
         match existing {
+            Some(old) if *old == q => plan.unchanged += 1,
             Some(old) => {
                 let file = bank.question_file(old);
                 let updated = update_question(&file.text, &file.relative, &q);
@@ -201,14 +231,11 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
             }
             None => {
                 let relative = format!("{}/{}.yaml", q.topic, q.id);
-                if let Some(f) = bank.files.iter().find(|f| f.relative == relative) {
+                if let Some(path) = paths.get(relative.as_str()) {
                     errors.push(RowError::at(
                         row.row,
                         sheet.place(Column::Id),
-                        format!(
-                            "{} already exists and does not hold question \"{id}\"",
-                            f.path
-                        ),
+                        format!("{path} already exists and does not hold question \"{id}\""),
                     ));
                     continue;
                 }

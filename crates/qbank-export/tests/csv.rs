@@ -373,3 +373,68 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn new_question_never_replaces_another_file() {
+    let dir = std::env::temp_dir().join(format!("qbank-import-taken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("monitoring")).unwrap();
+    std::fs::write(
+        dir.join("topics.yaml"),
+        "topics:\n  - id: monitoring\n    title: M\n",
+    )
+    .unwrap();
+    // A file named x.yaml that holds question y.
+    std::fs::write(
+        dir.join("monitoring/x.yaml"),
+        "id: y\ntext: Why?\ntopic: monitoring\nlevels: [mid]\nkind: concept\n",
+    )
+    .unwrap();
+    let (bank, _) = qbank_core::load_bank(&dir).unwrap();
+    let errors = plan(
+        &bank,
+        b"id,topic,levels,kind,text\nx,monitoring,mid,concept,Why?\n",
+    )
+    .unwrap_err();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0]
+            .to_string()
+            .ends_with("monitoring/x.yaml already exists and does not hold question \"x\""),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn id_held_by_two_files_is_not_guessed() {
+    let dir = std::env::temp_dir().join(format!("qbank-import-twice-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("monitoring")).unwrap();
+    std::fs::write(
+        dir.join("topics.yaml"),
+        "topics:\n  - id: monitoring\n    title: M\n",
+    )
+    .unwrap();
+    for name in ["a", "b"] {
+        std::fs::write(
+            dir.join(format!("monitoring/{name}.yaml")),
+            "id: a\ntext: Why?\ntopic: monitoring\nlevels: [mid]\nkind: concept\n",
+        )
+        .unwrap();
+    }
+    let (bank, _) = qbank_core::load_bank(&dir).unwrap();
+    let errors = plan(&bank, b"id,text\na,Why not?\n").unwrap_err();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(errors.len(), 1);
+    let shown = errors[0].to_string();
+    assert!(
+        shown.starts_with("row 2, column A (id): question \"a\" is in 2 files: "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("monitoring/a.yaml") && shown.contains("monitoring/b.yaml"),
+        "{shown}"
+    );
+}
