@@ -15,6 +15,7 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod scalar;
+pub mod similarity;
 pub mod stats;
 pub mod write;
 pub mod yaml;

@@ -45,6 +45,8 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::near_duplicate::NearDuplicate,
+    &rules::stale_similar_to::StaleSimilarTo,
     &rules::topic_below_coverage::TopicBelowCoverage,
     &rules::protected_characteristic::ProtectedCharacteristic,
     &rules::invisible_character::InvisibleCharacter,

@@ -202,6 +202,18 @@ impl<'a> Context<'a> {
         self.out.push(diagnostic);
     }
 
+    /// Whether `question` silences this rule with an `allow:` entry; the entry then counts as
+    /// used. For pair rules, whose finding is reported on one question of the pair.
+    pub fn allowed_on(&mut self, question: &Question) -> bool {
+        let rule = self.rule.name();
+        if question.allows(rule) {
+            self.used_allows.insert((question.file, rule));
+            true
+        } else {
+            false
+        }
+    }
+
     /// The active questions.
     pub fn active(&self) -> impl Iterator<Item = &'a Question> {
         self.bank.questions.iter().filter(|q| q.is_active())
