@@ -21,14 +21,80 @@ pub enum Command {
     Rule(RuleArgs),
     /// Interview kits: list them, show a kit's questions, print it to PDF
     Kit(KitArgs),
+    /// Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Read questions back into the bank from a spreadsheet
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print the topic × level matrix of active questions against topics.yaml's minimums
     Coverage(CoverageArgs),
+    /// Rewrite question, topic and kit files in the canonical layout, keeping comments
+    Fmt(FmtArgs),
+    /// Start a question file: id, folder and schema line filled in, rubric lists to fill
+    New(NewArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
     Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One row per question, lists one item per line in a cell
+    Csv(CsvExportArgs),
+    /// The whole bank (topics, questions, kits) as one JSON document
+    Json(ExportArgs),
+    /// A Markdown page of the bank: topics as sections, questions with follow-ups and rubric
+    Md(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Only the questions of this kit
+    #[arg(long)]
+    pub kit: Option<String>,
+    /// Write to this file (replaced at once, never left half-written) instead of standard
+    /// output
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CsvExportArgs {
+    #[command(flatten)]
+    pub common: ExportArgs,
+    /// The columns, in order (comma-separated; `all` for every column) [default: id,topic,
+    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also:
+    /// similar_to, reviewed]
+    #[arg(long, value_delimiter = ',')]
+    pub columns: Vec<String>,
+    /// For Excel: a UTF-8 byte-order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Update questions by id and create new ones from the rows of a CSV file
+    Csv(CsvImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CsvImportArgs {
+    /// The CSV file, as written by `qbank export csv` or saved by a spreadsheet
+    pub file: PathBuf,
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Print what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,6 +122,60 @@ pub struct CoverageArgs {
     /// Colours in human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Bank folders, folders inside a bank, or files; YAML files outside any bank (no
+    /// topics.yaml in their folder or above) are skipped
+    #[arg(default_value = "questions")]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print the changes as a diff and exit with 1 when a file is not formatted
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The question, as the interviewer asks it
+    #[arg(long)]
+    pub text: Option<String>,
+    /// The topic id, one of topics.yaml's
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The levels it suits (comma-separated: junior, mid, senior, staff)
+    #[arg(long, value_delimiter = ',', value_enum)]
+    pub levels: Vec<LevelArg>,
+    /// What sort of answer it asks for
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Minutes it takes in an interview
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub minutes: Option<u32>,
+    /// The id and file name [default: the first words of the text, in kebab-case, made
+    /// unique in the bank]
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Junior,
+    Mid,
+    Senior,
+    Staff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Concept,
+    Experience,
+    Tooling,
+    Scenario,
+    Behavioral,
 }
 
 #[derive(Debug, clap::Args)]

@@ -12,12 +12,14 @@
 
 pub mod diag;
 pub mod fingerprint;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod scalar;
 pub mod select;
 pub mod similarity;
 pub mod stats;
+pub mod write;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};

@@ -453,6 +453,13 @@ fn shown_target(root: &Path, target: &Path, display_root: &str) -> String {
     }
 }
 
+/// What the bank file at `relative` (a `/`-separated path inside the bank) holds: `topics.yaml`
+/// at the root, kits in `kits/`, questions everywhere else.
+pub fn kind_of_path(relative: &str) -> FileKind {
+    let folder = relative.rsplit_once('/').map_or("", |(d, _)| d);
+    kind_of(folder, relative)
+}
+
 fn kind_of(folder: &str, relative: &str) -> FileKind {
     if relative == TOPICS_FILE {
         FileKind::Topics

@@ -349,7 +349,7 @@ impl<'t> Builder<'t> {
                     self.push_key(text.into_owned(), at);
                     return Ok(());
                 }
-                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
+                let tag = tag.map(|t| tag_name(&t));
                 let value = resolve_scalar(&text, style, tag.as_deref());
                 if style == ScalarStyle::Plain && tag.is_none() && is_yaml11_bool(&text) {
                     self.warnings.push(YamlWarning::AmbiguousBoolean {
@@ -465,7 +465,16 @@ fn is_yaml11_bool(s: &str) -> bool {
     )
 }
 
-fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
+/// A tag as written in short form: `!!str` for the YAML core tags, which the parser hands over
+/// with their full prefix.
+pub(crate) fn tag_name(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    }
+}
+
+pub(crate) fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
         Some("!!str") => return Value::String(text.to_owned()),
         Some("!!null") => return Value::Null,
@@ -481,7 +490,7 @@ fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
 }
 
 /// The YAML 1.2 core schema's resolution of a plain scalar; `None` for a string.
-fn resolve_plain(s: &str) -> Option<Value> {
+pub(crate) fn resolve_plain(s: &str) -> Option<Value> {
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
@@ -672,6 +681,15 @@ mod tests {
             v,
             serde_json::json!([1, -2, 31, 1.5, null, true, "true", "no", "0123", 1000.0, ".inf"])
         );
+    }
+
+    #[test]
+    fn core_tags_decide_the_type() {
+        let v = parse("a: !!str 5\nb: !!int '7'\nc: !!null ''\n", false)
+            .unwrap()
+            .value
+            .unwrap();
+        assert_eq!(v, serde_json::json!({"a": "5", "b": 7, "c": null}));
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! format, does no I/O and reads no clock: the date, the people's names and the bank revision
 //! come in through [`KitOptions`], so the same inputs give the same document.
 //!
+//! For spreadsheets, [`table`] turns a bank or a kit into a [`Table`]: one row per question,
+//! in a documented, stable column order.
+//!
 //! The document is `serde::Serialize`, which is how its tests snapshot it: a reviewer reads
 //! the content of a printed kit without opening a PDF.
 //!
@@ -25,6 +28,10 @@
 //! let doc = build_document(&bank, &kit, &selection, &options);
 //! assert!(matches!(&doc.blocks[0], Block::Title { text, .. } if text == "An empty kit"));
 //! ```
+
+pub mod table;
+
+pub use table::{build_table, in_topic_order, Row, Table};
 
 use qbank_core::{Bank, Edition, Kit, Question, Selection};
 use serde::Serialize;

@@ -1,4 +1,13 @@
-//! qbank's exporters: pure functions from a document model to the bytes of a file.
+//! qbank's exporters: pure functions from a document model to the bytes of a file, and the
+//! way back from a spreadsheet into the bank.
+//!
+//! - [`pdf::export_pdf`]: a printed kit.
+//! - [`csv::export_csv`]: a [`qbank_doc::Table`] as CSV for spreadsheets, formula injection
+//!   neutralised; [`csv::read_csv`] reads such a file back.
+//! - [`import::plan_import`]: what importing a CSV into a bank would create and change, checked
+//!   row by row; applying the plan (writing the files) is the caller's job.
+//! - [`json::export_json`]: the whole bank as one JSON document for other tools.
+//! - [`markdown::export_markdown`]: the bank as a Markdown page.
 //!
 //! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
 //! the PDF. Exporters never touch the filesystem or the clock: everything that varies (the
@@ -30,7 +39,13 @@
 
 use std::fmt;
 
+pub mod csv;
+pub mod import;
+pub mod json;
+pub mod markdown;
 pub mod pdf;
+
+use qbank_doc::table::Column;
 
 /// An exported file, and what the user should know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +114,20 @@ impl fmt::Display for Warning {
 pub enum Error {
     /// The embedded font could not be read or subset.
     Font(String),
+    /// An item of a list holds a line break, which in a CSV cell separates items.
+    LineBreakInItem {
+        id: String,
+        column: Column,
+        /// 1-based.
+        item: usize,
+    },
+    /// A cell is longer than a spreadsheet keeps.
+    CellTooLong {
+        id: String,
+        column: Column,
+        chars: usize,
+        limit: usize,
+    },
     /// The file could not be assembled.
     Write(String),
 }
@@ -107,7 +136,22 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Font(m) => write!(f, "font: {m}"),
-            Error::Write(m) => write!(f, "cannot write the PDF: {m}"),
+            Error::LineBreakInItem { id, column, item } => write!(
+                f,
+                "question \"{id}\": item {item} of {column} holds a line break, and a CSV cell \
+                 separates items with line breaks; put the item on one line"
+            ),
+            Error::CellTooLong {
+                id,
+                column,
+                chars,
+                limit,
+            } => write!(
+                f,
+                "question \"{id}\": the {column} cell has {chars} characters, and Excel keeps \
+                 only {limit} in a cell; export without --excel, or shorten it"
+            ),
+            Error::Write(m) => write!(f, "cannot write the file: {m}"),
         }
     }
 }

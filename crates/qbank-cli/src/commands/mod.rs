@@ -3,7 +3,11 @@
 mod completions;
 mod coverage;
 mod kit;
+mod export;
+mod fmt;
+mod import;
 mod lint;
+mod new;
 mod rule;
 mod stats;
 
@@ -15,7 +19,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Kit(args) => kit::run(args),
+        Command::Export(command) => export::run(command),
+        Command::Import(command) => import::run(command),
         Command::Coverage(args) => coverage::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::New(args) => new::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),

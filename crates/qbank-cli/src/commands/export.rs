@@ -1,0 +1,130 @@
+use std::io::{self, Write};
+use std::path::Path;
+
+use qbank_core::Bank;
+use qbank_doc::{build_table, in_topic_order, table::Column};
+use qbank_export::csv::{export_csv, CsvOptions};
+
+use crate::args::{CsvExportArgs, ExportArgs, ExportCommand};
+use crate::{files, Failure, Outcome};
+
+pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
+    match command {
+        ExportCommand::Csv(args) => csv(args),
+        ExportCommand::Json(args) => {
+            let bank = load(&args)?;
+            let bytes = qbank_export::json::export_json(&bank)?;
+            emit(&args, &bytes)
+        }
+        ExportCommand::Md(args) => {
+            let bank = load(&args)?;
+            let text = qbank_export::markdown::export_markdown(&bank);
+            emit(&args, text.as_bytes())
+        }
+    }
+}
+
+fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
+    let columns = columns(&args.columns)?;
+    let bank = load(&args.common)?;
+    let table = build_table(in_topic_order(&bank), &columns);
+    let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
+    emit(&args.common, &bytes)
+}
+
+/// The columns named on the command line, or the default ones.
+fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
+    if names.is_empty() {
+        return Ok(Column::DEFAULT.to_vec());
+    }
+    let known: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
+    let mut columns = Vec::new();
+    for name in names {
+        if name == "all" {
+            let missing: Vec<Column> = Column::ALL
+                .into_iter()
+                .filter(|c| !columns.contains(c))
+                .collect();
+            columns.extend(missing);
+            continue;
+        }
+        let Some(column) = Column::parse(name) else {
+            let hint = qbank_core::closest(name, &known)
+                .map(|c| format!("; did you mean \"{c}\"?"))
+                .unwrap_or_else(|| format!("; the columns are {}", known.join(", ")));
+            return Err(Failure(format!("unknown column \"{name}\"{hint}")));
+        };
+        if columns.contains(&column) {
+            return Err(Failure(format!(
+                "column {column} is named twice in --columns"
+            )));
+        }
+        columns.push(column);
+    }
+    Ok(columns)
+}
+
+/// Loads the bank; files that do not load are left out of the export, with a warning.
+fn load(args: &ExportArgs) -> Result<Bank, Failure> {
+    if args.kit.is_some() {
+        return Err(Failure(
+            "kits are not supported yet; export the whole bank without --kit".to_owned(),
+        ));
+    }
+    let (bank, _) = qbank_core::load_bank(&args.bank)?;
+    warn_unloaded(&bank, &args.bank);
+    Ok(bank)
+}
+
+/// Says on standard error which files of the bank did not load, if any.
+pub fn warn_unloaded(bank: &Bank, root: &Path) {
+    let mut loaded = vec![false; bank.files.len()];
+    for q in &bank.questions {
+        loaded[q.file] = true;
+    }
+    for k in &bank.kits {
+        loaded[k.file] = true;
+    }
+    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
+        loaded[t] = true;
+    }
+    let broken: Vec<&str> = bank
+        .files
+        .iter()
+        .zip(&loaded)
+        .filter(|(_, &ok)| !ok)
+        .map(|(f, _)| f.path.as_str())
+        .collect();
+    if broken.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "qbank: warning: {} {} not load and {} left out: {}\n  help: run `qbank lint {}` to \
+         see why",
+        broken.len(),
+        if broken.len() == 1 {
+            "file does"
+        } else {
+            "files do"
+        },
+        if broken.len() == 1 { "is" } else { "are" },
+        broken.join(", "),
+        root.display()
+    );
+}
+
+/// Writes the export to --out (atomically) or to standard output.
+fn emit(args: &ExportArgs, bytes: &[u8]) -> Result<Outcome, Failure> {
+    match &args.out {
+        Some(path) => files::write_atomic(path, bytes)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?,
+        None => {
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,237 @@
+//! Writing files so that no reader ever sees one half-written: each new text goes to a
+//! temporary file beside its target first, and only when every one of them is on disk are they
+//! renamed into place. If anything fails, what was already done is undone.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// One file to write.
+pub struct PlannedFile {
+    pub path: PathBuf,
+    /// What the file holds now (`None`: it must not exist yet).
+    pub old: Option<String>,
+    pub new: Vec<u8>,
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut f = create_new(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Ok(meta) = fs::metadata(path) {
+            fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes every file or none: checks that each target still holds what it held when it was
+/// read, writes all temporary files, then renames them into place, undoing it all on failure.
+pub fn write_all(files: &[PlannedFile]) -> Result<(), String> {
+    for f in files {
+        match (&f.old, fs::read(&f.path)) {
+            (None, Ok(_)) => return Err(format!("{} exists already", f.path.display())),
+            (None, Err(e)) if e.kind() == io::ErrorKind::NotFound => {}
+            (None, Err(e)) => return Err(format!("cannot check {}: {e}", f.path.display())),
+            (Some(old), Ok(now)) if now != old.as_bytes() => {
+                return Err(format!(
+                    "{} changed while the import ran; run it again",
+                    f.path.display()
+                ))
+            }
+            (Some(_), Ok(_)) => {}
+            (Some(_), Err(e)) => return Err(format!("cannot read {}: {e}", f.path.display())),
+        }
+    }
+
+    let mut made_dirs: Vec<PathBuf> = Vec::new();
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let undo_temps = |temps: &[PathBuf], made_dirs: &[PathBuf]| {
+        for t in temps {
+            let _ = fs::remove_file(t);
+        }
+        for d in made_dirs.iter().rev() {
+            let _ = fs::remove_dir(d);
+        }
+    };
+    for f in files {
+        let step = (|| -> io::Result<()> {
+            if let Some(dir) = f.path.parent() {
+                make_dirs(dir, &mut made_dirs)?;
+            }
+            let tmp = temp_path(&f.path);
+            let mut file = create_new(&tmp)?;
+            temps.push(tmp.clone());
+            // No fsync per file: with thousands of files it costs minutes, and the renames
+            // already make sure no reader sees a half-written file. Flushing to disk is left to
+            // the operating system, as git leaves it by default.
+            file.write_all(&f.new)?;
+            if let Ok(meta) = fs::metadata(&f.path) {
+                fs::set_permissions(&tmp, meta.permissions())?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = step {
+            undo_temps(&temps, &made_dirs);
+            return Err(format!(
+                "cannot write {}: {e}; nothing was changed",
+                f.path.display()
+            ));
+        }
+    }
+
+    for (i, (f, tmp)) in files.iter().zip(&temps).enumerate() {
+        if let Err(e) = fs::rename(tmp, &f.path) {
+            // Put back what was already replaced.
+            let mut lost = Vec::new();
+            for done in &files[..i] {
+                let restored = match &done.old {
+                    Some(old) => write_atomic(&done.path, old.as_bytes()),
+                    None => fs::remove_file(&done.path),
+                };
+                if restored.is_err() {
+                    lost.push(done.path.display().to_string());
+                }
+            }
+            undo_temps(&temps[i..], &made_dirs);
+            let mut message = format!("cannot write {}: {e}", f.path.display());
+            if lost.is_empty() {
+                message.push_str("; nothing was changed");
+            } else {
+                message.push_str(&format!(
+                    "; could not undo the change of {}",
+                    lost.join(", ")
+                ));
+            }
+            return Err(message);
+        }
+    }
+    Ok(())
+}
+
+fn make_dirs(dir: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        make_dirs(parent, made)?;
+    }
+    fs::create_dir(dir)?;
+    made.push(dir.to_path_buf());
+    Ok(())
+}
+
+fn create_new(path: &Path) -> io::Result<File> {
+    // A temporary file left by a run that was killed is ours to replace.
+    let _ = fs::remove_file(path);
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+/// `.<name>.qbank-tmp` beside `path` (hidden, so a bank load skips it).
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.qbank-tmp"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("qbank-files-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_all_files() {
+        let dir = scratch("all");
+        fs::write(dir.join("old.yaml"), "old").unwrap();
+        let files = [
+            PlannedFile {
+                path: dir.join("new/deeper/a.yaml"),
+                old: None,
+                new: b"a".to_vec(),
+            },
+            PlannedFile {
+                path: dir.join("old.yaml"),
+                old: Some("old".into()),
+                new: b"new".to_vec(),
+            },
+        ];
+        write_all(&files).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("new/deeper/a.yaml")).unwrap(),
+            "a"
+        );
+        assert_eq!(fs::read_to_string(dir.join("old.yaml")).unwrap(), "new");
+        // A second run finds the files changed and refuses.
+        assert!(write_all(&files).unwrap_err().ends_with("exists already"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn file_changed_meanwhile_is_not_overwritten() {
+        let dir = scratch("changed");
+        fs::write(dir.join("q.yaml"), "edited by hand").unwrap();
+        let files = [PlannedFile {
+            path: dir.join("q.yaml"),
+            old: Some("as read".into()),
+            new: b"new".to_vec(),
+        }];
+        assert!(write_all(&files)
+            .unwrap_err()
+            .contains("changed while the import ran"));
+        assert_eq!(
+            fs::read_to_string(dir.join("q.yaml")).unwrap(),
+            "edited by hand"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    /// Where no folder can be made (/proc), the files written before are taken back.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn failure_takes_back_what_was_written() {
+        let dir = scratch("undo");
+        fs::write(dir.join("old.yaml"), "old").unwrap();
+        let files = [
+            PlannedFile {
+                path: dir.join("topic/a.yaml"),
+                old: None,
+                new: b"a".to_vec(),
+            },
+            PlannedFile {
+                path: dir.join("old.yaml"),
+                old: Some("old".into()),
+                new: b"new".to_vec(),
+            },
+            PlannedFile {
+                path: PathBuf::from("/proc/qbank-no-such-folder/b.yaml"),
+                old: None,
+                new: b"b".to_vec(),
+            },
+        ];
+        let e = write_all(&files).unwrap_err();
+        assert!(e.ends_with("nothing was changed"), "{e}");
+        let mut left: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["old.yaml"]);
+        assert_eq!(fs::read_to_string(dir.join("old.yaml")).unwrap(), "old");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,91 @@
+//! `qbank new` as a user runs it: the real binary on a copy of a small bank, standard input
+//! not a terminal.
+
+mod common;
+
+use common::{copy_dir, crate_dir, qbank, read, temp_dir};
+
+fn scratch(name: &str) -> common::TempDir {
+    let dir = temp_dir(name);
+    copy_dir(
+        &crate_dir().join("tests/banks/unformatted"),
+        &dir.join("bank"),
+    );
+    std::fs::remove_file(dir.join("bank/deployment/broken.yaml")).unwrap();
+    dir
+}
+
+const ROLLBACK: &[&str] = &[
+    "new",
+    "--bank",
+    "bank",
+    "--text",
+    "How would you roll back a bad model in production?",
+    "--topic",
+    "deployment",
+    "--levels",
+    "senior,mid",
+    "--kind",
+    "scenario",
+    "--minutes",
+    "6",
+];
+
+#[test]
+fn new_writes_a_formatted_draft_in_the_topic_folder() {
+    let dir = scratch("new-file");
+    insta::assert_snapshot!("new run", qbank(&dir, ROLLBACK));
+    let path = "bank/deployment/roll-back-bad-model-production.yaml";
+    insta::assert_snapshot!("new file", read(&dir, path));
+    // Already as `qbank fmt` leaves it, and the linter has nothing to say against it but
+    // what a draft lacks.
+    let out = qbank(&dir, &["fmt", "--check", path]);
+    assert!(
+        out.contains("0 files would be reformatted, 1 already formatted"),
+        "{out}"
+    );
+    let out = qbank(&dir, &["lint", "bank"]);
+    assert!(
+        !out.contains("roll-back-bad-model-production.yaml:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_same_text_twice_gets_a_second_id() {
+    let dir = scratch("new-twice");
+    qbank(&dir, ROLLBACK);
+    let first = read(&dir, "bank/deployment/roll-back-bad-model-production.yaml");
+    let out = qbank(&dir, ROLLBACK);
+    assert!(
+        out.contains("created bank/deployment/roll-back-bad-model-production-2.yaml"),
+        "{out}"
+    );
+    assert_eq!(
+        read(&dir, "bank/deployment/roll-back-bad-model-production.yaml"),
+        first
+    );
+}
+
+#[test]
+fn bad_input_is_refused_and_nothing_is_written() {
+    let dir = scratch("new-bad");
+    let mut unknown_topic = ROLLBACK.to_vec();
+    unknown_topic[6] = "deploymnet";
+    insta::assert_snapshot!("unknown topic", qbank(&dir, &unknown_topic));
+    let mut taken_id = ROLLBACK.to_vec();
+    taken_id.extend(["--id", "rollback"]);
+    insta::assert_snapshot!("taken id", qbank(&dir, &taken_id));
+    let mut bad_id = ROLLBACK.to_vec();
+    bad_id.extend(["--id", "Roll_Back"]);
+    insta::assert_snapshot!("bad id", qbank(&dir, &bad_id));
+    insta::assert_snapshot!(
+        "missing flags",
+        qbank(&dir, &["new", "--bank", "bank", "--text", "Why canaries?"])
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.join("bank/deployment"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}

@@ -1,0 +1,511 @@
+//! From a spreadsheet back into the bank.
+//!
+//! [`plan_import`] checks every row of a [`Sheet`] against the bank and the question schema and
+//! returns either the full plan (the files to create, the files to change and their new text)
+//! or every problem found, each at its row and column. Nothing is written here: the caller
+//! applies the plan all at once, or not at all.
+//!
+//! - A row whose id is in the bank updates that question. Only the columns the file has are
+//!   changed; fields it has no column for keep their value, and the question file keeps its
+//!   comments and the style of the keys that did not change
+//!   ([`qbank_core::write::update_question`]). An empty cell clears an optional field.
+//! - A row with a new id creates `<topic>/<id>.yaml`, written by
+//!   [`qbank_core::write::write_question`]; it needs the columns id, text, topic, levels and
+//!   kind.
+//! - Levels, kind and status are read whatever their case (`Senior`). Levels may be separated
+//!   by line breaks, commas or spaces, tags by line breaks or commas, and the other lists by
+//!   line breaks only (an empty line is no item).
+
+use std::collections::HashMap;
+
+use qbank_core::write::{update_question, write_question};
+use qbank_core::{
+    closest, Bank, FileKind, Kind, Level, Question, Rubric, SimilarTo, Status, DEFAULT_MINUTES,
+};
+use qbank_doc::table::Column;
+
+use crate::csv::{Place, RowError, Sheet, SheetRow};
+
+/// What an import does to the bank.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// New question files.
+    pub creates: Vec<FileChange>,
+    /// Question files whose content changes.
+    pub updates: Vec<FileChange>,
+    /// Rows that match their question already.
+    pub unchanged: usize,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.creates.is_empty() && self.updates.is_empty()
+    }
+}
+
+/// One file the import writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The question's id.
+    pub id: String,
+    /// The row of the sheet it comes from.
+    pub row: usize,
+    /// The file's path inside the bank, `/`-separated.
+    pub relative: String,
+    /// The text before, for an update.
+    pub old: Option<String>,
+    /// The text after.
+    pub new: String,
+    /// The keys that change (every key written, for a new file).
+    pub fields: Vec<&'static str>,
+    /// True when an existing file had to be written whole, losing its comments.
+    pub rewritten: bool,
+    /// The topic changed, and the file stays in the folder of the old one.
+    pub moved_topic: bool,
+}
+
+/// Checks `sheet` against `bank` and plans the import; every problem in the sheet is reported,
+/// in row order.
+pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowError>> {
+    let mut errors = sheet.problems.clone();
+    let mut plan = ImportPlan::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let mut by_id: HashMap<&str, &Question> = HashMap::new();
+    // Ids that more than one file holds, with those files.
+    let mut twice: HashMap<&str, Vec<&str>> = HashMap::new();
+    for q in &bank.questions {
+        if let Some(first) = by_id.insert(q.id.as_str(), q) {
+            twice
+                .entry(q.id.as_str())
+                .or_insert_with(|| vec![bank.question_file(first).path.as_str()])
+                .push(bank.question_file(q).path.as_str());
+        }
+    }
+    // Question files that did not load, by the id their name gives.
+    let unreadable: HashMap<&str, &str> = {
+        let loaded: Vec<bool> = {
+            let mut v = vec![false; bank.files.len()];
+            for q in &bank.questions {
+                v[q.file] = true;
+            }
+            v
+        };
+        bank.files
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.kind == FileKind::Question && !loaded[*i])
+            .map(|(_, f)| (f.stem(), f.path.as_str()))
+            .collect()
+    };
+    let mut new_paths: HashMap<String, usize> = HashMap::new();
+    let paths: HashMap<&str, &str> = bank
+        .files
+        .iter()
+        .map(|f| (f.relative.as_str(), f.path.as_str()))
+        .collect();
+
+    for row in &sheet.rows {
+        let mut ctx = RowCtx {
+            sheet,
+            row,
+            errors: Vec::new(),
+        };
+        let Some(id) = sheet.cell(row, Column::Id).map(str::trim) else {
+            continue;
+        };
+        if id.is_empty() {
+            ctx.error(
+                Column::Id,
+                "the id is empty",
+                Some("every row needs the id of the question it creates or updates"),
+            );
+            errors.append(&mut ctx.errors);
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            ctx.error(
+                Column::Id,
+                &format!("duplicate id \"{id}\": row {first} has it too"),
+                Some("keep one row per question"),
+            );
+            errors.append(&mut ctx.errors);
+            continue;
+        }
+        seen.insert(id.to_owned(), row.row);
+
+        if let Some(files) = twice.get(id) {
+            errors.push(
+                RowError::at(
+                    row.row,
+                    sheet.place(Column::Id),
+                    format!(
+                        "question \"{id}\" is in {} files: {}",
+                        files.len(),
+                        files.join(", ")
+                    ),
+                )
+                .with_help("give each its own id first (qbank lint reports it as duplicate-id)"),
+            );
+            continue;
+        }
+        let existing = by_id.get(id).copied();
+        if existing.is_none() {
+            if let Some(path) = unreadable.get(id) {
+                errors.push(
+                    RowError::at(
+                        row.row,
+                        sheet.place(Column::Id),
+                        format!("question \"{id}\" is in {path}, which does not load"),
+                    )
+                    .with_help("fix that file first (qbank lint shows why), then import again"),
+                );
+                continue;
+            }
+            let missing: Vec<&str> = [Column::Text, Column::Topic, Column::Levels, Column::Kind]
+                .into_iter()
+                .filter(|c| !sheet.columns.contains(c))
+                .map(Column::name)
+                .collect();
+            if !missing.is_empty() {
+                errors.push(
+                    RowError::at(
+                        row.row,
+                        sheet.place(Column::Id),
+                        format!(
+                            "\"{id}\" is not in the bank, and the file has no {} column to \
+                             create it from",
+                            missing.join(", ")
+                        ),
+                    )
+                    .with_help("add the columns, or correct the id if it should match an existing question"),
+                );
+                continue;
+            }
+        }
+        let mut q = existing.cloned().unwrap_or_else(|| Question {
+            id: id.to_owned(),
+            text: String::new(),
+            topic: String::new(),
+            levels: Vec::new(),
+            kind: Kind::Concept,
+            minutes: None,
+            status: Status::default(),
+            source: None,
+            tags: Vec::new(),
+            follow_ups: Vec::new(),
+            rubric: Rubric::default(),
+            similar_to: Vec::new(),
+            allow: Vec::new(),
+            reviewed: None,
+            file: 0,
+        });
+        for (&column, cell) in sheet.columns.iter().zip(&row.cells) {
+            ctx.apply(&mut q, column, cell, &topics);
+        }
+        ctx.check_schema(&q);
+        if !ctx.errors.is_empty() {
+            errors.append(&mut ctx.errors);
+            continue;
+        }
+
+        match existing {
+            Some(old) if *old == q => plan.unchanged += 1,
+            Some(old) => {
+                let file = bank.question_file(old);
+                let updated = update_question(&file.text, &file.relative, &q);
+                if updated.changed.is_empty() {
+                    plan.unchanged += 1;
+                } else {
+                    plan.updates.push(FileChange {
+                        id: q.id.clone(),
+                        row: row.row,
+                        relative: file.relative.clone(),
+                        old: Some(file.text.clone()),
+                        new: updated.text,
+                        fields: updated.changed,
+                        rewritten: updated.rewritten,
+                        moved_topic: old.topic != q.topic,
+                    });
+                }
+            }
+            None => {
+                let relative = format!("{}/{}.yaml", q.topic, q.id);
+                if let Some(path) = paths.get(relative.as_str()) {
+                    errors.push(RowError::at(
+                        row.row,
+                        sheet.place(Column::Id),
+                        format!("{path} already exists and does not hold question \"{id}\""),
+                    ));
+                    continue;
+                }
+                if let Some(first) = new_paths.insert(relative.clone(), row.row) {
+                    errors.push(RowError::at(
+                        row.row,
+                        sheet.place(Column::Id),
+                        format!("row {first} creates {relative} too"),
+                    ));
+                    continue;
+                }
+                let text = write_question(&q, &relative);
+                plan.creates.push(FileChange {
+                    id: q.id.clone(),
+                    row: row.row,
+                    relative,
+                    old: None,
+                    fields: qbank_core::write::QUESTION_KEYS
+                        .into_iter()
+                        .filter(|k| qbank_core::write::write_field(&q, k).is_some())
+                        .collect(),
+                    new: text,
+                    rewritten: false,
+                    moved_topic: false,
+                });
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        errors.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
+        Err(errors)
+    }
+}
+
+struct RowCtx<'s> {
+    sheet: &'s Sheet,
+    row: &'s SheetRow,
+    errors: Vec<RowError>,
+}
+
+impl RowCtx<'_> {
+    fn place(&self, column: Column) -> Option<Place> {
+        self.sheet.place(column)
+    }
+
+    fn error(&mut self, column: Column, message: &str, help: Option<&str>) {
+        let mut e = RowError::at(self.row.row, self.place(column), message);
+        e.help = help.map(str::to_owned);
+        self.errors.push(e);
+    }
+
+    fn apply(&mut self, q: &mut Question, column: Column, cell: &str, topics: &[String]) {
+        match column {
+            Column::Id => {}
+            Column::Topic => {
+                let topic = cell.trim();
+                if topic.is_empty() {
+                    self.error(column, "the topic is empty", None);
+                } else if !topics.iter().any(|t| t == topic) {
+                    let help = match closest(topic, topics) {
+                        Some(t) => format!("did you mean \"{t}\"?"),
+                        None if topics.is_empty() => {
+                            "the bank's topics.yaml lists no topics that load".to_owned()
+                        }
+                        None => format!("the topics are {}", topics.join(", ")),
+                    };
+                    self.error(column, &format!("unknown topic \"{topic}\""), Some(&help));
+                } else {
+                    q.topic = topic.to_owned();
+                }
+            }
+            Column::Levels => {
+                let mut levels = Vec::new();
+                for word in words(cell) {
+                    match Level::parse(&word.to_lowercase()) {
+                        Some(l) if levels.contains(&l) => self.error(
+                            column,
+                            &format!("level {l} is listed twice"),
+                            Some("list each level once"),
+                        ),
+                        Some(l) => levels.push(l),
+                        None => {
+                            let names: Vec<String> =
+                                Level::ALL.iter().map(|l| l.as_str().to_owned()).collect();
+                            let help = closest(word, &names)
+                                .map(|n| format!("did you mean \"{n}\"?"))
+                                .unwrap_or_else(|| {
+                                    "the levels are junior, mid, senior and staff".to_owned()
+                                });
+                            self.error(column, &format!("\"{word}\" is not a level"), Some(&help));
+                        }
+                    }
+                }
+                if levels.is_empty() && words(cell).next().is_none() {
+                    self.error(
+                        column,
+                        "no level given",
+                        Some("a question needs at least one of junior, mid, senior, staff"),
+                    );
+                }
+                q.levels = levels;
+            }
+            Column::Kind => {
+                let word = cell.trim();
+                match Kind::parse(&word.to_lowercase()) {
+                    Some(k) => q.kind = k,
+                    None => {
+                        let names: Vec<String> =
+                            Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+                        let help = closest(word, &names)
+                            .map(|n| format!("did you mean \"{n}\"?"))
+                            .unwrap_or_else(|| format!("the kinds are {}", names.join(", ")));
+                        let message = if word.is_empty() {
+                            "the kind is empty".to_owned()
+                        } else {
+                            format!("\"{word}\" is not a kind")
+                        };
+                        self.error(column, &message, Some(&help));
+                    }
+                }
+            }
+            Column::Minutes => {
+                let text = cell.trim();
+                if text.is_empty() {
+                    q.minutes = None;
+                    return;
+                }
+                // A spreadsheet may write a whole number as 7.0.
+                let whole = text
+                    .strip_suffix(".0")
+                    .or_else(|| text.strip_suffix(",0"))
+                    .unwrap_or(text);
+                match whole.parse::<u32>() {
+                    Ok(m) => q.minutes = Some(m),
+                    Err(_) => self.error(
+                        column,
+                        &format!("\"{text}\" is not a whole number of minutes"),
+                        Some(&format!(
+                            "write a number from 1 to 60, or leave the cell empty for the \
+                             default of {DEFAULT_MINUTES}"
+                        )),
+                    ),
+                }
+            }
+            Column::Text => q.text = cell.to_owned(),
+            Column::FollowUps => q.follow_ups = lines(cell),
+            Column::Strong => q.rubric.strong = lines(cell),
+            Column::RedFlags => q.rubric.red_flags = lines(cell),
+            Column::Tags => q.tags = items(cell).map(str::to_owned).collect(),
+            Column::Status => {
+                let word = cell.trim();
+                if word.is_empty() {
+                    q.status = Status::default();
+                    return;
+                }
+                match Status::parse(&word.to_lowercase()) {
+                    Some(s) => q.status = s,
+                    None => {
+                        let names: Vec<String> =
+                            ["draft", "active", "retired"].map(str::to_owned).to_vec();
+                        let help = closest(word, &names)
+                            .map(|n| format!("did you mean \"{n}\"?"))
+                            .unwrap_or_else(|| "the statuses are draft, active, retired".into());
+                        self.error(column, &format!("\"{word}\" is not a status"), Some(&help));
+                    }
+                }
+            }
+            Column::Source => q.source = (!cell.is_empty()).then(|| cell.to_owned()),
+            Column::SimilarTo => {
+                q.similar_to = lines(cell)
+                    .into_iter()
+                    .map(|line| match line.split_once(':') {
+                        Some((id, reason)) => SimilarTo {
+                            id: id.trim().to_owned(),
+                            reason: Some(reason.strip_prefix(' ').unwrap_or(reason).to_owned()),
+                        },
+                        None => SimilarTo {
+                            id: line.trim().to_owned(),
+                            reason: None,
+                        },
+                    })
+                    .collect();
+            }
+            Column::Reviewed => {
+                let text = cell.trim();
+                q.reviewed = (!text.is_empty()).then(|| text.to_owned());
+            }
+        }
+    }
+
+    /// The question schema, for what the columns do not check themselves (id and tag
+    /// patterns, lengths, minutes' range).
+    fn check_schema(&mut self, q: &Question) {
+        let Ok(value) = serde_json::to_value(q) else {
+            return;
+        };
+        for v in qbank_schema::validate(FileKind::Question, &value) {
+            let field = v.pointer.split('/').nth(1).unwrap_or_default();
+            let column = match field {
+                "rubric" => match v.pointer.split('/').nth(2) {
+                    Some("red_flags") => Some(Column::RedFlags),
+                    _ => Some(Column::Strong),
+                },
+                f => Column::ALL.into_iter().find(|c| c.name() == f),
+            };
+            let mut message = v.message.clone();
+            if let Some(item) = list_item(&v.pointer) {
+                message = format!("item {item}: {message}");
+            }
+            let place = column.and_then(|c| self.place(c));
+            if place.is_some() && self.errors.iter().any(|e| e.column == place) {
+                // That cell has been reported already, in the column's own words.
+                continue;
+            }
+            let mut e = RowError::at(
+                self.row.row,
+                place,
+                match column {
+                    Some(c) if self.place(c).is_none() => {
+                        format!("{message} (in the question's file, which has no {c} column here)")
+                    }
+                    None => format!("{message} (in the question's file)"),
+                    _ => message,
+                },
+            );
+            e.help = v.help.clone();
+            self.errors.push(e);
+        }
+    }
+}
+
+/// The 1-based item of a list that a pointer such as `/follow_ups/2` or `/rubric/strong/0`
+/// names.
+fn list_item(pointer: &str) -> Option<usize> {
+    let last = pointer.rsplit('/').next()?;
+    let depth = pointer.matches('/').count();
+    let in_list = match pointer.split('/').nth(1)? {
+        "rubric" => depth == 3,
+        "similar_to" => depth >= 2,
+        _ => depth == 2,
+    };
+    let index = if pointer.starts_with("/similar_to/") {
+        pointer.split('/').nth(2)?
+    } else {
+        last
+    };
+    in_list.then(|| index.parse::<usize>().ok().map(|i| i + 1))?
+}
+
+/// The items of a list cell: one per line, empty lines left out.
+fn lines(cell: &str) -> Vec<String> {
+    cell.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of a cell of levels: separated by line breaks, commas or spaces.
+fn words(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+}
+
+/// The items of a cell of tags: separated by line breaks or commas, so that a tag typed with
+/// a space (`model serving`) is reported rather than taken for two.
+fn items(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([',', '\n'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}

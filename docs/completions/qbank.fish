@@ -1,0 +1,166 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_qbank_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_qbank_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_qbank_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_qbank_using_subcommand
+    set -l cmd (__fish_qbank_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c qbank -n "__fish_qbank_needs_command" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_needs_command" -s V -l version -d 'Print version'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "lint" -d 'Check a bank: YAML syntax, schemas, ids, topics, duplicates'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "rule" -d 'Print the documentation of a lint rule'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "kit" -d 'Interview kits: list them, show a kit\'s questions, print it to PDF'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "export" -d 'Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "import" -d 'Read questions back into the bank from a spreadsheet'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "coverage" -d 'Print the topic × level matrix of active questions against topics.yaml\'s minimums'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "fmt" -d 'Rewrite question, topic and kit files in the canonical layout, keeping comments'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "new" -d 'Start a question file: id, folder and schema line filled in, rubric lists to fill'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "stats" -d 'Counts by topic, level, kind and status; rubric gaps; questions due for review'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l format -d 'Output format [default: human, or github when GITHUB_ACTIONS=true]' -r -f -a "human\t'Code snippets with the place underlined (default on a terminal)'
+json\t'One JSON document with a `diagnostics` array'
+github\t'GitHub Actions annotations (default when GITHUB_ACTIONS=true)'
+sarif\t'SARIF 2.1.0 for code scanning'"
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l select -d 'Only run these rules (comma-separated names)' -r
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l ignore -d 'Do not run these rules (comma-separated names)' -r
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l config -d 'Read settings from this file instead of the qbank.toml found from the bank folder up' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l changed-since -d 'Only report findings on files changed since this git ref (as in a pull request: the ref...HEAD diff, plus uncommitted and untracked files); the whole bank is still checked' -r
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l color -d 'Colours in human output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l deny-warnings -d 'Exit with 1 on warnings too [default: `[lint] deny-warnings` in qbank.toml, or false]'
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand rule" -l all -d 'Print every rule\'s documentation'
+complete -c qbank -n "__fish_qbank_using_subcommand rule" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t'Text for people'
+json\t'One JSON document'"
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t'Text for people'
+json\t'One JSON document'"
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l allow-near-duplicates -d 'Let near-duplicate questions share the kit (similar_to pairs are still kept apart)'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s o -l out -d 'Where to write the PDF [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition]' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l candidate -d 'The candidate\'s name, printed on every page' -r
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l interviewer -d 'The interviewer\'s name' -r
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l date -d 'The interview date, YYYY-MM-DD [default: from SOURCE_DATE_EPOCH, else left blank to fill in]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l edition -d 'Which edition to print [default: the kit\'s `edition`, else interviewer]' -r -f -a "interviewer\t'Everything: rubric, red flags, rating rows, notes and the scorecard'
+candidate\t'The questions and room to answer, for a handout or a take-home sheet'"
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l paper -d 'Paper size' -r -f -a "a4\t'210 x 297 mm'
+letter\t'US Letter, 8.5 x 11 in'"
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l allow-near-duplicates -d 'Let near-duplicate questions share the kit (similar_to pairs are still kept apart)'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l kit -d 'Only the questions of this kit' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also: similar_to, reviewed]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l excel -d 'For Excel: a UTF-8 byte-order mark and CRLF line ends'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l kit -d 'Only the questions of this kit' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l kit -d 'Only the questions of this kit' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l dry-run -d 'Print what would change, write nothing'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l format -d 'Output format' -r -f -a "human\t'An aligned table'
+json\t'One JSON document'
+markdown\t'A Markdown table, for a pull-request comment'"
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l color -d 'Colours in human output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l fail-on-gap -d 'Exit with 1 when a topic is below its minimum at some level (the report is printed either way)'
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand fmt" -l check -d 'Write nothing; print the changes as a diff and exit with 1 when a file is not formatted'
+complete -c qbank -n "__fish_qbank_using_subcommand fmt" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l text -d 'The question, as the interviewer asks it' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l topic -d 'The topic id, one of topics.yaml\'s' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l levels -d 'The levels it suits (comma-separated: junior, mid, senior, staff)' -r -f -a "junior\t''
+mid\t''
+senior\t''
+staff\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l kind -d 'What sort of answer it asks for' -r -f -a "concept\t''
+experience\t''
+tooling\t''
+scenario\t''
+behavioral\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l minutes -d 'Minutes it takes in an interview' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l id -d 'The id and file name [default: the first words of the text, in kebab-case, made unique in the bank]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand new" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand stats" -l stale-after -d 'A question is due for review when its `reviewed` date (or else its last change in git) is older than this many days' -r
+complete -c qbank -n "__fish_qbank_using_subcommand stats" -l today -d 'The date to count from, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, or today]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand man" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "lint" -d 'Check a bank: YAML syntax, schemas, ids, topics, duplicates'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "rule" -d 'Print the documentation of a lint rule'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "kit" -d 'Interview kits: list them, show a kit\'s questions, print it to PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "export" -d 'Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "import" -d 'Read questions back into the bank from a spreadsheet'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "coverage" -d 'Print the topic × level matrix of active questions against topics.yaml\'s minimums'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "fmt" -d 'Rewrite question, topic and kit files in the canonical layout, keeping comments'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "new" -d 'Start a question file: id, folder and schema line filled in, rubric lists to fill'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "stats" -d 'Counts by topic, level, kind and status; rubric gaps; questions due for review'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "show" -d 'Print the questions a kit draws, in kit order'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'

@@ -1,0 +1,793 @@
+#compdef qbank
+
+autoload -U is-at-least
+
+_qbank() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_qbank_commands" \
+"*::: :->qbank" \
+&& ret=0
+    case $state in
+    (qbank)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-command-$line[1]:"
+        case $line[1] in
+            (lint)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: human, or github when GITHUB_ACTIONS=true\]]:FORMAT:((human\:"Code snippets with the place underlined (default on a terminal)"
+json\:"One JSON document with a \`diagnostics\` array"
+github\:"GitHub Actions annotations (default when GITHUB_ACTIONS=true)"
+sarif\:"SARIF 2.1.0 for code scanning"))' \
+'*--select=[Only run these rules (comma-separated names)]:SELECT:_default' \
+'*--ignore=[Do not run these rules (comma-separated names)]:IGNORE:_default' \
+'--config=[Read settings from this file instead of the qbank.toml found from the bank folder up]:FILE:_files' \
+'--changed-since=[Only report findings on files changed since this git ref (as in a pull request\: the ref...HEAD diff, plus uncommitted and untracked files); the whole bank is still checked]:GIT-REF:_default' \
+'--color=[Colours in human output]:COLOR:(auto always never)' \
+'--deny-warnings[Exit with 1 on warnings too \[default\: \`\[lint\] deny-warnings\` in qbank.toml, or false\]]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::bank -- The bank folder (holding topics.yaml):_files' \
+&& ret=0
+;;
+(rule)
+_arguments "${_arguments_options[@]}" : \
+'()--all[Print every rule'\''s documentation]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::name -- The rule'\''s name, e.g. duplicate-id:_default' \
+&& ret=0
+;;
+(kit)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_qbank__subcmd__kit_commands" \
+"*::: :->kit" \
+&& ret=0
+
+    case $state in
+    (kit)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-kit-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
+'--format=[Output format]:FORMAT:((human\:"Text for people"
+json\:"One JSON document"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
+'--format=[Output format]:FORMAT:((human\:"Text for people"
+json\:"One JSON document"))' \
+'--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml:_default' \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
+'-o+[Where to write the PDF \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition\]]:FILE:_files' \
+'--out=[Where to write the PDF \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition\]]:FILE:_files' \
+'--candidate=[The candidate'\''s name, printed on every page]:NAME:_default' \
+'--interviewer=[The interviewer'\''s name]:NAME:_default' \
+'--date=[The interview date, YYYY-MM-DD \[default\: from SOURCE_DATE_EPOCH, else left blank to fill in\]]:DATE:_default' \
+'--edition=[Which edition to print \[default\: the kit'\''s \`edition\`, else interviewer\]]:EDITION:((interviewer\:"Everything\: rubric, red flags, rating rows, notes and the scorecard"
+candidate\:"The questions and room to answer, for a handout or a take-home sheet"))' \
+'--paper=[Paper size]:PAPER:((a4\:"210 x 297 mm"
+letter\:"US Letter, 8.5 x 11 in"))' \
+'--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__kit__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-kit-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(export)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_qbank__subcmd__export_commands" \
+"*::: :->export" \
+&& ret=0
+
+    case $state in
+    (export)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-export-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--kit=[Only the questions of this kit]:KIT:_default' \
+'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'*--columns=[The columns, in order (comma-separated; \`all\` for every column) \[default\: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also\: similar_to, reviewed\]]:COLUMNS:_default' \
+'--excel[For Excel\: a UTF-8 byte-order mark and CRLF line ends]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(json)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--kit=[Only the questions of this kit]:KIT:_default' \
+'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(md)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--kit=[Only the questions of this kit]:KIT:_default' \
+'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__export__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-export-help-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(json)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(md)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_qbank__subcmd__import_commands" \
+"*::: :->import" \
+&& ret=0
+
+    case $state in
+    (import)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-import-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--dry-run[Print what would change, write nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':file -- The CSV file, as written by `qbank export csv` or saved by a spreadsheet:_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__import__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-import-help-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(coverage)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format]:FORMAT:((human\:"An aligned table"
+json\:"One JSON document"
+markdown\:"A Markdown table, for a pull-request comment"))' \
+'--color=[Colours in human output]:COLOR:(auto always never)' \
+'--fail-on-gap[Exit with 1 when a topic is below its minimum at some level (the report is printed either way)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::bank -- The bank folder (holding topics.yaml):_files' \
+&& ret=0
+;;
+(fmt)
+_arguments "${_arguments_options[@]}" : \
+'--check[Write nothing; print the changes as a diff and exit with 1 when a file is not formatted]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::paths -- Bank folders, folders inside a bank, or files; YAML files outside any bank (no topics.yaml in their folder or above) are skipped:_files' \
+&& ret=0
+;;
+(new)
+_arguments "${_arguments_options[@]}" : \
+'--text=[The question, as the interviewer asks it]:TEXT:_default' \
+'--topic=[The topic id, one of topics.yaml'\''s]:TOPIC:_default' \
+'*--levels=[The levels it suits (comma-separated\: junior, mid, senior, staff)]:LEVELS:(junior mid senior staff)' \
+'--kind=[What sort of answer it asks for]:KIND:(concept experience tooling scenario behavioral)' \
+'--minutes=[Minutes it takes in an interview]:MINUTES:_default' \
+'--id=[The id and file name \[default\: the first words of the text, in kebab-case, made unique in the bank\]]:ID:_default' \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(stats)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format]:FORMAT:(human json)' \
+'--stale-after=[A question is due for review when its \`reviewed\` date (or else its last change in git) is older than this many days]:DAYS:_default' \
+'--today=[The date to count from, YYYY-MM-DD \[default\: SOURCE_DATE_EPOCH, or today\]]:DATE:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::bank -- The bank folder (holding topics.yaml):_files' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell -- The shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-command-$line[1]:"
+        case $line[1] in
+            (lint)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(rule)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(kit)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help__subcmd__kit_commands" \
+"*::: :->kit" \
+&& ret=0
+
+    case $state in
+    (kit)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-kit-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(export)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help__subcmd__export_commands" \
+"*::: :->export" \
+&& ret=0
+
+    case $state in
+    (export)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-export-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(json)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(md)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help__subcmd__import_commands" \
+"*::: :->import" \
+&& ret=0
+
+    case $state in
+    (import)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-import-command-$line[1]:"
+        case $line[1] in
+            (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(coverage)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(fmt)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(stats)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_qbank_commands] )) ||
+_qbank_commands() {
+    local commands; commands=(
+'lint:Check a bank\: YAML syntax, schemas, ids, topics, duplicates' \
+'rule:Print the documentation of a lint rule' \
+'kit:Interview kits\: list them, show a kit'\''s questions, print it to PDF' \
+'export:Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown' \
+'import:Read questions back into the bank from a spreadsheet' \
+'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
+'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
+'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
+'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__completions_commands] )) ||
+_qbank__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank completions commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__coverage_commands] )) ||
+_qbank__subcmd__coverage_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank coverage commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export_commands] )) ||
+_qbank__subcmd__export_commands() {
+    local commands; commands=(
+'csv:One row per question, lists one item per line in a cell' \
+'json:The whole bank (topics, questions, kits) as one JSON document' \
+'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank export commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__csv_commands] )) ||
+_qbank__subcmd__export__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__help_commands] )) ||
+_qbank__subcmd__export__subcmd__help_commands() {
+    local commands; commands=(
+'csv:One row per question, lists one item per line in a cell' \
+'json:The whole bank (topics, questions, kits) as one JSON document' \
+'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank export help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__csv_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__json_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__json_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help json commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__md_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__md_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help md commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__json_commands] )) ||
+_qbank__subcmd__export__subcmd__json_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export json commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__md_commands] )) ||
+_qbank__subcmd__export__subcmd__md_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export md commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__fmt_commands] )) ||
+_qbank__subcmd__fmt_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank fmt commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help_commands] )) ||
+_qbank__subcmd__help_commands() {
+    local commands; commands=(
+'lint:Check a bank\: YAML syntax, schemas, ids, topics, duplicates' \
+'rule:Print the documentation of a lint rule' \
+'kit:Interview kits\: list them, show a kit'\''s questions, print it to PDF' \
+'export:Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown' \
+'import:Read questions back into the bank from a spreadsheet' \
+'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
+'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
+'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
+'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__completions_commands] )) ||
+_qbank__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help completions commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__coverage_commands] )) ||
+_qbank__subcmd__help__subcmd__coverage_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help coverage commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__export_commands] )) ||
+_qbank__subcmd__help__subcmd__export_commands() {
+    local commands; commands=(
+'csv:One row per question, lists one item per line in a cell' \
+'json:The whole bank (topics, questions, kits) as one JSON document' \
+'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
+    )
+    _describe -t commands 'qbank help export commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__csv_commands] )) ||
+_qbank__subcmd__help__subcmd__export__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help export csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__json_commands] )) ||
+_qbank__subcmd__help__subcmd__export__subcmd__json_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help export json commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__md_commands] )) ||
+_qbank__subcmd__help__subcmd__export__subcmd__md_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help export md commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__fmt_commands] )) ||
+_qbank__subcmd__help__subcmd__fmt_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help fmt commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__import_commands] )) ||
+_qbank__subcmd__help__subcmd__import_commands() {
+    local commands; commands=(
+'csv:Update questions by id and create new ones from the rows of a CSV file' \
+    )
+    _describe -t commands 'qbank help import commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__import__subcmd__csv_commands] )) ||
+_qbank__subcmd__help__subcmd__import__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help import csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__kit_commands] )) ||
+_qbank__subcmd__help__subcmd__kit_commands() {
+    local commands; commands=(
+'list:List the kits of a bank, and whether each can be drawn' \
+'show:Print the questions a kit draws, in kit order' \
+'build:Write a kit as a printable PDF' \
+    )
+    _describe -t commands 'qbank help kit commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__kit__subcmd__build_commands] )) ||
+_qbank__subcmd__help__subcmd__kit__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help kit build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__kit__subcmd__list_commands] )) ||
+_qbank__subcmd__help__subcmd__kit__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help kit list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__kit__subcmd__show_commands] )) ||
+_qbank__subcmd__help__subcmd__kit__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help kit show commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__lint_commands] )) ||
+_qbank__subcmd__help__subcmd__lint_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help lint commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__man_commands] )) ||
+_qbank__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help man commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__new_commands] )) ||
+_qbank__subcmd__help__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help new commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__rule_commands] )) ||
+_qbank__subcmd__help__subcmd__rule_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help rule commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__stats_commands] )) ||
+_qbank__subcmd__help__subcmd__stats_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help stats commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import_commands] )) ||
+_qbank__subcmd__import_commands() {
+    local commands; commands=(
+'csv:Update questions by id and create new ones from the rows of a CSV file' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank import commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__csv_commands] )) ||
+_qbank__subcmd__import__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank import csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__help_commands] )) ||
+_qbank__subcmd__import__subcmd__help_commands() {
+    local commands; commands=(
+'csv:Update questions by id and create new ones from the rows of a CSV file' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank import help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__help__subcmd__csv_commands] )) ||
+_qbank__subcmd__import__subcmd__help__subcmd__csv_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank import help csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__import__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank import help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit_commands] )) ||
+_qbank__subcmd__kit_commands() {
+    local commands; commands=(
+'list:List the kits of a bank, and whether each can be drawn' \
+'show:Print the questions a kit draws, in kit order' \
+'build:Write a kit as a printable PDF' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank kit commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__build_commands] )) ||
+_qbank__subcmd__kit__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__help_commands] )) ||
+_qbank__subcmd__kit__subcmd__help_commands() {
+    local commands; commands=(
+'list:List the kits of a bank, and whether each can be drawn' \
+'show:Print the questions a kit draws, in kit order' \
+'build:Write a kit as a printable PDF' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank kit help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__help__subcmd__build_commands] )) ||
+_qbank__subcmd__kit__subcmd__help__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit help build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__kit__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__help__subcmd__list_commands] )) ||
+_qbank__subcmd__kit__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit help list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__help__subcmd__show_commands] )) ||
+_qbank__subcmd__kit__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit help show commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__list_commands] )) ||
+_qbank__subcmd__kit__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__kit__subcmd__show_commands] )) ||
+_qbank__subcmd__kit__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank kit show commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__lint_commands] )) ||
+_qbank__subcmd__lint_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank lint commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__man_commands] )) ||
+_qbank__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank man commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__new_commands] )) ||
+_qbank__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank new commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__rule_commands] )) ||
+_qbank__subcmd__rule_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank rule commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__stats_commands] )) ||
+_qbank__subcmd__stats_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank stats commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_qbank" ]; then
+    _qbank "$@"
+else
+    compdef _qbank qbank
+fi
