@@ -973,6 +973,55 @@ mod tests {
         assert!(shared.is_empty(), "in two groups: {shared:?}");
     }
 
+    /// The near-duplicate pairs among `texts`, read among a few questions on other subjects
+    /// (as in a bank, where a term shared by two questions is rare).
+    fn pairs_in_a_bank(texts: &[&str]) -> Vec<(usize, usize)> {
+        let background = [
+            "How do you tune hyperparameters?",
+            "What is a feature store?",
+            "How do you label data?",
+            "How do you run Kubernetes?",
+            "How do you keep secrets out of code?",
+            "What is an SLO?",
+            "How do you write unit tests for a pipeline?",
+            "How do you track experiments?",
+        ];
+        let all: Vec<&str> = texts.iter().chain(&background).copied().collect();
+        detector()
+            .near_duplicates(&all)
+            .iter()
+            .map(|p| (p.a, p.b))
+            .filter(|&(_, b)| b < texts.len())
+            .collect()
+    }
+
+    #[test]
+    fn a_question_about_nothing_but_light_terms_is_about_them() {
+        let texts = [
+            "Can you explain the concept of MLOps and its importance in the industry?",
+            "What is MLOps, and why does it matter to companies today?",
+            "How do you handle data drift in MLOps?",
+            "How do you deploy models to production?",
+        ];
+        let pairs = pairs_in_a_bank(&texts);
+        assert_eq!(pairs, [(0, 1)]);
+    }
+
+    #[test]
+    fn descriptions_join_the_subject_they_describe_and_no_other() {
+        let texts = [
+            "Can you explain the concept of canary deployment?",
+            "How would you send a small percentage of traffic to a new model and gradually shift traffic to it?",
+            "Can you explain the concept of blue-green deployment?",
+            "How would you keep two identical environments and switch all traffic to the new model?",
+            "Can you explain the concept of dark launching?",
+            "How do you prevent training-serving skew?",
+            "How do you prevent features computed differently offline and online?",
+        ];
+        let pairs = pairs_in_a_bank(&texts);
+        assert_eq!(pairs, [(0, 1), (2, 3), (5, 6)]);
+    }
+
     #[test]
     fn empty_input_is_fine() {
         let d = detector();
