@@ -14,7 +14,9 @@
 //! 3. The words left that never name a subject ("how", "handle", "experience") are dropped.
 //!    Common words that say how rather than what ("provide", "useful", "production",
 //!    "deploy") stay as *light* terms that weigh a tenth, and terms after "such as" or "for
-//!    example" are examples that weigh half.
+//!    example" are examples that weigh half. A question that names nothing but light terms
+//!    ("What is MLOps, and why does it matter?") is about them: they then count in full, and
+//!    only against other questions that name nothing else.
 //!
 //! What remains are the question's *subject terms*. Each term weighs its inverse document
 //! frequency in the questions indexed together, so a term that most questions share ("model")
