@@ -14,7 +14,9 @@
 //! 3. The words left that never name a subject ("how", "handle", "experience") are dropped.
 //!    Common words that say how rather than what ("provide", "useful", "production",
 //!    "deploy") stay as *light* terms that weigh a tenth, and terms after "such as" or "for
-//!    example" are examples that weigh half.
+//!    example" are examples that weigh half. A question that names nothing but light terms
+//!    ("What is MLOps, and why does it matter?") is about them: they then count in full, and
+//!    only against other questions that name nothing else.
 //!
 //! What remains are the question's *subject terms*. Each term weighs its inverse document
 //! frequency in the questions indexed together, so a term that most questions share ("model")
@@ -448,6 +450,15 @@ impl Vocabulary {
                 None => out.push(t),
             }
         }
+        // A question that names nothing but light terms ("What is MLOps, and why does it
+        // matter?") is about them. They count in full, and only against other questions that
+        // are about nothing else: "MLOps" in a question on drift stays light.
+        if out.iter().all(|t| t.class == TermClass::Light) {
+            for t in &mut out {
+                t.key = TermKey::Sole(Box::new(t.key.clone()));
+                t.class = TermClass::Word;
+            }
+        }
         subject_stems.sort_unstable();
         subject_stems.dedup();
         (out, subject_stems)
@@ -483,6 +494,8 @@ pub struct Term {
 enum TermKey {
     Concept(u32),
     Word(String),
+    /// A light term of a question that names nothing else.
+    Sole(Box<TermKey>),
 }
 
 /// Settings of the detector.
@@ -964,6 +977,74 @@ mod tests {
                 assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
             }
         }
+    }
+
+    #[test]
+    fn builtin_groups_never_share_a_phrase() {
+        // Groups that share a phrase are merged: within the built-in list that would join two
+        // subjects by accident ("load testing" and "scale" once shared "high load").
+        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut shared = Vec::new();
+        for (gi, group) in base::SYNONYMS.iter().enumerate() {
+            for phrase in *group {
+                match owner.get(&stems(phrase)) {
+                    Some(&other) if other != gi => shared.push(*phrase),
+                    _ => {
+                        owner.insert(stems(phrase), gi);
+                    }
+                }
+            }
+        }
+        assert!(shared.is_empty(), "in two groups: {shared:?}");
+    }
+
+    /// The near-duplicate pairs among `texts`, read among a few questions on other subjects
+    /// (as in a bank, where a term shared by two questions is rare).
+    fn pairs_in_a_bank(texts: &[&str]) -> Vec<(usize, usize)> {
+        let background = [
+            "How do you tune hyperparameters?",
+            "What is a feature store?",
+            "How do you label data?",
+            "How do you run Kubernetes?",
+            "How do you keep secrets out of code?",
+            "What is an SLO?",
+            "How do you write unit tests for a pipeline?",
+            "How do you track experiments?",
+        ];
+        let all: Vec<&str> = texts.iter().chain(&background).copied().collect();
+        detector()
+            .near_duplicates(&all)
+            .iter()
+            .map(|p| (p.a, p.b))
+            .filter(|&(_, b)| b < texts.len())
+            .collect()
+    }
+
+    #[test]
+    fn a_question_about_nothing_but_light_terms_is_about_them() {
+        let texts = [
+            "Can you explain the concept of MLOps and its importance in the industry?",
+            "What is MLOps, and why does it matter to companies today?",
+            "How do you handle data drift in MLOps?",
+            "How do you deploy models to production?",
+        ];
+        let pairs = pairs_in_a_bank(&texts);
+        assert_eq!(pairs, [(0, 1)]);
+    }
+
+    #[test]
+    fn descriptions_join_the_subject_they_describe_and_no_other() {
+        let texts = [
+            "Can you explain the concept of canary deployment?",
+            "How would you send a small percentage of traffic to a new model and gradually shift traffic to it?",
+            "Can you explain the concept of blue-green deployment?",
+            "How would you keep two identical environments and switch all traffic to the new model?",
+            "Can you explain the concept of dark launching?",
+            "How do you prevent training-serving skew?",
+            "How do you prevent features computed differently offline and online?",
+        ];
+        let pairs = pairs_in_a_bank(&texts);
+        assert_eq!(pairs, [(0, 1), (2, 3), (5, 6)]);
     }
 
     #[test]
