@@ -2,10 +2,10 @@
 
 mod completions;
 mod coverage;
-mod kit;
 mod export;
 mod fmt;
 mod import;
+mod kit;
 mod lint;
 mod new;
 mod rule;
