@@ -1267,13 +1267,7 @@ mod tests {
         // The URL breaks after slashes, without hyphens; the word with hyphens.
         assert!(text.contains("segment/segment/"));
         assert!(!text.contains(&word), "hyphens break the word");
-        assert_eq!(
-            text.replace('-', "")
-                .replace(' ', "")
-                .matches(&word)
-                .count(),
-            2
-        );
+        assert_eq!(text.replace(['-', ' '], "").matches(&word).count(), 2);
         // One warning for the place, however many long words it has.
         assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
     }
