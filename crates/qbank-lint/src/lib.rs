@@ -24,7 +24,7 @@ mod text;
 
 use std::collections::HashMap;
 
-use qbank_core::{sort_diagnostics, Bank, Diagnostic};
+use qbank_core::{sort_diagnostics, Bank, Diagnostic, Severity};
 
 pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
 
@@ -138,11 +138,53 @@ pub fn lint(
         d.severity = severity;
         out.push(d);
     }
-    for r in RULES.iter().filter(|r| !r.at_load()) {
-        if let Some(severity) = settings.severity_of(*r) {
-            let mut ctx = Context::new(bank, settings, *r, severity, &mut out, &mut used_allows);
-            r.check(&mut ctx);
-        }
+    let enabled: Vec<(&dyn Rule, Severity)> = RULES
+        .iter()
+        .filter(|r| !r.at_load())
+        .filter_map(|r| settings.severity_of(*r).map(|s| (*r, s)))
+        .collect();
+    // unused-allow judges what the other rules silenced, so it runs after all of them; the
+    // others are independent and run on all cores, each into its own list.
+    let (last, independent): (Vec<_>, Vec<_>) = enabled
+        .into_iter()
+        .partition(|(r, _)| r.name() == rules::unused_allow::UnusedAllow.name());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(independent.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(Vec<Diagnostic>, rule::UsedAllows)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (independent, next) = (&independent, &next);
+                scope.spawn(move || {
+                    let mut found = Vec::new();
+                    let mut used = rule::UsedAllows::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(r, severity)) = independent.get(i) else {
+                            break;
+                        };
+                        let mut ctx =
+                            Context::new(bank, settings, r, severity, &mut found, &mut used);
+                        r.check(&mut ctx);
+                    }
+                    (found, used)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (found, used) in results {
+        out.extend(found);
+        used_allows.extend(used);
+    }
+    for (r, severity) in last {
+        let mut ctx = Context::new(bank, settings, r, severity, &mut out, &mut used_allows);
+        r.check(&mut ctx);
     }
     sort_diagnostics(&mut out);
     out
