@@ -31,7 +31,7 @@
 //! when they share every other word, the lighter side's extra counts double. A pair must share
 //! a subject that is not a light term, and a weight of at least 2 (about what one term found
 //! in a third of the questions weighs). The constants and the default threshold were chosen
-//! on the dev split of `bench/near-duplicates/pairs.yaml`; `bench/near-duplicates.md` has the
+//! on the dev split of `bench/near-duplicates/pairs.yaml`; `BENCHMARKS.md (near-duplicate detection)` has the
 //! figures.
 //!
 //! # Scale

@@ -1,7 +1,7 @@
 //! Quality gate of the near-duplicate detector, on the labelled pairs committed in
 //! `bench/near-duplicates/pairs.yaml` and with the project bank's vocabulary, as
 //! `cargo run -p xtask -- eval-near-duplicates bench/near-duplicates/pairs.yaml --bank questions`
-//! measures it. The floors sit just under the figures in `bench/near-duplicates.md`: a change
+//! measures it. The floors sit just under the figures in `BENCHMARKS.md (near-duplicate detection)`: a change
 //! that loses test-split recall or flags more distinct pairs fails here.
 
 use std::collections::HashMap;
