@@ -179,7 +179,7 @@ fn export_errors() {
             "id,folow_ups",
         ][..],
         &["export", "csv", "--bank", "bank", "--columns", "id,text,id"],
-        &["export", "md", "--bank", "bank", "--kit", "screen"],
+        &["export", "md", "--bank", "bank", "--kit", "scren"],
         &["export", "json", "--bank", "nowhere"],
     ] {
         report.push_str(&format!(
@@ -357,4 +357,34 @@ fn import_that_fails_to_write_leaves_the_bank_as_it_was() {
         run.stderr
     );
     assert_eq!(s.bank_files(), before);
+}
+
+#[test]
+fn export_of_a_kit_holds_its_questions_in_kit_order() {
+    // The project's own kit: the CSV rows are the questions `qbank kit show` draws, in order.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"))
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(&["kit", "show", "phone-screen", "--format", "json"])).unwrap();
+    let expected: Vec<&str> = shown["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    let csv = run(&["export", "csv", "--kit", "phone-screen", "--columns", "id"]);
+    let ids: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(ids, expected);
 }

@@ -27,7 +27,13 @@ pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
 fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
     let columns = columns(&args.columns)?;
     let bank = load(&args.common)?;
-    let table = build_table(in_topic_order(&bank), &columns);
+    // A kit's questions keep the kit's order; the whole bank goes in topic order.
+    let questions = if args.common.kit.is_some() {
+        bank.questions.iter().collect()
+    } else {
+        in_topic_order(&bank)
+    };
+    let table = build_table(questions, &columns);
     let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
     emit(&args.common, &bytes)
 }
@@ -64,15 +70,27 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
     Ok(columns)
 }
 
-/// Loads the bank; files that do not load are left out of the export, with a warning.
+/// Loads the bank; files that do not load are left out of the export, with a warning. With
+/// `--kit`, the bank is narrowed to the kit's questions, in the kit's order, drawn exactly as
+/// `qbank kit build` draws them.
 fn load(args: &ExportArgs) -> Result<Bank, Failure> {
-    if args.kit.is_some() {
-        return Err(Failure(
-            "kits are not supported yet; export the whole bank without --kit".to_owned(),
-        ));
-    }
-    let (bank, _) = qbank_core::load_bank(&args.bank)?;
+    let (mut bank, _) = qbank_core::load_bank(&args.bank)?;
     warn_unloaded(&bank, &args.bank);
+    if let Some(id) = &args.kit {
+        let kit = super::kit::find_kit(&bank, id)?.clone();
+        let pairs = qbank_core::near_duplicate_pairs(&bank);
+        let selection = qbank_core::select(&bank, &kit, &pairs).map_err(|e| {
+            let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
+            Failure(format!("kit \"{id}\" cannot be drawn: {e}{help}"))
+        })?;
+        let picked: Vec<qbank_core::Question> = selection
+            .sections
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .map(|&i| bank.questions[i].clone())
+            .collect();
+        bank.questions = picked;
+    }
     Ok(bank)
 }
 

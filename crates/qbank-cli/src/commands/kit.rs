@@ -71,7 +71,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// The kit called `id`, or an error that says what exists.
-fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
+pub(crate) fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
     if let Some(kit) = bank.kit(id) {
         return Ok(kit);
     }
