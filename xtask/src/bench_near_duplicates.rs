@@ -19,7 +19,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
+use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -231,12 +231,7 @@ fn write_bank(dir: &std::path::Path, bank: &[Synthetic]) -> std::io::Result<()> 
 }
 
 pub fn run(args: Args) -> Result<(), String> {
-    let detector = Detector::new(
-        Vocabulary::builtin(),
-        DetectorOptions {
-            threshold: DEFAULT_THRESHOLD,
-        },
-    );
+    let detector = Detector::new(Vocabulary::builtin(), DetectorOptions::default());
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -196,7 +196,7 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let synonym_groups: usize = topics.iter().map(|t| t.synonyms.len()).sum();
     let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    let detector = Detector::new(vocabulary, DetectorOptions { threshold });
+    let detector = Detector::new(vocabulary, DetectorOptions::with_threshold(threshold));
 
     // The corpus: every distinct text of the set, then the bank's questions.
     let started = Instant::now();

@@ -503,12 +503,37 @@ enum TermKey {
 pub struct DetectorOptions {
     /// Pairs scoring at least this are near duplicates (0 to 1).
     pub threshold: f32,
+    /// How many candidates one text is scored against at most ([`MAX_CANDIDATES_PER_TEXT`]).
+    pub max_candidates: usize,
+    /// How many near-duplicate partners one text keeps at most ([`MAX_PARTNERS`]).
+    pub max_partners: usize,
+}
+
+impl DetectorOptions {
+    /// The default limits, at `threshold`.
+    pub fn with_threshold(threshold: f32) -> DetectorOptions {
+        DetectorOptions {
+            threshold,
+            ..DetectorOptions::default()
+        }
+    }
+
+    /// No limits: every pair at or above `threshold` (what an all-pairs comparison finds).
+    pub fn exhaustive(threshold: f32) -> DetectorOptions {
+        DetectorOptions {
+            threshold,
+            max_candidates: usize::MAX,
+            max_partners: usize::MAX,
+        }
+    }
 }
 
 impl Default for DetectorOptions {
     fn default() -> Self {
         DetectorOptions {
             threshold: DEFAULT_THRESHOLD,
+            max_candidates: MAX_CANDIDATES_PER_TEXT,
+            max_partners: MAX_PARTNERS,
         }
     }
 }
@@ -862,14 +887,14 @@ impl<'d> Index<'d> {
                     // templated questions) would otherwise cost time and memory quadratic in
                     // its size; the first candidates come through the rarest shared terms,
                     // so they are the likeliest partners.
-                    if scored_here >= MAX_CANDIDATES_PER_TEXT {
+                    if scored_here >= self.detector.options.max_candidates {
                         break 'terms;
                     }
                 }
             }
             // Keep the closest partners of each text; the rule reports one and counts the rest.
             found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            for &(a, score) in found.iter().take(MAX_PARTNERS) {
+            for &(a, score) in found.iter().take(self.detector.options.max_partners) {
                 let (a, b) = (a.min(b), a.max(b));
                 pairs.push(Pair {
                     a,
@@ -940,7 +965,10 @@ mod tests {
             "?",
         ];
         for threshold in [0.1, 0.3, 0.5, 0.7, 0.9] {
-            let d = Detector::new(Vocabulary::builtin(), DetectorOptions { threshold });
+            let d = Detector::new(
+                Vocabulary::builtin(),
+                DetectorOptions::exhaustive(threshold),
+            );
             let index = d.index(&texts);
             let mut brute = Vec::new();
             for a in 0..texts.len() {

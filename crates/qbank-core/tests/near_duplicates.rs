@@ -54,9 +54,7 @@ fn setup() -> (Vec<Labelled>, Vec<String>, Detector) {
     }
     let detector = Detector::new(
         Vocabulary::from_topics(&bank.topics),
-        DetectorOptions {
-            threshold: DEFAULT_THRESHOLD,
-        },
+        DetectorOptions::default(),
     );
     (file.pairs, corpus, detector)
 }
@@ -107,7 +105,7 @@ fn the_index_finds_exactly_the_pairs_an_all_pairs_comparison_finds() {
     for threshold in [0.2, DEFAULT_THRESHOLD, 0.8] {
         let detector = Detector::new(
             Vocabulary::from_topics(&bank.topics),
-            DetectorOptions { threshold },
+            DetectorOptions::exhaustive(threshold),
         );
         let index = detector.index(&corpus);
         let mut all_pairs = Vec::new();

@@ -129,6 +129,6 @@ pub(crate) fn acknowledged(a: &Question, b: &Question) -> bool {
 pub(crate) fn detector(bank: &Bank, threshold: f32) -> Detector {
     Detector::new(
         Vocabulary::from_topics(&bank.topics),
-        DetectorOptions { threshold },
+        DetectorOptions::with_threshold(threshold),
     )
 }
