@@ -30,6 +30,7 @@
 
 use std::fmt;
 
+pub mod docx;
 pub mod pdf;
 
 /// An exported file, and what the user should know about it.
@@ -58,6 +59,14 @@ pub enum Warning {
     },
     /// A block that should stay on one page is taller than a page: it is split.
     SplitBlock { source: String },
+    /// Characters a file format cannot hold at all (XML 1.0 forbids most control
+    /// characters, and Word and LibreOffice refuse a DOCX that has one), written as
+    /// `replacement` instead.
+    ForbiddenCharacters {
+        source: String,
+        chars: Vec<char>,
+        replacement: char,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -90,6 +99,21 @@ impl fmt::Display for Warning {
                 f,
                 "{source} is taller than a page; it is split across pages"
             ),
+            Warning::ForbiddenCharacters {
+                source,
+                chars,
+                replacement,
+            } => {
+                let list: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("U+{:04X}", u32::from(*c)))
+                    .collect();
+                write!(
+                    f,
+                    "{source} has control characters a DOCX cannot hold: {}; they are written as {replacement}",
+                    list.join(", ")
+                )
+            }
         }
     }
 }
@@ -101,6 +125,8 @@ pub enum Error {
     Font(String),
     /// The file could not be assembled.
     Write(String),
+    /// The DOCX could not be assembled.
+    Docx(String),
 }
 
 impl fmt::Display for Error {
@@ -108,6 +134,7 @@ impl fmt::Display for Error {
         match self {
             Error::Font(m) => write!(f, "font: {m}"),
             Error::Write(m) => write!(f, "cannot write the PDF: {m}"),
+            Error::Docx(m) => write!(f, "cannot write the DOCX: {m}"),
         }
     }
 }
