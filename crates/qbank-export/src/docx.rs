@@ -28,6 +28,7 @@
 //!   the document date comes from the [`Document`]: the same document gives the same bytes,
 //!   in one process or across runs.
 
+mod order;
 mod parts;
 
 use std::io::{Cursor, Write as _};
@@ -135,6 +136,12 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
     xml.doc_props.core = parts::core(&meta).into_bytes();
     xml.doc_props.app = parts::app().into_bytes();
     xml.document = mark_header_rows(&xml.document)?;
+    for part in std::iter::once(&mut xml.document)
+        .chain(&mut xml.headers)
+        .chain(&mut xml.footers)
+    {
+        *part = order::reorder(part).map_err(|e| Error::Docx(e.to_string()))?;
+    }
     let bytes = pack(xml).map_err(|e| Error::Docx(e.to_string()))?;
     let warnings = writer
         .replaced
@@ -263,7 +270,7 @@ impl Writer {
                     self.push_paragraph(p, out);
                 }
             }
-            Block::Fields { fields } => {
+            Block::Fields { fields } if !fields.is_empty() => {
                 let t = self.fields(fields);
                 self.push(Element::Table(Box::new(t)), out);
             }
@@ -277,10 +284,12 @@ impl Writer {
                     self.push_paragraph(p, out);
                 }
             }
-            Block::Table { columns, rows } => {
+            Block::Table { columns, rows } if !columns.is_empty() => {
                 let t = self.data_table(columns, rows);
                 self.push(Element::Table(Box::new(t)), out);
             }
+            // Word refuses a table without rows or a row without cells: nothing to print.
+            Block::Fields { .. } | Block::Table { .. } => {}
             Block::PageBreak => self.page_break = true,
             Block::KeepTogether { source, blocks } => {
                 let saved = self.source.clone();
@@ -518,6 +527,7 @@ impl Writer {
             grid.push(choice_w);
         }
         if cells.is_empty() {
+            // Word refuses a row without cells.
             let p = self.paragraph(id::TABLE_TEXT);
             cells.push(self.cell(self.width, p));
             grid.push(self.width);
