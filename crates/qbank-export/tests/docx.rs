@@ -503,9 +503,12 @@ fn attribute_values(xml: &str, attribute: &str) -> Vec<String> {
                     let a = a.unwrap();
                     if a.key.as_ref() == attribute.as_bytes() {
                         out.push(
-                            a.decode_and_unescape_value(reader.decoder())
-                                .unwrap()
-                                .into_owned(),
+                            a.decoded_and_normalized_value(
+                                quick_xml::XmlVersion::Implicit1_0,
+                                reader.decoder(),
+                            )
+                            .unwrap()
+                            .into_owned(),
                         );
                     }
                 }
@@ -528,9 +531,12 @@ fn element_values(xml: &str, element: &str) -> Vec<String> {
                     let a = a.unwrap();
                     if a.key.as_ref() == b"w:val" {
                         out.push(
-                            a.decode_and_unescape_value(reader.decoder())
-                                .unwrap()
-                                .into_owned(),
+                            a.decoded_and_normalized_value(
+                                quick_xml::XmlVersion::Implicit1_0,
+                                reader.decoder(),
+                            )
+                            .unwrap()
+                            .into_owned(),
                         );
                     }
                 }
@@ -584,7 +590,10 @@ fn paragraphs(xml: &str) -> Vec<Para> {
                         if let (Some(p), Event::Empty(e)) = (&mut current, &event) {
                             let v = e.try_get_attribute("w:val").unwrap().unwrap();
                             p.style = v
-                                .decode_and_unescape_value(reader.decoder())
+                                .decoded_and_normalized_value(
+                                    quick_xml::XmlVersion::Implicit1_0,
+                                    reader.decoder(),
+                                )
                                 .unwrap()
                                 .into_owned();
                         }
@@ -665,10 +674,6 @@ fn pretty(xml: &str) -> String {
         }
     }
     String::from_utf8(writer.into_inner()).unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn export(doc: &Document) -> (BTreeMap<String, String>, Vec<Warning>) {
