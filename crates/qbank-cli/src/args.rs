@@ -180,7 +180,7 @@ pub enum PaperArg {
 pub enum DocumentFormat {
     /// A PDF to print
     Pdf,
-    /// A Word document to edit before printing (Word, LibreOffice, Google Docs)
+    /// A Word document to edit before printing, in Word or LibreOffice
     Docx,
 }
 
