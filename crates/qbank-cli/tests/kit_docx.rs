@@ -165,7 +165,10 @@ fn the_candidate_edition_is_named_so_and_has_no_rubric() {
     for q in question_texts(&bank, "interview") {
         assert!(all.contains(&q), "{q} missing");
     }
-    assert!(!all.contains("Scorecard") && !all.contains("Red flags"), "{all}");
+    assert!(
+        !all.contains("Scorecard") && !all.contains("Red flags"),
+        "{all}"
+    );
     assert!(all.contains("Your answer"));
     assert!(part(&docx, "word/document.xml").contains(r#"<w:pgSz w:w="12240" w:h="15840" />"#));
     // PDF stays the default.
@@ -197,9 +200,13 @@ fn reserved_and_control_characters_are_escaped_or_replaced_with_a_warning() {
     let docx = fs::read(bank.dir.join("interview.docx")).unwrap();
     let xml = part(&docx, "word/document.xml");
     assert!(!xml.contains('\u{1}') && !xml.contains('\u{B}'));
-    assert!(xml.contains("Tom &amp; Jerry &lt;b&gt;&quot;bold&quot;&lt;/b&gt;\u{FFFD} and \u{FFFD}"));
+    assert!(
+        xml.contains("Tom &amp; Jerry &lt;b&gt;&quot;bold&quot;&lt;/b&gt;\u{FFFD} and \u{FFFD}")
+    );
     // The newline is a line break.
-    assert!(xml.contains("מה ההבדל?</w:t><w:br w:type=\"textWrapping\" /><w:t xml:space=\"preserve\">Second line"));
+    assert!(xml.contains(
+        "מה ההבדל?</w:t><w:br w:type=\"textWrapping\" /><w:t xml:space=\"preserve\">Second line"
+    ));
 }
 
 #[test]
@@ -208,7 +215,11 @@ fn characters_the_pdf_font_lacks_stay_in_the_docx() {
     let out = bank.qbank(&["kit", "build", "glyphs", "--format", "docx"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Word and LibreOffice pick a font that has them: no warning, nothing replaced.
-    assert!(!text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
     let docx = fs::read(bank.dir.join("glyphs.docx")).unwrap();
     assert!(document_text(&docx).contains("日本語 product reviews? 😀"));
 }
@@ -216,7 +227,14 @@ fn characters_the_pdf_font_lacks_stay_in_the_docx() {
 #[test]
 fn the_projects_own_kits_build_as_docx() {
     let out = Command::new(env!("CARGO_BIN_EXE_qbank"))
-        .args(["kit", "list", "--format", "json", "--bank", "../../questions"])
+        .args([
+            "kit",
+            "list",
+            "--format",
+            "json",
+            "--bank",
+            "../../questions",
+        ])
         .output()
         .unwrap();
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -225,13 +243,25 @@ fn the_projects_own_kits_build_as_docx() {
         let id = kit["id"].as_str().unwrap();
         let file = dir.dir.join(format!("{id}.docx"));
         let out = Command::new(env!("CARGO_BIN_EXE_qbank"))
-            .args(["kit", "build", id, "--format", "docx", "--bank", "../../questions"])
+            .args([
+                "kit",
+                "build",
+                id,
+                "--format",
+                "docx",
+                "--bank",
+                "../../questions",
+            ])
             .arg("--out")
             .arg(&file)
             .output()
             .unwrap();
         assert!(out.status.success(), "{id}: {}", text(&out.stderr));
-        assert!(!text(&out.stderr).contains("warning"), "{id}: {}", text(&out.stderr));
+        assert!(
+            !text(&out.stderr).contains("warning"),
+            "{id}: {}",
+            text(&out.stderr)
+        );
         assert!(document_text(&fs::read(&file).unwrap()).contains("Question 1 of"));
     }
 }

@@ -100,12 +100,8 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
     meta.lang = writer.clean(&meta.lang).into_owned();
     writer.source = "the cover".to_owned();
     let mut body = Vec::new();
+    // A page break with nothing after it breaks nothing.
     writer.blocks(&document.blocks, &mut body);
-    if writer.page_break {
-        // A page break at the very end: an empty last page, as in the PDF.
-        let p = writer.paragraph(id::NORMAL);
-        writer.push(Element::Paragraph(Box::new(p)), &mut body);
-    }
 
     let mut docx = Docx::new()
         .page_size(page_width as u32, page_height as u32)
@@ -719,4 +715,59 @@ fn pack(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         zip.write_all(&bytes)?;
     }
     Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_forbids_most_control_characters_and_two_noncharacters() {
+        for c in [
+            '\u{0}', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{E}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
+            assert!(forbidden(c), "U+{:04X}", u32::from(c));
+        }
+        for c in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            '\u{7F}',
+            '\u{85}',
+            '\u{FFFD}',
+            '\u{10FFFF}',
+            '☐',
+        ] {
+            assert!(!forbidden(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_first_letter_decides_the_direction() {
+        assert_eq!(first_strong("מה זה?"), Some(Direction::Rtl));
+        assert_eq!(first_strong("«ما هو» model?"), Some(Direction::Rtl));
+        assert_eq!(first_strong("1. What is מודל?"), Some(Direction::Ltr));
+        assert_eq!(first_strong("ߊ"), Some(Direction::Rtl));
+        assert_eq!(first_strong("12 — ?"), None);
+    }
+
+    #[test]
+    fn paper_sizes_in_twips() {
+        assert_eq!(twips(210.0), 11906);
+        assert_eq!(twips(297.0), 16838);
+        assert_eq!(twips(215.9), 12240);
+        assert_eq!(twips(279.4), 15840);
+    }
+
+    #[test]
+    fn header_rows_are_marked_once_per_marker() {
+        let xml =
+            format!("<w:tr><w:trPr>{HEADER_ROW_MARK}</w:trPr></w:tr><w:t>&lt;w:trHeight</w:t>");
+        let marked = String::from_utf8(mark_header_rows(xml.as_bytes()).unwrap()).unwrap();
+        assert_eq!(
+            marked,
+            "<w:tr><w:trPr><w:tblHeader /></w:trPr></w:tr><w:t>&lt;w:trHeight</w:t>"
+        );
+    }
 }

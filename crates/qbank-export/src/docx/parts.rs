@@ -62,7 +62,11 @@ pub(super) const NUM_CHECKBOX: usize = 3;
 /// is shown as "Heading 1" and feeds the navigation pane; "Title", "List Bullet", "header"
 /// and "footer" are Word's built-in styles), so that restyling a kit is changing a style.
 pub(super) fn styles(lang: &str) -> String {
-    let lang = escape(lang);
+    let lang = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<w:lang w:val="{}" w:bidi="ar-SA"/>"#, escape(lang))
+    };
     let rule = |side: &str, size: u32, color: &str, space: u32| {
         format!(r#"<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>"#)
     };
@@ -73,7 +77,7 @@ pub(super) fn styles(lang: &str) -> String {
     );
     let _ = write!(
         s,
-        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{TEXT_FONT}" w:hAnsi="{TEXT_FONT}" w:eastAsia="{TEXT_FONT}" w:cs="{TEXT_FONT}"/><w:color w:val="{INK}"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="{lang}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{TEXT_FONT}" w:hAnsi="{TEXT_FONT}" w:eastAsia="{TEXT_FONT}" w:cs="{TEXT_FONT}"/><w:color w:val="{INK}"/><w:sz w:val="20"/><w:szCs w:val="20"/>{lang}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
     );
 
     // Word's defaults for each kind of style.
