@@ -27,6 +27,26 @@
 //!   per-thread counter), the archive is written here with fixed entry times and order, and
 //!   the document date comes from the [`Document`]: the same document gives the same bytes,
 //!   in one process or across runs.
+//!
+//! ```
+//! use qbank_doc::{Block, Document, Meta, ParagraphStyle, Run, Running};
+//! use qbank_export::docx::{export_docx, DocxOptions};
+//!
+//! let doc = Document {
+//!     meta: Meta { title: "Kit".into(), subject: String::new(), keywords: vec![],
+//!                  date: None, lang: "en".into() },
+//!     header: Running { left: "Kit".into(), right: String::new() },
+//!     footer: Running { left: String::new(), right: "page {page} of {pages}".into() },
+//!     blocks: vec![Block::Paragraph { style: ParagraphStyle::Body,
+//!                                     runs: vec![Run::plain("Tom & Jerry\u{1}")] }],
+//! };
+//! let out = export_docx(&doc, &DocxOptions::default()).unwrap();
+//! assert!(out.bytes.starts_with(b"PK\x03\x04"));
+//! assert_eq!(
+//!     out.warnings[0].to_string(),
+//!     "the cover has control characters a DOCX cannot hold: U+0001; they are written as \u{FFFD}"
+//! );
+//! ```
 
 mod order;
 mod parts;

@@ -1,7 +1,8 @@
 //! qbank's exporters: pure functions from a document model to the bytes of a file.
 //!
 //! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
-//! the PDF. Exporters never touch the filesystem or the clock: everything that varies (the
+//! the PDF; [`docx::export_docx`] writes the same document as a Word file made of styles, to
+//! edit before printing. Exporters never touch the filesystem or the clock: everything that varies (the
 //! date, the paper) comes in through the document and the options, so the same input gives
 //! byte-identical output, in one process or across runs. Writing the bytes to a file, and
 //! doing it atomically, is the caller's job.
