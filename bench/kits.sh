@@ -23,29 +23,57 @@ sed -i 's/^levels: .*/levels: [junior, mid, senior, staff]/' "$work"/bank5k/*/*.
   for i in $(seq 1 50); do printf '  - title: Part %d\n    count: 100\n' "$i"; done
 } >"$work/bank5k/kits/all.yaml"
 
-run_case() { # name bank kit
-  local name=$1 bank=$2 kit=$3
-  "$qbank" kit show "$kit" --bank "$bank" --format json | python3 bench/kit_markdown.py >"$work/$name.md"
-  echo "== $name: $(grep -c '^## Question' "$work/$name.md") questions"
-  hyperfine --warmup 1 --runs "${RUNS:-10}" --style basic \
-    --export-markdown "$work/$name-hyperfine.md" \
-    -n "qbank kit build" "$qbank kit build $kit --bank $bank --out $work/$name-qbank.pdf" \
-    -n "pandoc + LibreOffice" "pandoc $work/$name.md -o $work/$name.docx && soffice $lo_profile --headless --convert-to pdf --outdir $work/lo $work/$name.docx"
-  cat "$work/$name-hyperfine.md"
-  for cmd in "$qbank kit build $kit --bank $bank --out $work/$name-qbank.pdf" \
-             "pandoc $work/$name.md -o $work/$name.docx" \
-             "soffice $lo_profile --headless --convert-to pdf --outdir $work/lo $work/$name.docx"; do
-    /usr/bin/time -v $cmd 2>"$work/time.txt" >/dev/null
-    printf '%-16s max RSS %6d KB, wall %s\n' "$(echo "$cmd" | cut -d' ' -f1 | xargs basename)" \
-      "$(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}')" \
-      "$(grep 'Elapsed (wall' "$work/time.txt" | awk '{print $NF}')"
-  done
-  printf 'pages: qbank %s, LibreOffice %s; size: qbank %s KB, LibreOffice %s KB\n\n' \
-    "$(pdfinfo "$work/$name-qbank.pdf" | awk '/^Pages/ {print $2}')" \
-    "$(pdfinfo "$work/lo/$name.pdf" | awk '/^Pages/ {print $2}')" \
-    "$(( $(stat -c %s "$work/$name-qbank.pdf") / 1024 ))" \
-    "$(( $(stat -c %s "$work/lo/$name.pdf") / 1024 ))"
+# md: the same content as Markdown, made from `qbank kit show --format json` and the question
+# files (not timed: a user would have written it by hand).
+markdown() { # bank kit out
+  "$qbank" kit show "$2" --bank "$1" --format json | python3 bench/kit_markdown.py >"$3"
+}
+lo_route() { # name
+  pandoc "$work/$1.md" -o "$work/$1.docx" &&
+    soffice "$lo_profile" --headless --convert-to pdf --outdir "$work/lo" "$work/$1.docx" >/dev/null
+}
+export -f lo_route
+export work lo_profile
+
+timed() { # label command...
+  /usr/bin/time -v "${@:2}" 2>"$work/time.txt" >/dev/null
+  printf '%-22s wall %8s  user %6ss  sys %5ss  max RSS %8d KB\n' "$1" \
+    "$(grep 'Elapsed (wall' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'User time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'System time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}')"
 }
 
-run_case kit60 questions mlops-engineer
-RUNS=${RUNS_5K:-3} run_case bank5k "$work/bank5k" all
+report_pages() { # name
+  printf 'pages: qbank %s, LibreOffice %s; size: qbank %s KB, LibreOffice %s KB\n\n' \
+    "$(pdfinfo "$work/$1-qbank.pdf" | awk '/^Pages/ {print $2}')" \
+    "$(pdfinfo "$work/lo/$1.pdf" | awk '/^Pages/ {print $2}')" \
+    "$(($(stat -c %s "$work/$1-qbank.pdf") / 1024))" \
+    "$(($(stat -c %s "$work/lo/$1.pdf") / 1024))"
+}
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The 60-minute kit: both routes under hyperfine, side by side.
+markdown questions mlops-engineer "$work/kit60.md"
+echo "== kit60: the project's mlops-engineer kit, $(grep -c '^## Question' "$work/kit60.md") questions"
+hyperfine --shell bash --warmup 1 --runs "${RUNS:-10}" --style basic --export-markdown "$work/kit60.hf.md" \
+  -n "qbank kit build" "$qbank kit build mlops-engineer --bank questions --out $work/kit60-qbank.pdf" \
+  -n "pandoc + LibreOffice" "lo_route kit60"
+cat "$work/kit60.hf.md"
+timed "qbank kit build" "$qbank" kit build mlops-engineer --bank questions --out "$work/kit60-qbank.pdf"
+timed "pandoc" pandoc "$work/kit60.md" -o "$work/kit60.docx"
+timed "soffice --convert-to" soffice "$lo_profile" --headless --convert-to pdf --outdir "$work/lo" "$work/kit60.docx"
+report_pages kit60
+
+# 5,000 questions: qbank under hyperfine; the other route once (it takes minutes).
+markdown "$work/bank5k" all "$work/bank5k.md"
+echo "== bank5k: a kit of all $(grep -c '^## Question' "$work/bank5k.md") questions of a synthetic bank"
+hyperfine --warmup 1 --runs "${RUNS_5K:-5}" --style basic --export-markdown "$work/bank5k.hf.md" \
+  -n "qbank kit build" "$qbank kit build all --bank $work/bank5k --out $work/bank5k-qbank.pdf"
+cat "$work/bank5k.hf.md"
+timed "qbank kit build" "$qbank" kit build all --bank "$work/bank5k" --out "$work/bank5k-qbank.pdf"
+timed "pandoc" pandoc "$work/bank5k.md" -o "$work/bank5k.docx"
+timed "soffice --convert-to" soffice "$lo_profile" --headless --convert-to pdf --outdir "$work/lo" "$work/bank5k.docx"
+report_pages bank5k
+echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg)"

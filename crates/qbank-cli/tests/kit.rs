@@ -409,6 +409,29 @@ fn a_broken_kit_file_says_so() {
 }
 
 #[test]
+fn a_fixed_question_that_fails_its_schema_is_named_with_its_file() {
+    let (dir, bank) = TempDir::with_bank();
+    let long = "How would you roll back a model? ".repeat(100);
+    let path = bank.join("q/canary-deployment.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "How would you release a new model version to a small share of traffic first?",
+        long.trim(),
+    );
+    fs::write(&path, text).unwrap();
+    fs::write(
+        bank.join("kits/fixed.yaml"),
+        "title: Fixed\nlevel: mid\nsections:\n  - title: Release\n    fixed: [canary-deployment]\n",
+    )
+    .unwrap();
+    fails_with(
+        &["kit", "build", "fixed", "--bank", bank.to_str().unwrap()],
+        &dir.0,
+        "kit \"fixed\" fixes question \"canary-deployment\", but",
+    );
+}
+
+#[test]
 fn list_shows_every_kit_and_fails_when_one_cannot_be_drawn() {
     let (_dir, bank) = TempDir::with_bank();
     let out = qbank(

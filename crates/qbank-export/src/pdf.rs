@@ -24,6 +24,9 @@ use self::fonts::{FaceId, Faces};
 use self::layout::{Draw, Frame, Layout, Rgb, Style, MUTED, RULE};
 use crate::{Error, Exported, Warning};
 
+/// The characters each face prints.
+type UsedChars = BTreeMap<FaceId, BTreeSet<char>>;
+
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -76,21 +79,53 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
     let pages = layout::paginate(items, frame);
 
     // Second pass: now that the page count is known, draw every page with its furniture.
+    // Pages are drawn on all cores; the result does not depend on how they are shared out.
     let count = pages.len();
-    let mut used: BTreeMap<FaceId, BTreeSet<char>> = BTreeMap::new();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = count.div_ceil(threads).max(1);
+    let mut numbered: Vec<(usize, layout::Page)> = pages.into_iter().enumerate().collect();
+    let drawn: Vec<(Vec<PdfPage>, UsedChars)> = std::thread::scope(|scope| {
+        let document = &document;
+        let handles: Vec<_> = numbered
+            .chunks_mut(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut used = BTreeMap::new();
+                    let mut out = Vec::with_capacity(part.len());
+                    for (n, page) in part.iter_mut() {
+                        let mut draws: Vec<(f32, Draw)> = Vec::new();
+                        for (y, item) in std::mem::take(page) {
+                            draws.extend(item.draws.into_iter().map(|d| (y, d)));
+                        }
+                        draws.extend(
+                            furniture(document, faces, frame, *n + 1, count)
+                                .into_iter()
+                                .map(|d| (0.0, d)),
+                        );
+                        let ops = render(&draws, height, &mut used);
+                        out.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+                    }
+                    (out, used)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut used = UsedChars::new();
     let mut pdf_pages = Vec::with_capacity(count);
-    for (n, page) in pages.into_iter().enumerate() {
-        let mut draws: Vec<(f32, Draw)> = Vec::new();
-        for (y, item) in page {
-            draws.extend(item.draws.into_iter().map(|d| (y, d)));
+    for (pages, chars) in drawn {
+        pdf_pages.extend(pages);
+        for (face, set) in chars {
+            used.entry(face).or_default().extend(set);
         }
-        draws.extend(
-            furniture(&document, faces, frame, n + 1, count)
-                .into_iter()
-                .map(|d| (0.0, d)),
-        );
-        let ops = render(&draws, height, &mut used);
-        pdf_pages.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
+    }
+    if pdf_pages.len() != count {
+        return Err(Error::Write("a page could not be drawn".to_owned()));
     }
 
     let mut pdf = PdfDocument::new(&document.meta.title);
@@ -138,28 +173,39 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
     let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), lopdf::StringFormat::Literal);
     lo.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| Error::Write(e.to_string()))?;
     // The document ID is a hash of the file itself: stable for the same content, distinct
     // for different content, and no clock or counter involved.
     let id = format!("{:016x}{:016x}", fnv1a(&bytes, 0), fnv1a(&bytes, 1));
-    let mut replaced = 0;
-    let mut i = 0;
-    while i + ID_PLACEHOLDER.len() <= bytes.len() {
-        if &bytes[i..i + ID_PLACEHOLDER.len()] == ID_PLACEHOLDER {
-            bytes[i..i + ID_PLACEHOLDER.len()].copy_from_slice(id.as_bytes());
-            replaced += 1;
-            i += ID_PLACEHOLDER.len();
-        } else {
-            i += 1;
-        }
+    // lopdf writes the trailer last: look there first, then everywhere.
+    let tail = bytes.len().saturating_sub(8192);
+    let mut replaced = replace_all(&mut bytes[tail..], ID_PLACEHOLDER, id.as_bytes());
+    if replaced == 0 {
+        replaced = replace_all(&mut bytes, ID_PLACEHOLDER, id.as_bytes());
     }
     if replaced != 2 {
         return Err(Error::Write("the document ID was not written".to_owned()));
     }
     Ok(Exported { bytes, warnings })
+}
+
+/// Replaces every occurrence of `from` in `bytes` by `to` (of the same length); returns how many.
+fn replace_all(bytes: &mut [u8], from: &[u8], to: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i + from.len() <= bytes.len() {
+        if bytes[i] == from[0] && &bytes[i..i + from.len()] == from {
+            bytes[i..i + from.len()].copy_from_slice(to);
+            n += 1;
+            i += from.len();
+        } else {
+            i += 1;
+        }
+    }
+    n
 }
 
 fn pt(mm: f32) -> f32 {
@@ -211,6 +257,46 @@ fn unix_date(date: &str) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     (era * 146_097 + doe - 719_468) * 86_400
+}
+
+/// Compresses every stream that may be compressed (and gains from it), on all cores. The
+/// output does not depend on the number of threads: each stream is compressed on its own.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write as _;
+    let mut streams: Vec<&mut lopdf::Stream> = lo
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => Some(s),
+            _ => None,
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = streams.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for part in streams.chunks_mut(chunk) {
+            scope.spawn(move || {
+                for stream in part {
+                    let mut encoder = flate2::write::ZlibEncoder::new(
+                        Vec::with_capacity(stream.content.len() / 3),
+                        flate2::Compression::default(),
+                    );
+                    if encoder.write_all(&stream.content).is_err() {
+                        continue;
+                    }
+                    let Ok(compressed) = encoder.finish() else {
+                        continue;
+                    };
+                    if compressed.len() + 19 < stream.content.len() {
+                        stream.dict.set("Filter", "FlateDecode");
+                        stream.set_content(compressed);
+                    }
+                }
+            });
+        }
+    });
 }
 
 /// Declares the language, asks viewers to show the title rather than the file name, and
@@ -312,11 +398,7 @@ fn color(c: Rgb) -> Color {
 
 /// printpdf operations for one page's drawings, shapes first and then all text in one text
 /// object; records the characters each face prints.
-fn render(
-    draws: &[(f32, Draw)],
-    page_height: f32,
-    used: &mut BTreeMap<FaceId, BTreeSet<char>>,
-) -> Vec<Op> {
+fn render(draws: &[(f32, Draw)], page_height: f32, used: &mut UsedChars) -> Vec<Op> {
     let to_x = |x: f32| MARGIN_X + x;
     let to_y = |top: f32, y: f32| page_height - TOP - (top + y);
     let mut ops = Vec::new();
@@ -399,6 +481,8 @@ fn render(
     }
     let mut font: Option<(FaceId, f32)> = None;
     let mut started = false;
+    // Where the current text line starts, when the text matrix is a plain translation.
+    let mut line_start: Option<(f32, f32)> = None;
     for (top, d) in draws {
         let Draw::Text {
             x,
@@ -431,13 +515,23 @@ fn render(
             fill_color = Some(*c);
         }
         let (px, py) = (to_x(*x), to_y(*top, *y));
-        ops.push(Op::SetTextMatrix {
-            matrix: if *italic {
-                TextMatrix::Raw([1.0, 0.0, SLANT, 1.0, px, py])
-            } else {
-                TextMatrix::Translate(Pt(px), Pt(py))
-            },
-        });
+        // Upright text moves relative to the previous line (Td, two numbers); slanted text,
+        // and the first text after it, set the whole matrix (Tm, six).
+        match (italic, line_start) {
+            (false, Some((lx, ly))) => ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(px - lx),
+                    y: Pt(py - ly),
+                },
+            }),
+            (false, None) => ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(px), Pt(py)),
+            }),
+            (true, _) => ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([1.0, 0.0, SLANT, 1.0, px, py]),
+            }),
+        }
+        line_start = (!italic).then_some((px, py));
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.clone())],
         });

@@ -105,6 +105,22 @@ fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
 
 fn select(bank: &Bank, kit: &Kit) -> Result<Selection, Failure> {
     let selection = qbank_core::select(bank, kit, &near_duplicates(bank)).map_err(|e| {
+        // A fixed question whose file failed to load is "not in the bank" to the selection;
+        // the user needs to hear that the file is there but broken.
+        if let qbank_core::SelectError::UnknownQuestion { id, .. } = &e {
+            if let Some(file) = bank
+                .files
+                .iter()
+                .find(|f| f.kind == qbank_core::FileKind::Question && f.stem() == id)
+            {
+                return Failure(format!(
+                    "kit \"{}\" fixes question \"{id}\", but {} has errors; run `qbank lint {}` to see them",
+                    kit.id,
+                    file.path,
+                    bank.root.display()
+                ));
+            }
+        }
         let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
         Failure(format!("kit \"{}\" cannot be drawn: {e}{help}", kit.id))
     })?;

@@ -4,7 +4,7 @@
 //! Coordinates here run down the page: x from the left margin, y from the top of an item.
 //! Only the final rendering turns them into PDF coordinates.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use qbank_doc::{Block, Cell, Choice, Column, Field, ListMarker, ParagraphStyle, Run};
 
@@ -63,16 +63,15 @@ impl Draw {
         }
     }
 
-    fn shifted(&self, dy: f32) -> Draw {
-        let mut d = self.clone();
-        match &mut d {
+    fn shifted(mut self, dy: f32) -> Draw {
+        match &mut self {
             Draw::Text { y, .. } | Draw::Rect { y, .. } => *y += dy,
             Draw::Line { y1, y2, .. } => {
                 *y1 += dy;
                 *y2 += dy;
             }
         }
-        d
+        self
     }
 }
 
@@ -90,7 +89,7 @@ pub(crate) struct Item {
     /// Offsets (ascending) at which the item may be split: between lines, rows, items.
     pub breaks: Vec<f32>,
     /// Drawn again at the top of a continuation (a table's header row).
-    pub repeat: Option<Rc<Item>>,
+    pub repeat: Option<Arc<Item>>,
     /// Forces a new page (the item itself is empty).
     pub page_break: bool,
     /// The item ends with ruled lines this far apart: when it is the last on its page, more
@@ -857,7 +856,7 @@ impl<'a> Layout<'a> {
         });
         head.draws.extend(head_draws);
         head.height = head_h;
-        let head = Rc::new(head);
+        let head = Arc::new(head);
 
         let mut item = Item {
             space_before: 6.0,
