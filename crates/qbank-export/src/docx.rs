@@ -54,9 +54,10 @@ mod parts;
 use std::io::{Cursor, Write as _};
 
 use docx_rs::{
-    BreakType, Docx, Footer, Header, HeightRule, IndentLevel, NumPages, NumberingId, PageMargin,
-    PageNum, Paragraph, Shading, ShdType, Tab, TabValueType, Table, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow, WidthType, XMLDocx,
+    BreakType, BuildXML, Docx, Footer, Header, HeightRule, IndentLevel, NumPages, NumberingId,
+    PageMargin, PageNum, Paragraph, Shading, ShdType, Tab, TabValueType, Table, TableCell,
+    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow,
+    WidthType, XMLDocx,
 };
 use qbank_doc::{Block, Cell, Choice, Column, Document, Field, ListMarker, ParagraphStyle, Run};
 
@@ -97,6 +98,7 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
         source: "the cover".to_owned(),
         replaced: Vec::new(),
         out: Vec::new(),
+        flushed_table: false,
     };
     let header = writer.running(
         &document.header.left,
@@ -109,7 +111,7 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
         "the page footer",
     );
     let mut meta = document.meta.clone();
-    writer.source = "the document properties".to_owned();
+    writer.source = "the document information".to_owned();
     meta.title = writer.clean(&meta.title).into_owned();
     meta.subject = writer.clean(&meta.subject).into_owned();
     meta.keywords = meta
@@ -119,9 +121,15 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
         .collect();
     meta.lang = writer.clean(&meta.lang).into_owned();
     writer.source = "the cover".to_owned();
-    let mut body = Vec::new();
+    // Each top-level block is written out as XML as soon as it is complete: docx-rs's
+    // paragraphs take about 3 KB each in memory, a 5,000-question kit holds 170,000 of them.
     // A page break with nothing after it breaks nothing.
-    writer.blocks(&document.blocks, &mut body);
+    let mut body = Vec::new();
+    let mut pending = Vec::new();
+    for block in &document.blocks {
+        writer.block(block, &mut pending);
+        writer.flush(&mut pending, &mut body)?;
+    }
 
     let mut docx = Docx::new()
         .page_size(page_width as u32, page_height as u32)
@@ -138,26 +146,20 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
         .footer(Footer::new().add_paragraph(footer));
     // The numbering part is written below, whether or not a paragraph refers to it.
     docx.document_rels.has_numberings = true;
-    for element in body {
-        docx = match element {
-            Element::Paragraph(p) => docx.add_paragraph(*p),
-            Element::Table(t) => docx.add_table(*t),
-        };
-    }
-
     let mut xml = docx.build();
     xml.styles = parts::styles(&meta.lang).into_bytes();
     xml.numberings = parts::numbering().into_bytes();
     xml.settings = parts::SETTINGS.as_bytes().to_vec();
     xml.doc_props.core = parts::core(&meta).into_bytes();
     xml.doc_props.app = parts::app().into_bytes();
-    xml.document = mark_header_rows(&xml.document)?;
     for part in std::iter::once(&mut xml.document)
         .chain(&mut xml.headers)
         .chain(&mut xml.footers)
     {
-        *part = order::reorder(part).map_err(|e| Error::Docx(e.to_string()))?;
+        *part = reorder(part)?;
     }
+    xml.document = splice_body(&xml.document, &body)?;
+    drop(body);
     let bytes = pack(xml).map_err(|e| Error::Docx(e.to_string()))?;
     let warnings = writer
         .replaced
@@ -176,8 +178,8 @@ fn twips(mm: f32) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
 }
 
-/// A body element, kept apart until the document is complete so that groups can be marked
-/// "keep with next".
+/// A body element, kept until its top-level block is complete so that a group can be marked
+/// "keep with next", then written out.
 enum Element {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
@@ -196,9 +198,34 @@ struct Writer {
     replaced: Vec<(String, Vec<char>)>,
     /// Reused buffer for cleaning text.
     out: Vec<char>,
+    /// Whether the last element written out is a table.
+    flushed_table: bool,
 }
 
 impl Writer {
+    /// Writes the elements out as XML, in order.
+    fn flush(&mut self, elements: &mut Vec<Element>, body: &mut Vec<u8>) -> Result<(), Error> {
+        for element in elements.drain(..) {
+            self.flushed_table = matches!(element, Element::Table(_));
+            // `build` is how docx-rs writes any element; it is hidden from its docs, but it
+            // is the same code `Docx::build` runs on the body.
+            let xml = match element {
+                Element::Paragraph(p) => p.build(),
+                Element::Table(t) => mark_header_rows(&t.build())?,
+            };
+            body.extend(reorder(&xml)?);
+        }
+        Ok(())
+    }
+
+    /// Whether the element before the next one is a table.
+    fn ends_with_table(&self, out: &[Element]) -> bool {
+        match out.last() {
+            Some(e) => matches!(e, Element::Table(_)),
+            None => self.flushed_table,
+        }
+    }
+
     /// A paragraph with the next id and a style. docx-rs numbers paragraphs from a counter
     /// that lives as long as the thread; ids numbered per document keep the bytes stable.
     fn paragraph(&mut self, style: &str) -> Paragraph {
@@ -220,7 +247,7 @@ impl Writer {
             Element::Table(t) => {
                 // Word ignores "page break before" inside tables, and joins two tables with
                 // nothing between them into one: an empty paragraph goes between.
-                if page_break || matches!(out.last(), Some(Element::Table(_))) {
+                if page_break || self.ends_with_table(out) {
                     let p = self.paragraph(id::NORMAL).page_break_before(page_break);
                     out.push(Element::Paragraph(Box::new(p)));
                 }
@@ -314,9 +341,7 @@ impl Writer {
                 }
                 let mut group = Vec::new();
                 self.blocks(blocks, &mut group);
-                if let (Some(Element::Table(_)), Some(Element::Table(_))) =
-                    (out.last(), group.first())
-                {
+                if self.ends_with_table(out) && matches!(group.first(), Some(Element::Table(_))) {
                     let p = self.paragraph(id::NORMAL);
                     out.push(Element::Paragraph(Box::new(p)));
                 }
@@ -682,6 +707,27 @@ fn first_strong(text: &str) -> Option<Direction> {
             None
         }
     })
+}
+
+/// [`order::reorder`], with its error as ours.
+fn reorder(xml: &[u8]) -> Result<Vec<u8>, Error> {
+    order::reorder(xml).map_err(|e| Error::Docx(e.to_string()))
+}
+
+/// docx-rs's `word/document.xml` of an empty body with `body` put in it, before the section
+/// properties.
+fn splice_body(document: &[u8], body: &[u8]) -> Result<Vec<u8>, Error> {
+    const OPEN: &[u8] = b"<w:body>";
+    let at = document
+        .windows(OPEN.len())
+        .position(|w| w == OPEN)
+        .ok_or_else(|| Error::Docx("docx-rs wrote no <w:body>".to_owned()))?
+        + OPEN.len();
+    let mut out = Vec::with_capacity(document.len() + body.len());
+    out.extend_from_slice(&document[..at]);
+    out.extend_from_slice(body);
+    out.extend_from_slice(&document[at..]);
+    Ok(out)
 }
 
 /// Turns the header-row marker into `w:tblHeader`, so that Word and LibreOffice repeat the

@@ -1005,7 +1005,7 @@ fn reserved_forbidden_and_right_to_left_text() {
         messages,
         [
             "the page header has control characters a DOCX cannot hold: U+0001; they are written as \u{FFFD}",
-            "the document properties has control characters a DOCX cannot hold: U+0001; they are written as \u{FFFD}",
+            "the document information has control characters a DOCX cannot hold: U+0001; they are written as \u{FFFD}",
             "question hostile has control characters a DOCX cannot hold: U+0000, U+0001, U+0007, U+000B, U+FFFE, U+FFFF; they are written as \u{FFFD}",
         ]
     );
