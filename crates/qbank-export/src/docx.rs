@@ -4,14 +4,15 @@
 //! direct formatting: "Title", "Heading 1" to "Heading 3" (with outline levels, so Word's
 //! navigation pane and LibreOffice's navigator list the parts and the questions), "Lead" and
 //! "Meta" for a question's text and details, "List Bullet", "List Flag" and "Checklist" for
-//! the three kinds of list (each tied to its numbering, so Enter continues the list), table
-//! styles "Kit Table", "Form Table" and "Note Lines", and "header" and "footer". Changing a
-//! style changes every place that uses it.
+//! the three kinds of list (each tied to its numbering, so Enter continues the list), "Note
+//! Line" for ruled lines to write on, table styles "Kit Table" and "Form Table", and "header"
+//! and "footer". Changing a style changes every place that uses it.
 //!
 //! - **Tick boxes** are the character ☐ (U+2610): the bullet of a "Checklist" item and a
 //!   run of the "Checkbox" character style in rating rows and on the scorecard. Word's
 //!   clickable content-control checkboxes (`w14:checkbox`) are not used: docx-rs cannot write
-//!   them, LibreOffice before 7.5 shows them as plain text, and on paper a box is a box.
+//!   them, a character reads the same in every program that opens the file, and on paper a
+//!   box is a box.
 //! - **Pages**: a page break before the questions and before the scorecard, as in the PDF.
 //!   Every paragraph of a question is "keep with next" and "keep lines together", so Word
 //!   moves a question whole to the next page rather than split it (unless it is taller than
