@@ -123,7 +123,7 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
     meta.lang = writer.clean(&meta.lang).into_owned();
     writer.source = "the cover".to_owned();
     // Each top-level block is written out as XML as soon as it is complete: docx-rs's
-    // paragraphs take about 3 KB each in memory, a 5,000-question kit holds 170,000 of them.
+    // paragraphs take about 3 KB each in memory, a 5,000-question kit holds 140,000 of them.
     // A page break with nothing after it breaks nothing.
     let mut body = Vec::new();
     let mut pending = Vec::new();
