@@ -1,17 +1,45 @@
-//! Development tasks: `cargo run -p xtask -- <task>`.
+//! Development tasks: `cargo run -p xtask --release -- <task>`. One module per task.
 //!
 //! - `gen-bank --questions N [--seed S] DIR`: writes a synthetic bank of N questions (with
 //!   topics.yaml and a kit) for benchmarks; the same N and seed give the same files.
+//! - `eval-near-duplicates PAIRS --bank DIR`: precision and recall of the near-duplicate
+//!   detector on a labelled set of question pairs, as Markdown.
+//! - `bench-near-duplicates --questions N DIR…`: how long the detector takes on a synthetic
+//!   bank, and how many candidate pairs its index scores.
 
+mod bench_near_duplicates;
+mod eval_near_duplicates;
 mod gen_bank;
 
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "xtask", about = "qbank development tasks")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Write a synthetic bank: gen-bank --questions N [--seed S] DIR.
+    GenBank {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<String>,
+    },
+    /// Measure the near-duplicate detector on a labelled set of question pairs.
+    EvalNearDuplicates(eval_near_duplicates::Args),
+    /// Time the near-duplicate detector on synthetic banks and count its candidate pairs.
+    BenchNearDuplicates(bench_near_duplicates::Args),
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("gen-bank") => gen_bank::run(&args[1..]),
-        _ => Err("usage: cargo run -p xtask -- gen-bank --questions N [--seed S] DIR".to_owned()),
+    let result = match Cli::parse().task {
+        Task::GenBank { args } => gen_bank::run(&args),
+        Task::EvalNearDuplicates(args) => eval_near_duplicates::run(args),
+        Task::BenchNearDuplicates(args) => bench_near_duplicates::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

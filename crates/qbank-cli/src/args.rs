@@ -21,12 +21,41 @@ pub enum Command {
     Rule(RuleArgs),
     /// Interview kits: list them, show a kit's questions, print it to PDF
     Kit(KitArgs),
+    /// Print the topic × level matrix of active questions against topics.yaml's minimums
+    Coverage(CoverageArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
     Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// An aligned table
+    Human,
+    /// One JSON document
+    Json,
+    /// A Markdown table, for a pull-request comment
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// The bank folder (holding topics.yaml)
+    #[arg(default_value = "questions")]
+    pub bank: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
+    /// Exit with 1 when a topic is below its minimum at some level (the report is printed
+    /// either way)
+    #[arg(long)]
+    pub fail_on_gap: bool,
+    /// Colours in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,9 +113,16 @@ pub struct LintArgs {
     /// Do not run these rules (comma-separated names)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with 1 on warnings too
+    /// Exit with 1 on warnings too [default: `[lint] deny-warnings` in qbank.toml, or false]
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Read settings from this file instead of the qbank.toml found from the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only report findings on files changed since this git ref (as in a pull request: the
+    /// ref...HEAD diff, plus uncommitted and untracked files); the whole bank is still checked
+    #[arg(long, value_name = "GIT-REF")]
+    pub changed_since: Option<String>,
     /// Colours in human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -141,6 +177,13 @@ pub struct BankArg {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct DrawArgs {
+    /// Let near-duplicate questions share the kit (similar_to pairs are still kept apart)
+    #[arg(long)]
+    pub allow_near_duplicates: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct KitListArgs {
     #[command(flatten)]
     pub bank: BankArg,
@@ -155,6 +198,8 @@ pub struct KitShowArgs {
     pub kit: String,
     #[command(flatten)]
     pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = KitFormat::Human)]
     pub format: KitFormat,
@@ -200,6 +245,8 @@ pub struct KitBuildArgs {
     pub kit: String,
     #[command(flatten)]
     pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
     /// Where to write the file [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -3,6 +3,8 @@
 
 mod args;
 mod commands;
+mod config;
+mod git;
 mod progress;
 
 use std::io::{self, Write};

@@ -432,6 +432,51 @@ fn a_fixed_question_that_fails_its_schema_is_named_with_its_file() {
 }
 
 #[test]
+fn near_duplicates_are_kept_apart_unless_allowed() {
+    let (dir, bank) = TempDir::with_bank();
+    for (id, text) in [
+        ("version-models", "How do you version your ML models?"),
+        (
+            "version-control-models",
+            "How do you handle version control for machine learning models?",
+        ),
+    ] {
+        fs::write(
+            bank.join(format!("q/{id}.yaml")),
+            format!(
+                "id: {id}\ntext: \"{text}\"\ntopic: deployment\nlevels: [mid]\nkind: concept\n"
+            ),
+        )
+        .unwrap();
+    }
+    fs::write(
+        bank.join("kits/every-release.yaml"),
+        "title: Every release\nlevel: mid\nsections:\n  - title: Release\n    topic: deployment\n    count: 5\n",
+    )
+    .unwrap();
+    let b = bank.to_str().unwrap();
+    fails_with(
+        &["kit", "show", "every-release", "--bank", b],
+        &dir.0,
+        "excluded by near-duplicate with the question already drawn",
+    );
+    let out = qbank(
+        &[
+            "kit",
+            "show",
+            "every-release",
+            "--bank",
+            b,
+            "--allow-near-duplicates",
+        ],
+        &dir.0,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("version-control-models"));
+    assert!(text(&out.stdout).contains("version-models"));
+}
+
+#[test]
 fn list_shows_every_kit_and_fails_when_one_cannot_be_drawn() {
     let (_dir, bank) = TempDir::with_bank();
     let out = qbank(

@@ -14,7 +14,9 @@ pub mod diag;
 pub mod fingerprint;
 pub mod load;
 pub mod model;
+pub mod scalar;
 pub mod select;
+pub mod similarity;
 pub mod stats;
 pub mod yaml;
 
@@ -26,4 +28,6 @@ pub use model::{
     Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};
-pub use select::{select, PairKind, SelectError, SelectedSection, Selection, Shortfall};
+pub use select::{
+    near_duplicate_pairs, select, PairKind, SelectError, SelectedSection, Selection, Shortfall,
+};

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -94,6 +95,33 @@ impl SourceFile {
     /// A label at the value of `pointer`.
     pub fn label(&self, pointer: &str) -> Label {
         Label::new(self.path.clone(), self.span(pointer))
+    }
+
+    /// The place of bytes `range` of the string `value` written at `pointer`: the exact words
+    /// when the scalar's source can be mapped back (see [`crate::scalar`]), otherwise the whole
+    /// value.
+    pub fn span_in(&self, pointer: &str, value: &str, range: Range<usize>) -> Span {
+        let Some(whole) = self.source_map().locate(pointer).map(|l| l.value) else {
+            return Span::point(Position::START);
+        };
+        let raw = self
+            .text
+            .get(whole.start.offset..whole.end.offset)
+            .unwrap_or_default();
+        let table = match crate::scalar::value_offsets(raw, value) {
+            Some(t) if range.start <= range.end && range.end < t.len() => t,
+            _ => return whole,
+        };
+        let lines = self.lines();
+        Span {
+            start: lines.position_of_offset(&self.text, whole.start.offset + table[range.start]),
+            end: lines.position_of_offset(&self.text, whole.start.offset + table[range.end]),
+        }
+    }
+
+    /// A label at bytes `range` of the string `value` at `pointer` (see [`SourceFile::span_in`]).
+    pub fn label_in(&self, pointer: &str, value: &str, range: Range<usize>) -> Label {
+        Label::new(self.path.clone(), self.span_in(pointer, value, range))
     }
 
     /// A label at the key of `pointer`.
@@ -668,5 +696,55 @@ fn expected_content(kind: FileKind) -> &'static str {
         }
         FileKind::Topics => "topics.yaml holds a mapping with a `topics` list",
         FileKind::Kit => "a kit file holds one mapping with title, level and sections",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new(
+            "q.yaml".into(),
+            "q.yaml".into(),
+            FileKind::Question,
+            text.into(),
+        )
+    }
+
+    fn shown(f: &SourceFile, s: Span) -> (u32, u32, &str) {
+        (
+            s.start.line,
+            s.start.column,
+            &f.text[s.start.offset..s.end.offset],
+        )
+    }
+
+    #[test]
+    fn span_in_points_at_the_words() {
+        let f = file("id: x\ntext: \"Caf\\u00e9: is is it?\"\nfollow_ups:\n  - 'It''s a a test'\n");
+        let text = "Café: is is it?";
+        let i = text.find("is is").unwrap();
+        assert_eq!(
+            shown(&f, f.span_in("/text", text, i..i + 5)),
+            (2, 19, "is is")
+        );
+        let fu = "It's a a test";
+        let i = fu.find("a a").unwrap();
+        assert_eq!(
+            shown(&f, f.span_in("/follow_ups/0", fu, i..i + 3)),
+            (4, 12, "a a")
+        );
+    }
+
+    #[test]
+    fn span_in_falls_back_to_the_value() {
+        let f = file("text: \"two\n  lines\"\n");
+        let s = f.span_in("/text", "two lines", 0..3);
+        assert_eq!(s, f.span("/text"));
+        // A value that does not match the source (a stale caller) gives the whole value too.
+        let f = file("text: abc\n");
+        assert_eq!(f.span_in("/text", "xyz", 0..1), f.span("/text"));
+        assert_eq!(f.span_in("/text", "abc", 2..9), f.span("/text"));
     }
 }

@@ -235,7 +235,7 @@ impl fmt::Display for SelectError {
                 if s.with_other_sections {
                     write!(
                         f,
-                        "at most {} can be drawn alongside the rest of the kit ({} short)",
+                        "only {} could be drawn alongside the rest of the kit ({} short)",
                         s.found,
                         s.wanted - s.found
                     )?;
@@ -315,6 +315,23 @@ fn pair_reasons(
         ));
     }
     out
+}
+
+/// The near-duplicate pairs of the bank's active questions, by id, as [`select`] takes them:
+/// what the `near-duplicate` lint rule reports, at the default threshold.
+pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
+    use crate::similarity::{Detector, DetectorOptions, Vocabulary};
+    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
+    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    let detector = Detector::new(
+        Vocabulary::from_topics(&bank.topics),
+        DetectorOptions::default(),
+    );
+    detector
+        .near_duplicates(&texts)
+        .into_iter()
+        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .collect()
 }
 
 /// SplitMix64: a small, well-known generator whose output never changes between versions.
@@ -684,6 +701,12 @@ pub fn select(
             warnings,
         });
     }
+    // Explain the failure from a greedy draw (the search's first path): it shows what a
+    // section can get, and why the rest are left out, without the search's pruning.
+    let mut greedy = Search::new(bank, kit, &plans, &pairs, &fixed_at);
+    if !greedy.greedy() {
+        return Err(greedy.explain());
+    }
     Err(search.explain())
 }
 
@@ -846,6 +869,7 @@ impl<'a> Search<'a> {
         let mut paired: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
         let mut over_section = 0u32;
         let mut over_kit = 0u32;
+        let mut among: BTreeMap<PairKind, u32> = BTreeMap::new();
         for &i in &self.plans[s].pool {
             if self.picked[s].contains(&i) {
                 continue;
@@ -869,16 +893,44 @@ impl<'a> Search<'a> {
                 over_section += 1;
             } else if !self.fits(i, s) {
                 over_kit += 1;
+            } else if let Some(kind) = self.pairs.get(&i).and_then(|p| {
+                p.iter()
+                    .find(|(o, _)| self.plans[s].pool.contains(o))
+                    .map(|(_, k)| *k)
+            }) {
+                // Free on its own, but it pairs with another candidate: only one of them
+                // can be drawn, and the search tried them all.
+                *among.entry(kind).or_default() += 1;
             }
         }
         let mut reasons = Vec::new();
-        for (title, n) in in_other {
-            reasons.push(format!("{n} more drawn by section \"{title}\""));
+        if in_other.len() > 3 {
+            let n: u32 = in_other.values().sum();
+            reasons.push(format!(
+                "{n} more drawn by {} other sections",
+                in_other.len()
+            ));
+        } else {
+            for (title, n) in in_other {
+                reasons.push(format!("{n} more drawn by section \"{title}\""));
+            }
         }
         reasons.extend(pair_reasons(
             &paired,
             ("the question already drawn", "the questions already drawn"),
         ));
+        for (kind, n) in among {
+            reasons.push(format!(
+                "{n} more {} {} of other candidates",
+                if n == 1 { "is a" } else { "are" },
+                match (kind, n) {
+                    (PairKind::SimilarTo, 1) => "similar_to pair",
+                    (PairKind::SimilarTo, _) => "similar_to pairs",
+                    (PairKind::NearDuplicate, 1) => "near-duplicate",
+                    (PairKind::NearDuplicate, _) => "near-duplicates",
+                }
+            ));
+        }
         if over_section > 0 {
             reasons.push(format!(
                 "{over_section} more would not fit the section's {} minutes",
@@ -892,6 +944,28 @@ impl<'a> Search<'a> {
             ));
         }
         self.worst = Some((s, got, reasons));
+    }
+
+    /// Draws each section's first fitting candidates in order; false (with the dead end noted)
+    /// when a section cannot be filled that way.
+    fn greedy(&mut self) -> bool {
+        for s in 0..self.plans.len() {
+            for pos in 0..self.plans[s].pool.len() {
+                if self.picked[s].len() == self.plans[s].draw {
+                    break;
+                }
+                let i = self.plans[s].pool[pos];
+                if self.fits(i, s) {
+                    self.take(i, s);
+                    self.picked[s].push(i);
+                }
+            }
+            if self.picked[s].len() < self.plans[s].draw {
+                self.note_dead_end(s);
+                return false;
+            }
+        }
+        true
     }
 
     fn explain(&self) -> SelectError {
@@ -1101,7 +1175,7 @@ mod tests {
         let err = select(&b, &kit(1, vec![section("S", "deploy", 6)]), &[]).unwrap_err();
         assert!(
             err.to_string().starts_with(
-                "section \"S\" needs 6 questions at level mid from topic deploy; at most 5 can be \
+                "section \"S\" needs 6 questions at level mid from topic deploy; only 5 could be \
                  drawn alongside the rest of the kit (1 short); 5 more excluded by similar_to \
                  with the questions already drawn \""
             ),
@@ -1188,7 +1262,7 @@ mod tests {
         k.duration_minutes = Some(20);
         assert_eq!(
             select(&b, &k, &[]).unwrap_err().to_string(),
-            "section \"T\" needs 1 question at level mid from topic deploy; at most 0 can be \
+            "section \"T\" needs 1 question at level mid from topic deploy; only 0 could be \
              drawn alongside the rest of the kit (1 short); 3 more drawn by section \"S\", 5 more \
              would not fit the kit's 20 minutes"
         );
@@ -1239,7 +1313,7 @@ mod tests {
         );
         let err = select(&b, &k, &[]).unwrap_err().to_string();
         assert!(
-            err.contains("at most 5 can be drawn alongside the rest of the kit (1 short); 5 more drawn by section \"A\""),
+            err.contains("only 5 could be drawn alongside the rest of the kit (1 short); 5 more drawn by section \"A\""),
             "{err}"
         );
     }
@@ -1293,6 +1367,29 @@ mod tests {
             "section \"S\" draws from topic \"deplyo\", which is not in topics.yaml"
         );
         assert_eq!(e.help().unwrap(), "did you mean \"deploy\"?");
+    }
+
+    #[test]
+    fn near_duplicates_of_the_bank_keep_apart() {
+        let mut questions = vec![
+            q("a", "deploy", 5),
+            q("b", "deploy", 5),
+            q("c", "deploy", 5),
+        ];
+        questions[0].text = "How do you version your ML models?".to_owned();
+        questions[1].text =
+            "How do you handle version control for machine learning models?".to_owned();
+        questions[2].text = "How do you version your training data?".to_owned();
+        let b = bank(questions);
+        let pairs = near_duplicate_pairs(&b);
+        assert_eq!(pairs, [("a".to_owned(), "b".to_owned())]);
+        for seed in 0..20 {
+            let got = ids(
+                &b,
+                &select(&b, &kit(seed, vec![section("S", "deploy", 2)]), &pairs).unwrap(),
+            );
+            assert!(got.contains(&"c".to_owned()), "{got:?}");
+        }
     }
 
     #[test]

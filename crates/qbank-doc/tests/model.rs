@@ -24,7 +24,7 @@ fn options(edition: Edition) -> KitOptions {
 
 fn document(bank: &Bank, kit: &str, edition: Edition) -> Document {
     let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &[]).unwrap();
+    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
     build_document(bank, kit, &selection, &options(edition))
 }
 
@@ -45,7 +45,8 @@ fn every_kit_in_both_editions() {
 fn every_selected_question_is_printed_once_in_kit_order() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection = qbank_core::select(&bank, kit, &[]).unwrap();
+        let selection =
+            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
         for edition in [Edition::Interviewer, Edition::Candidate] {
             let doc = build_document(&bank, kit, &selection, &options(edition));
             let printed: Vec<String> = doc
@@ -72,7 +73,8 @@ fn every_selected_question_is_printed_once_in_kit_order() {
 fn the_candidate_edition_leaves_out_rubric_red_flags_notes_and_scorecard() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection = qbank_core::select(&bank, kit, &[]).unwrap();
+        let selection =
+            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
         let doc = build_document(&bank, kit, &selection, &options(Edition::Candidate));
         let text = doc.text();
         for q in selection.questions(&bank) {

@@ -17,7 +17,7 @@ fn bank() -> Bank {
 
 fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
     let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &[]).unwrap();
+    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
     let options = KitOptions {
         candidate: Some("Ada Lovelace".to_owned()),
         interviewer: Some("Grace Hopper".to_owned()),
@@ -88,7 +88,8 @@ fn question(id: &str, text: &str, strong: usize) -> Block {
 fn every_kit_prints_every_question_with_page_numbers_and_embedded_fonts() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection = qbank_core::select(&bank, kit, &[]).unwrap();
+        let selection =
+            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
         for edition in [Edition::Interviewer, Edition::Candidate] {
             for paper in [Paper::A4, Paper::Letter] {
                 let doc = kit_document(&bank, &kit.id, edition);

@@ -15,13 +15,18 @@
 //! Rules never do I/O and never fail. Adding a rule means one file in `rules/` and one line in
 //! [`RULES`]; the registry test checks its name, its documentation and its fixture.
 
+pub mod config;
+pub mod coverage;
 pub mod render;
 mod rule;
 pub mod rules;
+mod text;
+
+use std::collections::HashMap;
 
 use qbank_core::{sort_diagnostics, Bank, Diagnostic};
 
-pub use rule::{Context, Rule, RuleDoc, Settings};
+pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
 
 /// Every rule, in the order of the documentation.
 pub static RULES: &[&dyn Rule] = &[
@@ -40,10 +45,60 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::unknown_topic::UnknownTopic,
     &rules::duplicate_question::DuplicateQuestion,
     &rules::dangling_similar_to::DanglingSimilarTo,
+    &rules::near_duplicate::NearDuplicate,
+    &rules::stale_similar_to::StaleSimilarTo,
+    &rules::topic_below_coverage::TopicBelowCoverage,
+    &rules::protected_characteristic::ProtectedCharacteristic,
     &rules::invisible_character::InvisibleCharacter,
     &rules::unknown_question::UnknownQuestion,
     &rules::kit_unsatisfiable::KitUnsatisfiable,
+    // Wording.
+    &rules::question_without_question_mark::QuestionWithoutQuestionMark,
+    &rules::article_mismatch::ArticleMismatch,
+    &rules::doubled_word::DoubledWord,
+    &rules::stray_whitespace::StrayWhitespace,
+    &rules::text_length::TextLength,
+    &rules::closed_question::ClosedQuestion,
+    &rules::undefined_acronym::UndefinedAcronym,
+    // About `allow:` itself; unused-allow runs last, when every other rule has reported.
+    &rules::unknown_allow_rule::UnknownAllowRule,
+    &rules::unused_allow::UnusedAllow,
 ];
+
+/// Why qbank-lint could not do what it was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// qbank.toml is not valid, with the place of the mistake.
+    Config {
+        file: String,
+        line: u32,
+        column: u32,
+        message: String,
+        help: Option<String>,
+    },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Config {
+                file,
+                line,
+                column,
+                message,
+                help,
+            } => {
+                write!(f, "{file}:{line}:{column}: {message}")?;
+                if let Some(help) = help {
+                    write!(f, "; {help}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// The rule called `name`.
 pub fn rule(name: &str) -> Option<&'static dyn Rule> {
@@ -58,19 +113,34 @@ pub fn lint(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut used_allows = rule::UsedAllows::new();
+    let questions_by_file: HashMap<&str, &qbank_core::Question> = bank
+        .questions
+        .iter()
+        .map(|q| (bank.question_file(q).path.as_str(), q))
+        .collect();
     for mut d in load_diagnostics {
-        match rule(d.rule).map(|r| settings.severity_of(r)) {
-            Some(Some(severity)) => {
-                d.severity = severity;
-                out.push(d);
-            }
-            Some(None) => {}
-            None => out.push(d),
+        let Some(r) = rule(d.rule) else {
+            out.push(d);
+            continue;
+        };
+        let Some(severity) = settings.severity_of(r) else {
+            continue;
+        };
+        // A file that loaded as a question can silence what the loader warned about.
+        if let Some(q) = questions_by_file
+            .get(d.primary.file.as_str())
+            .filter(|q| q.allows(r.name()))
+        {
+            used_allows.insert((q.file, r.name()));
+            continue;
         }
+        d.severity = severity;
+        out.push(d);
     }
     for r in RULES.iter().filter(|r| !r.at_load()) {
         if let Some(severity) = settings.severity_of(*r) {
-            let mut ctx = Context::new(bank, r.name(), severity, &mut out);
+            let mut ctx = Context::new(bank, settings, *r, severity, &mut out, &mut used_allows);
             r.check(&mut ctx);
         }
     }

@@ -1,8 +1,8 @@
 //! The [`Rule`] trait, the [`Context`] rules report into, and rule documentation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use qbank_core::{Bank, Diagnostic, Question, Severity};
+use qbank_core::{Bank, Diagnostic, FileId, Question, Severity};
 
 /// Documentation of a rule, in fixed sections (printed by `qbank rule`, and in docs/rules.md).
 #[derive(Debug, Clone, Copy)]
@@ -30,8 +30,68 @@ pub trait Rule: Sync {
     fn at_load(&self) -> bool {
         false
     }
+    /// Whether the rule's findings are about the bank as a whole (coverage) rather than about
+    /// the file they point at; `--changed-since` reports them when any bank file changed.
+    fn bank_wide(&self) -> bool {
+        false
+    }
+    /// The settings the rule reads from `[rules.<name>]` in qbank.toml.
+    fn options(&self) -> &'static [RuleOption] {
+        &[]
+    }
     /// Looks at the bank and reports findings into `ctx`.
     fn check(&self, _ctx: &mut Context<'_>) {}
+}
+
+/// A setting of a rule (a threshold, a list of words), set in qbank.toml under
+/// `[rules.<rule>]`.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleOption {
+    /// The key, kebab-case: `max`, `allow`.
+    pub name: &'static str,
+    /// What it changes, one sentence.
+    pub description: &'static str,
+    pub default: OptionDefault,
+}
+
+/// The type and the default value of a [`RuleOption`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionDefault {
+    /// A whole number of at least 0.
+    Integer(u64),
+    /// A list of words or phrases.
+    Words(&'static [&'static str]),
+}
+
+impl OptionDefault {
+    /// The TOML type name, for messages.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            OptionDefault::Integer(_) => "a whole number",
+            OptionDefault::Words(_) => "a list of strings",
+        }
+    }
+
+    /// The default as TOML.
+    pub fn to_toml(self) -> String {
+        match self {
+            OptionDefault::Integer(n) => n.to_string(),
+            OptionDefault::Words(w) => format!(
+                "[{}]",
+                w.iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// A configured value of a [`RuleOption`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionValue {
+    Integer(u64),
+    Words(Vec<String>),
 }
 
 /// How each rule is configured for a run.
@@ -41,6 +101,8 @@ pub struct Settings {
     pub severity: HashMap<String, Option<Severity>>,
     /// Only run these rules (all when empty).
     pub select: Vec<String>,
+    /// Rule settings by (rule, option); options not listed keep their default.
+    pub options: HashMap<(String, String), OptionValue>,
 }
 
 impl Settings {
@@ -56,38 +118,100 @@ impl Settings {
     }
 }
 
+/// Which `allow:` entries silenced a finding: (question file, rule).
+pub(crate) type UsedAllows = HashSet<(FileId, &'static str)>;
+
 /// What a rule sees and reports into.
 pub struct Context<'a> {
     pub bank: &'a Bank,
+    pub settings: &'a Settings,
     severity: Severity,
-    rule: &'static str,
+    rule: &'a dyn Rule,
     out: &'a mut Vec<Diagnostic>,
+    used_allows: &'a mut UsedAllows,
 }
 
 impl<'a> Context<'a> {
     pub(crate) fn new(
         bank: &'a Bank,
-        rule: &'static str,
+        settings: &'a Settings,
+        rule: &'a dyn Rule,
         severity: Severity,
         out: &'a mut Vec<Diagnostic>,
+        used_allows: &'a mut UsedAllows,
     ) -> Context<'a> {
         Context {
             bank,
+            settings,
             severity,
             rule,
             out,
+            used_allows,
         }
+    }
+
+    /// The `allow:` entries that silenced a finding so far.
+    pub(crate) fn used_allows(&self) -> &UsedAllows {
+        self.used_allows
+    }
+
+    /// The value of the rule's integer option `name` (configured, or its default).
+    pub fn integer(&self, name: &str) -> u64 {
+        let key = (self.rule.name().to_owned(), name.to_owned());
+        if let Some(OptionValue::Integer(n)) = self.settings.options.get(&key) {
+            return *n;
+        }
+        match self.default_of(name) {
+            Some(OptionDefault::Integer(n)) => n,
+            _ => 0,
+        }
+    }
+
+    /// The value of the rule's list option `name` (configured, or its default).
+    pub fn words(&self, name: &str) -> Vec<String> {
+        let key = (self.rule.name().to_owned(), name.to_owned());
+        if let Some(OptionValue::Words(w)) = self.settings.options.get(&key) {
+            return w.clone();
+        }
+        match self.default_of(name) {
+            Some(OptionDefault::Words(w)) => w.iter().map(|w| (*w).to_owned()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn default_of(&self, name: &str) -> Option<OptionDefault> {
+        let option = self.rule.options().iter().find(|o| o.name == name);
+        debug_assert!(
+            option.is_some(),
+            "{} has no option {name}",
+            self.rule.name()
+        );
+        option.map(|o| o.default)
     }
 
     /// Reports a finding, at the configured severity. A finding on a question that allows this
     /// rule (`allow:` with a reason) is dropped.
     pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
-        if question.is_some_and(|q| q.allows(self.rule)) {
+        let rule = self.rule.name();
+        if let Some(q) = question.filter(|q| q.allows(rule)) {
+            self.used_allows.insert((q.file, rule));
             return;
         }
-        diagnostic.rule = self.rule;
+        diagnostic.rule = rule;
         diagnostic.severity = self.severity;
         self.out.push(diagnostic);
+    }
+
+    /// Whether `question` silences this rule with an `allow:` entry; the entry then counts as
+    /// used. For pair rules, whose finding is reported on one question of the pair.
+    pub fn allowed_on(&mut self, question: &Question) -> bool {
+        let rule = self.rule.name();
+        if question.allows(rule) {
+            self.used_allows.insert((question.file, rule));
+            true
+        } else {
+            false
+        }
     }
 
     /// The active questions.

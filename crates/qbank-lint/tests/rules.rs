@@ -8,11 +8,21 @@ use std::path::Path;
 use qbank_lint::render::{self, human::HumanOptions, Sources};
 use qbank_lint::{Settings, RULES};
 
+/// Rules that judge other rules' findings run with those rules on; their fixtures hold no
+/// finding of the companions that is not silenced.
+const COMPANIONS: &[(&str, &[&str])] = &[("unused-allow", &["doubled-word", "ambiguous-boolean"])];
+
 fn run(rule: &str) -> (String, String) {
     let root = format!("tests/fixtures/{rule}");
     let (bank, load) = qbank_core::load_bank(Path::new(&root)).expect("fixture bank loads");
+    let mut select = vec![rule.to_owned()];
+    for (r, companions) in COMPANIONS {
+        if *r == rule {
+            select.extend(companions.iter().map(|c| (*c).to_owned()));
+        }
+    }
     let settings = Settings {
-        select: vec![rule.to_owned()],
+        select,
         ..Settings::default()
     };
     let diagnostics = qbank_lint::lint(&bank, load, &settings);

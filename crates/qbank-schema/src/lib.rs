@@ -582,7 +582,7 @@ mod tests {
     #[test]
     fn schemas_compile() {
         for kind in [FileKind::Question, FileKind::Topics, FileKind::Kit] {
-            assert!(validate(kind, &json!({})).len() >= 1);
+            assert!(!validate(kind, &json!({})).is_empty());
         }
         assert!(validate(FileKind::Question, &q()).is_empty());
     }

@@ -12,8 +12,8 @@ use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
 use serde_json::{json, Value};
 
 use crate::args::{
-    DocumentFormat, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs,
-    KitShowArgs, PaperArg,
+    DocumentFormat, DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat,
+    KitListArgs, KitShowArgs, PaperArg,
 };
 use crate::{Failure, Outcome};
 
@@ -26,11 +26,8 @@ pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
 }
 
 /// Near-duplicate pairs that may not share a kit, on top of the bank's `similar_to` pairs.
-///
-/// This is where a near-duplicate detector's pairs go: `qbank_core::select` takes them as
-/// id pairs. Until the detector is wired in, only `similar_to` pairs keep questions apart.
-fn near_duplicates(_bank: &Bank) -> Vec<(String, String)> {
-    Vec::new()
+fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
+    qbank_core::near_duplicate_pairs(bank)
 }
 
 /// A loaded bank, and how many of its files had errors (and were left out).
@@ -103,8 +100,13 @@ fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure> {
     )))
 }
 
-fn select(bank: &Bank, kit: &Kit) -> Result<Selection, Failure> {
-    let selection = qbank_core::select(bank, kit, &near_duplicates(bank)).map_err(|e| {
+fn select(bank: &Bank, kit: &Kit, draw: &DrawArgs) -> Result<Selection, Failure> {
+    let pairs = if draw.allow_near_duplicates {
+        Vec::new()
+    } else {
+        near_duplicates(bank)
+    };
+    let selection = qbank_core::select(bank, kit, &pairs).map_err(|e| {
         // A fixed question whose file failed to load is "not in the bank" to the selection;
         // the user needs to hear that the file is there but broken.
         if let qbank_core::SelectError::UnknownQuestion { id, .. } = &e {
@@ -241,7 +243,7 @@ fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = find_kit(bank, &args.kit)?;
-    let selection = select(bank, kit)?;
+    let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let rev = revision(bank);
     let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &rev.shown);
@@ -340,7 +342,7 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = find_kit(bank, &args.kit)?;
-    let selection = select(bank, kit)?;
+    let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let edition = match args.edition {
         Some(EditionArg::Interviewer) => Edition::Interviewer,

@@ -1,11 +1,11 @@
 use std::io::{self, IsTerminal, Write};
 
-use qbank_core::Severity;
+use qbank_core::{Diagnostic, Severity};
 use qbank_lint::render::{self, human::HumanOptions, Sources};
-use qbank_lint::{Settings, RULES};
+use qbank_lint::RULES;
 
 use crate::args::{ColorChoice, LintArgs, LintFormat};
-use crate::{Failure, Outcome};
+use crate::{config, git, Failure, Outcome};
 
 pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     for name in args.select.iter().chain(&args.ignore) {
@@ -17,15 +17,24 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             return Err(Failure(format!("unknown rule \"{name}\"{hint}")));
         }
     }
-    let (bank, load_diagnostics) = crate::progress::load_bank(&args.bank)?;
-    let mut settings = Settings {
-        select: args.select.clone(),
-        ..Settings::default()
+    let config = config::load(args.config.as_deref(), &args.bank)?;
+    // Ask git before reading the bank, so that a bad ref fails fast.
+    let changes = match &args.changed_since {
+        Some(base) => Some(git::changed_since(&args.bank, base)?),
+        None => None,
     };
+    let (bank, load_diagnostics) = crate::progress::load_bank(&args.bank)?;
+    let mut settings = config.settings;
+    settings.select = args.select.clone();
     for name in &args.ignore {
         settings.severity.insert(name.clone(), None);
     }
-    let diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
+    let mut diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
+    if let Some(changes) = &changes {
+        let bank_changed = changes.any_below(&args.bank);
+        diagnostics.retain(|d| on_changed_file(d, changes, bank_changed));
+    }
+    let deny_warnings = args.deny_warnings || config.deny_warnings.unwrap_or(false);
 
     let format = args.format.unwrap_or_else(|| {
         if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
@@ -62,11 +71,20 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     }
     out.flush()?;
     let fail = diagnostics.iter().any(|d| {
-        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
     });
     Ok(if fail {
         Outcome::Findings
     } else {
         Outcome::Clean
     })
+}
+
+/// Whether `--changed-since` reports `d`: its file, or a file it is compared with, changed;
+/// a finding about the whole bank (coverage) whenever any file of the bank changed.
+fn on_changed_file(d: &Diagnostic, changes: &git::Changes, bank_changed: bool) -> bool {
+    if qbank_lint::rule(d.rule).is_some_and(|r| r.bank_wide()) {
+        return bank_changed;
+    }
+    changes.contains(&d.primary.file) || d.secondary.iter().any(|l| changes.contains(&l.file))
 }

@@ -11,8 +11,31 @@ pub fn markdown(rule: &dyn Rule) -> String {
     } else {
         ""
     };
+    let options = if rule.options().is_empty() {
+        String::new()
+    } else {
+        let mut s = format!(
+            "### Options\nIn qbank.toml:\n```toml\n[rules.{}]\n",
+            rule.name()
+        );
+        for o in rule.options() {
+            s.push_str(&format!(
+                "# {}\n{} = {}\n",
+                o.description,
+                o.name,
+                o.default.to_toml()
+            ));
+        }
+        s.push_str("```\n\n");
+        s
+    };
     format!(
-        "## {name}\n\n{summary}\n\nDefault severity: {sev}.{when}\n\n### What it does\n{what}\n\n### Why is this bad?\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Use instead\n```yaml\n{instead}\n```\n\n### How to silence it\nOn one question, with the reason (kept in the file for reviewers):\n```yaml\nallow:\n  - rule: {name}\n    reason: …\n```\nFor the whole bank: `qbank lint --ignore {name}`.\n",
+        "## {name}\n\n{summary}\n\nDefault severity: {sev}.{when}\n\n### What it does\n{what}\n\n### Why is this bad?\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Use instead\n```yaml\n{instead}\n```\n\n{options}### How to silence it\nOn one question, with the reason (kept in the file for reviewers):\n```yaml\nallow:\n  - rule: {name}\n    reason: …\n```\nFor the whole bank, in qbank.toml:\n```toml\n{off}\n```\nor for one run: `qbank lint --ignore {name}`.\n",
+        off = if rule.options().is_empty() {
+            format!("[rules]\n{} = \"off\"", rule.name())
+        } else {
+            format!("[rules.{}]\nseverity = \"off\"", rule.name())
+        },
         name = rule.name(),
         summary = rule.summary(),
         sev = rule.default_severity(),

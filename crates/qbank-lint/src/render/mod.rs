@@ -1,6 +1,7 @@
 //! One module per output format. Every renderer takes the diagnostics already sorted by
 //! [`crate::lint`] and writes them to a `&mut dyn Write`.
 
+pub mod coverage;
 pub mod doc;
 pub mod github;
 pub mod human;

@@ -19,6 +19,20 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A path as a relative URI reference: `/`-separated, with every byte outside the unreserved
+/// set percent-encoded (`my bank/café.yaml` → `my%20bank/caf%C3%A9.yaml`).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Writes one SARIF log.
 pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = RULES
@@ -67,7 +81,7 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
                 "message": {"text": text},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": d.primary.file},
+                        "artifactLocation": {"uri": uri(&d.primary.file)},
                         "region": region,
                     }
                 }],
@@ -85,7 +99,7 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
                                 "id": i,
                                 "message": {"text": if l.message.is_empty() { "related" } else { l.message.as_str() }},
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": l.file},
+                                    "artifactLocation": {"uri": uri(&l.file)},
                                     "region": {"startLine": l.span.start.line.max(1), "startColumn": l.span.start.column.max(1)},
                                 }
                             })
@@ -112,4 +126,16 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(
+            super::uri("q/my bank/café.yaml"),
+            "q/my%20bank/caf%C3%A9.yaml"
+        );
+        assert_eq!(super::uri("q/a-b_c.yaml"), "q/a-b_c.yaml");
+    }
 }

@@ -20,7 +20,8 @@ impl Rule for KitUnsatisfiable {
             what: "Draws every kit exactly as `qbank kit build` would, with its seed, and \
                    reports the section that falls short and by how much: too few active \
                    questions at the kit's level in its topics or tags, questions kept out by \
-                   `exclude` or by `similar_to` pairs, or questions that cannot fit the \
+                   `exclude`, by `similar_to` pairs or by near-duplicates (as the `near-duplicate` rule \
+                   finds them at its default threshold), or questions that cannot fit the \
                    section's `minutes` or the kit's `duration_minutes`. Fixed questions that \
                    are retired, at another level or paired with each other are reported too.",
             why: "A kit that cannot be drawn fails when someone prints it, usually just \
@@ -34,8 +35,13 @@ impl Rule for KitUnsatisfiable {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
+        if bank.kits.is_empty() {
+            return;
+        }
+        // The same pairs `qbank kit build` keeps apart.
+        let pairs = qbank_core::near_duplicate_pairs(bank);
         for kit in &bank.kits {
-            let error = match qbank_core::select(bank, kit, &[]) {
+            let error = match qbank_core::select(bank, kit, &pairs) {
                 Ok(_) => continue,
                 // Reported by unknown-topic and unknown-question, with the same suggestion.
                 Err(SelectError::UnknownTopic { .. } | SelectError::UnknownQuestion { .. }) => {

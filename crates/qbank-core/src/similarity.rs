@@ -1,0 +1,952 @@
+//! Near-duplicate questions: two questions that ask the same thing in other words.
+//!
+//! Used by the `near-duplicate` lint rule and by kit selection (which never puts both halves
+//! of a pair in one kit). Pure: no diagnostics, no I/O.
+//!
+//! # How a question is read
+//!
+//! 1. Lowercase, split into words, British spellings made American, each word stemmed
+//!    (`deployments` → `deploy`, `explainability` → `explain`).
+//! 2. Phrases of the [`Vocabulary`] are matched, longest first: a synonym phrase becomes its
+//!    subject (`features computed differently in training and in production` and `train/serve
+//!    skew` both become *training-serving skew*), a frame phrase ("can you discuss an
+//!    experience you have had with") is dropped.
+//! 3. The words left that never name a subject ("how", "handle", "experience") are dropped.
+//!    Common words that say how rather than what ("provide", "useful", "production",
+//!    "deploy") stay as *light* terms that weigh a tenth, and terms after "such as" or "for
+//!    example" are examples that weigh half.
+//!
+//! What remains are the question's *subject terms*. Each term weighs its inverse document
+//! frequency in the questions indexed together, so a term that most questions share ("model")
+//! weighs little and a rare one ("canary") weighs much.
+//!
+//! # Score
+//!
+//! With S the weight two questions share and X the weight each has beyond it, the score is
+//! S / (S + 0.3·X_heavier + 2·X_lighter). A question that asks everything another asks and a
+//! little more stays close (the heavier side's extra counts for 0.3); when each has a subject
+//! the other lacks, as "canary deployment", "dark launching" and "blue-green deployment" do
+//! when they share every other word, the lighter side's extra counts double. A pair must share
+//! a subject that is not a light term, and a weight of at least 2 (about what one term found
+//! in a third of the questions weighs). The constants and the default threshold were chosen
+//! on the dev split of `bench/near-duplicates/pairs.yaml`; `bench/near-duplicates.md` has the
+//! figures.
+//!
+//! # Scale
+//!
+//! [`Index::near_duplicates`] does not compare all pairs. Terms are ordered subjects first,
+//! rarest first. A pair that reaches the threshold shares a large part of the lighter
+//! question's weight and a smaller part of the heavier one's, so the first term they share is
+//! among the first few of the lighter question and among somewhat more of the heavier one
+//! (prefix filtering, as in set-similarity joins). Questions are taken lightest first; only
+//! each one's few first terms go into the inverted index, and each looks up its longer prefix
+//! there. The result is exact: the same pairs as comparing all of them.
+//!
+//! ```
+//! use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
+//! let detector = Detector::new(Vocabulary::builtin(), DetectorOptions::default());
+//! let index = detector.index(&[
+//!     "How do you version your ML models?",
+//!     "How do you handle version control for machine learning models?",
+//!     "How do you version your training data?",
+//! ]);
+//! let pairs = index.near_duplicates();
+//! assert_eq!(pairs.len(), 1);
+//! assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
+//! ```
+
+mod base;
+mod stem;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::Topic;
+
+pub use stem::{americanize, stem};
+
+/// The score from which two questions count as near duplicates, unless configured otherwise.
+pub const DEFAULT_THRESHOLD: f32 = 0.53;
+
+/// What a matched phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    /// A subject: the index of its group.
+    Concept(u32),
+    /// Part of a question's frame: dropped.
+    Frame,
+    /// Introduces examples ("such as", "for example"): what follows, up to the end of the
+    /// clause, weighs less.
+    Examples,
+}
+
+/// How much a term says about what a question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermClass {
+    /// A common word that says how rather than what ("provide", "useful", "bad").
+    Light,
+    /// A word the vocabulary does not know: presumed to name a subject.
+    Word,
+    /// A subject of the vocabulary.
+    Concept,
+}
+
+/// The words and phrases the detector knows: stop words, frame phrases and synonym groups.
+///
+/// [`Vocabulary::builtin`] holds a small base vocabulary of the MLOps domain;
+/// [`Vocabulary::from_topics`] adds every topic's `synonyms`. Groups that share a phrase are
+/// merged, so a bank can extend a built-in group by naming one of its phrases.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// First stem of a phrase → (the phrase's stems, its meaning), longest phrases first.
+    phrases: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+    /// Display name of each concept (the canonical phrase of its group).
+    names: Vec<String>,
+    stop: HashSet<String>,
+    light: HashSet<String>,
+    /// A concept named by a light word ("production") weighs as little as one.
+    concept_class: Vec<TermClass>,
+}
+
+/// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
+/// after it.
+struct Word {
+    stem: String,
+    raw: String,
+    clause_end: bool,
+}
+
+/// The words of a text, in order.
+fn words(text: &str) -> Vec<Word> {
+    let lower = text.to_lowercase();
+    let mut out: Vec<Word> = Vec::new();
+    let mut rest = lower.as_str();
+    while !rest.is_empty() {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let sep = &rest[..start];
+        rest = &rest[start..];
+        // A clause ends at ? ! ; : ( ) and at a full stop before a space or the end (not in
+        // "e.g." or "i.e.").
+        if sep.contains(['?', '!', ';', ':', '(', ')'])
+            || sep.contains(". ")
+            || (sep.ends_with('.') && rest.is_empty())
+        {
+            if let Some(last) = out.last_mut() {
+                last.clause_end = true;
+            }
+        }
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        if end == 0 {
+            break;
+        }
+        let raw = &rest[..end];
+        out.push(Word {
+            stem: stem(&americanize(raw)),
+            raw: raw.to_owned(),
+            clause_end: false,
+        });
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn stems(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| w.stem).collect()
+}
+
+/// Union-find over group indices.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary only.
+    pub fn builtin() -> Vocabulary {
+        Vocabulary::build(std::iter::empty())
+    }
+
+    /// Stop words, frame phrases and light words with the `synonyms` of the topics but none
+    /// of the built-in synonym groups: for measuring what each adds.
+    pub fn topics_only(topics: &[Topic]) -> Vocabulary {
+        Vocabulary::build_from(
+            topics
+                .iter()
+                .flat_map(|t| t.synonyms.iter())
+                .map(|g| g.iter().map(String::as_str).collect())
+                .collect(),
+            false,
+        )
+    }
+
+    /// The built-in vocabulary plus the `synonyms` of every topic.
+    pub fn from_topics(topics: &[Topic]) -> Vocabulary {
+        Vocabulary::build(
+            topics
+                .iter()
+                .flat_map(|t| t.synonyms.iter())
+                .map(|g| g.iter().map(String::as_str).collect::<Vec<&str>>()),
+        )
+    }
+
+    /// The built-in vocabulary plus `groups` (each a list of phrases, the first canonical).
+    pub fn with_groups<'g>(groups: impl IntoIterator<Item = &'g [String]>) -> Vocabulary {
+        Vocabulary::build(
+            groups
+                .into_iter()
+                .map(|g| g.iter().map(String::as_str).collect()),
+        )
+    }
+
+    fn build<'g>(extra: impl Iterator<Item = Vec<&'g str>>) -> Vocabulary {
+        Vocabulary::build_from(extra.collect(), true)
+    }
+
+    fn build_from(extra: Vec<Vec<&str>>, builtin_synonyms: bool) -> Vocabulary {
+        let stop: HashSet<String> = base::STOP_WORDS
+            .split_whitespace()
+            .flat_map(stems)
+            .collect();
+        let light: HashSet<String> = base::LIGHT_WORDS
+            .split_whitespace()
+            .flat_map(stems)
+            .filter(|s| !stop.contains(s))
+            .collect();
+
+        // Groups: the bank's first (its canonical names win), then the built-in ones.
+        let mut groups: Vec<Vec<&str>> = extra.into_iter().filter(|g| !g.is_empty()).collect();
+        if builtin_synonyms {
+            groups.extend(base::SYNONYMS.iter().map(|g| g.to_vec()));
+        }
+
+        // Merge groups that share a phrase.
+        let mut parent: Vec<usize> = (0..groups.len()).collect();
+        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        for (gi, group) in groups.iter().enumerate() {
+            for phrase in group {
+                let key = stems(phrase);
+                if key.is_empty() {
+                    continue;
+                }
+                match owner.get(&key) {
+                    Some(&other) => {
+                        let (a, b) = (find(&mut parent, gi), find(&mut parent, other));
+                        if a != b {
+                            // The earlier group's canonical name wins.
+                            parent[a.max(b)] = a.min(b);
+                        }
+                    }
+                    None => {
+                        owner.insert(key, gi);
+                    }
+                }
+            }
+        }
+        let mut concept_of_root: HashMap<usize, u32> = HashMap::new();
+        let mut names = Vec::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Meaning)>> = HashMap::new();
+        let mut add = |key: Vec<String>, meaning: Meaning| {
+            let list = phrases.entry(key[0].clone()).or_default();
+            if !list.iter().any(|(k, _)| *k == key) {
+                list.push((key, meaning));
+            }
+        };
+        for gi in 0..groups.len() {
+            let root = find(&mut parent, gi);
+            let concept = *concept_of_root.entry(root).or_insert_with(|| {
+                names.push(groups[root][0].trim().to_owned());
+                (names.len() - 1) as u32
+            });
+            for phrase in &groups[gi] {
+                let key = stems(phrase);
+                if !key.is_empty() {
+                    add(key, Meaning::Concept(concept));
+                }
+            }
+        }
+        for frame in base::FRAMES {
+            add(stems(frame), Meaning::Frame);
+        }
+        for marker in base::EXAMPLE_MARKERS {
+            add(stems(marker), Meaning::Examples);
+        }
+        for list in phrases.values_mut() {
+            // Longest first; among equals, the first added.
+            list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        let concept_class = names
+            .iter()
+            .map(|n| match stems(n).as_slice() {
+                [one] if light.contains(one) => TermClass::Light,
+                _ => TermClass::Concept,
+            })
+            .collect();
+        Vocabulary {
+            phrases,
+            names,
+            stop,
+            light,
+            concept_class,
+        }
+    }
+
+    /// Matches `key` against the words from `i` on. Stop words of the text may come between
+    /// the phrase's words, and so may one other word when `skip` allows. Returns the positions
+    /// matched.
+    fn match_at(
+        &self,
+        key: &[String],
+        words: &[Word],
+        used: &[bool],
+        i: usize,
+        skip: bool,
+    ) -> Option<Vec<usize>> {
+        let mut at = Vec::with_capacity(key.len());
+        let mut j = i;
+        let mut skipped = !skip;
+        for (n, k) in key.iter().enumerate() {
+            loop {
+                if j >= words.len() {
+                    return None;
+                }
+                if words[j].stem == *k && !used[j] {
+                    break;
+                }
+                // The phrase starts where its first word is; later words may come later.
+                if n == 0 {
+                    return None;
+                }
+                if self.stop.contains(&words[j].stem) && !key.contains(&words[j].stem) {
+                    j += 1;
+                } else if !skipped {
+                    skipped = true;
+                    j += 1;
+                } else {
+                    return None;
+                }
+                if words[j - 1].clause_end {
+                    return None;
+                }
+            }
+            at.push(j);
+            if n + 1 < key.len() && words[j].clause_end {
+                return None;
+            }
+            j += 1;
+        }
+        Some(at)
+    }
+
+    /// The subject terms of `text`, in order of appearance, duplicates removed.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        self.analyse(text).0
+    }
+
+    /// The stems of the words that name a subject in `text`, sorted and unique: the words of
+    /// its subject phrases and the canonical names of their subjects, and every other word that
+    /// is neither a stop word, a light word nor part of the question's frame. Coarser than
+    /// [`Vocabulary::terms`]: "model drift" and "data drift" share "drift" here.
+    pub fn subject_stems(&self, text: &str) -> Vec<String> {
+        self.analyse(text).1
+    }
+
+    fn analyse(&self, text: &str) -> (Vec<Term>, Vec<String>) {
+        let words = words(text);
+        let mut subject_stems: Vec<String> = Vec::new();
+        let mut used = vec![false; words.len()];
+        // (position, term): terms found by phrases and by single words, sorted by position.
+        let mut found: Vec<(usize, Term)> = Vec::new();
+        let mut examples_from: Vec<usize> = Vec::new();
+        // Every place a phrase matches, then the matches taken greedily: longer phrases first,
+        // exact before those with an extra word inside (concepts only), then left to right;
+        // a match that overlaps one already taken is dropped.
+        let no_use = vec![false; words.len()];
+        let mut matches: Vec<(usize, bool, usize, Vec<usize>, Meaning)> = Vec::new();
+        for i in 0..words.len() {
+            let Some(list) = self.phrases.get(&words[i].stem) else {
+                continue;
+            };
+            for (key, meaning) in list {
+                if let Some(at) = self.match_at(key, &words, &no_use, i, false) {
+                    matches.push((key.len(), false, i, at, *meaning));
+                } else if key.len() >= 2 && matches!(meaning, Meaning::Concept(_)) {
+                    if let Some(at) = self.match_at(key, &words, &no_use, i, true) {
+                        matches.push((key.len(), true, i, at, *meaning));
+                    }
+                }
+            }
+        }
+        matches.sort_by(|x, y| {
+            y.0.cmp(&x.0)
+                .then(x.1.cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.last().cmp(&y.3.last()))
+        });
+        for (_, _, i, at, meaning) in matches {
+            if at.iter().any(|&p| used[p]) {
+                continue;
+            }
+            for &p in &at {
+                used[p] = true;
+            }
+            match meaning {
+                Meaning::Concept(c) => {
+                    found.push((i, self.concept_term(c)));
+                    let canonical = stems(&self.names[c as usize]);
+                    subject_stems.extend(
+                        at.iter()
+                            .map(|&p| words[p].stem.clone())
+                            .chain(canonical)
+                            .filter(|s| !self.stop.contains(s) && !self.light.contains(s)),
+                    );
+                }
+                Meaning::Frame => {}
+                Meaning::Examples => examples_from.extend(at.last().copied()),
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            if used[i] || self.stop.contains(&w.stem) || w.stem.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let class = if self.light.contains(&w.stem) {
+                TermClass::Light
+            } else {
+                subject_stems.push(w.stem.clone());
+                TermClass::Word
+            };
+            found.push((
+                i,
+                Term {
+                    key: TermKey::Word(w.stem.clone()),
+                    name: w.raw.clone(),
+                    class,
+                    example: false,
+                },
+            ));
+        }
+        found.sort_by_key(|(i, _)| *i);
+        // Terms after an example marker, up to the end of its clause, are examples.
+        for &from in &examples_from {
+            let end = (from + 1..words.len())
+                .find(|&p| words[p].clause_end)
+                .unwrap_or(words.len());
+            for (p, t) in found.iter_mut() {
+                if *p > from && *p <= end {
+                    t.example = true;
+                }
+            }
+        }
+        let mut out: Vec<Term> = Vec::new();
+        for (_, t) in found {
+            match out.iter_mut().find(|o| o.key == t.key) {
+                Some(o) => o.example &= t.example,
+                None => out.push(t),
+            }
+        }
+        subject_stems.sort_unstable();
+        subject_stems.dedup();
+        (out, subject_stems)
+    }
+
+    fn concept_term(&self, c: u32) -> Term {
+        Term {
+            key: TermKey::Concept(c),
+            name: self.names[c as usize].clone(),
+            class: self.concept_class[c as usize],
+            example: false,
+        }
+    }
+
+    /// The display name of concept `c`.
+    pub fn concept_name(&self, c: u32) -> &str {
+        &self.names[c as usize]
+    }
+}
+
+/// A subject term of a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    key: TermKey,
+    /// The canonical phrase of a concept, or the word as first written.
+    pub name: String,
+    pub class: TermClass,
+    /// Whether the term only appears among examples ("such as SHAP or LIME").
+    pub example: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum TermKey {
+    Concept(u32),
+    Word(String),
+}
+
+/// Settings of the detector.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DetectorOptions {
+    /// Pairs scoring at least this are near duplicates (0 to 1).
+    pub threshold: f32,
+}
+
+impl Default for DetectorOptions {
+    fn default() -> Self {
+        DetectorOptions {
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// Finds near-duplicate questions.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    vocabulary: Vocabulary,
+    options: DetectorOptions,
+}
+
+/// Two near-duplicate texts: indices into the indexed texts (`a < b`), their score, and the
+/// subject terms they share, heaviest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub shared: Vec<String>,
+}
+
+/// How similar two indexed texts are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similarity {
+    pub score: f32,
+    /// The subject terms both have (light words left out), heaviest first.
+    pub shared: Vec<String>,
+}
+
+impl Detector {
+    pub fn new(vocabulary: Vocabulary, options: DetectorOptions) -> Detector {
+        Detector {
+            vocabulary,
+            options,
+        }
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    pub fn options(&self) -> &DetectorOptions {
+        &self.options
+    }
+
+    /// Reads `texts` and weighs their terms against each other.
+    ///
+    /// Texts are read on all cores; the result does not depend on how many.
+    pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(texts.len().div_ceil(2048).max(1));
+        let chunk = texts.len().div_ceil(threads).max(1);
+        let analysed: Vec<Vec<Term>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|t| self.vocabulary.terms(t.as_ref()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        Index::build(self, analysed)
+    }
+
+    /// The near-duplicate pairs among `texts`, in order of `a` then `b`.
+    pub fn near_duplicates<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Pair> {
+        self.index(texts).near_duplicates()
+    }
+}
+
+/// Texts read by a [`Detector`], with their terms weighed against each other.
+#[derive(Debug)]
+pub struct Index<'d> {
+    detector: &'d Detector,
+    /// Display name of each term; term ids are ordered rarest first.
+    names: Vec<String>,
+    /// Term ids below this are subjects; the others are light words.
+    subjects: u32,
+    /// Each text's terms (id, weight), ids ascending (so rarest first).
+    docs: Vec<Vec<(u32, f32)>>,
+    totals: Vec<f32>,
+}
+
+/// How much a term of each class counts, relative to its rarity.
+fn class_factor(class: TermClass) -> f32 {
+    match class {
+        TermClass::Light => LIGHT_FACTOR,
+        TermClass::Word => 1.0,
+        TermClass::Concept => CONCEPT_FACTOR,
+    }
+}
+
+/// The least share of its own weight that each text of a pair scoring at least `threshold`
+/// has in common with the other: (for the lighter text, for the heavier one).
+///
+/// With S the shared weight and X_A, X_B what each text has beyond it (the lighter text has
+/// the smaller X, since both share S), a score of at least t means
+/// S ≥ t·(S + μ·X_heavier + σ·X_lighter). Dropping one of the two terms, S ≥ t·(S + σ·X_L)
+/// and S ≥ t·(S + μ·X_H); as S + X is a text's weight W, S ≥ t·σ / (1 − t + t·σ) · W_L and
+/// S ≥ t·μ / (1 − t + t·μ) · W_H.
+fn least_shares(threshold: f32) -> (f32, f32) {
+    let t = threshold.min(1.0);
+    let share = |penalty: f32| t * penalty / (1.0 - t + t * penalty);
+    (share(SMALLER_SIDE_PENALTY), share(LARGER_SIDE_PENALTY))
+}
+
+/// The least weight two texts must share to be near duplicates at all: what one term in about
+/// a third of the texts weighs (1 + ln 3 ≈ 2.1 at most). Two questions that share nothing
+/// rarer than "model" in a small bank are not near duplicates however short they are.
+const MIN_SHARED_WEIGHT: f32 = 2.0;
+
+/// How much a light word counts, relative to its rarity.
+const LIGHT_FACTOR: f32 = 0.1;
+/// How much a subject of the vocabulary counts, relative to its rarity.
+const CONCEPT_FACTOR: f32 = 1.0;
+/// How much a term that only appears among examples counts.
+const EXAMPLE_FACTOR: f32 = 0.5;
+/// How much the unmatched weight of the question that says more counts against the score.
+/// Below 1: a question that asks everything another asks and a little more is still its
+/// near duplicate.
+const LARGER_SIDE_PENALTY: f32 = 0.3;
+/// How much the unmatched weight of the question that says less counts against the score.
+/// Above 1: when each question has a subject the other lacks, they ask different things.
+const SMALLER_SIDE_PENALTY: f32 = 2.0;
+
+impl<'d> Index<'d> {
+    fn build(detector: &'d Detector, analysed: Vec<Vec<Term>>) -> Index<'d> {
+        // Provisional ids in order of first appearance, with document frequencies.
+        let mut ids: HashMap<TermKey, u32> = HashMap::new();
+        let mut first: Vec<String> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut is_light: Vec<bool> = Vec::new();
+        let provisional: Vec<Vec<(u32, f32)>> = analysed
+            .into_iter()
+            .map(|terms| {
+                terms
+                    .into_iter()
+                    .map(|t| {
+                        let factor =
+                            class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
+                        let light = t.class == TermClass::Light;
+                        let id = *ids.entry(t.key).or_insert_with(|| {
+                            first.push(t.name);
+                            df.push(0);
+                            is_light.push(light);
+                            (first.len() - 1) as u32
+                        });
+                        df[id as usize] += 1;
+                        (id, factor)
+                    })
+                    .collect()
+            })
+            .collect();
+        let n = provisional.len() as f32;
+        let idf = |d: u32| 1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln();
+        // Final ids: subjects before light words, rarest first, ties by first appearance (so
+        // the order is deterministic). Two texts that share a subject then share one among
+        // the first terms of each, where the index looks.
+        let mut order: Vec<u32> = (0..first.len() as u32).collect();
+        order.sort_by_key(|&p| (is_light[p as usize], df[p as usize], p));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &p) in order.iter().enumerate() {
+            rank[p as usize] = r as u32;
+        }
+        let names = order.iter().map(|&p| first[p as usize].clone()).collect();
+        let subjects = order.iter().filter(|&&p| !is_light[p as usize]).count() as u32;
+        let docs: Vec<Vec<(u32, f32)>> = provisional
+            .into_iter()
+            .map(|terms| {
+                let mut v: Vec<(u32, f32)> = terms
+                    .into_iter()
+                    .map(|(p, factor)| (rank[p as usize], factor * idf(df[p as usize])))
+                    .collect();
+                v.sort_unstable_by_key(|(t, _)| *t);
+                v
+            })
+            .collect();
+        let totals = docs
+            .iter()
+            .map(|d| d.iter().map(|(_, w)| w).sum())
+            .collect();
+        Index {
+            detector,
+            names,
+            subjects,
+            docs,
+            totals,
+        }
+    }
+
+    /// How many texts are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The subject terms of text `i`, rarest first, with their weights.
+    pub fn terms(&self, i: usize) -> Vec<(&str, f32)> {
+        self.docs[i]
+            .iter()
+            .map(|&(t, w)| (self.names[t as usize].as_str(), w))
+            .collect()
+    }
+
+    /// The weight both texts share: the sum over common terms of the smaller weight; zero
+    /// unless they share a subject (a light word in common is not enough).
+    fn shared_weight(&self, a: usize, b: usize) -> f32 {
+        let (x, y) = (&self.docs[a], &self.docs[b]);
+        // Subjects come first in each list: a first match past them is a light word.
+        match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
+            _ => return 0.0,
+        }
+        let (mut i, mut j, mut w) = (0, 0, 0.0);
+        let mut subject = false;
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    subject |= x[i].0 < self.subjects;
+                    w += x[i].1.min(y[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if subject {
+            w
+        } else {
+            0.0
+        }
+    }
+
+    /// S / (S + μ·X_max + σ·X_min), where S is the shared weight and X_A, X_B the weight each
+    /// text has beyond it.
+    fn score_of(&self, a: usize, b: usize) -> f32 {
+        let shared = self.shared_weight(a, b);
+        if shared < MIN_SHARED_WEIGHT {
+            return 0.0;
+        }
+        let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
+        let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
+        if union <= 0.0 {
+            0.0
+        } else {
+            shared / union
+        }
+    }
+
+    /// The score of texts `a` and `b`, and the subject terms they share (light words left
+    /// out), heaviest first.
+    pub fn score(&self, a: usize, b: usize) -> Similarity {
+        let mut shared: Vec<(u32, f32)> = self.docs[a]
+            .iter()
+            .take_while(|(t, _)| *t < self.subjects)
+            .filter_map(|&(t, w)| {
+                self.docs[b]
+                    .binary_search_by_key(&t, |(u, _)| *u)
+                    .ok()
+                    .map(|k| (t, w.min(self.docs[b][k].1)))
+            })
+            .collect();
+        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        Similarity {
+            score: self.score_of(a, b),
+            shared: shared
+                .into_iter()
+                .map(|(t, _)| self.names[t as usize].clone())
+                .collect(),
+        }
+    }
+
+    /// How many leading (rarest) terms of text `i` must hold a shared term of any pair that
+    /// shares at least `share` of the text's weight: past them, the rest weighs less.
+    fn prefix_len(&self, i: usize, share: f32) -> usize {
+        let doc = &self.docs[i];
+        let mut rest = self.totals[i];
+        for (k, &(_, w)) in doc.iter().enumerate() {
+            if rest < share * self.totals[i] {
+                return k;
+            }
+            rest -= w;
+        }
+        doc.len()
+    }
+
+    /// Every pair of texts scoring at least the detector's threshold, in order of `a` then
+    /// `b`, and how many candidate pairs were scored to find them.
+    pub fn near_duplicates_counted(&self) -> (Vec<Pair>, usize) {
+        let threshold = self.detector.options.threshold.max(f32::EPSILON);
+        // A little below the exact bounds, so that rounding never loses a pair.
+        let (lighter, heavier) = least_shares(threshold);
+        let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
+        // Lightest texts first: each text meets the ones already indexed as the heavier of
+        // the two. The lighter one's first shared term is among its few first terms, which
+        // are all the index holds; the heavier one looks for it among more of its own.
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by(|&x, &y| self.totals[x].total_cmp(&self.totals[y]).then(x.cmp(&y)));
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.subjects as usize];
+        let mut seen = vec![usize::MAX; self.docs.len()];
+        let mut pairs = Vec::new();
+        let mut candidates = 0usize;
+        for &b in &order {
+            let subject_terms = |prefix: usize| {
+                self.docs[b][..prefix]
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .take_while(|&t| t < self.subjects)
+            };
+            for t in subject_terms(self.prefix_len(b, heavier)) {
+                for &a in &postings[t as usize] {
+                    let a = a as usize;
+                    if seen[a] == b {
+                        continue;
+                    }
+                    seen[a] = b;
+                    // Length filter: the shared weight is at most the lighter text's and at
+                    // least `heavier` of the heavier one's.
+                    if self.totals[a] < heavier * self.totals[b] {
+                        continue;
+                    }
+                    candidates += 1;
+                    let score = self.score_of(a, b);
+                    if score >= threshold {
+                        let (a, b) = (a.min(b), a.max(b));
+                        pairs.push(Pair {
+                            a,
+                            b,
+                            score,
+                            shared: self.score(a, b).shared,
+                        });
+                    }
+                }
+            }
+            for t in subject_terms(self.prefix_len(b, lighter)) {
+                postings[t as usize].push(b as u32);
+            }
+        }
+        pairs.sort_by_key(|x| (x.a, x.b));
+        (pairs, candidates)
+    }
+
+    /// Every pair of texts scoring at least the detector's threshold, in order of `a` then `b`.
+    pub fn near_duplicates(&self) -> Vec<Pair> {
+        self.near_duplicates_counted().0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detector() -> Detector {
+        Detector::new(Vocabulary::builtin(), DetectorOptions::default())
+    }
+
+    #[test]
+    fn frames_and_stop_words_leave_the_subject() {
+        let v = Vocabulary::builtin();
+        let t = v.terms(
+            "Can you explain the concept of \"canary deployment\" and how it can be used in MLOps?",
+        );
+        let names: Vec<&str> = t.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["canary deployment"]);
+    }
+
+    #[test]
+    fn bank_synonyms_join_builtin_groups() {
+        let groups = [vec![
+            "training-serving skew".to_owned(),
+            "features computed differently in training and in production".to_owned(),
+        ]];
+        let v = Vocabulary::with_groups(groups.iter().map(Vec::as_slice));
+        let a = v.terms("How do you prevent train/serve skew?");
+        let b = v.terms(
+            "How do you prevent features computed differently in training and in production?",
+        );
+        assert_eq!(a, b);
+        let names: Vec<&str> = a.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["prevent", "training-serving skew"]);
+    }
+
+    #[test]
+    fn all_pairs_agree_with_the_index() {
+        let texts = [
+            "How do you version your ML models?",
+            "How do you handle version control for machine learning models?",
+            "How do you version your training data?",
+            "How do you version datasets?",
+            "Can you explain the concept of canary deployment?",
+            "Can you explain the concept of blue-green deployment?",
+            "What is a canary release?",
+            "",
+            "?",
+        ];
+        for threshold in [0.1, 0.3, 0.5, 0.7, 0.9] {
+            let d = Detector::new(Vocabulary::builtin(), DetectorOptions { threshold });
+            let index = d.index(&texts);
+            let mut brute = Vec::new();
+            for a in 0..texts.len() {
+                for b in a + 1..texts.len() {
+                    if index.score(a, b).score >= threshold {
+                        brute.push((a, b));
+                    }
+                }
+            }
+            let found: Vec<(usize, usize)> =
+                index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
+            assert_eq!(found, brute, "threshold {threshold}");
+        }
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let long = "model drift ".repeat(20_000);
+        let texts = [
+            "Ünïcödé ŝtrïngs, emoji 🤖 and CJK 模型漂移?",
+            "\u{202e}\u{200b}reversed",
+            "e.g. i.e. a/b/c -- ... ??? (((",
+            "ise ises ised ising isation",
+            long.as_str(),
+            "How do you handle model drift?",
+            "How do you handle model drift in production?",
+        ];
+        let detector = detector();
+        let index = detector.index(&texts);
+        let _ = index.near_duplicates();
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                let s = index.score(a, b).score;
+                assert!((0.0..=1.0).contains(&s), "{a} {b} {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_input_is_fine() {
+        let d = detector();
+        assert!(d.near_duplicates::<&str>(&[]).is_empty());
+        assert!(d.near_duplicates(&["", "", "   "]).is_empty());
+    }
+}

@@ -1,0 +1,293 @@
+use qbank_core::{Diagnostic, Severity};
+
+use crate::rule::{Context, Rule, RuleDoc};
+use crate::text::{prose_fields, tokens};
+
+/// "a" before a vowel sound or "an" before a consonant sound.
+pub struct ArticleMismatch;
+
+impl Rule for ArticleMismatch {
+    fn name(&self) -> &'static str {
+        "article-mismatch"
+    }
+    fn summary(&self) -> &'static str {
+        "\"a\" before a vowel sound or \"an\" before a consonant sound, as in \"a experience\"."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Looks at the text, follow-ups and rubric lines for \"a\" or \"an\" and the \
+                   word after it, and judges that word by its sound, not its spelling: \"an \
+                   hour\", \"a user\", \"a one-off\", \"a Euro\". Acronyms are read letter by \
+                   letter (\"an SLA\", \"an MLOps team\", \"a URL\", \"an A/B test\") unless they \
+                   are read as words (\"a SHAP value\", \"a YAML file\"); numbers by how they are \
+                   said (\"an 8-hour shift\", \"an 11-day outage\"). Words whose sound it cannot \
+                   be sure of are left alone.",
+            why: "The wrong article is the slip readers notice first; in a question read aloud \
+                  it makes the interviewer stumble.",
+            example: "text: Can you discuss a experience with an canary release?",
+            instead: "text: Can you discuss an experience with a canary release?",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        for q in &bank.questions {
+            let file = bank.question_file(q);
+            for field in prose_fields(q) {
+                let toks = tokens(field.text);
+                for pair in toks.windows(2) {
+                    let (article, next) = (&pair[0], &pair[1]);
+                    let wants_an = match article.word {
+                        "a" | "A" => false,
+                        "an" | "An" | "AN" => true,
+                        _ => continue,
+                    };
+                    // "plan A, then B": an article is followed directly by its word.
+                    if article.punct_after {
+                        continue;
+                    }
+                    let Some(vowel) = starts_with_vowel_sound(next.word) else {
+                        continue;
+                    };
+                    if vowel == wants_an {
+                        continue;
+                    }
+                    let right = match (vowel, article.word) {
+                        (true, "A") => "An",
+                        (true, _) => "an",
+                        (false, "An") => "A",
+                        (false, _) => "a",
+                    };
+                    let sound = if vowel { "a vowel" } else { "a consonant" };
+                    let d = Diagnostic::warning(
+                        "",
+                        format!(
+                            "\"{}\" before \"{}\", which starts with {sound} sound",
+                            article.word, next.word
+                        ),
+                        file.label_in(
+                            &field.pointer,
+                            field.text,
+                            article.range.start..next.range.end,
+                        ),
+                    )
+                    .with_help(format!("write \"{right} {}\"", next.word));
+                    ctx.report(Some(q), d);
+                }
+            }
+        }
+    }
+}
+
+/// Acronyms said as words, not letter by letter: (acronym, starts with a vowel sound).
+const SAID_AS_WORDS: &[(&str, bool)] = &[
+    ("ONNX", true),
+    ("AIF", true),
+    ("ETL", true),
+    ("OKR", true),
+    ("OLAP", true),
+    ("OLTP", true),
+    ("OOM", true),
+    ("AWOL", true),
+    ("SHAP", false),
+    ("LIME", false),
+    ("YAML", false),
+    ("JSON", false),
+    ("NASA", false),
+    ("RAM", false),
+    ("ROM", false),
+    ("REST", false),
+    ("SOAP", false),
+    ("CRUD", false),
+    ("GAN", false),
+    ("LAN", false),
+    ("WAN", false),
+    ("VPN", false),
+    ("SaaS", false),
+    ("PaaS", false),
+    ("FaaS", false),
+    ("GDPR", false),
+    ("HIPAA", false),
+    ("CUDA", false),
+    ("DAG", false),
+    ("MAB", false),
+    ("RAG", false),
+    ("LoRA", false),
+];
+
+/// Spelt letters that start with a vowel sound: "eff", "aitch", "el", "em", "en", "ar", "ess",
+/// "ex" and the vowels except U ("you").
+fn letter_is_vowel_sound(c: char) -> bool {
+    matches!(
+        c.to_ascii_uppercase(),
+        'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+    )
+}
+
+/// Whether `word` starts with a vowel sound; `None` when that cannot be told with certainty
+/// ("a SQL" and "an SQL" are both said, "a historic" and "an historic" too).
+pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
+    let first = word.chars().next()?;
+    if first.is_ascii_digit() {
+        return Some(number_is_vowel_sound(word));
+    }
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let head: String = word.chars().take_while(|c| c.is_alphanumeric()).collect();
+    for (acronym, vowel) in SAID_AS_WORDS {
+        if head == *acronym || head.strip_suffix('s') == Some(acronym) {
+            return Some(*vowel);
+        }
+    }
+    if matches!(lower.as_str(), "sql" | "sqlite" | "faq") {
+        return None;
+    }
+    // Spelt letter by letter: an acronym (two capitals in a row: SLA, MLOps, GPUs, K8s,
+    // A/B) or a single capital letter followed by a non-letter ("X-ray", "A/B").
+    let mut chars = word.chars();
+    let second = chars.next().and_then(|_| chars.next());
+    let spelt = first.is_uppercase()
+        && match second {
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_ascii_digit() => true,
+            Some(c) if !c.is_alphanumeric() => true,
+            None => true,
+            _ => false,
+        };
+    if spelt {
+        return Some(letter_is_vowel_sound(first));
+    }
+    if lower.len() == 1 {
+        return None;
+    }
+    Some(match lower.chars().next()? {
+        'a' | 'i' => true,
+        'e' => !(lower.starts_with("eu") || lower.starts_with("ewe")),
+        'o' => {
+            !(lower.starts_with("one") && !lower.starts_with("oner")
+                || lower.starts_with("once")
+                || lower.starts_with("ouija"))
+        }
+        'u' => return u_is_vowel_sound(&lower),
+        'h' => {
+            if ["hour", "honest", "honor", "honour", "heir", "herb"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                true
+            } else if ["historic", "hotel", "humble", "homage"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+            {
+                return None;
+            } else {
+                false
+            }
+        }
+        'x' => return None,
+        _ => false,
+    })
+}
+
+/// "u" is said "you" in "user", "unit", "URL"-like words, and "uh" in "under", "unusual".
+fn u_is_vowel_sound(lower: &str) -> Option<bool> {
+    const YOU: &[&str] = &[
+        "uni", "use", "usa", "usu", "uti", "ura", "ure", "uri", "uro", "ubi", "uku", "ufo", "uga",
+        "ukr", "uv", "utopia", "ute",
+    ];
+    const UH_EXCEPTIONS: &[&str] = &["unin", "unim", "unid", "unic", "unil"];
+    if UH_EXCEPTIONS.iter().any(|p| lower.starts_with(p)) {
+        // "uninstall", "unimportant", "unidentified", but "unicorn", "unilateral": unsure.
+        return if lower.starts_with("unin") || lower.starts_with("unim") {
+            Some(true)
+        } else {
+            None
+        };
+    }
+    if YOU.iter().any(|p| lower.starts_with(p)) {
+        return Some(false);
+    }
+    Some(true)
+}
+
+/// "an 8", "an 11", "an 18", "an 80%", "an 800-page"; every other number starts with a
+/// consonant sound.
+fn number_is_vowel_sound(word: &str) -> bool {
+    let digits: String = word.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.starts_with('8') || digits == "11" || digits == "18"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_vowel_sound as v;
+
+    #[test]
+    fn sounds() {
+        for w in [
+            "hour",
+            "honest",
+            "MLOps",
+            "SLA",
+            "SRE",
+            "A/B",
+            "experience",
+            "apple",
+            "8-hour",
+            "11",
+            "18-month",
+            "80%",
+            "F1",
+            "HTTP",
+            "NLP",
+            "LLM",
+            "umbrella",
+            "uninstall",
+            "ONNX",
+            "X-ray",
+            "idea",
+            "S3",
+            "ML",
+            "AI",
+            "API",
+            "ETL",
+            "unusual",
+        ] {
+            assert_eq!(v(w), Some(true), "{w} starts with a vowel sound");
+        }
+        for w in [
+            "user",
+            "URL",
+            "one-off",
+            "once",
+            "Euro",
+            "GPU",
+            "CPU",
+            "unit",
+            "useful",
+            "house",
+            "SHAP",
+            "YAML",
+            "JSON",
+            "3-day",
+            "100",
+            "TPU",
+            "union",
+            "KPI",
+            "DAG",
+            "canary",
+            "year",
+            "universal",
+            "K8s",
+            "GDPR",
+        ] {
+            assert_eq!(v(w), Some(false), "{w} starts with a consonant sound");
+        }
+        for w in ["SQL", "historic", "historically", "x", "unicorn", "xgboost"] {
+            assert_eq!(v(w), None, "{w} is left alone");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+use qbank_core::{Diagnostic, Severity};
+
+use super::question_without_question_mark::is_prompt;
+use crate::rule::{Context, Rule, RuleDoc};
+use crate::text::{sentences, tokens};
+
+/// A question text that can be answered with yes or no.
+pub struct ClosedQuestion;
+
+/// Auxiliaries that open a yes/no question. "Can you", "Could you" and "Would you" are left
+/// out: "Can you walk me through …?" is a polite prompt, not a yes/no question.
+const YES_NO_OPENERS: &[&str] = &[
+    "do", "does", "did", "have", "has", "had", "is", "are", "was", "were", "should", "shall",
+];
+
+impl Rule for ClosedQuestion {
+    fn name(&self) -> &'static str {
+        "closed-question"
+    }
+    fn summary(&self) -> &'static str {
+        "A question text that can be answered with yes or no, such as \"Have you worked with any …?\"."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Reports a question `text` whose questions all open with an auxiliary verb \
+                   (Have you, Do you, Did you, Is it, Are there, …) and so can be answered \
+                   with yes or no, and suggests an open wording. \"Have you worked with \
+                   any …?\" is always closed; for other openers, a question offering a choice \
+                   (\"Is it A or B?\") is not. Texts that also ask an open question or give a \
+                   prompt (\"Did you roll back? Why?\") are fine, and so are polite prompts \
+                   (\"Can you walk me through …?\").",
+            why: "A yes/no question gets a yes or a no: the interviewer then has to ask the real \
+                  question on the spot, and candidates who say \"yes\" without substance are \
+                  hard to tell from those who have done the work.",
+            example: "text: Have you worked with any tools for model explainability, such as SHAP or LIME?",
+            instead: "text: Which tools for model explainability have you worked with, for example SHAP or LIME, and what did you use them for?",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        for q in &bank.questions {
+            let Some((range, rewording)) = closed(&q.text) else {
+                continue;
+            };
+            let help = match rewording {
+                Some(r) => format!("ask it openly, for example: \"{r}\""),
+                None => "ask what, how, why or which instead, so that the answer shows the candidate's reasoning".to_owned(),
+            };
+            let d = Diagnostic::new(
+                "",
+                Severity::Info,
+                "closed question: it can be answered with yes or no",
+                bank.question_file(q).label_in("/text", &q.text, range),
+            )
+            .with_help(help);
+            ctx.report(Some(q), d);
+        }
+    }
+}
+
+/// Whether a sentence is a yes/no question.
+fn is_closed(sentence: &str) -> bool {
+    let words: Vec<String> = tokens(sentence)
+        .iter()
+        .map(|t| t.word.to_lowercase())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !YES_NO_OPENERS.contains(&first.as_str()) || !sentence.trim_end().ends_with('?') {
+        return false;
+    }
+    if have_you_any(sentence).is_some() {
+        return true;
+    }
+    // "Is it better to retrain on a schedule or on a trigger?" offers a choice.
+    !words.iter().any(|w| w == "or")
+}
+
+/// The closed sentence of `text` and an open rewording when one can be offered; `None` when
+/// the text is open.
+fn closed(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)> {
+    let sentences = sentences(text);
+    let mut first_closed = None;
+    for r in &sentences {
+        let s = &text[r.clone()];
+        if is_closed(s) {
+            first_closed.get_or_insert(r.clone());
+        } else if s.ends_with('?') || is_prompt(s) {
+            return None;
+        }
+    }
+    let range = first_closed?;
+    let rewording = reword(&text[range.clone()]);
+    Some((range, rewording))
+}
+
+/// "Have you (ever) worked with / used any X" → X.
+fn have_you_any(sentence: &str) -> Option<&str> {
+    let lower = sentence.to_lowercase();
+    for prefix in [
+        "have you worked with any ",
+        "have you ever worked with any ",
+        "have you used any ",
+        "have you ever used any ",
+    ] {
+        if lower.starts_with(prefix) {
+            return sentence.get(prefix.len()..);
+        }
+    }
+    None
+}
+
+/// Past tenses of participles that differ from them.
+const PAST: &[(&str, &str)] = &[
+    ("been", "were"),
+    ("seen", "saw"),
+    ("done", "did"),
+    ("written", "wrote"),
+    ("run", "ran"),
+    ("taken", "took"),
+    ("given", "gave"),
+    ("chosen", "chose"),
+    ("driven", "drove"),
+    ("broken", "broke"),
+];
+
+/// An open wording of a closed question, for the common shapes.
+fn reword(sentence: &str) -> Option<String> {
+    let body = sentence.trim_end().strip_suffix('?')?.trim_end();
+    if let Some(rest) = have_you_any(body) {
+        return Some(match rest.split_once(", such as ") {
+            Some((what, examples)) => format!(
+                "Which {what} have you worked with, for example {examples}, and what did you use them for?"
+            ),
+            None => format!("Which {rest} have you worked with, and what did you use them for?"),
+        });
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    match lower.as_slice() {
+        ["do", "you", "know", ..] if words.len() > 3 => {
+            let rest = words[3..].join(" ");
+            if ["how", "what", "why", "when", "which", "where", "who"].contains(&lower[3]) {
+                Some(format!("Explain {rest}."))
+            } else {
+                Some(format!(
+                    "What do you know about {rest}, and where have you applied it?"
+                ))
+            }
+        }
+        ["do", "you", verb @ ("use" | "have" | "prefer" | "monitor" | "test"), ..]
+            if words.len() > 3 =>
+        {
+            Some(format!(
+                "How do you {verb} {}, and why?",
+                words[3..].join(" ")
+            ))
+        }
+        ["have", "you", rest @ ..] if !rest.is_empty() => {
+            let (participle, tail) = match rest {
+                ["ever", p, tail @ ..] => (*p, tail),
+                [p, tail @ ..] => (*p, tail),
+                [] => return None,
+            };
+            let past = PAST
+                .iter()
+                .find(|(p, _)| *p == participle)
+                .map(|(_, past)| (*past).to_owned())
+                .or_else(|| participle.ends_with("ed").then(|| participle.to_owned()))?;
+            let n = words.len() - tail.len();
+            Some(format!(
+                "Tell me about a time you {past} {}: what did you do, and what happened?",
+                words[n..].join(" ")
+            ))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closed;
+
+    fn reworded(text: &str) -> Option<String> {
+        closed(text).map(|(_, r)| r.unwrap_or_else(|| "-".to_owned()))
+    }
+
+    #[test]
+    fn closed_and_open() {
+        assert_eq!(
+            reworded("Have you worked with any tools for model governance, such as MLflow or ModelDB?").as_deref(),
+            Some("Which tools for model governance have you worked with, for example MLflow or ModelDB, and what did you use them for?")
+        );
+        assert_eq!(
+            reworded("Have you ever deployed a model to an edge device?").as_deref(),
+            Some("Tell me about a time you deployed a model to an edge device: what did you do, and what happened?")
+        );
+        assert_eq!(
+            reworded("Do you know how a canary release works?").as_deref(),
+            Some("Explain how a canary release works.")
+        );
+        assert_eq!(
+            reworded("Is it safe to retrain every night?").as_deref(),
+            Some("-")
+        );
+        // Open, a choice, a follow-up open question, a polite prompt.
+        for open in [
+            "How do you handle model drift?",
+            "Is it better to retrain on a schedule or on a trigger?",
+            "Did you retrain the model? Why?",
+            "Can you walk me through your last rollout?",
+            "Have you used canaries? Walk me through the last one.",
+        ] {
+            assert_eq!(reworded(open), None, "{open}");
+        }
+    }
+}

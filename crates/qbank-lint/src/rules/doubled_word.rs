@@ -1,0 +1,61 @@
+use qbank_core::{Diagnostic, Severity};
+
+use crate::rule::{Context, Rule, RuleDoc};
+use crate::text::{prose_fields, tokens};
+
+/// The same word twice in a row.
+pub struct DoubledWord;
+
+/// Words that are correctly doubled in ordinary English ("that that", "had had").
+const FINE_TWICE: &[&str] = &["that", "had"];
+
+impl Rule for DoubledWord {
+    fn name(&self) -> &'static str {
+        "doubled-word"
+    }
+    fn summary(&self) -> &'static str {
+        "The same word twice in a row, as in \"how do you you\"."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Looks at the text, follow-ups and rubric lines for a word written twice with \
+                   only space between (ignoring case), and underlines the pair. \"that that\" \
+                   and \"had had\" are left alone; words separated by punctuation (\"bias, \
+                   bias\") are not doubled.",
+            why: "A doubled word is almost always an editing slip, and it is read aloud to the \
+                  candidate as written.",
+            example: "text: How do you you roll back a model?",
+            instead: "text: How do you roll back a model?",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        for q in &bank.questions {
+            let file = bank.question_file(q);
+            for field in prose_fields(q) {
+                let toks = tokens(field.text);
+                for pair in toks.windows(2) {
+                    let (a, b) = (&pair[0], &pair[1]);
+                    if a.punct_after
+                        || b.punct_before
+                        || !a.word.chars().any(char::is_alphabetic)
+                        || !a.word.eq_ignore_ascii_case(b.word)
+                        || FINE_TWICE.contains(&a.word.to_lowercase().as_str())
+                    {
+                        continue;
+                    }
+                    let d = Diagnostic::warning(
+                        "",
+                        format!("\"{}\" is written twice", b.word),
+                        file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
+                    )
+                    .with_help(format!("remove one \"{}\"", b.word));
+                    ctx.report(Some(q), d);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
+use qbank_core::{Bank, Diagnostic, Question, Severity};
+
+use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
+use crate::rules::duplicate_question::normalize;
+
+/// The score from which two active questions are reported, unless qbank.toml sets
+/// `[rules.near-duplicate] threshold` (in hundredths).
+pub const THRESHOLD: f32 = qbank_core::similarity::DEFAULT_THRESHOLD;
+
+/// [`THRESHOLD`] in hundredths, as qbank.toml writes it.
+const THRESHOLD_PERCENT: u64 = (THRESHOLD * 100.0 + 0.5) as u64;
+
+/// Two active questions that ask the same thing in other words.
+pub struct NearDuplicate;
+
+impl Rule for NearDuplicate {
+    fn name(&self) -> &'static str {
+        "near-duplicate"
+    }
+    fn summary(&self) -> &'static str {
+        "Two active questions ask the same thing in other words."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Reads every active question for its subject terms: the words and phrases \
+                   left once the question's frame (\"can you discuss an experience you have \
+                   had with\", \"how do you\") is removed, with the synonyms of topics.yaml \
+                   and a built-in MLOps vocabulary turned into one name per subject \
+                   (\"train/serve skew\" and \"features computed differently in training and \
+                   in production\" are both *training-serving skew*). Two questions whose \
+                   subjects overlap enough (a score of at least `threshold`, 0.53 by default) \
+                   are reported on the later file, with the score and the subjects they \
+                   share; a question with several earlier matches is reported once, against \
+                   the closest, with the others counted and listed in `related`. Questions that share a sentence frame but not \
+                   their subject (canary deployment, dark launching, blue-green deployment) \
+                   are left alone. Pairs linked by `similar_to`, in either direction, are \
+                   not reported; texts that are the same are left to `duplicate-question`.",
+            why: "A kit that draws both questions asks the candidate the same thing twice, \
+                  and two copies of a question drift apart as each is edited. Subjects a \
+                  team words in its own way belong in the `synonyms` of its topics, so that \
+                  the check knows them.",
+            example: "# experimentation/ab-testing.yaml\ntext: Can you discuss an experience you have had with A/B testing or multi-armed bandit approaches?\n# experimentation/ab-testing-production.yaml\ntext: Can you discuss an experience you have had with implementing A/B testing or multi-armed bandit approaches in production?",
+            instead: "# Merge the two into one question and fold the other's angle into its\n# follow_ups, or, when both are worth asking, say why:\nsimilar_to:\n  - id: ab-testing\n    reason: this one is about running experiments on live traffic",
+        }
+    }
+    fn options(&self) -> &'static [RuleOption] {
+        &[RuleOption {
+            name: "threshold",
+            description: "Score from which two questions are reported, in hundredths (0 to \
+                          100): lower finds more rewordings and raises more false alarms.",
+            default: OptionDefault::Integer(THRESHOLD_PERCENT),
+        }]
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        let active: Vec<&Question> = ctx.active().collect();
+        let threshold = ctx.integer("threshold").min(100) as f32 / 100.0;
+        let detector = detector(bank, threshold);
+        let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+        let index = detector.index(&texts);
+        // Each later question is reported once, against its closest earlier match; the others
+        // are counted and listed in `related`, so a bank full of copies gives one finding per
+        // copy rather than one per pair.
+        let mut partners: Vec<Vec<Pair>> = vec![Vec::new(); active.len()];
+        for pair in index.near_duplicates() {
+            // Questions come in path order, so `b` is in the later file.
+            let (first, later) = (active[pair.a], active[pair.b]);
+            if acknowledged(first, later)
+                || normalize(&first.text) == normalize(&later.text)
+                || ctx.allowed_on(first)
+            {
+                continue;
+            }
+            partners[pair.b].push(pair);
+        }
+        for (b, mut found) in partners.into_iter().enumerate() {
+            if found.is_empty() {
+                continue;
+            }
+            found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)));
+            let (best, later) = (&found[0], active[b]);
+            let first = active[best.a];
+            let others = match found.len() - 1 {
+                0 => String::new(),
+                1 => " and 1 other question".to_owned(),
+                n => format!(" and {n} other questions"),
+            };
+            let mut d = Diagnostic::warning(
+                "",
+                format!(
+                    "question asks the same as \"{}\"{others} (similarity {:.2}; shared subject: {})",
+                    first.id,
+                    best.score,
+                    best.shared.join(", ")
+                ),
+                bank.question_file(later)
+                    .label("/text")
+                    .with_message("this question"),
+            )
+            .with_secondary(
+                bank.question_file(first)
+                    .label("/text")
+                    .with_message("asks the same thing"),
+            )
+            .with_help(format!(
+                "merge the two and fold what one adds into the other's follow_ups, or keep \
+                 both and add to one of them `similar_to: [{{id: {}, reason: …}}]`; if the \
+                 two name different subjects, teach the difference to topics.yaml `synonyms`",
+                first.id
+            ));
+            for p in &found {
+                d = d.with_related(active[p.a].id.clone());
+            }
+            ctx.report(Some(later), d);
+        }
+    }
+}
+
+/// Whether either question names the other in `similar_to`.
+pub(crate) fn acknowledged(a: &Question, b: &Question) -> bool {
+    a.similar_to.iter().any(|s| s.id == b.id) || b.similar_to.iter().any(|s| s.id == a.id)
+}
+
+/// The detector for a bank: the built-in vocabulary plus every topic's synonyms.
+pub(crate) fn detector(bank: &Bank, threshold: f32) -> Detector {
+    Detector::new(
+        Vocabulary::from_topics(&bank.topics),
+        DetectorOptions { threshold },
+    )
+}

@@ -1,0 +1,410 @@
+//! `eval-near-duplicates`: precision, recall and false-positive rate of the near-duplicate
+//! detector on a labelled set of question pairs (`bench/near-duplicates/pairs.yaml`), per
+//! split and per kind, as Markdown.
+//!
+//! The detector indexes every text of the set together with the questions of `--bank` (term
+//! weights come from that corpus), scores each labelled pair, and flags it when the score
+//! reaches the threshold. The threshold is the detector's shipped default unless
+//! `--threshold` says otherwise; the report also shows, transparently, which threshold the
+//! dev split alone would pick by the rule the baselines use (highest dev recall flagging at
+//! most 5% of dev distinct pairs, ties to the higher threshold).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
+use serde::Deserialize;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The labelled pairs (YAML).
+    pairs: PathBuf,
+    /// A bank whose topics' synonyms join the vocabulary and whose questions join the corpus.
+    #[arg(long)]
+    bank: Option<PathBuf>,
+    /// Which synonym groups to use: the built-in ones and the bank's topics.yaml (`both`), the
+    /// built-in ones only, the bank's only, or none (stop words, frames and stemming only).
+    #[arg(long, value_enum, default_value_t = Synonyms::Both)]
+    synonyms: Synonyms,
+    /// Flag pairs scoring at least this (default: the detector's default threshold).
+    #[arg(long)]
+    threshold: Option<f32>,
+    /// Highest false-positive rate on dev distinct pairs when picking a threshold on dev.
+    #[arg(long, default_value_t = 0.05)]
+    max_dev_fpr: f64,
+    /// Report the dev split only (for tuning, so that test figures are not seen while tuning).
+    #[arg(long)]
+    dev_only: bool,
+    /// Print the terms the detector reads in this text (repeatable), and stop.
+    #[arg(long)]
+    explain: Vec<String>,
+    /// Also list the misclassified pairs of this split (dev, test or all), with their terms.
+    #[arg(long)]
+    errors: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Synonyms {
+    Both,
+    Builtin,
+    Bank,
+    None,
+}
+
+#[derive(Deserialize)]
+struct PairsFile {
+    pairs: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+pub struct Labelled {
+    pub a: String,
+    pub b: String,
+    pub label: String,
+    pub kind: String,
+    pub split: String,
+}
+
+impl Labelled {
+    pub fn duplicate(&self) -> bool {
+        self.label == "duplicate"
+    }
+}
+
+/// A labelled pair with its score.
+struct Scored<'p> {
+    pair: &'p Labelled,
+    score: f32,
+    shared: Vec<String>,
+}
+
+/// Counts at one threshold.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+}
+
+impl Counts {
+    fn of<'a>(scored: impl Iterator<Item = &'a Scored<'a>>, threshold: f32) -> Counts {
+        let mut c = Counts::default();
+        for s in scored {
+            match (s.pair.duplicate(), s.score >= threshold) {
+                (true, true) => c.tp += 1,
+                (true, false) => c.fn_ += 1,
+                (false, true) => c.fp += 1,
+                (false, false) => c.tn += 1,
+            }
+        }
+        c
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn fpr(&self) -> f64 {
+        ratio(self.fp, self.fp + self.tn)
+    }
+    fn precision(&self) -> Option<f64> {
+        (self.tp + self.fp > 0).then(|| ratio(self.tp, self.tp + self.fp))
+    }
+    fn f1(&self) -> f64 {
+        match self.precision() {
+            Some(p) if p + self.recall() > 0.0 => 2.0 * p * self.recall() / (p + self.recall()),
+            _ => 0.0,
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The chance that a duplicate pair scores above a distinct one (ties count half).
+fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
+    let dup: Vec<f32> = scored
+        .clone()
+        .filter(|s| s.pair.duplicate())
+        .map(|s| s.score)
+        .collect();
+    let dis: Vec<f32> = scored
+        .filter(|s| !s.pair.duplicate())
+        .map(|s| s.score)
+        .collect();
+    let mut wins = 0.0;
+    for d in &dup {
+        for n in &dis {
+            wins += if d > n {
+                1.0
+            } else if d == n {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    wins / (dup.len() * dis.len()).max(1) as f64
+}
+
+/// The threshold the dev split picks: highest recall with FPR at most `max_fpr`.
+fn pick_threshold(dev: &[&Scored<'_>], max_fpr: f64) -> f32 {
+    let mut candidates: Vec<f32> = dev.iter().map(|s| s.score).collect();
+    candidates.push(f32::INFINITY);
+    candidates.sort_by(|a, b| b.total_cmp(a));
+    candidates.dedup();
+    let mut best = (f64::MIN, f32::INFINITY);
+    for t in candidates {
+        let c = Counts::of(dev.iter().copied(), t);
+        if c.fpr() <= max_fpr && c.recall() > best.0 {
+            best = (c.recall(), t);
+        }
+    }
+    best.1
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let text = std::fs::read_to_string(&args.pairs)
+        .map_err(|e| format!("cannot read {}: {e}", args.pairs.display()))?;
+    let file: PairsFile =
+        serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", args.pairs.display()))?;
+
+    let (topics, bank_texts) = match &args.bank {
+        Some(dir) => {
+            let (bank, _) = qbank_core::load_bank(dir).map_err(|e| e.to_string())?;
+            let texts: Vec<String> = bank
+                .questions
+                .iter()
+                .filter(|q| q.is_active())
+                .map(|q| q.text.clone())
+                .collect();
+            (bank.topics, texts)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let vocabulary = match args.synonyms {
+        Synonyms::Both => Vocabulary::from_topics(&topics),
+        Synonyms::Builtin => Vocabulary::builtin(),
+        Synonyms::Bank => Vocabulary::topics_only(&topics),
+        Synonyms::None => Vocabulary::topics_only(&[]),
+    };
+    let synonym_groups: usize = topics.iter().map(|t| t.synonyms.len()).sum();
+    let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let detector = Detector::new(vocabulary, DetectorOptions { threshold });
+
+    // The corpus: every distinct text of the set, then the bank's questions.
+    let started = Instant::now();
+    let mut corpus: Vec<&str> = Vec::new();
+    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in file
+        .pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .chain(bank_texts.iter().map(String::as_str))
+    {
+        position.entry(t).or_insert_with(|| {
+            corpus.push(t);
+            corpus.len() - 1
+        });
+    }
+    if !args.explain.is_empty() {
+        for t in &args.explain {
+            let terms: Vec<String> = detector
+                .vocabulary()
+                .terms(t)
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}({:?}{})",
+                        t.name,
+                        t.class,
+                        if t.example { ",example" } else { "" }
+                    )
+                })
+                .collect();
+            println!("{t}\n  {}", terms.join(" "));
+        }
+        return Ok(());
+    }
+    let index = detector.index(&corpus);
+    let scored: Vec<Scored<'_>> = file
+        .pairs
+        .iter()
+        .map(|p| {
+            let s = index.score(position[p.a.as_str()], position[p.b.as_str()]);
+            Scored {
+                pair: p,
+                score: s.score,
+                shared: s.shared,
+            }
+        })
+        .collect();
+    let per_pair = started.elapsed().as_secs_f64() * 1e6 / scored.len().max(1) as f64;
+
+    let split = |name: &str| -> Vec<&Scored<'_>> {
+        scored
+            .iter()
+            .filter(|s| name == "all" || s.pair.split == name)
+            .collect()
+    };
+    let dev = split("dev");
+    let dev_pick = pick_threshold(&dev, args.max_dev_fpr);
+
+    let mut out = String::new();
+    let vocab = match args.synonyms {
+        Synonyms::Both => format!(
+            "built-in synonym groups + the bank's topics.yaml synonyms ({synonym_groups} groups)"
+        ),
+        Synonyms::Builtin => "built-in synonym groups only".to_owned(),
+        Synonyms::Bank => format!(
+            "the bank's topics.yaml synonyms only ({synonym_groups} groups), no built-in groups"
+        ),
+        Synonyms::None => "no synonym groups".to_owned(),
+    } + "; built-in stop words, frame phrases, light words and stemming in every case";
+    let _ = writeln!(
+        out,
+        "# Near-duplicate detector on {}\n",
+        args.pairs.display()
+    );
+    let _ = writeln!(out, "- Vocabulary: {vocab}");
+    let _ = writeln!(
+        out,
+        "- Corpus for term weights: {} texts ({} distinct texts of the set + {} active questions of the bank)",
+        corpus.len(),
+        corpus.len() - bank_texts.len().min(corpus.len()),
+        bank_texts.len()
+    );
+    let _ = writeln!(
+        out,
+        "- Threshold: {threshold:.2}{}; the dev split alone would pick {}",
+        if args.threshold.is_some() {
+            " (--threshold)"
+        } else {
+            " (the detector's default)"
+        },
+        if dev_pick.is_finite() {
+            let c = Counts::of(dev.iter().copied(), dev_pick);
+            format!(
+                "{dev_pick:.3} (highest dev recall with dev FPR ≤ {:.0}%: dev recall {:.3}, dev FPR {:.3})",
+                args.max_dev_fpr * 100.0,
+                c.recall(),
+                c.fpr()
+            )
+        } else {
+            "nothing: no threshold keeps dev FPR low enough".to_owned()
+        }
+    );
+    let _ = writeln!(out, "- Time: {per_pair:.1} µs per pair (indexing the corpus and scoring every pair, divided by the pairs)\n");
+
+    let _ = writeln!(out, "## Results at threshold {threshold:.2}\n");
+    let _ = writeln!(
+        out,
+        "| split | pairs | precision | recall | FPR on distinct | F1 | TP | FP | FN | ROC AUC |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
+    let splits: &[&str] = if args.dev_only {
+        &["dev"]
+    } else {
+        &["test", "dev", "all"]
+    };
+    for &name in splits {
+        let s = split(name);
+        let c = Counts::of(s.iter().copied(), threshold);
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {:.3} |",
+            s.len(),
+            c.precision().map_or("—".to_owned(), |p| format!("{p:.3}")),
+            c.recall(),
+            c.fpr(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            roc_auc(s.iter().copied())
+        );
+    }
+
+    let _ = writeln!(out, "\n### By kind (pairs flagged / pairs)\n");
+    let kinds = ["seed", "reworded", "template", "topical"];
+    let _ = writeln!(
+        out,
+        "| split | seed (duplicate) | reworded (duplicate) | template (distinct) | topical (distinct) |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for &name in splits {
+        let s = split(name);
+        let cells: Vec<String> = kinds
+            .iter()
+            .map(|k| {
+                let of_kind: Vec<_> = s.iter().filter(|x| x.pair.kind == *k).collect();
+                let flagged = of_kind.iter().filter(|x| x.score >= threshold).count();
+                format!("{flagged}/{}", of_kind.len())
+            })
+            .collect();
+        let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
+    }
+
+    let _ = writeln!(out, "\n## Threshold sweep on dev\n");
+    let _ = writeln!(
+        out,
+        "| threshold | dev recall | dev FPR | test recall | test FPR |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    let test = split("test");
+    for step in 4..=16 {
+        let t = step as f32 * 0.05;
+        let d = Counts::of(dev.iter().copied(), t);
+        let x = Counts::of(test.iter().copied(), t);
+        let (test_recall, test_fpr) = if args.dev_only {
+            ("—".to_owned(), "—".to_owned())
+        } else {
+            (format!("{:.3}", x.recall()), format!("{:.3}", x.fpr()))
+        };
+        let _ = writeln!(
+            out,
+            "| {t:.2} | {:.3} | {:.3} | {test_recall} | {test_fpr} |",
+            d.recall(),
+            d.fpr(),
+        );
+    }
+
+    if let Some(which) = &args.errors {
+        let _ = writeln!(out, "\n## Misclassified pairs ({which})\n");
+        let mut wrong: Vec<&Scored<'_>> = split(which)
+            .into_iter()
+            .filter(|s| s.pair.duplicate() != (s.score >= threshold))
+            .collect();
+        wrong.sort_by(|a, b| b.score.total_cmp(&a.score));
+        for s in wrong {
+            let terms = |t: &str| {
+                index
+                    .terms(position[t])
+                    .iter()
+                    .map(|(n, w)| format!("{n}:{w:.1}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "- {:.3} {} {} shared [{}]\n  - {}\n    [{}]\n  - {}\n    [{}]",
+                s.score,
+                s.pair.label,
+                s.pair.kind,
+                s.shared.join(", "),
+                s.pair.a,
+                terms(&s.pair.a),
+                s.pair.b,
+                terms(&s.pair.b)
+            );
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
