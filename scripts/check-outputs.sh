@@ -48,20 +48,47 @@ cmp -s "$out/a.pdf" "$out/b.pdf" || fail "two builds of the same kit differ"
 echo "pdf: reproducible"
 
 if "$qbank" kit build --help 2>/dev/null | grep -q -- '--format'; then
+  lo_profile="-env:UserInstallation=file://$out/lo-profile"
   for kit in $kits; do
-    "$qbank" kit build "$kit" --format docx --out "$out/$kit.docx"
-    (cd "$out" && soffice --headless --convert-to pdf "$kit.docx" >/dev/null 2>&1) \
-      || fail "$kit.docx: LibreOffice could not convert it"
-    [ -s "$out/$kit.pdf" ] || fail "$kit.docx: LibreOffice produced no PDF"
-    python3 - "$out/$kit.docx" <<'PY'
+    for edition in interviewer candidate; do
+      name="$kit-$edition"
+      "$qbank" kit build "$kit" --format docx --edition "$edition" --candidate "Ada Lovelace" \
+        --out "$out/$name.docx"
+      (cd "$out" && soffice "$lo_profile" --headless --convert-to pdf "$name.docx" >/dev/null 2>&1) \
+        || fail "$name.docx: LibreOffice could not convert it"
+      [ -s "$out/$name.pdf" ] || fail "$name.docx: LibreOffice produced no PDF"
+      pdftotext -layout "$out/$name.pdf" "$out/text.txt"
+      # Every question of the kit is in LibreOffice's rendering, and every page has its footer.
+      "$qbank" kit show "$kit" --format json \
+        | python3 -c '
+import json, re, sys
+kit = json.load(sys.stdin)
+text = open(sys.argv[1], encoding="utf-8").read()
+flat = re.sub(r"\s+", "", text)
+missing = [q["id"] for q in kit["questions"] if re.sub(r"\s+", "", q["text"]) not in flat]
+if missing:
+    sys.exit(f"{sys.argv[2]}: questions missing from LibreOffice rendering: {missing}")
+pages = text.count("\f") + (not text.endswith("\f"))
+numbered = len(re.findall(r"page \d+ of \d+", text))
+if numbered < pages:
+    sys.exit(f"{sys.argv[2]}: {numbered} page numbers on {pages} pages")
+' "$out/text.txt" "$name.docx"
+      python3 - "$out/$name.docx" <<'PY'
 import sys, docx
 d = docx.Document(sys.argv[1])
 headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith(("Heading", "Title"))]
 if not any(s == "Heading 1" for s, _ in headings):
     sys.exit(f"{sys.argv[1]}: no Heading 1 paragraphs: {headings[:5]}")
+if not any(s == "Title" for s, _ in headings):
+    sys.exit(f"{sys.argv[1]}: no Title paragraph")
 print(f"docx: {sys.argv[1].rsplit('/', 1)[-1]}: {len(headings)} headings by style, e.g. {headings[1]}")
 PY
+    done
   done
+  "$qbank" kit build mlops-engineer --format docx --out "$out/a.docx"
+  "$qbank" kit build mlops-engineer --format docx --out "$out/b.docx"
+  cmp -s "$out/a.docx" "$out/b.docx" || fail "two DOCX builds of the same kit differ"
+  echo "docx: reproducible"
 fi
 
 if [ -x scripts/check-csv-in-spreadsheet.sh ]; then

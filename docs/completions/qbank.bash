@@ -786,7 +786,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__kit__subcmd__build)
-            opts="-o -h --bank --allow-near-duplicates --out --candidate --interviewer --date --edition --paper --help"
+            opts="-o -h --bank --allow-near-duplicates --out --candidate --interviewer --date --edition --paper --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,6 +822,10 @@ _qbank() {
                     ;;
                 --paper)
                     COMPREPLY=($(compgen -W "a4 letter" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pdf docx" -- "${cur}"))
                     return 0
                     ;;
                 *)

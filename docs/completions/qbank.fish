@@ -56,7 +56,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand rule" -s h -l help -d 'Print
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t'Text for people'
@@ -68,7 +68,7 @@ json\t'One JSON document'"
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l allow-near-duplicates -d 'Let near-duplicate questions share the kit (similar_to pairs are still kept apart)'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s o -l out -d 'Where to write the PDF [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition]' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s o -l out -d 'Where to write the file [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l candidate -d 'The candidate\'s name, printed on every page' -r
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l interviewer -d 'The interviewer\'s name' -r
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l date -d 'The interview date, YYYY-MM-DD [default: from SOURCE_DATE_EPOCH, else left blank to fill in]' -r
@@ -76,11 +76,13 @@ complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcomm
 candidate\t'The questions and room to answer, for a handout or a take-home sheet'"
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l paper -d 'Paper size' -r -f -a "a4\t'210 x 297 mm'
 letter\t'US Letter, 8.5 x 11 in'"
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l format -d 'File format' -r -f -a "pdf\t'A PDF to print'
+docx\t'A Word document to edit before printing, in Word or LibreOffice'"
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l allow-near-duplicates -d 'Let near-duplicate questions share the kit (similar_to pairs are still kept apart)'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
@@ -159,7 +161,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_su
 complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "show" -d 'Print the questions a kit draws, in kit order'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "build" -d 'Write a kit as a printable PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'

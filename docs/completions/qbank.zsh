@@ -90,8 +90,8 @@ json\:"One JSON document"))' \
 (build)
 _arguments "${_arguments_options[@]}" : \
 '--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
-'-o+[Where to write the PDF \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition\]]:FILE:_files' \
-'--out=[Where to write the PDF \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition\]]:FILE:_files' \
+'-o+[Where to write the file \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
+'--out=[Where to write the file \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
 '--candidate=[The candidate'\''s name, printed on every page]:NAME:_default' \
 '--interviewer=[The interviewer'\''s name]:NAME:_default' \
 '--date=[The interview date, YYYY-MM-DD \[default\: from SOURCE_DATE_EPOCH, else left blank to fill in\]]:DATE:_default' \
@@ -99,6 +99,8 @@ _arguments "${_arguments_options[@]}" : \
 candidate\:"The questions and room to answer, for a handout or a take-home sheet"))' \
 '--paper=[Paper size]:PAPER:((a4\:"210 x 297 mm"
 letter\:"US Letter, 8.5 x 11 in"))' \
+'--format=[File format]:FORMAT:((pdf\:"A PDF to print"
+docx\:"A Word document to edit before printing, in Word or LibreOffice"))' \
 '--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -630,7 +632,7 @@ _qbank__subcmd__help__subcmd__kit_commands() {
     local commands; commands=(
 'list:List the kits of a bank, and whether each can be drawn' \
 'show:Print the questions a kit draws, in kit order' \
-'build:Write a kit as a printable PDF' \
+'build:Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice' \
     )
     _describe -t commands 'qbank help kit commands' commands "$@"
 }
@@ -710,7 +712,7 @@ _qbank__subcmd__kit_commands() {
     local commands; commands=(
 'list:List the kits of a bank, and whether each can be drawn' \
 'show:Print the questions a kit draws, in kit order' \
-'build:Write a kit as a printable PDF' \
+'build:Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'qbank kit commands' commands "$@"
@@ -725,7 +727,7 @@ _qbank__subcmd__kit__subcmd__help_commands() {
     local commands; commands=(
 'list:List the kits of a bank, and whether each can be drawn' \
 'show:Print the questions a kit draws, in kit order' \
-'build:Write a kit as a printable PDF' \
+'build:Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'qbank kit help commands' commands "$@"

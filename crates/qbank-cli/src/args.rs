@@ -277,7 +277,7 @@ pub enum KitCommand {
     List(KitListArgs),
     /// Print the questions a kit draws, in kit order
     Show(KitShowArgs),
-    /// Write a kit as a printable PDF
+    /// Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice
     Build(KitBuildArgs),
 }
 
@@ -341,6 +341,24 @@ pub enum PaperArg {
     Letter,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// A PDF to print
+    Pdf,
+    /// A Word document to edit before printing, in Word or LibreOffice
+    Docx,
+}
+
+impl DocumentFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "pdf",
+            DocumentFormat::Docx => "docx",
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct KitBuildArgs {
     /// The kit's id: the name of a file in <bank>/kits/ without .yaml
@@ -349,7 +367,7 @@ pub struct KitBuildArgs {
     pub bank: BankArg,
     #[command(flatten)]
     pub draw: DrawArgs,
-    /// Where to write the PDF [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition]
+    /// Where to write the file [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The candidate's name, printed on every page
@@ -367,4 +385,7 @@ pub struct KitBuildArgs {
     /// Paper size
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
+    /// File format
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Pdf)]
+    pub format: DocumentFormat,
 }

@@ -227,8 +227,9 @@ fn import_updates_and_creates() {
         "import_created_file",
         s.read("bank/deployment/shadow-traffic.yaml")
     );
-    // The bank still lints clean, and importing again changes nothing.
-    let lint = s.run(&["lint", "bank"]);
+    // The questions still lint clean (the fixture's phone-screen kit asks for more mid-level
+    // questions than this small bank has, on purpose), and importing again changes nothing.
+    let lint = s.run(&["lint", "bank", "--ignore", "kit-unsatisfiable"]);
     assert_eq!(lint.code, 0, "{}", lint.shown());
     let again = s.run(&["import", "csv", "edited.csv", "--bank", "bank"]);
     assert_eq!(again.stdout(), "0 created, 0 updated, 2 unchanged\n");

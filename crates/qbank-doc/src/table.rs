@@ -25,7 +25,7 @@
 //! A list is a [`Cell::List`]: how its items share one cell is the output format's business.
 //!
 //! ```
-//! use qbank_doc::{build_table, Cell, Column};
+//! use qbank_doc::{build_table, table::{Cell, Column}};
 //! # let q: qbank_core::Question = serde_json::from_value(serde_json::json!({
 //! #     "id": "canary", "text": "What is a canary?", "topic": "deployment",
 //! #     "levels": ["mid", "senior"], "kind": "concept"})).unwrap();

@@ -10,7 +10,8 @@
 //! - [`markdown::export_markdown`]: the bank as a Markdown page.
 //!
 //! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
-//! the PDF. Exporters never touch the filesystem or the clock: everything that varies (the
+//! the PDF; [`docx::export_docx`] writes the same document as a Word file made of styles, to
+//! edit before printing. Exporters never touch the filesystem or the clock: everything that varies (the
 //! date, the paper) comes in through the document and the options, so the same input gives
 //! byte-identical output, in one process or across runs. Writing the bytes to a file, and
 //! doing it atomically, is the caller's job.
@@ -40,6 +41,7 @@
 use std::fmt;
 
 pub mod csv;
+pub mod docx;
 pub mod import;
 pub mod json;
 pub mod markdown;
@@ -73,6 +75,14 @@ pub enum Warning {
     },
     /// A block that should stay on one page is taller than a page: it is split.
     SplitBlock { source: String },
+    /// Characters a file format cannot hold at all (XML 1.0 forbids most control
+    /// characters, and Word and LibreOffice refuse a DOCX that has one), written as
+    /// `replacement` instead.
+    ForbiddenCharacters {
+        source: String,
+        chars: Vec<char>,
+        replacement: char,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -105,6 +115,21 @@ impl fmt::Display for Warning {
                 f,
                 "{source} is taller than a page; it is split across pages"
             ),
+            Warning::ForbiddenCharacters {
+                source,
+                chars,
+                replacement,
+            } => {
+                let list: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("U+{:04X}", u32::from(*c)))
+                    .collect();
+                write!(
+                    f,
+                    "{source} has control characters a DOCX cannot hold: {}; they are written as {replacement}",
+                    list.join(", ")
+                )
+            }
         }
     }
 }
@@ -130,6 +155,8 @@ pub enum Error {
     },
     /// The file could not be assembled.
     Write(String),
+    /// The DOCX could not be assembled.
+    Docx(String),
 }
 
 impl fmt::Display for Error {
@@ -152,6 +179,7 @@ impl fmt::Display for Error {
                  only {limit} in a cell; export without --excel, or shorten it"
             ),
             Error::Write(m) => write!(f, "cannot write the file: {m}"),
+            Error::Docx(m) => write!(f, "cannot write the DOCX: {m}"),
         }
     }
 }

@@ -7,12 +7,13 @@ use std::process::Command;
 
 use qbank_core::{Bank, Edition, Kit, Selection, Severity};
 use qbank_doc::KitOptions;
+use qbank_export::docx::{export_docx, DocxOptions};
 use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
 use serde_json::{json, Value};
 
 use crate::args::{
-    DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
-    PaperArg,
+    DocumentFormat, DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat,
+    KitListArgs, KitShowArgs, PaperArg,
 };
 use crate::{Failure, Outcome};
 
@@ -348,10 +349,11 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         Some(EditionArg::Candidate) => Edition::Candidate,
         None => kit.edition,
     };
+    let ext = args.format.extension();
     let out = args.out.clone().unwrap_or_else(|| {
         PathBuf::from(match edition {
-            Edition::Interviewer => format!("{}.pdf", kit.id),
-            Edition::Candidate => format!("{}-candidate.pdf", kit.id),
+            Edition::Interviewer => format!("{}.{ext}", kit.id),
+            Edition::Candidate => format!("{}-candidate.{ext}", kit.id),
         })
     });
     let rev = revision(bank);
@@ -367,7 +369,10 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let exported = export_pdf(&document, &PdfOptions { paper })?;
+    let exported = match args.format {
+        DocumentFormat::Pdf => export_pdf(&document, &PdfOptions { paper })?,
+        DocumentFormat::Docx => export_docx(&document, &DocxOptions { paper })?,
+    };
     for w in &exported.warnings {
         warn(&w.to_string());
     }
