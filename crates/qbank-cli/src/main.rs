@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod config;
+mod dates;
 mod files;
 mod git;
 mod progress;

@@ -1,6 +1,5 @@
 //! `qbank kit list|show|build`: interview kits drawn from a bank.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -392,46 +391,22 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so that an
 /// interrupted run never leaves a half-written file under the final name.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     if path.is_dir() {
         return Err(io::Error::other("it is a folder"));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| io::Error::other("the path has no file name"))?;
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    if path.file_name().is_none() {
+        return Err(io::Error::other("the path has no file name"));
     }
-    result
+    crate::files::write_atomic(path, bytes)
 }
 
 /// A `YYYY-MM-DD` date, checked.
 fn check_date(d: &str) -> Result<String, Failure> {
-    let ok = d.len() == 10
-        && d.as_bytes()[4] == b'-'
-        && d.as_bytes()[7] == b'-'
-        && d.chars()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0));
-    if ok {
-        Ok(d.to_owned())
-    } else {
-        Err(Failure(format!(
+    match crate::dates::parse_date(d) {
+        Some(_) => Ok(d.to_owned()),
+        None => Err(Failure(format!(
             "invalid --date \"{d}\": write it as YYYY-MM-DD"
-        )))
+        ))),
     }
 }
 
@@ -445,30 +420,16 @@ fn source_date_epoch() -> Result<Option<String>, Failure> {
             "SOURCE_DATE_EPOCH is \"{value}\"; it must be a number of seconds since 1970"
         ))
     })?;
-    Ok(Some(civil_date(secs.div_euclid(86_400))))
-}
-
-/// `YYYY-MM-DD` of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Ok(Some(crate::dates::format_date(secs.div_euclid(86_400))))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(11_016), "2000-02-29");
-        assert_eq!(super::civil_date(20_513), "2026-03-01");
+        assert_eq!(crate::dates::format_date(0), "1970-01-01");
+        assert_eq!(crate::dates::format_date(11_016), "2000-02-29");
+        assert_eq!(crate::dates::format_date(20_513), "2026-03-01");
     }
 
     #[test]
