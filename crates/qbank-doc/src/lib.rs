@@ -360,7 +360,7 @@ pub fn build_document(
                     plural(count, "question")
                 ),
                 "Answer in your own words, from your own work where you can. When a question leaves something open, say what you would check or ask.",
-                "The follow-ups show where the conversation may go next.",
+                "Expect follow-up questions on your answer: what you measured, what you would do differently, what could go wrong.",
                 "Write your answers, or notes for them, in the space under each question.",
             ],
         ));
@@ -539,7 +539,9 @@ fn question_block(
         ),
         paragraph(ParagraphStyle::Lead, &q.text),
     ];
-    if !q.follow_ups.is_empty() {
+    // Follow-ups are the interviewer's probes: in a scenario they often reveal what the
+    // candidate is meant to find out, so the candidate's edition leaves them out.
+    if interviewer && !q.follow_ups.is_empty() {
         blocks.push(Block::Heading {
             level: 3,
             text: "Follow-ups".to_owned(),
