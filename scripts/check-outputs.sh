@@ -92,6 +92,6 @@ PY
 fi
 
 if [ -x scripts/check-csv-in-spreadsheet.sh ]; then
-  scripts/check-csv-in-spreadsheet.sh "$qbank"
+  QBANK="$qbank" scripts/check-csv-in-spreadsheet.sh
 fi
 echo "check-outputs: all clients opened every output"
