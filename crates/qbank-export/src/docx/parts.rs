@@ -189,7 +189,8 @@ pub(super) fn styles(lang: &str) -> String {
         id::FIELD_LABEL,
         "Field Label",
         id::FIELD_LABEL,
-        r#"<w:spacing w:before="60" w:after="0"/>"#,
+        // Lower than the value's by the difference in size, so the two share a baseline.
+        r#"<w:spacing w:before="100" w:after="0"/>"#,
         &format!(
             r#"<w:b/><w:bCs/><w:color w:val="{MUTED}"/><w:sz w:val="17"/><w:szCs w:val="17"/>"#
         ),
