@@ -2,8 +2,7 @@ use qbank_core::{Diagnostic, FileKind, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
-/// The first line every bank file starts with, for editors.
-pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
+pub use qbank_core::write::{modeline, MODELINE_PREFIX};
 
 /// A bank file without the `yaml-language-server` schema modeline on its first line.
 pub struct MissingSchemaModeline;
@@ -65,15 +64,4 @@ fn kind_name(kind: FileKind) -> &'static str {
         FileKind::Topics => "topics",
         FileKind::Kit => "kit",
     }
-}
-
-/// The modeline for a file at `relative` (a path inside the bank), assuming the bank folder
-/// sits beside `schema/` at the repository root.
-pub fn modeline(kind: FileKind, relative: &str) -> String {
-    let depth = relative.matches('/').count() + 1;
-    format!(
-        "{MODELINE_PREFIX}{}schema/{}",
-        "../".repeat(depth),
-        kind.schema_file()
-    )
 }
