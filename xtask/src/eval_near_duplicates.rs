@@ -19,8 +19,10 @@ use serde::Deserialize;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The labelled pairs (YAML).
-    pairs: PathBuf,
+    /// The labelled pairs (YAML files; their pairs are pooled, and each pair's `split` says
+    /// where it is reported).
+    #[arg(required = true)]
+    pairs: Vec<PathBuf>,
     /// A bank whose topics' synonyms join the vocabulary and whose questions join the corpus.
     #[arg(long)]
     bank: Option<PathBuf>,
@@ -35,8 +37,12 @@ pub struct Args {
     #[arg(long, default_value_t = 0.05)]
     max_dev_fpr: f64,
     /// Report the dev split only (for tuning, so that test figures are not seen while tuning).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "splits")]
     dev_only: bool,
+    /// Report these splits only (comma-separated; default: test, test2, dev, dev2 when present
+    /// and all).
+    #[arg(long, value_delimiter = ',')]
+    splits: Vec<String>,
     /// Print the terms the detector reads in this text (repeatable), and stop.
     #[arg(long)]
     explain: Vec<String>,
@@ -170,10 +176,14 @@ fn pick_threshold(dev: &[&Scored<'_>], max_fpr: f64) -> f32 {
 }
 
 pub fn run(args: Args) -> Result<(), String> {
-    let text = std::fs::read_to_string(&args.pairs)
-        .map_err(|e| format!("cannot read {}: {e}", args.pairs.display()))?;
-    let file: PairsFile =
-        serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", args.pairs.display()))?;
+    let mut file = PairsFile { pairs: Vec::new() };
+    for path in &args.pairs {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let part: PairsFile =
+            serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        file.pairs.extend(part.pairs);
+    }
 
     let (topics, bank_texts) = match &args.bank {
         Some(dir) => {
@@ -270,7 +280,11 @@ pub fn run(args: Args) -> Result<(), String> {
     let _ = writeln!(
         out,
         "# Near-duplicate detector on {}\n",
-        args.pairs.display()
+        args.pairs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + ")
     );
     let _ = writeln!(out, "- Vocabulary: {vocab}");
     let _ = writeln!(
@@ -308,12 +322,18 @@ pub fn run(args: Args) -> Result<(), String> {
         "| split | pairs | precision | recall | FPR on distinct | F1 | TP | FP | FN | ROC AUC |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
-    let splits: &[&str] = if args.dev_only {
-        &["dev"]
+    let splits: Vec<&str> = if args.dev_only {
+        vec!["dev"]
+    } else if !args.splits.is_empty() {
+        args.splits.iter().map(String::as_str).collect()
     } else {
-        &["test", "dev", "all"]
+        ["test", "test2", "dev", "dev2", "all"]
+            .into_iter()
+            .filter(|&n| n == "all" || file.pairs.iter().any(|p| p.split == n))
+            .collect()
     };
-    for &name in splits {
+    let hidden = |name: &str| !splits.contains(&name);
+    for &name in &splits {
         let s = split(name);
         let c = Counts::of(s.iter().copied(), threshold);
         let _ = writeln!(
@@ -338,7 +358,7 @@ pub fn run(args: Args) -> Result<(), String> {
         "| split | seed (duplicate) | reworded (duplicate) | template (distinct) | topical (distinct) |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|");
-    for &name in splits {
+    for &name in &splits {
         let s = split(name);
         let cells: Vec<String> = kinds
             .iter()
@@ -362,7 +382,7 @@ pub fn run(args: Args) -> Result<(), String> {
         let t = step as f32 * 0.05;
         let d = Counts::of(dev.iter().copied(), t);
         let x = Counts::of(test.iter().copied(), t);
-        let (test_recall, test_fpr) = if args.dev_only {
+        let (test_recall, test_fpr) = if hidden("test") {
             ("—".to_owned(), "—".to_owned())
         } else {
             (format!("{:.3}", x.recall()), format!("{:.3}", x.fpr()))
@@ -376,6 +396,11 @@ pub fn run(args: Args) -> Result<(), String> {
     }
 
     if let Some(which) = &args.errors {
+        if hidden(which) {
+            return Err(format!(
+                "--errors {which}: that split is not among the splits reported"
+            ));
+        }
         let _ = writeln!(out, "\n## Misclassified pairs ({which})\n");
         let mut wrong: Vec<&Scored<'_>> = split(which)
             .into_iter()

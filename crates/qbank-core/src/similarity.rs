@@ -10,7 +10,12 @@
 //! 2. Phrases of the [`Vocabulary`] are matched, longest first: a synonym phrase becomes its
 //!    subject (`features computed differently in training and in production` and `train/serve
 //!    skew` both become *training-serving skew*), a frame phrase ("can you discuss an
-//!    experience you have had with") is dropped.
+//!    experience you have had with") is dropped. A subject can also be *described*: a cue
+//!    (`~ small | fraction + traffic | requests + new | candidate + gradually | widen`) names
+//!    the words that describe it, one from each slot, in any order within one clause, so "route
+//!    a tiny fraction of requests to a candidate model and widen it gradually" is a canary
+//!    release though no phrase lists that wording. Phrases of two words or more are matched
+//!    before cues of as many slots plus one.
 //! 3. The words left that never name a subject ("how", "handle", "experience") are dropped.
 //!    Common words that say how rather than what ("provide", "useful", "production",
 //!    "deploy") stay as *light* terms that weigh a tenth, and terms after "such as" or "for
@@ -20,7 +25,10 @@
 //!
 //! What remains are the question's *subject terms*. Each term weighs its inverse document
 //! frequency in the questions indexed together, so a term that most questions share ("model")
-//! weighs little and a rare one ("canary") weighs much.
+//! weighs little and a rare one ("canary") weighs much. A word the vocabulary does not know
+//! weighs half that: in a bank of a few hundred questions every plain English word looks rare,
+//! and a question that describes its subject in many of them would otherwise be kept apart
+//! from one that names it.
 //!
 //! # Score
 //!
@@ -29,8 +37,8 @@
 //! little more stays close (the heavier side's extra counts for 0.3); when each has a subject
 //! the other lacks, as "canary deployment", "dark launching" and "blue-green deployment" do
 //! when they share every other word, the lighter side's extra counts double. A pair must share
-//! a subject that is not a light term, and a weight of at least 2 (about what one term found
-//! in a third of the questions weighs). The constants and the default threshold were chosen
+//! a subject that is not a light term, and a weight of at least 2.5 (about what one term found
+//! in a fifth of the questions weighs). The constants and the default threshold were chosen
 //! on the dev split of `bench/near-duplicates/pairs.yaml`; `BENCHMARKS.md (near-duplicate detection)` has the
 //! figures.
 //!
@@ -67,7 +75,7 @@ use crate::model::Topic;
 pub use stem::{americanize, stem};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
-pub const DEFAULT_THRESHOLD: f32 = 0.53;
+pub const DEFAULT_THRESHOLD: f32 = 0.50;
 
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +115,41 @@ pub struct Vocabulary {
     light: HashSet<String>,
     /// A concept named by a light word ("production") weighs as little as one.
     concept_class: Vec<TermClass>,
+    /// Descriptions of a subject by the words it is described with, in any order.
+    cues: Vec<Cue>,
+    /// Stem → (cue, slot) for every alternative of every slot of a cue.
+    cue_index: HashMap<String, Vec<(u32, u8)>>,
+}
+
+/// A subject described rather than named: every slot must be filled by one of its words,
+/// in any order, within one clause. Written in a synonym group as `~ feature + compute |
+/// calculate + train | offline + serve | online` (slots joined by `+`, a slot's words by `|`).
+#[derive(Debug, Clone)]
+struct Cue {
+    concept: u32,
+    slots: Vec<Vec<String>>,
+}
+
+/// The slots of a cue written as `~ a | b + c + d | e`, each word stemmed; `None` when the
+/// text is not a cue or a slot is empty.
+fn parse_cue(phrase: &str) -> Option<Vec<Vec<String>>> {
+    let body = phrase.trim().strip_prefix('~')?;
+    let slots: Vec<Vec<String>> = body
+        .split('+')
+        .map(|slot| {
+            // One word per alternative: a word written with a hyphen or a space is not one.
+            slot.split('|')
+                .filter_map(|alt| match stems(alt).as_slice() {
+                    [one] => Some(one.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<String>>()
+        })
+        .collect();
+    if slots.len() < 2 || slots.len() > 8 || slots.iter().any(Vec::is_empty) {
+        return None;
+    }
+    Some(slots)
 }
 
 /// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
@@ -223,13 +266,14 @@ impl Vocabulary {
         let mut groups: Vec<Vec<&str>> = extra.into_iter().filter(|g| !g.is_empty()).collect();
         if builtin_synonyms {
             groups.extend(base::SYNONYMS.iter().map(|g| g.to_vec()));
+            groups.extend(base::CUES.iter().map(|g| g.to_vec()));
         }
 
         // Merge groups that share a phrase.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
         let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
         for (gi, group) in groups.iter().enumerate() {
-            for phrase in group {
+            for phrase in group.iter().filter(|p| !p.trim_start().starts_with('~')) {
                 let key = stems(phrase);
                 if key.is_empty() {
                     continue;
@@ -257,6 +301,7 @@ impl Vocabulary {
                 list.push((key, meaning));
             }
         };
+        let mut cues: Vec<Cue> = Vec::new();
         for gi in 0..groups.len() {
             let root = find(&mut parent, gi);
             let concept = *concept_of_root.entry(root).or_insert_with(|| {
@@ -264,6 +309,12 @@ impl Vocabulary {
                 (names.len() - 1) as u32
             });
             for phrase in &groups[gi] {
+                if phrase.trim_start().starts_with('~') {
+                    if let Some(slots) = parse_cue(phrase) {
+                        cues.push(Cue { concept, slots });
+                    }
+                    continue;
+                }
                 let key = stems(phrase);
                 if !key.is_empty() {
                     add(key, Meaning::Concept(concept));
@@ -287,12 +338,25 @@ impl Vocabulary {
                 _ => TermClass::Concept,
             })
             .collect();
+        let mut cue_index: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (ci, cue) in cues.iter().enumerate() {
+            for (si, slot) in cue.slots.iter().enumerate() {
+                for stem in slot {
+                    let list = cue_index.entry(stem.clone()).or_default();
+                    if !list.contains(&(ci as u32, si as u8)) {
+                        list.push((ci as u32, si as u8));
+                    }
+                }
+            }
+        }
         Vocabulary {
             phrases,
             names,
             stop,
             light,
             concept_class,
+            cues,
+            cue_index,
         }
     }
 
@@ -363,9 +427,10 @@ impl Vocabulary {
         // (position, term): terms found by phrases and by single words, sorted by position.
         let mut found: Vec<(usize, Term)> = Vec::new();
         let mut examples_from: Vec<usize> = Vec::new();
-        // Every place a phrase matches, then the matches taken greedily: longer phrases first,
-        // exact before those with an extra word inside (concepts only), then left to right;
-        // a match that overlaps one already taken is dropped.
+        // Every place a phrase or a cue matches, then the matches taken greedily: longer phrases
+        // first (a cue counts as a phrase one word shorter than its slots), exact phrases
+        // before cues and phrases with an extra word inside, then left to right; a match that
+        // overlaps one already taken is dropped.
         let no_use = vec![false; words.len()];
         let mut matches: Vec<(usize, bool, usize, Vec<usize>, Meaning)> = Vec::new();
         for i in 0..words.len() {
@@ -374,14 +439,15 @@ impl Vocabulary {
             };
             for (key, meaning) in list {
                 if let Some(at) = self.match_at(key, &words, &no_use, i, false) {
-                    matches.push((key.len(), false, i, at, *meaning));
+                    matches.push((2 * key.len(), false, i, at, *meaning));
                 } else if key.len() >= 2 && matches!(meaning, Meaning::Concept(_)) {
                     if let Some(at) = self.match_at(key, &words, &no_use, i, true) {
-                        matches.push((key.len(), true, i, at, *meaning));
+                        matches.push((2 * key.len(), true, i, at, *meaning));
                     }
                 }
             }
         }
+        self.cue_matches(&words, &mut matches);
         matches.sort_by(|x, y| {
             y.0.cmp(&x.0)
                 .then(x.1.cmp(&y.1))
@@ -456,12 +522,83 @@ impl Vocabulary {
         if out.iter().all(|t| t.class == TermClass::Light) {
             for t in &mut out {
                 t.key = TermKey::Sole(Box::new(t.key.clone()));
-                t.class = TermClass::Word;
+                // In full: as much as a subject of the vocabulary.
+                t.class = TermClass::Concept;
             }
         }
         subject_stems.sort_unstable();
         subject_stems.dedup();
         (out, subject_stems)
+    }
+
+    /// Every cue that matches within one clause of `words`.
+    #[allow(clippy::type_complexity)]
+    fn cue_matches(
+        &self,
+        words: &[Word],
+        matches: &mut Vec<(usize, bool, usize, Vec<usize>, Meaning)>,
+    ) {
+        if self.cues.is_empty() {
+            return;
+        }
+        let mut clause = Vec::with_capacity(words.len());
+        let mut c = 0usize;
+        for w in words {
+            clause.push(c);
+            if w.clause_end {
+                c += 1;
+            }
+        }
+        // cue → the positions of the words that can fill each slot.
+        let mut hits: HashMap<u32, Vec<Vec<usize>>> = HashMap::new();
+        for (p, w) in words.iter().enumerate() {
+            let Some(list) = self.cue_index.get(&w.stem) else {
+                continue;
+            };
+            for &(ci, si) in list {
+                let slots = hits
+                    .entry(ci)
+                    .or_insert_with(|| vec![Vec::new(); self.cues[ci as usize].slots.len()]);
+                slots[si as usize].push(p);
+            }
+        }
+        let mut found: Vec<(u32, Vec<usize>)> = hits
+            .into_iter()
+            .filter(|(_, slots)| slots.iter().all(|s| !s.is_empty()))
+            .filter_map(|(ci, slots)| {
+                // One clause at a time; the slot with the fewest words chooses first.
+                let mut order: Vec<usize> = (0..slots.len()).collect();
+                order.sort_by_key(|&s| slots[s].len());
+                let first = slots[order[0]].iter().map(|&p| clause[p]);
+                let mut clauses: Vec<usize> = first.collect();
+                clauses.dedup();
+                clauses.into_iter().find_map(|cl| {
+                    let mut taken: Vec<usize> = Vec::with_capacity(slots.len());
+                    for &s in &order {
+                        let p = slots[s]
+                            .iter()
+                            .copied()
+                            .find(|&p| clause[p] == cl && !taken.contains(&p))?;
+                        taken.push(p);
+                    }
+                    taken.sort_unstable();
+                    Some((ci, taken))
+                })
+            })
+            .collect();
+        found.sort();
+        for (ci, at) in found {
+            let cue = &self.cues[ci as usize];
+            matches.push((
+                // Ranked as a phrase one word shorter: a cue of three slots gives way to an
+                // exact phrase of two words and comes before any single word.
+                2 * (cue.slots.len() - 1),
+                true,
+                at[0],
+                at,
+                Meaning::Concept(cue.concept),
+            ));
+        }
     }
 
     fn concept_term(&self, c: u32) -> Term {
@@ -623,13 +760,17 @@ pub struct Index<'d> {
     /// Each text's terms (id, weight), ids ascending (so rarest first).
     docs: Vec<Vec<(u32, f32)>>,
     totals: Vec<f32>,
+    /// The least weight a pair must share: [`MIN_SHARED_WEIGHT`]; in a bank of a dozen
+    /// questions or fewer, where a subject found in just the two of them weighs less, that
+    /// weight, but never less than 2.
+    min_shared: f32,
 }
 
 /// How much a term of each class counts, relative to its rarity.
 fn class_factor(class: TermClass) -> f32 {
     match class {
         TermClass::Light => LIGHT_FACTOR,
-        TermClass::Word => 1.0,
+        TermClass::Word => WORD_FACTOR,
         TermClass::Concept => CONCEPT_FACTOR,
     }
 }
@@ -654,14 +795,20 @@ fn least_shares(threshold: f32) -> (f32, f32) {
 }
 
 /// The least weight two texts must share to be near duplicates at all: what one term in about
-/// a third of the texts weighs (1 + ln 3 ≈ 2.1 at most). Two questions that share nothing
-/// rarer than "model" in a small bank are not near duplicates however short they are.
-const MIN_SHARED_WEIGHT: f32 = 2.0;
+/// a fifth of the texts weighs (1 + ln 4.5 ≈ 2.5). Two questions that share nothing rarer
+/// than "model" are not near duplicates however short they are: "deploying models on edge
+/// devices" and "integrating models into production" share "model" and little else.
+const MIN_SHARED_WEIGHT: f32 = 2.5;
 
 /// How much a light word counts, relative to its rarity.
 const LIGHT_FACTOR: f32 = 0.1;
 /// How much a subject of the vocabulary counts, relative to its rarity.
 const CONCEPT_FACTOR: f32 = 1.0;
+/// How much a word the vocabulary does not know counts, relative to its rarity. Below 1:
+/// in a small bank every plain English word looks rare ("slice", "widen", "contender"), and
+/// a question that describes its subject in many such words would otherwise be kept apart
+/// from one that names it.
+const WORD_FACTOR: f32 = 0.5;
 /// How much a term that only appears among examples counts.
 const EXAMPLE_FACTOR: f32 = 0.5;
 /// How much the unmatched weight of the question that says more counts against the score.
@@ -734,6 +881,7 @@ impl<'d> Index<'d> {
             subjects,
             docs,
             totals,
+            min_shared: MIN_SHARED_WEIGHT.min(idf(2)).max(2.0),
         }
     }
 
@@ -788,7 +936,7 @@ impl<'d> Index<'d> {
     /// text has beyond it.
     fn score_of(&self, a: usize, b: usize) -> f32 {
         let shared = self.shared_weight(a, b);
-        if shared < MIN_SHARED_WEIGHT {
+        if shared < self.min_shared {
             return 0.0;
         }
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
@@ -1073,6 +1221,92 @@ mod tests {
         ];
         let pairs = pairs_in_a_bank(&texts);
         assert_eq!(pairs, [(0, 1), (2, 3), (5, 6)]);
+    }
+
+    #[test]
+    fn builtin_cues_are_well_formed() {
+        let known: HashSet<Vec<String>> = base::SYNONYMS
+            .iter()
+            .flat_map(|g| g.iter())
+            .map(|p| stems(p))
+            .collect();
+        // Words too common to fill a slot: they would make a cue match nearly anything.
+        let too_common: HashSet<String> =
+            "how what when who at of in on to the a an and or is do you"
+                .split_whitespace()
+                .map(stem)
+                .collect();
+        for entry in base::CUES {
+            assert!(
+                entry.len() >= 2 && !entry[0].starts_with('~'),
+                "{entry:?}: a phrase, then cues"
+            );
+            assert!(
+                known.contains(&stems(entry[0])) || entry[0] == "model compression",
+                "{:?} names no built-in synonym group",
+                entry[0]
+            );
+            for cue in &entry[1..] {
+                let slots = parse_cue(cue).unwrap_or_else(|| panic!("{cue:?} is not a cue"));
+                let written: Vec<usize> = cue
+                    .trim()
+                    .trim_start_matches('~')
+                    .split('+')
+                    .map(|s| s.split('|').count())
+                    .collect();
+                let parsed: Vec<usize> = slots.iter().map(Vec::len).collect();
+                assert_eq!(
+                    written, parsed,
+                    "{cue:?}: every alternative must be one word"
+                );
+                for word in slots.iter().flatten() {
+                    assert!(
+                        !too_common.contains(word),
+                        "{cue:?}: {word:?} is too common"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cue_matches_its_words_in_any_order_within_one_clause() {
+        let v = Vocabulary::with_groups([&[
+            "widget testing".to_owned(),
+            "~ widget | gadget + poke | prod | probe".to_owned(),
+        ][..]]);
+        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        assert_eq!(names("How do you probe a gadget?"), ["widget testing"]);
+        assert_eq!(
+            names("Which widget would you poke first?"),
+            ["widget testing"]
+        );
+        // The slots are in two clauses here: no match.
+        assert_eq!(
+            names("How do you poke? And the widget?"),
+            ["poke", "widget"]
+        );
+        // Not a cue: fewer than two slots, or an empty slot.
+        assert!(parse_cue("~ widget").is_none());
+        assert!(parse_cue("~ widget + ").is_none());
+        assert!(parse_cue("widget + poke").is_none());
+    }
+
+    #[test]
+    fn a_subject_described_in_other_words_is_recognised() {
+        let texts = [
+            "Can you explain the concept of canary deployment?",
+            "How would you route a tiny fraction of requests to a candidate model and expand it gradually?",
+            "Can you explain the concept of blue-green deployment?",
+        ];
+        let pairs = pairs_in_a_bank(&texts);
+        assert_eq!(pairs, [(0, 1)]);
+        let v = Vocabulary::builtin();
+        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        assert!(names(
+            "How would you trace where the records behind a training dataset came from?"
+        )
+        .contains(&"lineage".to_owned()));
     }
 
     #[test]

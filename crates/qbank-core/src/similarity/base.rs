@@ -1505,3 +1505,468 @@ pub const SYNONYMS: &[&[&str]] = &[
         "trends",
     ],
 ];
+
+/// Subjects described rather than named. Each entry starts with a phrase of a synonym group
+/// above (the entry joins that group) and goes on with cues: `~ a | b + c | d` matches when a
+/// word of every slot (`+`) appears in one clause, in any order (`|` separates a slot's
+/// words). A cue says what the subject *is* in the words people use to describe it, so it
+/// reaches wordings no list of phrases holds: "features computed differently offline" and
+/// "transformations that differ between the training job and the online service" both fill
+/// the slots feature / differ / train / serve of training-serving skew.
+///
+/// A cue must name the subject's defining parts, not its neighbourhood: a canary needs a
+/// *small share* of *traffic* and a *new version*, since "traffic" and "new version" alone
+/// are also blue-green and A/B tests.
+pub const CUES: &[&[&str]] = &[
+    &[
+        "training-serving skew",
+        "~ feature | transform | transformation | preprocess | preprocessing | input | pipeline | code | logic
+         + differ | different | differently | mismatch | inconsistent | inconsistency | discrepancy | diverge | divergence | same | consistent | identical | match
+         + train | training | offline | historical
+         + serve | serving | online | production | inference | live",
+        "~ model | accuracy | performance | prediction
+         + worse | drop | lower | degrade | degraded | poorly
+         + offline | training | validation | notebook | test
+         + online | production | live | serving | deployed",
+    ],
+    &[
+        "canary deployment",
+        "~ small | fraction | percentage | percent | portion | subset | slice | sliver | handful | few
+         + traffic | users | requests | customers | servers | hosts | instances
+         + new | latest | updated | candidate | version | release | model
+         + gradual | gradually | increase | expand | widen | ramp | grow | step | stage | staged | incrementally | progressive | progressively | before | rest | everyone | everybody | all",
+        "~ gradual | gradually | incremental | incrementally | progressive | progressively | staged | phased
+         + rollout | release | shift | expose | exposure | expand | move | route | roll
+         + traffic | users | requests | customers",
+    ],
+    &[
+        "blue-green deployment",
+        "~ two | second | duplicate | parallel | spare | standby | identical
+         + environment | environments | stack | stacks | cluster | clusters | fleet
+         + switch | flip | swap | cut | cutover | toggle | redirect | point | route
+         + traffic | users | requests | router | load | balancer | dns",
+        "~ old | previous | current | idle | standby
+         + new | updated
+         + environment | environments | stack | cluster | fleet
+         + switch | flip | swap | cutover | instantly | instant | once | all",
+    ],
+    &[
+        "shadow deployment",
+        "~ copy | copies | mirror | mirrored | duplicate | replay | replayed | tee | fork | parallel | alongside | beside | silently | quietly | hidden | invisible | background
+         + traffic | requests | inputs | calls | production | live
+         + new | candidate | challenger | second | updated
+         + without | never | not | discard | discarded | log | logged | record | compare | compared | affect | affecting | impact | see | shown | serve | returned | users",
+        "~ prediction | predictions | output | outputs | response | responses
+         + log | logged | record | recorded | store | stored | compare | compared
+         + not | never | without | discard | discarded | hidden
+         + users | customers | returned | shown | served | affect",
+    ],
+    &[
+        "a/b testing",
+        "~ split | divide | randomly | random | assign | assigned | bucket | buckets | half | halves | group | groups | cohort | cohorts | portion
+         + traffic | users | customers | visitors | requests
+         + two | both | variant | variants | version | versions | control | treatment | compare | comparing | comparison | against | competing | winner | better | outperform",
+        "~ statistical | statistically | significance | significant | experiment | experiments | online
+         + compare | comparing | comparison | winner | better | outperform | against | versus
+         + model | models | version | versions | variant | variants | challenger | champion",
+    ],
+    &[
+        "multi-armed bandit",
+        "~ explore | exploration | explores
+         + exploit | exploitation | exploits | best | winning",
+        "~ shift | shifts | move | moves | adapt | adaptive | adaptively | automatically | dynamically
+         + traffic | users | requests
+         + toward | towards | better | best | winning | performing | winner
+         + variant | variants | model | models | version | versions | arm | arms",
+    ],
+    &[
+        "rollback",
+        "~ revert | reverting | restore | restoring | return | returning | go | back | undo | previous | prior | earlier | older | last
+         + previous | prior | earlier | older | last | known | stable | working | good | safe
+         + version | model | release | deployment | state | build | artifact",
+        "~ bad | broken | faulty | failing | failed | problematic | buggy | worse | regress | regression
+         + release | deploy | deployment | update | version | model
+         + undo | revert | back | quickly | fast | recover | recovery | restore | previous",
+    ],
+    &[
+        "model registry",
+        "~ central | centralized | single | shared | one | catalog | catalogue | inventory | repository | store | hub
+         + versioned | version | versions | versioning
+         + model | models | artifact | artifacts | weights",
+        "~ stage | stages | staging | promote | promoted | promotion | approve | approved | approval
+         + model | models | version | versions
+         + production | prod | stage | staging | archived | candidate",
+    ],
+    &[
+        "experiment tracking",
+        "~ log | logs | logging | record | recording | track | tracking | keep | capture | compare | comparing
+         + parameter | parameters | hyperparameter | hyperparameters | setting | settings | config | configuration | configurations
+         + metric | metrics | result | results | score | scores | accuracy | run | runs | experiment | experiments | trial | trials",
+        "~ which | remember | recall | record | track | keep
+         + run | runs | experiment | experiments | trial | trials | attempt | attempts
+         + produce | produced | gave | best | result | results | which | parameters | settings",
+    ],
+    &[
+        "reproducibility",
+        "~ same | identical | exact | exactly | again | rerun | recreate | rebuild | regenerate | reproduce
+         + result | results | model | models | number | numbers | output | outputs | run | training | accuracy | metrics
+         + later | months | year | again | anyone | colleague | someone | another | machine | twice | rerun | later",
+        "~ pin | pinned | pinning | fix | fixed | freeze | frozen | lock | locked | seed | seeds
+         + seed | seeds | version | versions | dependencies | dependency | library | libraries | package | packages | environment | random
+         + same | identical | again | rerun | repeat | reproduce | deterministic",
+    ],
+    &[
+        "lineage",
+        "~ where | origin | origins | source | sources | provenance | trace | tracing | traced | back
+         + data | dataset | datasets | feature | features | input | inputs | row | rows | record | records | value
+         + come | came | comes | originate | originated | produced | derived | upstream",
+        "~ which | trace | tracing | link | linking | map | mapping
+         + data | dataset | datasets | version | code | commit
+         + produce | produced | train | trained | build | built | created | behind
+         + model | models | prediction | predictions | artifact",
+    ],
+    &[
+        "feature store",
+        "~ central | centralized | shared | single | common | one | reuse | reusable | catalog | repository | platform | store
+         + feature | features
+         + team | teams | model | models | training | serving | online | offline | reuse | share | shared | consistent | compute | computed | once",
+    ],
+    &[
+        "data labeling",
+        "~ label | labels | labeled | annotate | annotated | annotation | annotations | annotator | annotators | tag | tagging | ground
+         + human | humans | people | expert | experts | crowd | crowdsourced | workers | raters | rater | manual | manually | truth | quality | agreement | vendor | team | get | obtain | collect",
+    ],
+    &[
+        "data validation",
+        "~ check | checks | checking | validate | validating | verify | verifying | test | testing | assert | guard | catch | detect | reject | quarantine
+         + data | input | inputs | batch | batches | record | records | row | rows | dataset | schema | column | columns | values | field | fields
+         + bad | broken | corrupt | corrupted | invalid | malformed | wrong | unexpected | missing | null | nulls | range | ranges | type | types | schema | quality | garbage | before",
+    ],
+    &[
+        "data privacy",
+        "~ personal | sensitive | private | personally | customer | user | patient | identifiable | pii | medical | health
+         + data | information | records | details | fields
+         + protect | protecting | protection | safeguard | safe | secure | leak | leaking | exposure | expose | mask | masking | comply | compliance | regulation | regulations | consent | gdpr | hipaa",
+    ],
+    &[
+        "fairness",
+        "~ group | groups | demographic | demographics | subgroup | subgroups | population | populations | gender | race | age | minority | minorities | people | users | customers | applicants
+         + unfair | unfairly | unequal | unequally | discriminate | discriminates | discrimination | disadvantage | disadvantaged | equal | equally | equitable | worse | differently | harm | penalize | biased | bias | favor | favors",
+    ],
+    &[
+        "imbalanced data",
+        "~ rare | rarely | few | minority | small | tiny | underrepresented | skewed | uneven
+         + class | classes | label | labels | positive | positives | examples | cases | category | categories | outcome | event | events
+         + much | far | most | majority | outnumber | common | dominate | compared | imbalance | imbalanced | fraction | percent",
+    ],
+    &[
+        "data drift",
+        "~ input | inputs | data | feature | features | distribution | distributions | population | incoming | traffic | users | customers
+         + change | changes | changed | changing | shift | shifts | shifted | shifting | drift | drifts | differ | different | differs | evolve | evolves | move | moves | moved | diverge | diverges | stale
+         + time | over | since | training | trained | anymore | longer | gradually | slowly | seasonal | season | new | recent | compared | production | live",
+    ],
+    &[
+        "concept drift",
+        "~ relationship | relation | link | mapping | meaning | definition | pattern | patterns
+         + input | inputs | feature | features | data | target | label | labels | outcome | outcomes
+         + change | changes | changed | changing | shift | shifts | shifted | evolve | evolves | differ | different | anymore | longer | no",
+    ],
+    &[
+        "model drift",
+        "~ model | models | prediction | predictions | accuracy | performance | quality
+         + degrade | degrades | degraded | degrading | degradation | decay | decays | decaying | worse | worsen | worsening | decline | declines | declining | drop | drops | dropping | deteriorate | deteriorates | erode | erodes | stale
+         + time | over | months | weeks | gradually | slowly | silently | quietly | after | since | deployment | deployed | production | live",
+    ],
+    &[
+        "retrain",
+        "~ train | training | update | updating | refresh | refreshing | rebuild | refit | refitting
+         + again | new | fresh | newer | recent | latest | periodically | regularly | schedule | scheduled | automatically | automatic | trigger | triggered | frequently | frequency | cadence
+         + data | model | models | weights",
+    ],
+    &[
+        "feedback loop",
+        "~ prediction | predictions | decisions | recommendations | outputs
+         + influence | influences | affect | affects | shape | shapes | change | changes | feed | feeds | become | becomes
+         + future | later | next | own | subsequent",
+        "~ outcome | outcomes | actual | actuals | result | results | ground | truth | label | labels | user | users | clicks | corrections
+         + collect | collected | capture | captured | back | flow | fed | feed | return | returned | joined | loop
+         + training | retraining | retrain | model",
+    ],
+    &[
+        "monitoring",
+        "~ watch | watching | observe | observing | keep | track | tracking | eye | measure | measuring | visibility | dashboard | dashboards | health
+         + model | models | prediction | predictions | deployed | production | live | running | service | endpoint
+         + behave | behaves | behaving | behavior | performance | working | healthy | health | doing | quality | accuracy | errors | latency",
+    ],
+    &[
+        "alerting",
+        "~ alert | alerts | page | paged | paging | notify | notified | notification | notifications | told | wake | woken | warn | warned | warning | pager | call
+         + threshold | thresholds | someone | engineer | engineers | people | team | human | humans | rule | rules | noise | noisy | fatigue | wrong | fire | fires | breach",
+    ],
+    &[
+        "troubleshoot",
+        "~ find | finding | figure | figuring | investigate | investigating | diagnose | diagnosing | debug | debugging | track | trace | pinpoint | narrow
+         + cause | causes | why | wrong | problem | problems | issue | issues | bug | bugs | failure | failures | went | broke | broken | fault | culprit",
+    ],
+    &[
+        "incident",
+        "~ outage | outages | emergency | firefight | firefighting | crash | crashed | crashes | meltdown
+         + production | prod | live | night | weekend | customers | users | service | respond | response | during",
+    ],
+    &[
+        "post-mortem",
+        "~ after | afterwards | once | following | review | reviewed | reflect | retrospective | learn | learned | lessons | blameless
+         + incident | incidents | outage | outages | failure | failures | went | wrong | fixed | resolved | over
+         + write | document | documented | learn | learned | lessons | prevent | never | again | recurrence | repeat | cause | causes | review",
+    ],
+    &[
+        "anomaly",
+        "~ unusual | strange | weird | odd | abnormal | unexpected | extreme | suspicious | unlike | surprising | garbage | nonsense | never | rare
+         + input | inputs | value | values | request | requests | data | record | records | point | points | example | examples | sample | samples | reading | readings | event | events | behavior | pattern | patterns",
+    ],
+    &[
+        "hyperparameter tuning",
+        "~ search | searching | find | finding | choose | choosing | select | selecting | pick | picking | tune | tuning | optimize | optimizing | sweep | sweeps | best | explore
+         + hyperparameter | hyperparameters | settings | knobs | configuration | configurations | learning | rate | depth | layers | regularization | batch
+         + best | good | optimal | right | values | combination | combinations | space | grid | random | bayesian | automatically | systematically",
+    ],
+    &[
+        "automl",
+        "~ automatically | automatic | automate | automated | automating | automation
+         + choose | choosing | select | selecting | pick | picking | search | searching | find | finding | build | building | design | designing
+         + model | models | architecture | architectures | algorithm | algorithms | pipeline | pipelines | features",
+    ],
+    &[
+        "unit test",
+        "~ test | tests | testing | check | checks | verify | verifying
+         + function | functions | code | transform | transformation | transformations | preprocessing | step | steps | component | components | piece | pieces | individual | small | logic | module | modules
+         + isolation | isolated | individually | individual | separately | alone | small | each | every | single | correct | correctly | expected",
+    ],
+    &[
+        "load test",
+        "~ simulate | simulated | simulating | generate | generating | synthetic | fake | replay | replaying | flood | hammer | blast | stress | push | pushing | ramp
+         + traffic | requests | load | users | queries | calls | concurrency | concurrent | volume | peak
+         + before | many | much | handle | handles | break | breaks | capacity | limit | limits | point | holds | hold | cope | survive | expected",
+    ],
+    &[
+        "distributed training",
+        "~ train | training | trains | fit | fitting | learn
+         + many | multiple | several | across | spread | split | shard | sharded | parallel | parallelize | cluster | nodes | machines | workers | hosts | devices | gpus
+         + gpu | gpus | machines | nodes | workers | devices | servers | accelerators | hosts | cluster",
+        "~ model | models | dataset | data
+         + too | large | big | huge | bigger | exceed | exceeds
+         + fit | one | single | memory | machine | gpu | device",
+    ],
+    &[
+        "explainability",
+        "~ why | reason | reasons
+         + model | prediction | predictions | decision | decisions | output | outputs | score | scores | recommendation | recommendations
+         + made | make | makes | reach | reached | arrive | arrived | decided | decide | feature | features | drove | drive | drives | driving | contributed | contribute | influence | influenced | explain | explained | behind | came",
+    ],
+    &[
+        "governance",
+        "~ approve | approved | approval | approvals | signoff | sign | policy | policies | control | controls | oversight | rules | standards | review | reviews | accountable | owner | owners | ownership | responsibility
+         + model | models | deploy | deployment | deployments | release | releases | production | lifecycle | ai
+         + before | process | organization | company | compliance | regulation | regulations | risk | audit | documented | allowed",
+    ],
+    &[
+        "audit",
+        "~ record | records | trail | log | logs | history | evidence | prove | proof | show | reconstruct | demonstrate
+         + decision | decisions | change | changes | changed | approved | deployed | regulator | regulators | auditor | auditors | afterwards",
+    ],
+    &[
+        "model card",
+        "~ document | documents | documentation | documenting | sheet | card | writeup | datasheet
+         + model | models
+         + intended | limitations | limitation | purpose | caveats | risks | ethical | audience | evaluation",
+    ],
+    &[
+        "secrets",
+        "~ password | passwords | credential | credentials | key | keys | token | tokens | secret | secrets | certificate | certificates
+         + store | stored | storing | keep | kept | manage | rotate | rotation | protect | leak | leaked | leaking | hardcode | hardcoded | commit | committed | code | repository | pipeline | pipelines | vault | safely | safe",
+    ],
+    &[
+        "anonymization",
+        "~ remove | removing | strip | stripping | hide | hiding | mask | masking | scrub | scrubbing | hash | hashing | obscure | drop | dropping | redact | redacting
+         + name | names | identity | identities | identifying | identifiable | personal | pii | email | emails | address | addresses | identifier | identifiers",
+    ],
+    &[
+        "kubernetes",
+        "~ orchestrate | orchestrating | orchestration | orchestrator | schedule | scheduling | manage | managing | run | running
+         + container | containers | pod | pods
+         + cluster | clusters | nodes | many | fleet | machines | scale | scaling",
+    ],
+    &[
+        "container",
+        "~ package | packaging | packaged | bundle | bundling | bundled | wrap | wrapping | ship | shipping | image | images
+         + model | models | code | application | app | service | dependencies | dependency | libraries | runtime | environment
+         + everything | together | portable | anywhere | same | identical | consistent | dependencies | image | isolated ",
+    ],
+    &[
+        "serverless",
+        "~ no | without | never | zero | nobody | not
+         + server | servers | machine | machines | infrastructure | instances | vm | vms | cluster | clusters
+         + manage | managing | provision | provisioning | maintain | maintaining | run | running | pay | paying | idle | own | think",
+        "~ pay | paying | charged | billed | cost
+         + per | only | each
+         + request | requests | call | calls | invocation | invocations | use | usage | execution",
+    ],
+    &[
+        "edge",
+        "~ phone | phones | mobile | smartphone | device | devices | camera | cameras | sensor | sensors | car | cars | vehicle | vehicles | embedded | microcontroller | iot | browser | watch | drone | drones | factory | robot | robots | hardware
+         + run | running | runs | locally | local | offline | inside | onboard | deploy | deploying | ship | fit | fits",
+    ],
+    &[
+        "hybrid cloud",
+        "~ cloud | aws | azure | gcp | public
+         + own | premises | datacenter | datacenters | data | center | centers | local | private
+         + both | mix | mixed | together | across | combination | span | spanning | alongside | part | partly",
+    ],
+    &[
+        "multi-cloud",
+        "~ several | multiple | many | more | two | different | across | both | any
+         + cloud | clouds | provider | providers | vendor | vendors | aws | azure | gcp
+         + locked | portable | portability | move | switch | avoid | same | single | one | run | deploy",
+    ],
+    &[
+        "workflow orchestration",
+        "~ step | steps | task | tasks | job | jobs | stage | stages | pipeline | pipelines | workflow | workflows | dag | dags
+         + order | ordered | sequence | schedule | scheduled | scheduling | depend | depends | dependency | dependencies | retry | retries | trigger | triggers | chain | chained | coordinate | coordinating | run | runs
+         + nightly | daily | hourly | automatically | fail | fails | failed | upstream | downstream | after | before | each | other",
+    ],
+    &[
+        "infrastructure as code",
+        "~ define | defined | defining | describe | described | declare | declared | declarative | write | written | templates | template | version | versioned | script | scripted | recreate | reproduce
+         + infrastructure | servers | cluster | clusters | resources | environment | environments | network | networks | cloud | machines
+         + code | files | file | config | configuration | git | repository | templates | template | declarative | automatically | scripts",
+    ],
+    &[
+        "gpu utilization",
+        "~ gpu | gpus | accelerator | accelerators | tpu | tpus | card | cards | device | devices | hardware | compute
+         + busy | idle | idling | utilization | utilize | utilized | use | used | usage | underused | underutilized | wasted | waste | waiting | starve | starved | starving | saturate | saturated | sit | sitting | full | fully | occupancy",
+        "~ gpu | gpus | accelerator | accelerators | tpu | tpus | card | cards
+         + share | shared | sharing | pool | pooled | allocate | allocating | allocation | assign | assigning | schedule | scheduling | split | splitting | partition | partitioning | quota | quotas
+         + team | teams | users | jobs | workloads | researchers | people | fairly | between | among | many | several",
+    ],
+    &[
+        "out of memory",
+        "~ run | runs | running | ran | exceed | exceeds | exceeded | exhaust | exhausted | blow | blows | fill | fills
+         + out | beyond | up | limit | limits | capacity
+         + memory | ram | vram | oom",
+    ],
+    &[
+        "autoscaling",
+        "~ add | adding | remove | removing | spin | spinning | start | starting | stop | grow | grows | shrink | shrinks | increase | increases | decrease | decreases | adjust | adjusts | adjusting | scale | scales | scaling
+         + instance | instances | replica | replicas | server | servers | machine | machines | node | nodes | pod | pods | capacity | containers | workers
+         + automatically | automatic | demand | load | traffic | peak | peaks | spike | spikes | busy | quiet | night | rises | falls | follow | follows",
+    ],
+    &[
+        "cost",
+        "~ money | cost | costs | costly | expensive | cheap | cheaper | cheaply | bill | bills | billing | budget | budgets | spend | spending | spent | price | prices | pricing | dollars | savings | save | saving
+         + cloud | compute | gpu | gpus | training | serving | inference | infrastructure | instances | resources | model | models | run | running",
+    ],
+    &[
+        "quantization",
+        "~ fewer | lower | less | reduce | reduced | reducing | smaller | low | eight | 8 | int8 | 16 | half | float16 | fp16
+         + bit | bits | precision | numeric | numerical | integer | integers | float | floats | floating
+         + weight | weights | model | models | number | numbers | representation | activations",
+    ],
+    &[
+        "pruning",
+        "~ remove | removing | drop | dropping | cut | cutting | zero | zeroing | trim | trimming
+         + weight | weights | connection | connections | neuron | neurons | parameter | parameters | channel | channels | layer | layers | head | heads
+         + unimportant | small | smallest | unnecessary | redundant | useless | least | little | contribute | matter | sparse | sparsity",
+    ],
+    &[
+        "distillation",
+        "~ small | smaller | tiny | compact | lightweight | student
+         + model | models | network | networks | student
+         + learn | learns | learning | mimic | mimics | imitate | imitates | copy | copies | train | trained | trains | teach | taught
+         + large | larger | big | bigger | teacher | original | heavy | outputs | predictions",
+    ],
+    &[
+        "model compression",
+        "~ shrink | shrinking | smaller | compress | compressing | reduce | reducing | cut | cutting | slim
+         + model | models | network | weights | size | footprint | memory | megabytes | gigabytes
+         + fit | fits | phone | mobile | device | devices | edge | deploy | memory | size | small | smaller | without | losing | accuracy",
+    ],
+    &[
+        "caching",
+        "~ store | storing | stored | keep | keeping | kept | remember | remembering | save | saving | reuse | reusing | memoize | precompute | precomputed | lookup
+         + previous | earlier | repeated | repeat | same | identical | frequent | common | popular | already | computed | past
+         + prediction | predictions | result | results | answer | answers | response | responses | output | outputs | request | requests | query | queries",
+    ],
+    &[
+        "batching",
+        "~ group | grouping | grouped | combine | combining | combined | bundle | bundling | collect | collecting | accumulate | accumulating | pack | packing | together
+         + request | requests | input | inputs | call | calls | queries | examples | samples
+         + together | one | single | batch | batches | forward | pass | call | gpu | throughput | wait | waiting | before",
+    ],
+    &[
+        "latency",
+        "~ fast | faster | quick | quickly | slow | slower | speed | speedy | milliseconds | ms | wait | waiting | delay | delays | lag | responsive | responsiveness
+         + response | respond | responds | responses | answer | answers | prediction | predictions | request | requests | reply | return | returns | inference",
+    ],
+    &[
+        "throughput",
+        "~ many | number | volume | thousands | millions | rate | lots
+         + request | requests | prediction | predictions | queries | query | inference | inferences | examples | records | events | transactions | calls
+         + second | minute | hour | sustain | concurrently | concurrent | simultaneously | peak",
+    ],
+    &[
+        "batch inference",
+        "~ nightly | night | daily | hourly | weekly | schedule | scheduled | periodic | periodically | offline | once | bulk | overnight | large | whole
+         + score | scoring | predict | predicting | prediction | predictions | inference | run | runs | process | processing
+         + all | every | whole | entire | large | bulk | batch | table | dataset | records | customers | users | file | files | rows | millions",
+    ],
+    &[
+        "real-time inference",
+        "~ instant | instantly | immediately | immediate | live | real | online | synchronous | synchronously | fly | moment | milliseconds | request | interactive | as
+         + time | response | respond | request | requests | prediction | predictions | answer | score | scoring | inference | arrive | arrives | come | comes | user | users | click
+         + each | every | single | one | user | users | request | soon | arrives | wait | waiting | while | during",
+    ],
+    &[
+        "ci/cd",
+        "~ automatic | automatically | automate | automated | automating | every | each | pipeline | pipelines
+         + build | builds | building | test | tests | testing | check | checks | validate | validation | package | deploy | deploys | deployment | release | releases | ship | shipping
+         + commit | commits | push | pushes | merge | merges | merged | change | changes | code | pull | request | requests | git | repository | production",
+    ],
+    &[
+        "version control",
+        "~ version | versions | versioned | versioning | snapshot | snapshots | history | track | tracking | git | tag | tagged | commit | commits
+         + code | model | models | data | dataset | datasets | artifact | artifacts | notebooks | config | configs | configuration | weights | pipeline | features
+         + change | changes | changed | over | time | history | previous | earlier | older | back | which | each | every | roll | diff | compare",
+    ],
+    &[
+        "data pipeline",
+        "~ ingest | ingesting | ingestion | extract | extracting | load | loading | move | moving | clean | cleaning | transform | transforming | join | joining | aggregate | etl | elt | flow | flows
+         + data | raw | records | events | logs | tables | sources | warehouse | lake
+         + pipeline | pipelines | job | jobs | step | steps | stage | stages | flow | into | from | downstream | upstream | ready | training | features",
+    ],
+    &[
+        "feature engineering",
+        "~ create | creating | build | building | derive | deriving | craft | crafting | design | designing | construct | constructing | transform | transforming | extract | extracting | encode | encoding | combine | combining | select | selecting | choose | choosing
+         + feature | features | input | inputs | variable | variables | signal | signals | column | columns
+         + raw | new | useful | predictive | better | informative | meaningful | data | from | which",
+    ],
+    &[
+        "slo",
+        "~ target | targets | objective | objectives | promise | promises | commitment | commitments | goal | goals | budget | budgets | agreed | agreement
+         + availability | uptime | latency | reliability | reliable | error | errors | response | percentile | p99 | p95 | 99 | nines | downtime | service | level",
+    ],
+    &[
+        "on-call",
+        "~ rotation | rota | roster | schedule | carry | carrying | duty | shift | shifts | respond | responding | pager | pagers | wake | woken | night | weekend | weekends
+         + call | pager | paged | pages | page | alert | alerts | incident | incidents | engineer | engineers | team | duty | hours | night",
+    ],
+    &[
+        "regulated industry",
+        "~ regulated | regulation | regulations | regulatory | regulator | regulators | compliance | compliant | law | laws | legal | legally
+         + industry | industries | sector | sectors | bank | banks | banking | finance | financial | healthcare | health | hospital | hospitals | insurance | insurer | insurers | medical | pharma | government | credit | loans | lending",
+    ],
+    &[
+        "stay current",
+        "~ keep | keeping | stay | staying | follow | following | track | tracking | learn | learning | read | reading
+         + up | date | current | latest | new | newest | recent | developments | advances | trends | research | papers | field | changes | evolving | moving",
+    ],
+];

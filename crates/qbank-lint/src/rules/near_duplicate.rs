@@ -31,8 +31,11 @@ impl Rule for NearDuplicate {
                    had with\", \"how do you\") is removed, with the synonyms of topics.yaml \
                    and a built-in MLOps vocabulary turned into one name per subject \
                    (\"train/serve skew\" and \"features computed differently in training and \
-                   in production\" are both *training-serving skew*). Two questions whose \
-                   subjects overlap enough (a score of at least `threshold`, 0.53 by default) \
+                   in production\" are both *training-serving skew*). A subject can also \
+                   be recognised by the words that describe it, in any order (a small share \
+                   of traffic, a new version and widening it step by step make a canary \
+                   release). Two questions whose \
+                   subjects overlap enough (a score of at least `threshold`, 0.50 by default) \
                    are reported on the later file, with the score and the subjects they \
                    share; a question with several earlier matches is reported once, against \
                    the closest, with the others counted and listed in `related`. Questions that share a sentence frame but not \
