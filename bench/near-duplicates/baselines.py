@@ -18,7 +18,7 @@ the dev distinct pairs (ties: the higher threshold). It is then reported on the
 test split and on all pairs, together with the threshold-free ROC AUC.
 
 Usage:
-  python3 baselines.py [--pairs pairs.yaml] [--json] [--no-embeddings]
+  python3 baselines.py [--pairs FILE...] [--dev-split dev] [--test-split test] [--json] [--no-embeddings]
                        [--max-dev-fpr 0.05]
 """
 
@@ -49,7 +49,7 @@ def load_pairs(path: Path) -> list[dict]:
                 raise SystemExit(f"pair {i}: missing field {key!r}")
         if p["label"] not in ("duplicate", "distinct"):
             raise SystemExit(f"pair {i}: bad label {p['label']!r}")
-        if p["split"] not in ("dev", "test"):
+        if not isinstance(p["split"], str) or not p["split"]:
             raise SystemExit(f"pair {i}: bad split {p['split']!r}")
     return pairs
 
@@ -323,13 +323,25 @@ def jsonable(x):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pairs", type=Path, default=HERE / "pairs.yaml")
+    ap.add_argument("--pairs", type=Path, nargs="+", default=[HERE / "pairs.yaml"],
+                    help="pair files (their pairs are pooled)")
+    ap.add_argument("--dev-split", default="dev",
+                    help="split the threshold is chosen on (reported as dev)")
+    ap.add_argument("--test-split", default="test",
+                    help="split the figures are reported on (reported as test)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     ap.add_argument("--no-embeddings", action="store_true", help="skip minilm-cosine")
     ap.add_argument("--max-dev-fpr", type=float, default=0.05)
     args = ap.parse_args(argv)
 
-    pairs = load_pairs(args.pairs)
+    pairs = []
+    for path in args.pairs:
+        pairs.extend(load_pairs(path))
+    # Keep the two splits asked for, named dev and test from here on.
+    rename = {args.dev_split: "dev", args.test_split: "test"}
+    pairs = [dict(p, split=rename[p["split"]]) for p in pairs if p["split"] in rename]
+    if not any(p["split"] == "dev" for p in pairs) or not any(p["split"] == "test" for p in pairs):
+        raise SystemExit(f"no pairs in split {args.dev_split!r} or {args.test_split!r}")
     results, skipped = {}, {}
     for name, fn in METHODS:
         if name == "minilm-cosine" and args.no_embeddings:

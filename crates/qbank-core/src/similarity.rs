@@ -115,6 +115,9 @@ pub struct Vocabulary {
     light: HashSet<String>,
     /// A concept named by a light word ("production") weighs as little as one.
     concept_class: Vec<TermClass>,
+    /// Subjects that set the scene rather than say what is asked ("model", "data"): their
+    /// phrases give way to cues.
+    context: Vec<bool>,
     /// Descriptions of a subject by the words it is described with, in any order.
     cues: Vec<Cue>,
     /// Stem → (cue, slot) for every alternative of every slot of a cue.
@@ -198,6 +201,69 @@ fn words(text: &str) -> Vec<Word> {
 
 fn stems(text: &str) -> Vec<String> {
     words(text).into_iter().map(|w| w.stem).collect()
+}
+
+/// A phrase or a cue found in a text, before the matches are taken greedily.
+struct Match {
+    /// Twice the words of a phrase; twice the slots of a cue, less two.
+    rank: usize,
+    /// A phrase with an extra word inside, or a cue.
+    inexact: bool,
+    /// The words matched (for a cue, those it would take if every word were free).
+    at: Vec<usize>,
+    meaning: Meaning,
+    /// For a cue: the words that can fill each slot.
+    slots: Option<Vec<Vec<usize>>>,
+}
+
+impl Match {
+    fn phrase(rank: usize, inexact: bool, at: Vec<usize>, meaning: Meaning) -> Match {
+        Match {
+            rank,
+            inexact,
+            at,
+            meaning,
+            slots: None,
+        }
+    }
+}
+
+/// The clause of each word: clauses end at `?`, `!`, `;`, `:`, brackets and full stops.
+fn clauses(words: &[Word]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut c = 0usize;
+    for w in words {
+        out.push(c);
+        if w.clause_end {
+            c += 1;
+        }
+    }
+    out
+}
+
+/// Words for every slot of a cue, all in one clause, none used and no word twice: the slot
+/// with the fewest candidates chooses first, each the earliest word it can. `None` when no
+/// clause holds them all.
+fn place(slots: &[Vec<usize>], clause: &[usize], used: &[bool]) -> Option<Vec<usize>> {
+    if slots.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_by_key(|&s| slots[s].len());
+    let mut tried: Vec<usize> = slots[order[0]].iter().map(|&p| clause[p]).collect();
+    tried.dedup();
+    tried.into_iter().find_map(|cl| {
+        let mut taken: Vec<usize> = Vec::with_capacity(slots.len());
+        for &s in &order {
+            let p = slots[s]
+                .iter()
+                .copied()
+                .find(|&p| clause[p] == cl && !used[p] && !taken.contains(&p))?;
+            taken.push(p);
+        }
+        taken.sort_unstable();
+        Some(taken)
+    })
 }
 
 /// Union-find over group indices.
@@ -331,6 +397,12 @@ impl Vocabulary {
             // Longest first; among equals, the first added.
             list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
+        let context_names: HashSet<Vec<String>> =
+            base::CONTEXT_SUBJECTS.iter().map(|n| stems(n)).collect();
+        let context = names
+            .iter()
+            .map(|n| context_names.contains(&stems(n)))
+            .collect();
         let concept_class = names
             .iter()
             .map(|n| match stems(n).as_slice() {
@@ -355,6 +427,7 @@ impl Vocabulary {
             stop,
             light,
             concept_class,
+            context,
             cues,
             cue_index,
         }
@@ -431,30 +504,60 @@ impl Vocabulary {
         // first (a cue counts as a phrase one word shorter than its slots), exact phrases
         // before cues and phrases with an extra word inside, then left to right; a match that
         // overlaps one already taken is dropped.
+        // A cue takes its words when its turn comes, among those still free.
         let no_use = vec![false; words.len()];
-        let mut matches: Vec<(usize, bool, usize, Vec<usize>, Meaning)> = Vec::new();
+        let mut matches: Vec<Match> = Vec::new();
         for i in 0..words.len() {
             let Some(list) = self.phrases.get(&words[i].stem) else {
                 continue;
             };
             for (key, meaning) in list {
+                let rank = match meaning {
+                    Meaning::Concept(c) if self.context[*c as usize] => key.len(),
+                    _ => 2 * key.len(),
+                };
                 if let Some(at) = self.match_at(key, &words, &no_use, i, false) {
-                    matches.push((2 * key.len(), false, i, at, *meaning));
+                    matches.push(Match::phrase(rank, false, at, *meaning));
                 } else if key.len() >= 2 && matches!(meaning, Meaning::Concept(_)) {
                     if let Some(at) = self.match_at(key, &words, &no_use, i, true) {
-                        matches.push((2 * key.len(), true, i, at, *meaning));
+                        matches.push(Match::phrase(rank, true, at, *meaning));
                     }
                 }
             }
         }
-        self.cue_matches(&words, &mut matches);
+        let clause = clauses(&words);
+        matches.extend(self.cue_matches(&words, &clause));
         matches.sort_by(|x, y| {
-            y.0.cmp(&x.0)
-                .then(x.1.cmp(&y.1))
-                .then(x.2.cmp(&y.2))
-                .then(x.3.last().cmp(&y.3.last()))
+            y.rank
+                .cmp(&x.rank)
+                .then(x.inexact.cmp(&y.inexact))
+                .then(x.at.first().cmp(&y.at.first()))
+                .then(x.at.last().cmp(&y.at.last()))
         });
-        for (_, _, i, at, meaning) in matches {
+        for m in matches {
+            let at = match &m.slots {
+                Some(slots) => match place(slots, &clause, &used) {
+                    // The cue also takes the other free words of its clause that fill one of
+                    // its slots: "record each run's parameters, metrics and outputs" is all
+                    // experiment tracking, not experiment tracking plus "metrics".
+                    Some(mut at) => {
+                        let cl = clause[at[0]];
+                        let more: Vec<usize> = slots
+                            .iter()
+                            .flatten()
+                            .copied()
+                            .filter(|&p| clause[p] == cl && !used[p])
+                            .collect();
+                        at.extend(more);
+                        at.sort_unstable();
+                        at.dedup();
+                        at
+                    }
+                    None => continue,
+                },
+                None => m.at,
+            };
+            let (i, meaning) = (at[0], m.meaning);
             if at.iter().any(|&p| used[p]) {
                 continue;
             }
@@ -531,23 +634,11 @@ impl Vocabulary {
         (out, subject_stems)
     }
 
-    /// Every cue that matches within one clause of `words`.
-    #[allow(clippy::type_complexity)]
-    fn cue_matches(
-        &self,
-        words: &[Word],
-        matches: &mut Vec<(usize, bool, usize, Vec<usize>, Meaning)>,
-    ) {
+    /// Every cue that can match within one clause of `words`, with the words that can fill
+    /// each of its slots; which of them it takes is settled when its turn comes.
+    fn cue_matches(&self, words: &[Word], clause: &[usize]) -> Vec<Match> {
         if self.cues.is_empty() {
-            return;
-        }
-        let mut clause = Vec::with_capacity(words.len());
-        let mut c = 0usize;
-        for w in words {
-            clause.push(c);
-            if w.clause_end {
-                c += 1;
-            }
+            return Vec::new();
         }
         // cue → the positions of the words that can fill each slot.
         let mut hits: HashMap<u32, Vec<Vec<usize>>> = HashMap::new();
@@ -562,43 +653,30 @@ impl Vocabulary {
                 slots[si as usize].push(p);
             }
         }
-        let mut found: Vec<(u32, Vec<usize>)> = hits
+        let none_used = vec![false; words.len()];
+        let mut found: Vec<(u32, Vec<usize>, Vec<Vec<usize>>)> = hits
             .into_iter()
-            .filter(|(_, slots)| slots.iter().all(|s| !s.is_empty()))
             .filter_map(|(ci, slots)| {
-                // One clause at a time; the slot with the fewest words chooses first.
-                let mut order: Vec<usize> = (0..slots.len()).collect();
-                order.sort_by_key(|&s| slots[s].len());
-                let first = slots[order[0]].iter().map(|&p| clause[p]);
-                let mut clauses: Vec<usize> = first.collect();
-                clauses.dedup();
-                clauses.into_iter().find_map(|cl| {
-                    let mut taken: Vec<usize> = Vec::with_capacity(slots.len());
-                    for &s in &order {
-                        let p = slots[s]
-                            .iter()
-                            .copied()
-                            .find(|&p| clause[p] == cl && !taken.contains(&p))?;
-                        taken.push(p);
-                    }
-                    taken.sort_unstable();
-                    Some((ci, taken))
-                })
+                let at = place(&slots, clause, &none_used)?;
+                Some((ci, at, slots))
             })
             .collect();
         found.sort();
-        for (ci, at) in found {
-            let cue = &self.cues[ci as usize];
-            matches.push((
-                // Ranked as a phrase one word shorter: a cue of three slots gives way to an
-                // exact phrase of two words and comes before any single word.
-                2 * (cue.slots.len() - 1),
-                true,
-                at[0],
-                at,
-                Meaning::Concept(cue.concept),
-            ));
-        }
+        found
+            .into_iter()
+            .map(|(ci, at, slots)| {
+                let cue = &self.cues[ci as usize];
+                Match {
+                    // Ranked as a phrase one word shorter: a cue of three slots gives way to
+                    // an exact phrase of two words and comes before any single word.
+                    rank: (2 * (cue.slots.len() - 1)).max(3),
+                    inexact: true,
+                    at,
+                    meaning: Meaning::Concept(cue.concept),
+                    slots: Some(slots),
+                }
+            })
+            .collect()
     }
 
     fn concept_term(&self, c: u32) -> Term {

@@ -427,7 +427,6 @@ pub const SYNONYMS: &[&[&str]] = &[
         "silent mode",
         "shadow model",
         "shadow models",
-        "champion and challenger",
         "shadow mode",
         "shadow testing",
         "shadow traffic",
@@ -546,6 +545,52 @@ pub const SYNONYMS: &[&[&str]] = &[
         "same results",
     ],
     &["dvc", "data version control"],
+    &[
+        "data versioning",
+        "dataset versioning",
+        "data set versioning",
+        "versioned datasets",
+        "versioned data",
+        "dataset versions",
+        "data snapshots",
+    ],
+    &[
+        "data leakage",
+        "target leakage",
+        "label leakage",
+        "leakage",
+        "leaky features",
+        "leaking labels",
+        "train-test contamination",
+    ],
+    &[
+        "point-in-time correctness",
+        "point-in-time join",
+        "point-in-time joins",
+        "as-of join",
+        "as-of joins",
+        "time travel queries",
+    ],
+    &[
+        "champion-challenger",
+        "champion challenger",
+        "champion/challenger",
+        "champion and challenger",
+        "challenger model",
+        "champion model",
+        "incumbent model",
+    ],
+    &[
+        "dependency management",
+        "dependency pinning",
+        "python dependencies",
+        "library versions",
+        "package versions",
+        "requirements file",
+        "lock file",
+        "lockfile",
+        "dependency hell",
+    ],
     &[
         "lineage",
         "data lineage",
@@ -1506,6 +1551,11 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
 ];
 
+/// Subjects that set the scene of nearly every question rather than say what it asks. Their
+/// phrases give way to cues, so "versioning and rollback of data sets" can be *data
+/// versioning* although "data sets" names the subject *data*.
+pub const CONTEXT_SUBJECTS: &[&str] = &["model", "data"];
+
 /// Subjects described rather than named. Each entry starts with a phrase of a synonym group
 /// above (the entry joins that group) and goes on with cues: `~ a | b + c | d` matches when a
 /// word of every slot (`+`) appears in one clause, in any order (`|` separates a slot's
@@ -1534,7 +1584,7 @@ pub const CUES: &[&[&str]] = &[
         "~ small | fraction | percentage | percent | portion | subset | slice | sliver | handful | few
          + traffic | users | requests | customers | servers | hosts | instances
          + new | latest | updated | candidate | version | release | model
-         + gradual | gradually | increase | expand | widen | ramp | grow | step | stage | staged | incrementally | progressive | progressively | before | rest | everyone | everybody | all",
+         + gradual | gradually | increase | expand | widen | ramp | grow | step | stage | staged | incrementally | progressive | progressively | rest | everyone | everybody | all",
         "~ gradual | gradually | incremental | incrementally | progressive | progressively | staged | phased
          + rollout | release | shift | expose | exposure | expand | move | route | roll
          + traffic | users | requests | customers",
@@ -1629,7 +1679,8 @@ pub const CUES: &[&[&str]] = &[
         "feature store",
         "~ central | centralized | shared | single | common | one | reuse | reusable | catalog | repository | platform | store
          + feature | features
-         + team | teams | model | models | training | serving | online | offline | reuse | share | shared | consistent | compute | computed | once",
+         + define | defined | compute | computed | register | registered | store | stored | reuse | share | shared | once | discover | serve | served
+         + team | teams | model | models | training | serving | online | offline | consistent | consistently",
     ],
     &[
         "data labeling",
@@ -1644,7 +1695,7 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "data privacy",
-        "~ personal | sensitive | private | personally | customer | user | patient | identifiable | pii | medical | health
+        "~ personal | sensitive | private | personally | confidential | customer | user | patient | identifiable | pii | medical | health
          + data | information | records | details | fields
          + protect | protecting | protection | safeguard | safe | secure | leak | leaking | exposure | expose | mask | masking | comply | compliance | regulation | regulations | consent | gdpr | hipaa",
     ],
@@ -1680,7 +1731,7 @@ pub const CUES: &[&[&str]] = &[
     &[
         "retrain",
         "~ train | training | update | updating | refresh | refreshing | rebuild | refit | refitting
-         + again | new | fresh | newer | recent | latest | periodically | regularly | schedule | scheduled | automatically | automatic | trigger | triggered | frequently | frequency | cadence
+         + again | periodically | regularly | schedule | scheduled | automatically | automatic | trigger | triggered | frequently | frequency | cadence
          + data | model | models | weights",
     ],
     &[
@@ -1747,6 +1798,13 @@ pub const CUES: &[&[&str]] = &[
         "~ simulate | simulated | simulating | generate | generating | synthetic | fake | replay | replaying | flood | hammer | blast | stress | push | pushing | ramp
          + traffic | requests | load | users | queries | calls | concurrency | concurrent | volume | peak
          + before | many | much | handle | handles | break | breaks | capacity | limit | limits | point | holds | hold | cope | survive | expected",
+    ],
+    &[
+        "load test",
+        "~ many | much | maximum | max | peak | capacity | limit | limits
+         + requests | queries | calls | traffic | users | load
+         + second | concurrent | concurrently | simultaneous | simultaneously | latency | expected
+         + before | launch | live | break | breaks | breaking | degrade | degrades | falls | collapse | collapses | cope | survive",
     ],
     &[
         "distributed training",
@@ -1836,7 +1894,7 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "infrastructure as code",
-        "~ define | defined | defining | describe | described | declare | declared | declarative | write | written | templates | template | version | versioned | script | scripted | recreate | reproduce
+        "~ define | defined | defining | describe | described | declare | declared | declarative | write | written | templates | template | version | versioned | script | scripted | recreate | reproduce | provision | provisioning | provisioned | terraform
          + infrastructure | servers | cluster | clusters | resources | environment | environments | network | networks | cloud | machines
          + code | files | file | config | configuration | git | repository | templates | template | declarative | automatically | scripts",
     ],
@@ -1965,8 +2023,61 @@ pub const CUES: &[&[&str]] = &[
          + industry | industries | sector | sectors | bank | banks | banking | finance | financial | healthcare | health | hospital | hospitals | insurance | insurer | insurers | medical | pharma | government | credit | loans | lending",
     ],
     &[
+        "accountability",
+        "~ answerable | accountable | responsible | responsibility | owner | owners | ownership | blame | blamed
+         + wrong | fails | failure | failures | mistake | mistakes | harm | harms | decision | decisions | outcome | outcomes | error | errors",
+    ],
+    &[
+        "explainability",
+        "~ clear | understand | understandable | interpret | interpretable | transparent | visible | see
+         + model | models | prediction | predictions | decision | decisions | output | outputs | score | scores
+         + reach | reaches | reached | arrive | arrives | arrived | decide | decides | decided | made | make | makes | came | come | comes | behind",
+    ],
+    &[
+        "data leakage",
+        "~ information | data | feature | features | label | labels | target | value | values | column | columns
+         + available | unavailable | known | unknown | future | later | after | ahead
+         + prediction | predictions | predict | predicting | inference | serving | decision | time | moment",
+    ],
+    &[
+        "point-in-time correctness",
+        "~ join | joining | joined | joins | lookup | lookups | attach | attaching
+         + feature | features | value | values
+         + historical | timestamp | timestamps | event | events | label | labels | time | past",
+    ],
+    &[
+        "champion-challenger",
+        "~ current | best | incumbent | existing | reigning | production
+         + new | newly | challenger | challengers | contender | contenders | candidate | candidates | retrained | fresh
+         + against | compare | compared | comparing | beat | beats | outperform | outperforms | wins | win | winning | promote | promoting | promoted | replace | replaces | dethrone",
+    ],
+    &[
+        "dependency management",
+        "~ library | libraries | package | packages | dependency | dependencies | python | pip | conda | requirements | runtime
+         + version | versions | pin | pinned | pinning | lock | locked | lockfile | consistent | same | conflict | conflicts | differ | different | mismatch | upgrade | upgrades | upgraded | drift",
+    ],
+    &[
+        "data versioning",
+        "~ version | versions | versioning | versioned | snapshot | snapshots | history | commit | commits
+         + data | dataset | datasets | table | tables | training | corpus",
+    ],
+    &[
+        "managed ml platform",
+        "~ managed | hosted | fully | cloud
+         + ml | machine | learning | service | services | platform | platforms | offering | offerings
+         + cloud | provider | providers | aws | azure | gcp | google | amazon | microsoft | vendor | vendors",
+    ],
+    &[
+        "model registry",
+        "~ every | each | all | which
+         + model | models | artifact | artifacts | weights
+         + track | tracking | record | catalog | store | stored | keep | registered | register
+         + live | production | deployed | earlier | previous | back | serving",
+    ],
+    &[
         "stay current",
         "~ keep | keeping | stay | staying | follow | following | track | tracking | learn | learning | read | reading
-         + up | date | current | latest | new | newest | recent | developments | advances | trends | research | papers | field | changes | evolving | moving",
+         + up | date | current | latest | newest | developments | advances | trends
+         + field | industry | research | papers | community | ecosystem | technologies | tools | developments | advances | trends | conferences",
     ],
 ];
