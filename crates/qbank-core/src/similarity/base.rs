@@ -1745,7 +1745,7 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "monitoring",
-        "~ watch | watching | observe | observing | keep | track | tracking | eye | measure | measuring | visibility | dashboard | dashboards | health
+        "~ watch | watching | observe | observing | keep | track | tracking | eye | visibility | dashboard | dashboards | health
          + model | models | prediction | predictions | deployed | production | live | running | service | endpoint
          + behave | behaves | behaving | behavior | performance | working | healthy | health | doing | quality | accuracy | errors | latency",
     ],
