@@ -327,7 +327,7 @@ pub fn run(args: Args) -> Result<(), String> {
     } else if !args.splits.is_empty() {
         args.splits.iter().map(String::as_str).collect()
     } else {
-        ["test", "test2", "dev", "dev2", "all"]
+        ["test", "test2", "test3", "dev", "dev2", "dev3", "all"]
             .into_iter()
             .filter(|&n| n == "all" || file.pairs.iter().any(|p| p.split == n))
             .collect()

@@ -118,6 +118,8 @@ pub struct Vocabulary {
     /// Subjects that set the scene rather than say what is asked ("model", "data"): their
     /// phrases give way to cues.
     context: Vec<bool>,
+    /// Verbs that frame a sentence they open.
+    opening: HashSet<String>,
     /// Descriptions of a subject by the words it is described with, in any order.
     cues: Vec<Cue>,
     /// Stem → (cue, slot) for every alternative of every slot of a cue.
@@ -428,6 +430,7 @@ impl Vocabulary {
             light,
             concept_class,
             context,
+            opening: base::OPENING_VERBS.iter().flat_map(|v| stems(v)).collect(),
             cues,
             cue_index,
         }
@@ -523,6 +526,12 @@ impl Vocabulary {
                         matches.push(Match::phrase(rank, true, at, *meaning));
                     }
                 }
+            }
+        }
+        // An opening verb frames its sentence.
+        for (p, w) in words.iter().enumerate() {
+            if (p == 0 || words[p - 1].clause_end) && self.opening.contains(&w.stem) {
+                matches.push(Match::phrase(usize::MAX, false, vec![p], Meaning::Frame));
             }
         }
         let clause = clauses(&words);

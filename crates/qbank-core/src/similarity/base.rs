@@ -29,7 +29,7 @@ pub const STOP_WORDS: &str = "
     together too toward towards typical typically under until up upon us use used uses using
     usual usually ve very via was way ways we well were what whatever when where whether which
     while who whom whose why will with within without would yes yet you your yours yourself
-    e g eg ie i.e e.g vs versus
+    e g eg ie i.e e.g vs versus onto
     manage managed managing management
     describe described describing discuss discussed discussing talk talked share
     tell told walk walked think thought believe know knew feel felt consider considered
@@ -64,6 +64,14 @@ pub const EXAMPLE_MARKERS: &[&str] = &[
     "including",
     "like",
     "say",
+];
+
+/// Verbs that open an imperative question ("Explain federated learning…", "Describe a time…"):
+/// as the first word of a sentence they frame it, even where elsewhere they name a subject
+/// ("explain predictions").
+pub const OPENING_VERBS: &[&str] = &[
+    "explain", "describe", "define", "compare", "contrast", "outline", "discuss", "list", "name",
+    "give", "tell", "walk", "share",
 ];
 
 /// Common words that say how rather than what: they count, but weigh little.
@@ -526,6 +534,13 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "reproducibility",
+        "repeatable",
+        "deterministic",
+        "determinism",
+        "nondeterminism",
+        "non-determinism",
+        "nondeterministic",
+        "non-deterministic",
         "get the same model again",
         "rebuild the same model",
         "reproduce a model",
@@ -1103,6 +1118,12 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["metric", "metrics", "kpi", "kpis"],
     &[
         "distributed training",
+        "data parallelism",
+        "model parallelism",
+        "tensor parallelism",
+        "pipeline parallelism",
+        "data parallel",
+        "model parallel",
         "multiple gpus or nodes",
         "gpus or nodes",
         "many gpus",
@@ -1137,6 +1158,10 @@ pub const SYNONYMS: &[&[&str]] = &[
         "why the model made a decision",
         "explain a prediction",
         "explain predictions",
+        "shapley",
+        "shapley values",
+        "feature attributions",
+        "feature attribution",
         "feature importance",
         "feature attributions",
         "attribution",
@@ -1215,7 +1240,8 @@ pub const SYNONYMS: &[&[&str]] = &[
         "credentials",
         "api keys",
         "passwords",
-        "tokens",
+        "access tokens",
+        "api tokens",
     ],
     &[
         "access control",
@@ -1225,6 +1251,72 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &["differential privacy"],
     &["federated learning"],
+    &[
+        "retrieval-augmented generation",
+        "retrieval augmented generation",
+        "rag",
+        "rag pipeline",
+        "rag system",
+    ],
+    &[
+        "data poisoning",
+        "poisoned data",
+        "poisoning attack",
+        "poisoning attacks",
+        "training data poisoning",
+    ],
+    &[
+        "adversarial examples",
+        "adversarial example",
+        "adversarial attacks",
+        "adversarial attack",
+        "adversarial inputs",
+        "adversarial robustness",
+        "adversarial",
+    ],
+    &[
+        "model extraction",
+        "model stealing",
+        "model theft",
+        "extraction attack",
+        "extraction attacks",
+    ],
+    &[
+        "prompt injection",
+        "prompt injections",
+        "prompt injection attacks",
+        "jailbreak",
+        "jailbreaks",
+        "jailbreaking",
+    ],
+    &[
+        "hallucination",
+        "hallucinations",
+        "hallucinate",
+        "hallucinates",
+        "hallucinating",
+        "makes things up",
+        "confabulation",
+    ],
+    &[
+        "supply chain security",
+        "supply chain",
+        "supply-chain",
+        "pickle files",
+        "malicious pickle",
+        "model signing",
+        "signed artifacts",
+        "artifact signing",
+    ],
+    &[
+        "delayed labels",
+        "delayed ground truth",
+        "delayed feedback",
+        "label delay",
+        "label latency",
+        "late labels",
+        "labels arrive late",
+    ],
     &[
         "anonymization",
         "anonymize",
@@ -1383,6 +1475,9 @@ pub const SYNONYMS: &[&[&str]] = &[
     ],
     &[
         "gpu",
+        "graphics card",
+        "graphics cards",
+        "video card",
         "gpus",
         "accelerator",
         "accelerators",
@@ -1672,7 +1767,7 @@ pub const CUES: &[&[&str]] = &[
          + come | came | comes | originate | originated | produced | derived | upstream",
         "~ which | trace | tracing | link | linking | map | mapping
          + data | dataset | datasets | version | code | commit
-         + produce | produced | train | trained | build | built | created | behind
+         + produce | produced | build | built | created | generated | behind
          + model | models | prediction | predictions | artifact",
     ],
     &[
@@ -1736,8 +1831,8 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "feedback loop",
-        "~ prediction | predictions | decisions | recommendations | outputs
-         + influence | influences | affect | affects | shape | shapes | change | changes | feed | feeds | become | becomes
+        "~ prediction | predictions | decisions | recommendations | recommender | outputs | choices | shown | ranking
+         + influence | influences | affect | affects | shape | shapes | change | changes | feed | feeds | become | becomes | reinforce | reinforces | reinforcing | amplify | amplifies | amplifying
          + future | later | next | own | subsequent",
         "~ outcome | outcomes | actual | actuals | result | results | ground | truth | label | labels | user | users | clicks | corrections
          + collect | collected | capture | captured | back | flow | fed | feed | return | returned | joined | loop
@@ -1910,7 +2005,7 @@ pub const CUES: &[&[&str]] = &[
         "out of memory",
         "~ run | runs | running | ran | exceed | exceeds | exceeded | exhaust | exhausted | blow | blows | fill | fills
          + out | beyond | up | limit | limits | capacity
-         + memory | ram | vram | oom",
+         + memory | ram | vram | oom | room",
     ],
     &[
         "autoscaling",
@@ -1920,7 +2015,7 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "cost",
-        "~ money | cost | costs | costly | expensive | cheap | cheaper | cheaply | bill | bills | billing | budget | budgets | spend | spending | spent | price | prices | pricing | dollars | savings | save | saving
+        "~ money | cost | costs | costly | expensive | cheap | cheaper | cheaply | bill | bills | billing | spend | spending | spent | price | prices | pricing | dollars | savings | save | saving
          + cloud | compute | gpu | gpus | training | serving | inference | infrastructure | instances | resources | model | models | run | running",
     ],
     &[
@@ -1973,13 +2068,13 @@ pub const CUES: &[&[&str]] = &[
     ],
     &[
         "batch inference",
-        "~ nightly | night | daily | hourly | weekly | schedule | scheduled | periodic | periodically | offline | once | bulk | overnight | large | whole
+        "~ nightly | night | daily | hourly | weekly | schedule | scheduled | periodic | periodically | offline | once | bulk | overnight | large | whole | precompute | precomputed | precomputing
          + score | scoring | predict | predicting | prediction | predictions | inference | run | runs | process | processing
          + all | every | whole | entire | large | bulk | batch | table | dataset | records | customers | users | file | files | rows | millions",
     ],
     &[
         "real-time inference",
-        "~ instant | instantly | immediately | immediate | live | real | online | synchronous | synchronously | fly | moment | milliseconds | request | interactive | as
+        "~ instant | instantly | immediately | immediate | live | real | online | synchronous | synchronously | fly | moment | milliseconds | request | interactive | demand
          + time | response | respond | request | requests | prediction | predictions | answer | score | scoring | inference | arrive | arrives | come | comes | user | users | click
          + each | every | single | one | user | users | request | soon | arrives | wait | waiting | while | during",
     ],
@@ -2073,6 +2168,60 @@ pub const CUES: &[&[&str]] = &[
          + model | models | artifact | artifacts | weights
          + track | tracking | record | catalog | store | stored | keep | registered | register
          + live | production | deployed | earlier | previous | back | serving",
+    ],
+    &[
+        "data poisoning",
+        "~ attacker | attackers | adversary | malicious | manipulated | tampered | poisoned | inject | injected | slip | slipping
+         + record | records | data | examples | samples | labels | rows
+         + training | train | trained | retraining",
+    ],
+    &[
+        "adversarial examples",
+        "~ perturbation | perturbations | crafted | manipulated | tweaked | imperceptible | noise
+         + input | inputs | image | images | examples | samples | pixels
+         + fool | fools | trick | tricks | fooled | tricked | misclassify | misclassified | attack | attacker | wrong",
+    ],
+    &[
+        "model extraction",
+        "~ clone | cloning | copy | copies | steal | stealing | replicate | replicating | reconstruct
+         + model | models | weights
+         + query | querying | queries | api | endpoint | responses | outputs | predictions",
+    ],
+    &[
+        "prompt injection",
+        "~ ignore | ignores | override | overrides | bypass | bypasses | reveal | reveals | leak | leaks
+         + instructions | instruction | prompt | prompts | rules | guardrails | system",
+    ],
+    &[
+        "hallucination",
+        "~ state | states | say | says | claim | claims | answer | answers | output | outputs | generate | generates | invent | invents
+         + untrue | false | wrong | incorrect | fabricated | invented | true | facts | fact | nonexistent
+         + confidently | confident | plausible | plausibly | convincingly | sounding",
+    ],
+    &[
+        "supply chain security",
+        "~ tamper | tampering | tampered | injected | malicious | unsigned | signed | signature | signatures | checksum | checksums | hash | verify | authentic
+         + model | artifact | artifacts | file | files | weights | serialized | pickle
+         + load | loaded | loading | produce | produced | pipeline | registry | download | downloaded | deploy",
+    ],
+    &[
+        "delayed labels",
+        "~ label | labels | outcome | outcomes | truth | actuals | confirmed | feedback
+         + weeks | days | months | later | late | delayed | delay | window
+         + monitor | monitoring | know | tell | working | performance | meantime | estimate | still",
+    ],
+    &[
+        "schema evolution",
+        "~ rename | renames | renamed | drop | drops | dropped | remove | removes | removed | add | adds | added | change | changes | changed | retype
+         + column | columns | field | fields | schema
+         + upstream | source | table | tables | warning | break | breaks | broken | null | nulls | silently",
+    ],
+    &[
+        "federated learning",
+        "~ data
+         + never | stay | stays | leave | leaves | local | locally | device | devices | phones
+         + update | updates | gradients | weights
+         + send | sent | server | servers | aggregate | aggregated | central | back",
     ],
     &[
         "stay current",
