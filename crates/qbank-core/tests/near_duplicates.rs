@@ -1,8 +1,11 @@
 //! Quality gate of the near-duplicate detector, on the labelled pairs committed in
-//! `bench/near-duplicates/pairs.yaml` and with the project bank's vocabulary, as
-//! `cargo run -p xtask -- eval-near-duplicates bench/near-duplicates/pairs.yaml --bank questions`
-//! measures it. The floors sit just under the figures in `BENCHMARKS.md (near-duplicate detection)`: a change
-//! that loses test-split recall or flags more distinct pairs fails here.
+//! `bench/near-duplicates/` and with the project bank's vocabulary, as
+//! `cargo run -p xtask -- eval-near-duplicates bench/near-duplicates/pairs.yaml
+//! bench/near-duplicates/holdout.yaml bench/near-duplicates/holdout-b.yaml --bank questions`
+//! measures it. The floors sit just under the figures in `BENCHMARKS.md (near-duplicate
+//! detection)`: a change that loses one pair of a held-out split, or flags one more distinct
+//! pair than measured, fails here. They record what the detector does, not the goal
+//! (recall 0.9 with at most 5% false positives), which it does not reach on held-out wording.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,10 +13,22 @@ use std::path::Path;
 use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 
-/// Test-split recall measured at the default threshold is 0.490 (24 of 49).
-const MIN_TEST_RECALL: f64 = 0.47;
-/// Flagging more than 5% of the test split's distinct pairs fails.
-const MAX_TEST_FPR: f64 = 0.05;
+/// The pair files, in the order the eval command reads them (term weights depend on the
+/// corpus, so the gate reads the same one).
+const PAIR_FILES: &[&str] = &[
+    "bench/near-duplicates/pairs.yaml",
+    "bench/near-duplicates/holdout.yaml",
+    "bench/near-duplicates/holdout-b.yaml",
+];
+
+/// (split, least recall, most false-positive rate) at the default threshold. Measured:
+/// test 28 of 49 duplicates and 0 of 60 distinct pairs; test2 12 of 36 and 2 of 39; test3
+/// 8 of 37 and 9 of 42 (its near-identical template pairs are the detector's weak spot).
+const GATES: &[(&str, f64, f64)] = &[
+    ("test", 0.56, 0.05),
+    ("test2", 0.32, 0.06),
+    ("test3", 0.20, 0.22),
+];
 
 #[derive(Deserialize)]
 struct PairsFile {
@@ -32,22 +47,22 @@ struct Labelled {
 /// with the bank's vocabulary.
 fn setup() -> (Vec<Labelled>, Vec<String>, Detector) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let text = std::fs::read_to_string(root.join("bench/near-duplicates/pairs.yaml"))
-        .expect("bench/near-duplicates/pairs.yaml is committed");
-    let file: PairsFile = serde_yaml::from_str(&text).expect("pairs.yaml parses");
+    let mut pairs: Vec<Labelled> = Vec::new();
+    for name in PAIR_FILES {
+        let text = std::fs::read_to_string(root.join(name))
+            .unwrap_or_else(|e| panic!("{name} is committed: {e}"));
+        let file: PairsFile =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{name} parses: {e}"));
+        pairs.extend(file.pairs);
+    }
     let (bank, _) = qbank_core::load_bank(&root.join("questions")).expect("questions/ loads");
     let mut corpus: Vec<String> = Vec::new();
-    for t in file
-        .pairs
-        .iter()
-        .flat_map(|p| [p.a.clone(), p.b.clone()])
-        .chain(
-            bank.questions
-                .iter()
-                .filter(|q| q.is_active())
-                .map(|q| q.text.clone()),
-        )
-    {
+    for t in pairs.iter().flat_map(|p| [p.a.clone(), p.b.clone()]).chain(
+        bank.questions
+            .iter()
+            .filter(|q| q.is_active())
+            .map(|q| q.text.clone()),
+    ) {
         if !corpus.contains(&t) {
             corpus.push(t);
         }
@@ -56,11 +71,11 @@ fn setup() -> (Vec<Labelled>, Vec<String>, Detector) {
         Vocabulary::from_topics(&bank.topics),
         DetectorOptions::default(),
     );
-    (file.pairs, corpus, detector)
+    (pairs, corpus, detector)
 }
 
 #[test]
-fn test_split_recall_and_false_positives_hold() {
+fn held_out_recall_and_false_positives_hold() {
     let (pairs, corpus, detector) = setup();
     let index = detector.index(&corpus);
     let at: HashMap<&str, usize> = corpus
@@ -68,8 +83,21 @@ fn test_split_recall_and_false_positives_hold() {
         .enumerate()
         .map(|(i, t)| (t.as_str(), i))
         .collect();
+    for &(split, min_recall, max_fpr) in GATES {
+        check_split(&pairs, &index, &at, split, min_recall, max_fpr);
+    }
+}
+
+fn check_split(
+    pairs: &[Labelled],
+    index: &qbank_core::similarity::Index<'_>,
+    at: &HashMap<&str, usize>,
+    split: &str,
+    min_recall: f64,
+    max_fpr: f64,
+) {
     let (mut tp, mut fn_, mut fp, mut tn) = (0, 0, 0, 0);
-    for p in pairs.iter().filter(|p| p.split == "test") {
+    for p in pairs.iter().filter(|p| p.split == split) {
         let flagged = index.score(at[p.a.as_str()], at[p.b.as_str()]).score >= DEFAULT_THRESHOLD;
         match (p.label == "duplicate", flagged) {
             (true, true) => tp += 1,
@@ -78,20 +106,17 @@ fn test_split_recall_and_false_positives_hold() {
             (false, false) => tn += 1,
         }
     }
-    assert!(
-        tp + fn_ > 0 && fp + tn > 0,
-        "the test split has both labels"
-    );
+    assert!(tp + fn_ > 0 && fp + tn > 0, "split {split} has both labels");
     let recall = tp as f64 / (tp + fn_) as f64;
     let fpr = fp as f64 / (fp + tn) as f64;
     assert!(
-        recall >= MIN_TEST_RECALL,
-        "test-split recall {recall:.3} fell below {MIN_TEST_RECALL} ({tp} of {} duplicates)",
+        recall >= min_recall,
+        "{split} recall {recall:.3} fell below {min_recall} ({tp} of {} duplicates)",
         tp + fn_
     );
     assert!(
-        fpr <= MAX_TEST_FPR,
-        "test-split false-positive rate {fpr:.3} is above {MAX_TEST_FPR} ({fp} of {} distinct pairs)",
+        fpr <= max_fpr,
+        "{split} false-positive rate {fpr:.3} is above {max_fpr} ({fp} of {} distinct pairs)",
         fp + tn
     );
 }
