@@ -10,6 +10,7 @@
 //! println!("{} questions, {} findings", bank.questions.len(), diagnostics.len());
 //! ```
 
+pub mod date;
 pub mod diag;
 pub mod fingerprint;
 pub mod format;
