@@ -299,7 +299,9 @@ pub fn load_bank_with_progress(
     Ok((bank, diagnostics))
 }
 
-fn display_path(p: &Path) -> String {
+/// A path as the user wrote it, `/`-separated, without `./` or a trailing `/` (`.` when
+/// nothing is left).
+pub fn display_path(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     let s = s.trim_end_matches('/');
     let s = s.strip_prefix("./").unwrap_or(s);

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use qbank_core::format::format;
-use qbank_core::load::{kind_of_path, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOPICS_FILE};
+use qbank_core::load::{display_path, kind_of_path, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOPICS_FILE};
 use qbank_core::FileKind;
 
 use crate::args::FmtArgs;
@@ -136,7 +136,7 @@ fn find_targets(paths: &[PathBuf]) -> Result<Vec<Target>, Failure> {
     let mut targets = Vec::new();
     let mut seen = BTreeSet::new();
     for path in paths {
-        let shown_root = shown(path);
+        let shown_root = display_path(path);
         let meta =
             fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown_root}: {e}")))?;
         let canonical = fs::canonicalize(path)
@@ -242,16 +242,4 @@ fn walk(
         }
     }
     Ok(())
-}
-
-/// A path as the user wrote it, `/`-separated, without `./` or a trailing `/`.
-fn shown(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
-    let s = s.trim_end_matches('/');
-    let s = s.strip_prefix("./").unwrap_or(s);
-    if s.is_empty() {
-        ".".to_owned()
-    } else {
-        s.to_owned()
-    }
 }
