@@ -255,6 +255,22 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour what goes to standard output: `auto` means a terminal, and no
+    /// `NO_COLOR` set to something.
+    pub fn on_stdout(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct RuleArgs {
     /// The rule's name, e.g. duplicate-id

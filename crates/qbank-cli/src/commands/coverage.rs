@@ -1,10 +1,10 @@
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use qbank_core::Severity;
 use qbank_lint::coverage::coverage_matrix;
 use qbank_lint::render::coverage;
 
-use crate::args::{ColorChoice, CoverageArgs, CoverageFormat};
+use crate::args::{CoverageArgs, CoverageFormat};
 use crate::{Failure, Outcome};
 
 /// Prints the matrix. Exit 0 whatever it shows (it is a report; `qbank lint` gates on gaps
@@ -30,14 +30,7 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
         CoverageFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let color = args.color.on_stdout();
             coverage::human(&matrix, color, &mut out)?;
         }
         CoverageFormat::Json => coverage::json(&matrix, &mut out)?,

@@ -1,10 +1,10 @@
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use qbank_core::{Diagnostic, Severity};
 use qbank_lint::render::{self, human::HumanOptions, Sources};
 use qbank_lint::RULES;
 
-use crate::args::{ColorChoice, LintArgs, LintFormat};
+use crate::args::{LintArgs, LintFormat};
 use crate::{config, git, Failure, Outcome};
 
 pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
@@ -47,14 +47,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     match format {
         LintFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let color = args.color.on_stdout();
             render::human::render(
                 &diagnostics,
                 &Sources::new(&bank),
