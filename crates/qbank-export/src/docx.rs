@@ -72,12 +72,17 @@ pub struct DocxOptions {
     pub paper: Paper,
 }
 
-/// Margins in twentieths of a point (twips), as in the PDF: 56 pt at the sides, the body
-/// 68 pt from the top and 60 pt from the bottom, header and footer 28 pt from the edge.
-const MARGIN_X: i32 = 1120;
-const MARGIN_TOP: i32 = 1360;
-const MARGIN_BOTTOM: i32 = 1200;
-const MARGIN_RUNNING: i32 = 560;
+/// Points to twentieths of a point (twips), the unit of DOCX page geometry.
+const fn points_to_twips(points: f32) -> i32 {
+    (points * 20.0) as i32
+}
+
+/// Margins in twips, the PDF's: the body's distance from each edge; header and footer 28 pt
+/// from the edge.
+const MARGIN_X: i32 = points_to_twips(crate::pdf::MARGIN_X);
+const MARGIN_TOP: i32 = points_to_twips(crate::pdf::TOP);
+const MARGIN_BOTTOM: i32 = points_to_twips(crate::pdf::BOTTOM);
+const MARGIN_RUNNING: i32 = points_to_twips(28.0);
 /// The character written in place of one XML cannot hold.
 const REPLACEMENT: char = '\u{FFFD}';
 /// The tick box.
@@ -90,8 +95,8 @@ const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 /// had to be replaced.
 pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exported, Error> {
     let (w_mm, h_mm) = options.paper.size_mm();
-    let page_width = twips(w_mm);
-    let page_height = twips(h_mm);
+    let page_width = mm_to_twips(w_mm);
+    let page_height = mm_to_twips(h_mm);
     let mut writer = Writer {
         width: usize::try_from(page_width - 2 * MARGIN_X).unwrap_or(0),
         next_id: 0,
@@ -175,7 +180,7 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
 }
 
 /// Millimetres to twips.
-fn twips(mm: f32) -> i32 {
+fn mm_to_twips(mm: f32) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
 }
 
@@ -821,10 +826,10 @@ mod tests {
 
     #[test]
     fn paper_sizes_in_twips() {
-        assert_eq!(twips(210.0), 11906);
-        assert_eq!(twips(297.0), 16838);
-        assert_eq!(twips(215.9), 12240);
-        assert_eq!(twips(279.4), 15840);
+        assert_eq!(mm_to_twips(210.0), 11906);
+        assert_eq!(mm_to_twips(297.0), 16838);
+        assert_eq!(mm_to_twips(215.9), 12240);
+        assert_eq!(mm_to_twips(279.4), 15840);
     }
 
     #[test]

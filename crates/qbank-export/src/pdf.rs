@@ -53,10 +53,11 @@ pub struct PdfOptions {
     pub paper: Paper,
 }
 
-/// Side margins, and the body's distance from the top and bottom edges, in points.
-const MARGIN_X: f32 = 56.0;
-const TOP: f32 = 68.0;
-const BOTTOM: f32 = 60.0;
+/// Side margins, and the body's distance from the top and bottom edges, in points (the DOCX
+/// uses the same).
+pub(crate) const MARGIN_X: f32 = 56.0;
+pub(crate) const TOP: f32 = 68.0;
+pub(crate) const BOTTOM: f32 = 60.0;
 /// The slant of synthetic italics.
 const SLANT: f32 = 0.2;
 /// Same length as the 32 hex digits that replace it.
