@@ -183,6 +183,29 @@ pub struct Question {
 }
 
 impl Question {
+    /// A question with this id and nothing else: no text, topic or levels, a concept
+    /// question, the default status, empty lists. Fill in the rest with struct update
+    /// syntax (`Question { text, ..Question::new(id) }`).
+    pub fn new(id: impl Into<String>) -> Question {
+        Question {
+            id: id.into(),
+            text: String::new(),
+            topic: String::new(),
+            levels: Vec::new(),
+            kind: Kind::Concept,
+            minutes: None,
+            status: Status::default(),
+            source: None,
+            tags: Vec::new(),
+            follow_ups: Vec::new(),
+            rubric: Rubric::default(),
+            similar_to: Vec::new(),
+            allow: Vec::new(),
+            reviewed: None,
+            file: 0,
+        }
+    }
+
     /// Minutes the question takes, with the default for questions that do not say.
     pub fn minutes_or_default(&self) -> u32 {
         self.minutes.unwrap_or(DEFAULT_MINUTES)

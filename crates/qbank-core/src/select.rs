@@ -997,21 +997,12 @@ mod tests {
 
     fn q(id: &str, topic: &str, minutes: u32) -> Question {
         Question {
-            id: id.to_owned(),
             text: format!("Question {id}?"),
             topic: topic.to_owned(),
             levels: vec![Level::Mid],
-            kind: Kind::Concept,
             minutes: Some(minutes),
             status: Status::Active,
-            source: None,
-            tags: Vec::new(),
-            follow_ups: Vec::new(),
-            rubric: Rubric::default(),
-            similar_to: Vec::new(),
-            allow: Vec::new(),
-            reviewed: None,
-            file: 0,
+            ..Question::new(id)
         }
     }
 

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use qbank_core::write::{update_question, write_question};
 use qbank_core::{
-    closest, Bank, FileKind, Kind, Level, Question, Rubric, SimilarTo, Status, DEFAULT_MINUTES,
+    closest, Bank, FileKind, Kind, Level, Question, SimilarTo, Status, DEFAULT_MINUTES,
 };
 use qbank_doc::table::Column;
 
@@ -183,23 +183,7 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
                 continue;
             }
         }
-        let mut q = existing.cloned().unwrap_or_else(|| Question {
-            id: id.to_owned(),
-            text: String::new(),
-            topic: String::new(),
-            levels: Vec::new(),
-            kind: Kind::Concept,
-            minutes: None,
-            status: Status::default(),
-            source: None,
-            tags: Vec::new(),
-            follow_ups: Vec::new(),
-            rubric: Rubric::default(),
-            similar_to: Vec::new(),
-            allow: Vec::new(),
-            reviewed: None,
-            file: 0,
-        });
+        let mut q = existing.cloned().unwrap_or_else(|| Question::new(id));
         for (&column, cell) in sheet.columns.iter().zip(&row.cells) {
             ctx.apply(&mut q, column, cell, &topics);
         }

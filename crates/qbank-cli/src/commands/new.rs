@@ -121,21 +121,13 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     };
 
     let q = Question {
-        id: id.clone(),
         text,
         topic: topic.clone(),
         levels,
         kind,
         minutes,
         status: Status::Draft,
-        source: None,
-        tags: Vec::new(),
-        follow_ups: Vec::new(),
-        rubric: Default::default(),
-        similar_to: Vec::new(),
-        allow: Vec::new(),
-        reviewed: None,
-        file: 0,
+        ..Question::new(id.clone())
     };
     let relative = format!("{topic}/{id}.yaml");
     let text = scaffold(&q, &relative)?;
