@@ -993,7 +993,7 @@ impl<'a> Search<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edition, Kind, Rubric, SimilarTo, Topic};
+    use crate::model::{Edition, SimilarTo, Topic};
 
     fn q(id: &str, topic: &str, minutes: u32) -> Question {
         Question {

@@ -1,10 +1,14 @@
 //! `qbank fmt`'s layout engine: it never changes what a file says, keeps every comment, gives
 //! the canonical writer's output back unchanged, and a second run changes nothing.
 
+mod support;
+
+use support::{question, text};
+
 use proptest::prelude::*;
 use qbank_core::format::format;
 use qbank_core::write::{double_quoted, flow_scalar, scalar, write_field, write_question};
-use qbank_core::{yaml, Allow, FileKind, Kind, Level, Question, Rubric, SimilarTo, Status};
+use qbank_core::{yaml, FileKind, Question};
 use serde_json::Value;
 
 fn value(text: &str) -> Value {
@@ -12,53 +16,6 @@ fn value(text: &str) -> Value {
         .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
         .value
         .expect("a document")
-}
-
-/// Any text, with the characters YAML treats specially well represented.
-fn text() -> impl Strategy<Value = String> {
-    let special = prop::sample::select(vec![
-        ' ', ':', '#', '-', '?', '\'', '"', '\\', '\n', '\r', '\t', '\u{1}', '\u{85}', '\u{a0}',
-        '\u{2028}', '\u{feff}', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`',
-        'é', 'ש', '1', '.', '0', 'x', 'e', 'y',
-    ]);
-    prop_oneof![
-        any::<String>(),
-        "[a-z ]{1,30}",
-        prop::collection::vec(special, 0..12).prop_map(|c| c.into_iter().collect()),
-        prop::sample::select(vec![
-            "yes", "No", "null", "~", "true", "1.0", "0x10", "1_000", "12:30", ".inf", "<<", "- a",
-            "a: b", "a #b", "a -", "", " ", "'", "\"",
-        ])
-        .prop_map(str::to_owned),
-    ]
-}
-
-fn texts() -> impl Strategy<Value = Vec<String>> {
-    prop::collection::vec(text(), 0..4)
-}
-
-prop_compose! {
-    fn question()(
-        id in text(), body in text(), topic in text(),
-        levels in prop::sample::subsequence(Level::ALL.to_vec(), 1..=4),
-        kind in prop::sample::select(Kind::ALL.to_vec()),
-        minutes in prop::option::of(0u32..100),
-        status in prop::sample::select(vec![Status::Draft, Status::Active, Status::Retired]),
-        source in prop::option::of(text()),
-        tags in texts(), follow_ups in texts(), strong in texts(), red_flags in texts(),
-        similar in prop::collection::vec((text(), prop::option::of(text())), 0..3),
-        allow in prop::collection::vec((text(), text()), 0..2),
-        reviewed in prop::option::of(text()),
-    ) -> Question {
-        Question {
-            id, text: body, topic, levels, kind, minutes, status, source, tags, follow_ups,
-            rubric: Rubric { strong, red_flags },
-            similar_to: similar.into_iter().map(|(id, reason)| SimilarTo { id, reason }).collect(),
-            allow: allow.into_iter().map(|(rule, reason)| Allow { rule, reason }).collect(),
-            reviewed,
-            file: 0,
-        }
-    }
 }
 
 /// A list written the other way round: block lists in flow style and flow lists as blocks.
