@@ -4,6 +4,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::PathBuf;
 
+use crate::rng::Rng;
+
 const TOPICS: &[(&str, &str)] = &[
     ("mlops-practice", "MLOps practice and culture"),
     ("deployment", "Deployment and release strategies"),
@@ -115,22 +117,6 @@ const LEVELS: &[&str] = &[
     "[senior, staff]",
 ];
 const KINDS: &[&str] = &["concept", "experience", "tooling", "scenario", "behavioral"];
-
-/// SplitMix64: small, fast, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut questions: Option<usize> = None;

@@ -10,6 +10,7 @@
 mod bench_near_duplicates;
 mod eval_near_duplicates;
 mod gen_bank;
+mod rng;
 
 use std::process::ExitCode;
 
