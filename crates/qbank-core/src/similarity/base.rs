@@ -1594,6 +1594,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "knowledge distillation",
         "distill",
     ],
+    &["model compression"],
     &["caching", "cache"],
     &[
         "batching",
