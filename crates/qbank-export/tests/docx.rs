@@ -3,37 +3,20 @@
 //! package checked for what Word needs (content types, relationships, styles and numbering
 //! that exist); determinism; bad input.
 
+mod support;
+
+use support::{bank, kit_document};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
-use std::path::Path;
 
-use qbank_core::{Bank, Edition};
+use qbank_core::Edition;
 use qbank_doc::{
-    build_document, Block, Cell, Choice, Column, Document, Field, KitOptions, ListMarker, Meta,
-    ParagraphStyle, Run, Running,
+    Block, Cell, Choice, Column, Document, Field, ListMarker, Meta, ParagraphStyle, Run, Running,
 };
 use qbank_export::docx::{export_docx, DocxOptions, Paper};
 use qbank_export::Warning;
 use quick_xml::events::Event;
-
-fn bank() -> Bank {
-    let (bank, _) = qbank_core::load_bank(Path::new("../../questions")).expect("questions/ loads");
-    assert!(!bank.kits.is_empty());
-    bank
-}
-
-fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
-    let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
-    let options = KitOptions {
-        candidate: Some("Ada Lovelace".to_owned()),
-        interviewer: Some("Grace Hopper".to_owned()),
-        date: Some("2026-03-01".to_owned()),
-        edition,
-        revision: "0000000".to_owned(),
-    };
-    build_document(bank, kit, &selection, &options)
-}
 
 fn a_document(blocks: Vec<Block>) -> Document {
     Document {

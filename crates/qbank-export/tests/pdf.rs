@@ -1,32 +1,13 @@
 //! The PDF read back by a PDF parser (lopdf): pages, text, fonts, determinism, bad input.
 
-use std::path::Path;
+mod support;
 
-use qbank_core::{Bank, Edition};
-use qbank_doc::{
-    build_document, Block, Document, KitOptions, ListMarker, Meta, ParagraphStyle, Run, Running,
-};
+use support::{bank, kit_document};
+
+use qbank_core::Edition;
+use qbank_doc::{Block, Document, ListMarker, Meta, ParagraphStyle, Run, Running};
 use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
 use qbank_export::Warning;
-
-fn bank() -> Bank {
-    let (bank, _) = qbank_core::load_bank(Path::new("../../questions")).expect("questions/ loads");
-    assert!(!bank.kits.is_empty());
-    bank
-}
-
-fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
-    let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
-    let options = KitOptions {
-        candidate: Some("Ada Lovelace".to_owned()),
-        interviewer: Some("Grace Hopper".to_owned()),
-        date: Some("2026-03-01".to_owned()),
-        edition,
-        revision: "0000000".to_owned(),
-    };
-    build_document(bank, kit, &selection, &options)
-}
 
 /// The text of each page, as a PDF reader extracts it.
 fn pages_text(bytes: &[u8]) -> Vec<String> {

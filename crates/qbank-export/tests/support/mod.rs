@@ -1,0 +1,26 @@
+//! What the PDF and DOCX tests share: the project's own bank, and a kit of it built into a
+//! document with fixed names, date and revision.
+
+use std::path::Path;
+
+use qbank_core::{Bank, Edition};
+use qbank_doc::{build_document, Document, KitOptions};
+
+pub fn bank() -> Bank {
+    let (bank, _) = qbank_core::load_bank(Path::new("../../questions")).expect("questions/ loads");
+    assert!(!bank.kits.is_empty());
+    bank
+}
+
+pub fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
+    let kit = bank.kit(kit).unwrap();
+    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
+    let options = KitOptions {
+        candidate: Some("Ada Lovelace".to_owned()),
+        interviewer: Some("Grace Hopper".to_owned()),
+        date: Some("2026-03-01".to_owned()),
+        edition,
+        revision: "0000000".to_owned(),
+    };
+    build_document(bank, kit, &selection, &options)
+}
