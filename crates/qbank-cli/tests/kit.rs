@@ -4,54 +4,21 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
+mod common;
+
+use common::{copy_dir, temp_dir, TempDir};
+
 const FIXTURE: &str = "tests/fixtures/bank";
 
-/// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "qbank-kit-test-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    /// A copy of the fixture bank inside this folder.
-    fn with_bank() -> (TempDir, PathBuf) {
-        let dir = TempDir::new();
-        let bank = dir.0.join("bank");
-        copy_dir(Path::new(FIXTURE), &bank);
-        (dir, bank)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
+/// A copy of the fixture bank in a fresh folder: the folder, and the bank inside it.
+fn with_bank() -> (TempDir, PathBuf) {
+    let dir = temp_dir("kit");
+    let bank = dir.join("bank");
+    copy_dir(Path::new(FIXTURE), &bank);
+    (dir, bank)
 }
 
 fn qbank(args: &[&str], cwd: &Path) -> Output {
@@ -116,7 +83,7 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn show_json_lists_the_questions_in_kit_order() {
-    let (_dir, bank) = TempDir::with_bank();
+    let (_dir, bank) = with_bank();
     let shown = show(&bank, "interview");
     assert_eq!(shown.kit, "interview");
     assert_eq!(shown.seed, 7);
@@ -152,7 +119,7 @@ fn show_json_lists_the_questions_in_kit_order() {
 
 #[test]
 fn a_changed_bank_changes_the_revision_and_fingerprint() {
-    let (_dir, bank) = TempDir::with_bank();
+    let (_dir, bank) = with_bank();
     let before = show(&bank, "interview");
     let path = bank.join("q/alert-fatigue.yaml");
     let edited = fs::read_to_string(&path)
@@ -166,7 +133,7 @@ fn a_changed_bank_changes_the_revision_and_fingerprint() {
 
 #[test]
 fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let bank_arg = bank.to_str().unwrap();
     let out = qbank(
         &[
@@ -180,7 +147,7 @@ fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
             "--date",
             "2026-03-01",
         ],
-        &dir.0,
+        &dir,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
@@ -188,9 +155,9 @@ fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
         stderr.starts_with("wrote interview.pdf (interviewer edition, 3 questions,"),
         "{stderr}"
     );
-    let first = fs::read(dir.0.join("interview.pdf")).unwrap();
+    let first = fs::read(dir.join("interview.pdf")).unwrap();
     assert!(first.starts_with(b"%PDF-"));
-    let all = squash(&pdf_text(&dir.0.join("interview.pdf")));
+    let all = squash(&pdf_text(&dir.join("interview.pdf")));
     for q in show(&bank, "interview").questions {
         assert!(all.contains(&squash(&q.text)), "{} missing", q.id);
     }
@@ -211,15 +178,15 @@ fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
             "--out",
             "again.pdf",
         ],
-        &dir.0,
+        &dir,
     );
     assert!(again.status.success());
     assert!(
-        first == fs::read(dir.0.join("again.pdf")).unwrap(),
+        first == fs::read(dir.join("again.pdf")).unwrap(),
         "two builds differ"
     );
     // No temporary file is left beside the output.
-    let names: Vec<String> = fs::read_dir(&dir.0)
+    let names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -228,7 +195,7 @@ fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
 
 #[test]
 fn source_date_epoch_sets_the_date() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let out = Command::new(env!("CARGO_BIN_EXE_qbank"))
         .args([
             "kit",
@@ -239,13 +206,13 @@ fn source_date_epoch_sets_the_date() {
             "-o",
             "k.pdf",
         ])
-        .current_dir(&dir.0)
+        .current_dir(&dir)
         .env("SOURCE_DATE_EPOCH", "1772323200")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(pdf_text(&dir.0.join("k.pdf")).contains("2026-03-01"));
-    let bytes = text(&fs::read(dir.0.join("k.pdf")).unwrap());
+    assert!(pdf_text(&dir.join("k.pdf")).contains("2026-03-01"));
+    let bytes = text(&fs::read(dir.join("k.pdf")).unwrap());
     assert!(
         bytes.contains("/CreationDate(D:20260301000000"),
         "dated metadata"
@@ -261,15 +228,15 @@ fn source_date_epoch_sets_the_date() {
             "-o",
             "u.pdf",
         ],
-        &dir.0,
+        &dir,
     );
     assert!(out.status.success());
-    assert!(!text(&fs::read(dir.0.join("u.pdf")).unwrap()).contains("/CreationDate"));
+    assert!(!text(&fs::read(dir.join("u.pdf")).unwrap()).contains("/CreationDate"));
 }
 
 #[test]
 fn the_candidate_edition_has_no_rubric() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let out = qbank(
         &[
             "kit",
@@ -282,10 +249,10 @@ fn the_candidate_edition_has_no_rubric() {
             "--paper",
             "letter",
         ],
-        &dir.0,
+        &dir,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let pdf = dir.0.join("interview-candidate.pdf");
+    let pdf = dir.join("interview-candidate.pdf");
     let all = pdf_text(&pdf);
     assert!(all.contains("Candidate edition"));
     assert!(!all.contains("Names a concrete metric"));
@@ -309,10 +276,10 @@ fn the_candidate_edition_has_no_rubric() {
 
 #[test]
 fn missing_glyphs_are_a_warning_naming_the_question() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let out = qbank(
         &["kit", "build", "glyphs", "--bank", bank.to_str().unwrap()],
-        &dir.0,
+        &dir,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
@@ -323,7 +290,7 @@ fn missing_glyphs_are_a_warning_naming_the_question() {
         ),
         "{stderr}"
     );
-    assert!(pdf_text(&dir.0.join("glyphs.pdf")).contains('\u{FFFD}'));
+    assert!(pdf_text(&dir.join("glyphs.pdf")).contains('\u{FFFD}'));
 }
 
 fn fails_with(args: &[&str], cwd: &Path, message: &str) {
@@ -338,21 +305,21 @@ fn fails_with(args: &[&str], cwd: &Path, message: &str) {
 
 #[test]
 fn bad_input_is_one_clear_line_and_exit_2() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let b = bank.to_str().unwrap();
     fails_with(
         &["kit", "show", "intervew", "--bank", b],
-        &dir.0,
+        &dir,
         "no kit \"intervew\" in",
     );
     fails_with(
         &["kit", "show", "intervew", "--bank", b],
-        &dir.0,
+        &dir,
         "did you mean \"interview\"?",
     );
     fails_with(
         &["kit", "build", "too-many", "--bank", b],
-        &dir.0,
+        &dir,
         "kit \"too-many\" cannot be drawn: section \"Shipping models\" needs 5 questions at level mid from topic deployment; the bank has 3 (2 short)",
     );
     fails_with(
@@ -365,12 +332,12 @@ fn bad_input_is_one_clear_line_and_exit_2() {
             "--date",
             "03/01/2026",
         ],
-        &dir.0,
+        &dir,
         "invalid --date \"03/01/2026\"",
     );
     fails_with(
         &["kit", "show", "interview", "--bank", "no-such-folder"],
-        &dir.0,
+        &dir,
         "bank folder no-such-folder does not exist",
     );
     fails_with(
@@ -383,20 +350,20 @@ fn bad_input_is_one_clear_line_and_exit_2() {
             "--out",
             "missing-folder/kit.pdf",
         ],
-        &dir.0,
+        &dir,
         "cannot write missing-folder/kit.pdf",
     );
     fails_with(
         &["kit", "build", "interview", "--bank", b, "--out", "."],
-        &dir.0,
+        &dir,
         "cannot write .: it is a folder",
     );
-    assert!(!dir.0.join("too-many.pdf").exists());
+    assert!(!dir.join("too-many.pdf").exists());
 }
 
 #[test]
 fn a_broken_kit_file_says_so() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     fs::write(
         bank.join("kits/broken.yaml"),
         "title: Broken\nlevel: principal\nsections: []\n",
@@ -404,14 +371,14 @@ fn a_broken_kit_file_says_so() {
     .unwrap();
     fails_with(
         &["kit", "show", "broken", "--bank", bank.to_str().unwrap()],
-        &dir.0,
+        &dir,
         "has errors; run `qbank lint",
     );
 }
 
 #[test]
 fn a_fixed_question_that_fails_its_schema_is_named_with_its_file() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     let long = "How would you roll back a model? ".repeat(100);
     let path = bank.join("q/canary-deployment.yaml");
     let text = fs::read_to_string(&path).unwrap();
@@ -427,14 +394,14 @@ fn a_fixed_question_that_fails_its_schema_is_named_with_its_file() {
     .unwrap();
     fails_with(
         &["kit", "build", "fixed", "--bank", bank.to_str().unwrap()],
-        &dir.0,
+        &dir,
         "kit \"fixed\" fixes question \"canary-deployment\", but",
     );
 }
 
 #[test]
 fn near_duplicates_are_kept_apart_unless_allowed() {
-    let (dir, bank) = TempDir::with_bank();
+    let (dir, bank) = with_bank();
     for (id, text) in [
         ("version-models", "How do you version your ML models?"),
         (
@@ -458,7 +425,7 @@ fn near_duplicates_are_kept_apart_unless_allowed() {
     let b = bank.to_str().unwrap();
     fails_with(
         &["kit", "show", "every-release", "--bank", b],
-        &dir.0,
+        &dir,
         "excluded by near-duplicate with the question already drawn",
     );
     let out = qbank(
@@ -470,7 +437,7 @@ fn near_duplicates_are_kept_apart_unless_allowed() {
             b,
             "--allow-near-duplicates",
         ],
-        &dir.0,
+        &dir,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("version-control-models"));
@@ -479,7 +446,7 @@ fn near_duplicates_are_kept_apart_unless_allowed() {
 
 #[test]
 fn list_shows_every_kit_and_fails_when_one_cannot_be_drawn() {
-    let (_dir, bank) = TempDir::with_bank();
+    let (_dir, bank) = with_bank();
     let out = qbank(
         &["kit", "list", "--bank", bank.to_str().unwrap()],
         Path::new("."),
@@ -498,7 +465,7 @@ fn list_shows_every_kit_and_fails_when_one_cannot_be_drawn() {
 
 #[test]
 fn the_projects_own_kits_build_cleanly() {
-    let dir = TempDir::new();
+    let dir = temp_dir("kit");
     let bank = fs::canonicalize("../../questions").unwrap();
     let kits: Vec<String> = fs::read_dir(bank.join("kits"))
         .unwrap()
@@ -526,7 +493,7 @@ fn the_projects_own_kits_build_cleanly() {
                     "-o",
                     "k.pdf",
                 ],
-                &dir.0,
+                &dir,
             );
             assert!(
                 out.status.success(),
@@ -535,7 +502,7 @@ fn the_projects_own_kits_build_cleanly() {
             );
             let stderr = text(&out.stderr);
             assert!(!stderr.contains("warning"), "{kit} {edition}: {stderr}");
-            let all = squash(&pdf_text(&dir.0.join("k.pdf")));
+            let all = squash(&pdf_text(&dir.join("k.pdf")));
             for q in show(&bank, kit).questions {
                 assert!(all.contains(&squash(&q.text)), "{kit}: {} missing", q.id);
             }

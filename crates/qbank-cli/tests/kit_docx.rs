@@ -5,25 +5,22 @@ use std::fs;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod common;
+
+use common::{copy_dir, temp_dir, TempDir};
 
 const FIXTURE: &str = "tests/fixtures/bank";
 
 /// A copy of the fixture bank in a fresh temporary folder, removed when dropped.
 struct TempBank {
-    dir: PathBuf,
+    dir: TempDir,
     bank: PathBuf,
 }
 
 impl TempBank {
     fn new() -> TempBank {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "qbank-kit-docx-test-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = temp_dir("kit-docx");
         let bank = dir.join("bank");
         copy_dir(Path::new(FIXTURE), &bank);
         TempBank { dir, bank }
@@ -37,25 +34,6 @@ impl TempBank {
             .env_remove("SOURCE_DATE_EPOCH")
             .output()
             .expect("qbank runs")
-    }
-}
-
-impl Drop for TempBank {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
