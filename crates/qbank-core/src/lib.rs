@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod scalar;
 pub mod select;
 pub mod similarity;

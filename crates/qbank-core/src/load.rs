@@ -236,37 +236,16 @@ pub fn load_bank_with_progress(
     let mut diagnostics = Vec::new();
     let found = find_files(root, &display_root, &mut diagnostics)?;
 
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(found.len().div_ceil(256).max(1));
-    let chunk = found.len().div_ceil(threads).max(1);
     let total = found.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = found
-            .chunks(chunk)
-            .map(|part| {
-                let display_root = &display_root;
-                let done = &done;
-                s.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            if i % 256 == 255 {
-                                let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
-                                progress(n + 256, total);
-                            }
-                            load_file(f, display_root)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> =
+        crate::parallel::map_ordered(&found, 256, |i, f| {
+            if i % 256 == 255 {
+                let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
+                progress(n + 256, total);
+            }
+            load_file(f, &display_root)
+        });
 
     let mut bank = Bank {
         root: root.to_path_buf(),

@@ -807,26 +807,8 @@ impl Detector {
     ///
     /// Texts are read on all cores; the result does not depend on how many.
     pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(texts.len().div_ceil(2048).max(1));
-        let chunk = texts.len().div_ceil(threads).max(1);
-        let analysed: Vec<Vec<Term>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = texts
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|t| self.vocabulary.terms(t.as_ref()))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+        let analysed: Vec<Vec<Term>> =
+            crate::parallel::map_ordered(texts, 2048, |_, t| self.vocabulary.terms(t.as_ref()));
         Index::build(self, analysed)
     }
 
