@@ -79,22 +79,17 @@ impl Column {
     ];
 
     /// Every column: the default ones, then `similar_to` and `reviewed`.
-    pub const ALL: [Column; 14] = [
-        Column::Id,
-        Column::Topic,
-        Column::Levels,
-        Column::Kind,
-        Column::Minutes,
-        Column::Text,
-        Column::FollowUps,
-        Column::Strong,
-        Column::RedFlags,
-        Column::Tags,
-        Column::Status,
-        Column::Source,
-        Column::SimilarTo,
-        Column::Reviewed,
-    ];
+    pub const ALL: [Column; 14] = {
+        let mut all = [Column::Id; 14];
+        let mut i = 0;
+        while i < Column::DEFAULT.len() {
+            all[i] = Column::DEFAULT[i];
+            i += 1;
+        }
+        all[12] = Column::SimilarTo;
+        all[13] = Column::Reviewed;
+        all
+    };
 
     /// The stable name: the header of the column and its name in `--columns`.
     pub fn name(self) -> &'static str {
