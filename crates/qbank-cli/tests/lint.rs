@@ -1,8 +1,12 @@
 //! `qbank lint` as a user runs it: the real binary, its exit code, stdout and stderr.
 
+/// The JSON contract, as the renderer's own test declares it.
+#[path = "../../qbank-lint/tests/contract/mod.rs"]
+mod contract;
+
 use std::process::Command;
 
-use serde::Deserialize;
+use contract::Report;
 
 fn qbank(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qbank"));
@@ -92,48 +96,6 @@ fn colour_only_when_asked_or_on_a_terminal() {
         &[("NO_COLOR", "1")],
     );
     assert_eq!(no_color, plain);
-}
-
-/// The JSON contract, declared here as a consumer would declare it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Report {
-    version: u32,
-    summary: Summary,
-    diagnostics: Vec<Item>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Summary {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Item {
-    rule: String,
-    severity: String,
-    file: String,
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
-    message: String,
-    help: Option<String>,
-    related: Vec<String>,
-    labels: Vec<LabelItem>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LabelItem {
-    file: String,
-    line: u32,
-    column: u32,
-    message: String,
 }
 
 #[test]

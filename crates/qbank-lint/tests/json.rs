@@ -1,47 +1,13 @@
-//! The JSON output as a consumer reads it: this test declares its own types for the contract
-//! (version 1) and parses real output into them, so renaming or dropping a field breaks it.
+//! The JSON output as a consumer reads it: real output parsed into the types a consumer
+//! declares for the contract (version 1, in `contract/`), so renaming or dropping a field
+//! breaks it.
+
+mod contract;
 
 use std::path::Path;
 
+use contract::Report;
 use qbank_lint::{render, Settings};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-struct Report {
-    version: u32,
-    summary: Summary,
-    diagnostics: Vec<Item>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Summary {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
-
-#[derive(Debug, Deserialize)]
-struct Item {
-    rule: String,
-    severity: String,
-    file: String,
-    line: u32,
-    column: u32,
-    end_line: u32,
-    end_column: u32,
-    message: String,
-    help: Option<String>,
-    related: Vec<String>,
-    labels: Vec<LabelItem>,
-}
-
-#[derive(Debug, Deserialize)]
-struct LabelItem {
-    file: String,
-    line: u32,
-    column: u32,
-    message: String,
-}
 
 fn report_of(bank: &str) -> Report {
     let (bank, load) = qbank_core::load_bank(Path::new(bank)).expect("bank loads");
