@@ -15,12 +15,8 @@ trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1767225600
 lo_profile="-env:UserInstallation=file://$work/lo-profile"
 
-cargo run -q -p xtask -- gen-bank --questions 5000 "$work/bank5k"
-sed -i 's/^levels: .*/levels: [junior, mid, senior, staff]/' "$work"/bank5k/*/*.yaml
-{
-  printf 'title: Every question\nrole: MLOps Engineer\nlevel: mid\nseed: 1\nsections:\n'
-  for i in $(seq 1 50); do printf '  - title: Part %d\n    count: 100\n' "$i"; done
-} >"$work/bank5k/kits/all.yaml"
+source bench/lib.sh
+make_bank5k "$work/bank5k"
 
 echo "qbank $("$qbank" --version | cut -d' ' -f2), $(pandoc --version | head -1), $(hyperfine --version)"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

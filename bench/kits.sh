@@ -14,14 +14,9 @@ trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1767225600
 lo_profile="-env:UserInstallation=file://$work/lo-profile"
 
-# The synthetic bank: every question at every level, and a kit drawing all of them
-# (50 sections of 100: a section draws at most 100).
-cargo run -q -p xtask -- gen-bank --questions 5000 "$work/bank5k"
-sed -i 's/^levels: .*/levels: [junior, mid, senior, staff]/' "$work"/bank5k/*/*.yaml
-{
-  printf 'title: Every question\nrole: MLOps Engineer\nlevel: mid\nseed: 1\nsections:\n'
-  for i in $(seq 1 50); do printf '  - title: Part %d\n    count: 100\n' "$i"; done
-} >"$work/bank5k/kits/all.yaml"
+# The synthetic bank: every question at every level, and a kit drawing all of them.
+source bench/lib.sh
+make_bank5k "$work/bank5k"
 
 # md: the same content as Markdown, made from `qbank kit show --format json` and the question
 # files (not timed: a user would have written it by hand).
