@@ -244,6 +244,13 @@ pub const SYNONYMS: &[&[&str]] = &[
         "push to production",
         "take to production",
         "go live",
+        // A new version is a release; "version" alone is version control. Two words, so
+        // that a cue that describes how the new version is released comes first.
+        "new version",
+        "newer version",
+        "latest version",
+        "next version",
+        "updated version",
     ],
     &[
         "model serving",
