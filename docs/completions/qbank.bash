@@ -49,6 +49,9 @@ _qbank() {
             qbank,rule)
                 cmd="qbank__subcmd__rule"
                 ;;
+            qbank,similar)
+                cmd="qbank__subcmd__similar"
+                ;;
             qbank,stats)
                 cmd="qbank__subcmd__stats"
                 ;;
@@ -108,6 +111,9 @@ _qbank() {
                 ;;
             qbank__subcmd__help,rule)
                 cmd="qbank__subcmd__help__subcmd__rule"
+                ;;
+            qbank__subcmd__help,similar)
+                cmd="qbank__subcmd__help__subcmd__similar"
                 ;;
             qbank__subcmd__help,stats)
                 cmd="qbank__subcmd__help__subcmd__stats"
@@ -176,7 +182,7 @@ _qbank() {
 
     case "${cmd}" in
         qbank)
-            opts="-h -V --help --version lint rule kit export import coverage fmt new stats completions man help"
+            opts="-h -V --help --version lint rule kit export import coverage fmt new stats similar completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,7 +424,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help)
-            opts="lint rule kit export import coverage fmt new stats completions man help"
+            opts="lint rule kit export import coverage fmt new stats similar completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +676,20 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__rule)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__similar)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1050,6 +1070,44 @@ _qbank() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__similar)
+            opts="-n -h --id --bank --limit --format --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -35,6 +35,7 @@ complete -c qbank -n "__fish_qbank_needs_command" -f -a "coverage" -d 'Print the
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "fmt" -d 'Rewrite question, topic and kit files in the canonical layout, keeping comments'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "new" -d 'Start a question file: id, folder and schema line filled in, rubric lists to fill'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "stats" -d 'Counts by topic, level, kind and status; rubric gaps; questions due for review'
+complete -c qbank -n "__fish_qbank_needs_command" -f -a "similar" -d 'The active questions closest to a text or to a question, with scores and shared subjects'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -145,20 +146,28 @@ json\t''"
 complete -c qbank -n "__fish_qbank_using_subcommand stats" -l stale-after -d 'A question is due for review when its `reviewed` date (or else its last change in git) is older than this many days' -r
 complete -c qbank -n "__fish_qbank_using_subcommand stats" -l today -d 'The date to count from, YYYY-MM-DD [default: SOURCE_DATE_EPOCH, or today]' -r
 complete -c qbank -n "__fish_qbank_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -l id -d 'A question of the bank, by id, instead of a text' -r
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -s n -l limit -d 'How many questions to show at most' -r
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -l config -d 'Read the near-duplicate threshold from this file instead of the qbank.toml found from the bank folder up' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand similar" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand man" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "lint" -d 'Check a bank: YAML syntax, schemas, ids, topics, duplicates'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "rule" -d 'Print the documentation of a lint rule'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "kit" -d 'Interview kits: list them, show a kit\'s questions, print it to PDF'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "export" -d 'Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "import" -d 'Read questions back into the bank from a spreadsheet'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "coverage" -d 'Print the topic × level matrix of active questions against topics.yaml\'s minimums'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "fmt" -d 'Rewrite question, topic and kit files in the canonical layout, keeping comments'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "new" -d 'Start a question file: id, folder and schema line filled in, rubric lists to fill'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "stats" -d 'Counts by topic, level, kind and status; rubric gaps; questions due for review'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "lint" -d 'Check a bank: YAML syntax, schemas, ids, topics, duplicates'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "rule" -d 'Print the documentation of a lint rule'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "kit" -d 'Interview kits: list them, show a kit\'s questions, print it to PDF'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "export" -d 'Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "import" -d 'Read questions back into the bank from a spreadsheet'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "coverage" -d 'Print the topic × level matrix of active questions against topics.yaml\'s minimums'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "fmt" -d 'Rewrite question, topic and kit files in the canonical layout, keeping comments'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "new" -d 'Start a question file: id, folder and schema line filled in, rubric lists to fill'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "stats" -d 'Counts by topic, level, kind and status; rubric gaps; questions due for review'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "similar" -d 'The active questions closest to a text or to a question, with scores and shared subjects'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and not __fish_seen_subcommand_from lint rule kit export import coverage fmt new stats similar completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "list" -d 'List the kits of a bank, and whether each can be drawn'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "show" -d 'Print the questions a kit draws, in kit order'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'

@@ -319,6 +319,19 @@ _arguments "${_arguments_options[@]}" : \
 '::bank -- The bank folder (holding topics.yaml):_files' \
 && ret=0
 ;;
+(similar)
+_arguments "${_arguments_options[@]}" : \
+'--id=[A question of the bank, by id, instead of a text]:ID:_default' \
+'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'-n+[How many questions to show at most]:LIMIT:_default' \
+'--limit=[How many questions to show at most]:LIMIT:_default' \
+'--format=[Output format]:FORMAT:(human json)' \
+'--config=[Read the near-duplicate threshold from this file instead of the qbank.toml found from the bank folder up]:FILE:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::text -- The text of a question, for instance one you are about to add:_default' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -444,6 +457,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(similar)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -477,6 +494,7 @@ _qbank_commands() {
 'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
+'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -565,6 +583,7 @@ _qbank__subcmd__help_commands() {
 'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
+'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -670,6 +689,11 @@ _qbank__subcmd__help__subcmd__new_commands() {
 _qbank__subcmd__help__subcmd__rule_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help rule commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__similar_commands] )) ||
+_qbank__subcmd__help__subcmd__similar_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help similar commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__stats_commands] )) ||
 _qbank__subcmd__help__subcmd__stats_commands() {
@@ -781,6 +805,11 @@ _qbank__subcmd__new_commands() {
 _qbank__subcmd__rule_commands() {
     local commands; commands=()
     _describe -t commands 'qbank rule commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__similar_commands] )) ||
+_qbank__subcmd__similar_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank similar commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__stats_commands] )) ||
 _qbank__subcmd__stats_commands() {

@@ -35,6 +35,8 @@ pub enum Command {
     New(NewArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
     Stats(StatsArgs),
+    /// The active questions closest to a text or to a question, with scores and shared subjects
+    Similar(SimilarArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -197,6 +199,38 @@ pub struct StatsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  qbank similar \"How would you roll out a new model to a few users first?\"\n  qbank similar --id canary-deployment --limit 10"
+)]
+pub struct SimilarArgs {
+    /// The text of a question, for instance one you are about to add
+    #[arg(required_unless_present = "id", conflicts_with = "id")]
+    pub text: Option<String>,
+    /// A question of the bank, by id, instead of a text
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The bank folder (holding topics.yaml)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// How many questions to show at most
+    #[arg(long, short = 'n', default_value_t = 5)]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SimilarFormat::Human)]
+    pub format: SimilarFormat,
+    /// Read the near-duplicate threshold from this file instead of the qbank.toml found from
+    /// the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimilarFormat {
     Human,
     Json,
 }

@@ -29,3 +29,22 @@ pub fn load_bank(
     bar.finish_and_clear();
     result
 }
+
+/// Warns on stderr when some files of the bank could not be read, so that a report drawn from
+/// the rest says so: "… could not be read and {are left out}; `qbank lint` shows why".
+pub fn warn_unread(bank: &std::path::Path, diagnostics: &[qbank_core::Diagnostic], left_out: &str) {
+    let unread = diagnostics
+        .iter()
+        .filter(|d| d.severity == qbank_core::Severity::Error)
+        .map(|d| d.primary.file.as_str())
+        .collect::<std::collections::BTreeSet<_>>();
+    let n = unread.len();
+    if n > 0 {
+        eprintln!(
+            "qbank: warning: {n} file{} could not be read and {} {left_out}; `qbank lint {}` shows why",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" },
+            bank.display()
+        );
+    }
+}

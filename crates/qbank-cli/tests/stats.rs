@@ -36,6 +36,7 @@ fn bash_completions_know_every_subcommand() {
         "fmt",
         "new",
         "stats",
+        "similar",
         "export",
         "import",
         "completions",

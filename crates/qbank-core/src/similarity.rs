@@ -1040,6 +1040,24 @@ impl<'d> Index<'d> {
         }
     }
 
+    /// The texts closest to text `i`, closest first (ties in text order), at most `limit` of
+    /// them: every text that shares a subject with it and scores above zero, whatever the
+    /// threshold. Compares `i` with every text, so it costs time linear in the bank: for one
+    /// question, not for all of them (that is [`Index::near_duplicates`]).
+    pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, Similarity)> {
+        let mut found: Vec<(usize, f32)> = (0..self.docs.len())
+            .filter(|&j| j != i)
+            .map(|j| (j, self.score_of(i, j)))
+            .filter(|&(_, score)| score > 0.0)
+            .collect();
+        found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        found.truncate(limit);
+        found
+            .into_iter()
+            .map(|(j, _)| (j, self.score(i, j)))
+            .collect()
+    }
+
     /// How many leading (rarest) terms of text `i` must hold a shared term of any pair that
     /// shares at least `share` of the text's weight: past them, the rest weighs less.
     fn prefix_len(&self, i: usize, share: f32) -> usize {
@@ -1376,6 +1394,37 @@ mod tests {
             "How would you trace where the records behind a training dataset came from?"
         )
         .contains(&"lineage".to_owned()));
+    }
+
+    #[test]
+    fn closest_ranks_every_other_text_that_shares_a_subject() {
+        let texts = [
+            "How would you send a small share of traffic to a new model version and widen it gradually?",
+            "Can you explain the concept of canary deployment in MLOps?",
+            "Can you explain the concept of blue-green deployment in MLOps?",
+            "How do you monitor a model after a new version goes live?",
+            "What is a feature store?",
+            // Questions on other subjects, as in a real bank, so that a subject three
+            // questions share is rare enough to count.
+            "How do you detect data drift?",
+            "How do you version datasets?",
+            "What is training-serving skew?",
+            "How do you tune hyperparameters?",
+            "How do you secure a model endpoint?",
+            "How do you reduce inference latency?",
+        ];
+        let detector = detector();
+        let index = detector.index(&texts);
+        let closest = index.closest(0, 10);
+        let order: Vec<usize> = closest.iter().map(|(j, _)| *j).collect();
+        // The canary question first, the feature store not at all, the text itself never.
+        assert_eq!(order.first(), Some(&1), "{closest:?}");
+        assert_eq!(closest[0].1.shared, ["canary deployment"]);
+        assert!(!order.contains(&0) && !order.contains(&4), "{closest:?}");
+        assert!(closest.windows(2).all(|w| w[0].1.score >= w[1].1.score));
+        assert_eq!(closest[0].1, index.score(0, 1));
+        assert_eq!(index.closest(0, 1).len(), 1);
+        assert!(index.closest(4, 10).is_empty());
     }
 
     #[test]

@@ -1,6 +1,5 @@
 use std::io::{self, Write};
 
-use qbank_core::Severity;
 use qbank_lint::coverage::coverage_matrix;
 use qbank_lint::render::coverage;
 
@@ -11,20 +10,7 @@ use crate::{Failure, Outcome};
 /// through `topic-below-coverage`), or 1 on a gap with `--fail-on-gap`.
 pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
     let (bank, load_diagnostics) = qbank_core::load_bank(&args.bank)?;
-    let unread = load_diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.primary.file.as_str())
-        .collect::<std::collections::BTreeSet<_>>();
-    if !unread.is_empty() {
-        let n = unread.len();
-        eprintln!(
-            "qbank: warning: {n} file{} could not be read and {} not counted; `qbank lint {}` shows why",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "is" } else { "are" },
-            args.bank.display()
-        );
-    }
+    crate::progress::warn_unread(&args.bank, &load_diagnostics, "not counted");
     let matrix = coverage_matrix(&bank);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -9,6 +9,7 @@ mod kit;
 mod lint;
 mod new;
 mod rule;
+mod similar;
 mod stats;
 
 use crate::args::{Cli, Command};
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Fmt(args) => fmt::run(args),
         Command::New(args) => new::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Similar(args) => similar::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
     }

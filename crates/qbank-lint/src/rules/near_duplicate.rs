@@ -1,7 +1,7 @@
 use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
 use qbank_core::{Bank, Diagnostic, Question, Severity};
 
-use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
+use crate::rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
 use crate::rules::duplicate_question::normalize;
 
 /// The score from which two active questions are reported, unless qbank.toml sets
@@ -61,7 +61,7 @@ impl Rule for NearDuplicate {
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
         let active: Vec<&Question> = ctx.active().collect();
-        let threshold = ctx.integer("threshold").min(100) as f32 / 100.0;
+        let threshold = percent(ctx.integer("threshold"));
         let detector = detector(bank, threshold);
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let index = detector.index(&texts);
@@ -123,13 +123,30 @@ impl Rule for NearDuplicate {
     }
 }
 
+/// A threshold in hundredths, as qbank.toml writes it, as a score.
+fn percent(hundredths: u64) -> f32 {
+    hundredths.min(100) as f32 / 100.0
+}
+
+/// The score from which this rule reports a pair under `settings` (qbank.toml's
+/// `[rules.near-duplicate] threshold`, or the default).
+pub fn threshold(settings: &Settings) -> f32 {
+    match settings
+        .options
+        .get(&(NearDuplicate.name().to_owned(), "threshold".to_owned()))
+    {
+        Some(OptionValue::Integer(n)) => percent(*n),
+        _ => THRESHOLD,
+    }
+}
+
 /// Whether either question names the other in `similar_to`.
-pub(crate) fn acknowledged(a: &Question, b: &Question) -> bool {
+pub fn acknowledged(a: &Question, b: &Question) -> bool {
     a.similar_to.iter().any(|s| s.id == b.id) || b.similar_to.iter().any(|s| s.id == a.id)
 }
 
 /// The detector for a bank: the built-in vocabulary plus every topic's synonyms.
-pub(crate) fn detector(bank: &Bank, threshold: f32) -> Detector {
+pub fn detector(bank: &Bank, threshold: f32) -> Detector {
     Detector::new(
         Vocabulary::from_topics(&bank.topics),
         DetectorOptions::with_threshold(threshold),

@@ -1,0 +1,165 @@
+//! `qbank similar`: the active questions closest to a text or to a question of the bank.
+//!
+//! The near-duplicate rule reports a pair only from its threshold on; this shows the closest
+//! questions whatever their score, so that a contributor can search the bank before writing a
+//! question and a reviewer can look past the threshold.
+
+use std::io::{self, Write};
+
+use qbank_core::{Bank, Question};
+use qbank_lint::rules::near_duplicate::{acknowledged, detector, threshold};
+use serde::Serialize;
+
+use crate::args::{SimilarArgs, SimilarFormat};
+use crate::{config, Failure, Outcome};
+
+/// What `--format json` prints.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    /// The text compared.
+    query: &'a str,
+    /// The question it is, with `--id`.
+    id: Option<&'a str>,
+    /// The score from which `qbank lint` reports a pair.
+    threshold: f32,
+    /// How many active questions it was compared with.
+    compared: usize,
+    closest: Vec<Match<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Match<'a> {
+    id: &'a str,
+    file: String,
+    line: u32,
+    column: u32,
+    score: f32,
+    /// The subjects both texts name, heaviest first.
+    shared: Vec<String>,
+    /// At or above the threshold: `qbank lint` would report the pair.
+    near_duplicate: bool,
+    /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
+    acknowledged: bool,
+    text: &'a str,
+}
+
+/// Prints the closest questions. Exit 0 whatever it finds: it is a search, and `qbank lint`
+/// is the gate.
+pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
+    let config = config::load(args.config.as_deref(), &args.bank)?;
+    let (bank, diagnostics) = crate::progress::load_bank(&args.bank)?;
+    crate::progress::warn_unread(&args.bank, &diagnostics, "not compared");
+    let asked: Option<&Question> = match &args.id {
+        Some(id) => Some(find(&bank, id)?),
+        None => None,
+    };
+    let query = match (asked, &args.text) {
+        (Some(q), _) => q.text.as_str(),
+        (None, Some(text)) => text.as_str(),
+        (None, None) => return Err(Failure("give a question's text or --id".to_owned())),
+    };
+    let others: Vec<&Question> = bank
+        .questions
+        .iter()
+        .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
+        .collect();
+    let threshold = threshold(&config.settings);
+    let detector = detector(&bank, threshold);
+    // The query is indexed with the bank, so that its words weigh what they weigh there.
+    let texts: Vec<&str> = others
+        .iter()
+        .map(|q| q.text.as_str())
+        .chain([query])
+        .collect();
+    let index = detector.index(&texts);
+    let closest = index
+        .closest(others.len(), args.limit)
+        .into_iter()
+        .map(|(j, similarity)| {
+            let q = others[j];
+            let place = bank.question_file(q).label("/text");
+            Match {
+                id: &q.id,
+                file: place.file,
+                line: place.span.start.line,
+                column: place.span.start.column,
+                // Three decimals: more would only show the float's rounding.
+                score: (similarity.score * 1000.0).round() / 1000.0,
+                shared: similarity.shared,
+                near_duplicate: similarity.score >= threshold,
+                acknowledged: asked.is_some_and(|a| acknowledged(a, q)),
+                text: &q.text,
+            }
+        })
+        .collect();
+    let report = Report {
+        query,
+        id: asked.map(|q| q.id.as_str()),
+        threshold,
+        compared: others.len(),
+        closest,
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        SimilarFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        SimilarFormat::Human => human(&report, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+/// The question with `id`, or a failure that suggests the closest id.
+fn find<'b>(bank: &'b Bank, id: &str) -> Result<&'b Question, Failure> {
+    if let Some(q) = bank.questions.iter().find(|q| q.id == id) {
+        return Ok(q);
+    }
+    let ids: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
+    let hint = match qbank_core::closest(id, &ids) {
+        Some(best) => format!("; did you mean \"{best}\"?"),
+        None => String::new(),
+    };
+    Err(Failure(format!(
+        "no question \"{id}\" in {}{hint}",
+        bank.root.display()
+    )))
+}
+
+fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+    match r.id {
+        Some(id) => writeln!(w, "Closest to {id}: {}", r.query)?,
+        None => writeln!(w, "Closest to: {}", r.query)?,
+    }
+    writeln!(w)?;
+    if r.closest.is_empty() {
+        writeln!(
+            w,
+            "None of the {} active questions shares a subject with it.",
+            r.compared
+        )?;
+        return Ok(());
+    }
+    for m in &r.closest {
+        let verdict = match (m.near_duplicate, m.acknowledged) {
+            (true, true) => "near duplicate, acknowledged in similar_to",
+            (true, false) => "near duplicate",
+            (false, true) => "acknowledged in similar_to",
+            (false, false) => "related",
+        };
+        writeln!(w, "{:.2}  {}  ({verdict})", m.score, m.id)?;
+        writeln!(w, "      {}", m.text)?;
+        writeln!(w, "      shared subject: {}", m.shared.join(", "))?;
+        writeln!(w, "      {}:{}:{}", m.file, m.line, m.column)?;
+    }
+    let flagged = r.closest.iter().filter(|m| m.near_duplicate).count();
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{} of {} active questions shown; {flagged} at or above the near-duplicate threshold {:.2}",
+        r.closest.len(),
+        r.compared,
+        r.threshold
+    )
+}

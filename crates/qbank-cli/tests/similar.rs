@@ -1,0 +1,202 @@
+//! `qbank similar` as a contributor runs it before adding a question, and as a reviewer runs
+//! it on a question of the bank.
+
+mod common;
+
+use common::{copy_dir, crate_dir, qbank, temp_dir, write, TempDir};
+use serde_json::Value;
+
+/// A copy of the test bank in a folder of its own, outside git, so that no qbank.toml above
+/// it is read and paths show as `bank/…`.
+fn bank() -> TempDir {
+    let dir = temp_dir("similar");
+    copy_dir(&crate_dir().join("tests/banks/similar"), &dir.join("bank"));
+    dir
+}
+
+fn json(dir: &TempDir, args: &[&str]) -> Value {
+    let mut all = vec!["similar", "--bank", "bank", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = qbank(dir.as_ref(), &all);
+    let body = out
+        .split_once("--- stdout\n")
+        .and_then(|(_, rest)| rest.split_once("--- stderr\n"))
+        .map(|(stdout, _)| stdout)
+        .unwrap_or_else(|| panic!("no stdout in {out}"));
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn ids(report: &Value) -> Vec<&str> {
+    report["closest"]
+        .as_array()
+        .expect("closest is a list")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id"))
+        .collect()
+}
+
+#[test]
+fn a_described_subject_finds_the_question_that_names_it() {
+    let dir = bank();
+    insta::assert_snapshot!(qbank(
+        dir.as_ref(),
+        &[
+            "similar",
+            "--bank",
+            "bank",
+            "How would you send a small share of traffic to a new model version and widen it gradually?"
+        ]
+    ));
+}
+
+#[test]
+fn topic_synonyms_count_as_the_same_subject() {
+    let dir = bank();
+    let report = json(
+        &dir,
+        &["How do you cope with too many pages for the on-call engineer?"],
+    );
+    assert_eq!(ids(&report), ["alerts"], "{report:#}");
+    let shared = report["closest"][0]["shared"].to_string();
+    assert!(shared.contains("alert fatigue"), "{shared}");
+}
+
+#[test]
+fn a_question_of_the_bank_by_id_shows_acknowledged_pairs() {
+    let dir = bank();
+    insta::assert_snapshot!(qbank(
+        dir.as_ref(),
+        &["similar", "--bank", "bank", "--id", "canary-metrics"]
+    ));
+}
+
+#[test]
+fn json_lists_active_questions_only_closest_first() {
+    let dir = bank();
+    let report = json(&dir, &["What is a canary release?", "--limit", "20"]);
+    // 19 active questions; the retired and the draft canary questions are never compared.
+    assert_eq!(report["compared"], 19, "{report:#}");
+    let found = ids(&report);
+    assert!(
+        !found.contains(&"old-canary") && !found.contains(&"draft-canary"),
+        "{found:?}"
+    );
+    assert_eq!(found.first(), Some(&"canary"), "{found:?}");
+    let threshold = report["threshold"].as_f64().expect("threshold");
+    assert_eq!(threshold, 0.5);
+    let closest = report["closest"].as_array().expect("list");
+    let scores: Vec<f64> = closest
+        .iter()
+        .map(|m| m["score"].as_f64().expect("score"))
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    for m in closest {
+        let score = m["score"].as_f64().expect("score");
+        assert_eq!(m["near_duplicate"], score >= threshold, "{m:#}");
+        assert_eq!(m["acknowledged"], false, "{m:#}");
+        // The place is the question's text in its file.
+        let file = m["file"].as_str().expect("file");
+        let text = std::fs::read_to_string(dir.as_ref().join(file)).expect("file exists");
+        let line = m["line"].as_u64().expect("line") as usize;
+        let column = m["column"].as_u64().expect("column") as usize;
+        let at = &text.lines().nth(line - 1).expect("line exists")[column - 1..];
+        assert!(
+            at.starts_with(m["text"].as_str().expect("text")),
+            "{file}:{line}:{column}: {at}"
+        );
+    }
+    // At most `--limit` of them.
+    assert_eq!(
+        ids(&json(&dir, &["What is a canary release?", "-n", "1"])).len(),
+        1
+    );
+}
+
+#[test]
+fn the_same_text_scores_one() {
+    let dir = bank();
+    let report = json(
+        &dir,
+        &["Can you explain the concept of blue-green deployment in MLOps?"],
+    );
+    assert_eq!(ids(&report).first(), Some(&"blue-green"), "{report:#}");
+    assert_eq!(report["closest"][0]["score"], 1.0);
+}
+
+#[test]
+fn the_threshold_is_the_lint_rule_s() {
+    let dir = bank();
+    let query = "How would you send a small share of traffic to a new model version and widen it gradually?";
+    let before = json(&dir, &[query]);
+    assert_eq!(before["closest"][0]["near_duplicate"], true, "{before:#}");
+    let score = before["closest"][0]["score"].as_f64().expect("score");
+    // A threshold above the score, as qbank.toml writes it (hundredths).
+    let above = (score * 100.0).floor() as u64 + 1;
+    write(
+        dir.as_ref(),
+        "settings.toml",
+        &format!("[rules.near-duplicate]\nthreshold = {above}\n"),
+    );
+    let after = json(&dir, &[query, "--config", "settings.toml"]);
+    assert_eq!(after["threshold"].as_f64(), Some(above as f64 / 100.0));
+    assert_eq!(after["closest"][0]["score"], before["closest"][0]["score"]);
+    assert_eq!(after["closest"][0]["near_duplicate"], false, "{after:#}");
+}
+
+#[test]
+fn mistakes_are_explained() {
+    let dir = bank();
+    insta::assert_snapshot!(
+        "unknown id",
+        qbank(
+            dir.as_ref(),
+            &["similar", "--bank", "bank", "--id", "canary-metric"]
+        )
+    );
+    insta::assert_snapshot!(
+        "nothing in common",
+        qbank(
+            dir.as_ref(),
+            &[
+                "similar",
+                "--bank",
+                "bank",
+                "What is your favourite colour?"
+            ]
+        )
+    );
+    let missing = qbank(dir.as_ref(), &["similar", "--bank", "bank"]);
+    assert!(missing.starts_with("exit: 2\n"), "{missing}");
+    let both = qbank(
+        dir.as_ref(),
+        &[
+            "similar",
+            "--bank",
+            "bank",
+            "--id",
+            "canary",
+            "What is a canary?",
+        ],
+    );
+    assert!(both.starts_with("exit: 2\n"), "{both}");
+}
+
+#[test]
+fn files_that_cannot_be_read_are_named_and_the_rest_compared() {
+    let dir = bank();
+    write(
+        dir.as_ref(),
+        "bank/data/broken.yaml",
+        "id: broken\ntext: [unclosed\n",
+    );
+    let out = qbank(
+        dir.as_ref(),
+        &["similar", "--bank", "bank", "What is a canary release?"],
+    );
+    assert!(out.starts_with("exit: 0\n"), "{out}");
+    assert!(
+        out.contains("1 file could not be read and is not compared"),
+        "{out}"
+    );
+    assert!(out.contains("canary  (near duplicate)"), "{out}");
+}
