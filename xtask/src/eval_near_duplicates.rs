@@ -159,6 +159,22 @@ fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
     wins / (dup.len() * dis.len()).max(1) as f64
 }
 
+/// Where text `b` ranks among the texts closest to `a` (1 = the closest), counting every other
+/// text that scores at least as high against it; a pair scoring 0 ranks last.
+/// Texts labelled duplicates of `a`, directly or through other texts (`same` holds each
+/// text's group), do not compete: a seed question with three rewordings has three right
+/// answers.
+fn rank_of(index: &qbank_core::similarity::Index<'_>, a: usize, b: usize, same: &[usize]) -> usize {
+    let score = index.score(a, b).score;
+    if score <= 0.0 {
+        return index.len();
+    }
+    1 + (0..index.len())
+        .filter(|&j| j != a && j != b && same[j] != same[a])
+        .filter(|&j| index.score(a, j).score >= score)
+        .count()
+}
+
 /// The threshold the dev split picks: highest recall with FPR at most `max_fpr`.
 fn pick_threshold(dev: &[&Scored<'_>], max_fpr: f64) -> f32 {
     let mut candidates: Vec<f32> = dev.iter().map(|s| s.score).collect();
@@ -369,6 +385,67 @@ pub fn run(args: Args) -> Result<(), String> {
             })
             .collect();
         let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
+    }
+
+    // What a reviewer sees who asks for the questions closest to one of a duplicate pair
+    // (`qbank similar`): where the other one ranks among every text of the corpus.
+    let _ = writeln!(
+        out,
+        "\n### Ranking: the other question of a duplicate pair among the closest ones\n"
+    );
+    let _ = writeln!(
+        out,
+        "Each question of a duplicate pair is compared with all {} texts of the corpus; the \
+         share of pairs whose other question is among the first k (ties counted against it, \
+         both directions averaged; texts labelled duplicates of the question, directly or through others, do not compete). A lower bound: the corpus holds rewordings of one question that no pair links (\"What is data drift?\" and \"Can you discuss an experience you have had with data drift…\"), and each of them that ranks first pushes the labelled partner down.\n",
+        corpus.len()
+    );
+    let _ = writeln!(
+        out,
+        "| split | duplicate pairs | first 1 | first 3 | first 5 | first 10 |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    // Texts joined by duplicate labels, directly or through others, ask one thing.
+    let mut group: Vec<usize> = (0..corpus.len()).collect();
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    for p in file.pairs.iter().filter(|p| p.duplicate()) {
+        let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
+        let (a, b) = (root(&mut group, a), root(&mut group, b));
+        group[a.max(b)] = a.min(b);
+    }
+    let same: Vec<usize> = (0..corpus.len()).map(|i| root(&mut group, i)).collect();
+    for &name in &splits {
+        let duplicates: Vec<&Scored<'_>> = split(name)
+            .into_iter()
+            .filter(|s| s.pair.duplicate())
+            .collect();
+        if duplicates.is_empty() {
+            continue;
+        }
+        let ranks: Vec<usize> = duplicates
+            .iter()
+            .flat_map(|s| {
+                let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
+                [rank_of(&index, a, b, &same), rank_of(&index, b, a, &same)]
+            })
+            .collect();
+        let within =
+            |k: usize| ranks.iter().filter(|&&r| r <= k).count() as f64 / ranks.len() as f64;
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            duplicates.len(),
+            within(1),
+            within(3),
+            within(5),
+            within(10)
+        );
     }
 
     let _ = writeln!(out, "\n## Threshold sweep on dev\n");
