@@ -218,8 +218,8 @@ pub struct SimilarArgs {
     #[arg(long, default_value = "questions")]
     pub bank: PathBuf,
     /// How many questions to show at most
-    #[arg(long, short = 'n', default_value_t = 5)]
-    pub limit: usize,
+    #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
     /// Output format
     #[arg(long, value_enum, default_value_t = SimilarFormat::Human)]
     pub format: SimilarFormat,

@@ -165,6 +165,15 @@ fn mistakes_are_explained() {
             ]
         )
     );
+    insta::assert_snapshot!(
+        "empty text",
+        qbank(dir.as_ref(), &["similar", "--bank", "bank", " \t "])
+    );
+    let none = qbank(
+        dir.as_ref(),
+        &["similar", "--bank", "bank", "x", "--limit", "0"],
+    );
+    assert!(none.starts_with("exit: 2\n"), "{none}");
     let missing = qbank(dir.as_ref(), &["similar", "--bank", "bank"]);
     assert!(missing.starts_with("exit: 2\n"), "{missing}");
     let both = qbank(
@@ -199,4 +208,27 @@ fn files_that_cannot_be_read_are_named_and_the_rest_compared() {
         "{out}"
     );
     assert!(out.contains("canary  (near duplicate)"), "{out}");
+}
+
+#[test]
+fn a_query_cannot_recolour_or_reorder_the_output() {
+    let dir = bank();
+    let out = qbank(
+        dir.as_ref(),
+        &[
+            "similar",
+            "--bank",
+            "bank",
+            "What is a \u{1b}[31mcanary\u{202E} release?\nReally?",
+        ],
+    );
+    assert!(out.starts_with("exit: 0\n"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+        "{out:?}"
+    );
+    assert!(
+        out.contains("Closest to: What is a \u{FFFD}[31mcanary\u{FFFD} release? Really?\n"),
+        "{out}"
+    );
 }

@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use qbank_core::{Bank, Question};
+use qbank_lint::rules::invisible_character::is_invisible;
 use qbank_lint::rules::near_duplicate::{acknowledged, detector, threshold};
 use serde::Serialize;
 
@@ -55,6 +56,9 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
     };
     let query = match (asked, &args.text) {
         (Some(q), _) => q.text.as_str(),
+        (None, Some(text)) if text.trim().is_empty() => {
+            return Err(Failure("the text to compare is empty".to_owned()))
+        }
         (None, Some(text)) => text.as_str(),
         (None, None) => return Err(Failure("give a question's text or --id".to_owned())),
     };
@@ -73,7 +77,7 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         .collect();
     let index = detector.index(&texts);
     let closest = index
-        .closest(others.len(), args.limit)
+        .closest(others.len(), usize::from(args.limit))
         .into_iter()
         .map(|(j, similarity)| {
             let q = others[j];
@@ -127,10 +131,23 @@ fn find<'b>(bank: &'b Bank, id: &str) -> Result<&'b Question, Failure> {
     )))
 }
 
+/// `text` on one line as a terminal shows it faithfully: line breaks and tabs become spaces,
+/// control, direction and zero-width characters a visible replacement (U+FFFD), so that
+/// neither a query nor a question can reorder or recolour the output.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() || is_invisible(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     match r.id {
-        Some(id) => writeln!(w, "Closest to {id}: {}", r.query)?,
-        None => writeln!(w, "Closest to: {}", r.query)?,
+        Some(id) => writeln!(w, "Closest to {id}: {}", shown(r.query))?,
+        None => writeln!(w, "Closest to: {}", shown(r.query))?,
     }
     writeln!(w)?;
     if r.closest.is_empty() {
@@ -149,7 +166,7 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             (false, false) => "related",
         };
         writeln!(w, "{:.2}  {}  ({verdict})", m.score, m.id)?;
-        writeln!(w, "      {}", m.text)?;
+        writeln!(w, "      {}", shown(m.text))?;
         writeln!(w, "      shared subject: {}", m.shared.join(", "))?;
         writeln!(w, "      {}:{}:{}", m.file, m.line, m.column)?;
     }
