@@ -89,3 +89,36 @@ fn bad_input_is_refused_and_nothing_is_written() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+#[test]
+fn a_new_question_that_reads_like_an_active_one_says_so() {
+    let dir = temp_dir("new-near");
+    copy_dir(&crate_dir().join("tests/banks/similar"), &dir.join("bank"));
+    let run = |text: &str| {
+        qbank(
+            &dir,
+            &[
+                "new",
+                "--bank",
+                "bank",
+                "--text",
+                text,
+                "--topic",
+                "deployment",
+                "--levels",
+                "mid",
+                "--kind",
+                "scenario",
+            ],
+        )
+    };
+    insta::assert_snapshot!(
+        "new near duplicate",
+        run("How would you send a small share of traffic to a new model and widen it?")
+    );
+    // The draft just written is not compared with the next one, and a question on another
+    // subject gets no note.
+    let out = run("How do you size the fleet of GPU servers for a new product launch?");
+    assert!(out.starts_with("exit: 0\n"), "{out}");
+    assert!(!out.contains("reads like"), "{out}");
+}

@@ -11,9 +11,14 @@ use qbank_core::format::format;
 use qbank_core::write::write_question;
 use qbank_core::{closest, FileKind, Kind, Level, Question, Status};
 
+use qbank_lint::rules::near_duplicate;
+
 use crate::args::{KindArg, LevelArg, NewArgs};
 use crate::files::{self, PlannedFile};
 use crate::{Failure, Outcome};
+
+/// How many near duplicates of the new question are shown at most.
+const NEAR_SHOWN: usize = 3;
 
 /// How many words of the text the id keeps at most.
 const ID_WORDS: usize = 5;
@@ -120,6 +125,22 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
         (None, None) => suggested,
     };
 
+    // Before the file is written: the question is a draft, which the lint rule leaves alone.
+    let threshold = crate::config::load(None, &args.bank)
+        .map(|c| near_duplicate::threshold(&c.settings))
+        .unwrap_or(near_duplicate::THRESHOLD);
+    let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN)
+        .closest
+        .into_iter()
+        .filter(|m| m.near_duplicate)
+        .map(|m| {
+            format!(
+                "  {:.2}  {}  {}:{}:{}",
+                m.score, m.id, m.file, m.line, m.column
+            )
+        })
+        .collect();
+
     let q = Question {
         text,
         topic: topic.clone(),
@@ -141,6 +162,18 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
 
     let mut out = io::stdout().lock();
     writeln!(out, "created {}/{relative}", shown(&args.bank))?;
+    if !near.is_empty() {
+        let which = match near.len() {
+            1 => "an active question".to_owned(),
+            n => format!("{n} active questions"),
+        };
+        writeln!(
+            out,
+            "it reads like {which} (near-duplicate score {threshold:.2} or more):\n{}\n\
+             merge them, or keep both and link them with `similar_to` and a reason",
+            near.join("\n")
+        )?;
+    }
     writeln!(
         out,
         "next: write the follow-ups and the rubric, then set `status: active`"

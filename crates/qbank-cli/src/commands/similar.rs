@@ -16,7 +16,7 @@ use crate::{config, Failure, Outcome};
 
 /// What `--format json` prints.
 #[derive(Debug, Serialize)]
-struct Report<'a> {
+pub struct Report<'a> {
     /// The text compared.
     query: &'a str,
     /// The question it is, with `--id`.
@@ -25,20 +25,20 @@ struct Report<'a> {
     threshold: f32,
     /// How many active questions it was compared with.
     compared: usize,
-    closest: Vec<Match<'a>>,
+    pub closest: Vec<Match<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct Match<'a> {
-    id: &'a str,
-    file: String,
-    line: u32,
-    column: u32,
-    score: f32,
+pub struct Match<'a> {
+    pub id: &'a str,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub score: f32,
     /// The subjects both texts name, heaviest first.
-    shared: Vec<String>,
+    pub shared: Vec<String>,
     /// At or above the threshold: `qbank lint` would report the pair.
-    near_duplicate: bool,
+    pub near_duplicate: bool,
     /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
     acknowledged: bool,
     text: &'a str,
@@ -62,13 +62,40 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         (None, Some(text)) => text.as_str(),
         (None, None) => return Err(Failure("give a question's text or --id".to_owned())),
     };
+    let report = report(
+        &bank,
+        query,
+        asked,
+        threshold(&config.settings),
+        args.limit.into(),
+    );
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        SimilarFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        SimilarFormat::Human => human(&report, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+/// The `limit` active questions closest to `query` (the text of `asked`, when it is one of the
+/// bank's, which is then not compared with itself), marked against `threshold`.
+pub fn report<'b>(
+    bank: &'b Bank,
+    query: &'b str,
+    asked: Option<&'b Question>,
+    threshold: f32,
+    limit: usize,
+) -> Report<'b> {
     let others: Vec<&Question> = bank
         .questions
         .iter()
         .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
         .collect();
-    let threshold = threshold(&config.settings);
-    let detector = detector(&bank, threshold);
+    let detector = detector(bank, threshold);
     // The query is indexed with the bank, so that its words weigh what they weigh there.
     let texts: Vec<&str> = others
         .iter()
@@ -77,7 +104,7 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         .collect();
     let index = detector.index(&texts);
     let closest = index
-        .closest(others.len(), usize::from(args.limit))
+        .closest(others.len(), limit)
         .into_iter()
         .map(|(j, similarity)| {
             let q = others[j];
@@ -96,23 +123,13 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
             }
         })
         .collect();
-    let report = Report {
+    Report {
         query,
         id: asked.map(|q| q.id.as_str()),
         threshold,
         compared: others.len(),
         closest,
-    };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match args.format {
-        SimilarFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        SimilarFormat::Human => human(&report, &mut out)?,
     }
-    out.flush()?;
-    Ok(Outcome::Clean)
 }
 
 /// The question with `id`, or a failure that suggests the closest id.
