@@ -16,32 +16,32 @@ use crate::{config, Failure, Outcome};
 
 /// What `--format json` prints.
 #[derive(Debug, Serialize)]
-pub struct Report<'a> {
+pub(crate) struct Report<'a> {
     /// The text compared.
-    query: &'a str,
+    pub(crate) query: &'a str,
     /// The question it is, with `--id`.
-    id: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
     /// The score from which `qbank lint` reports a pair.
-    threshold: f32,
+    pub(crate) threshold: f32,
     /// How many active questions it was compared with.
-    compared: usize,
-    pub closest: Vec<Match<'a>>,
+    pub(crate) compared: usize,
+    pub(crate) closest: Vec<Match<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Match<'a> {
-    pub id: &'a str,
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub score: f32,
+pub(crate) struct Match<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) file: String,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) score: f32,
     /// The subjects both texts name, heaviest first.
-    pub shared: Vec<String>,
+    pub(crate) shared: Vec<String>,
     /// At or above the threshold: `qbank lint` would report the pair.
-    pub near_duplicate: bool,
+    pub(crate) near_duplicate: bool,
     /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
-    acknowledged: bool,
-    text: &'a str,
+    pub(crate) acknowledged: bool,
+    pub(crate) text: &'a str,
 }
 
 /// Prints the closest questions. Exit 0 whatever it finds: it is a search, and `qbank lint`
@@ -83,7 +83,7 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
 
 /// The `limit` active questions closest to `query` (the text of `asked`, when it is one of the
 /// bank's, which is then not compared with itself), marked against `threshold`.
-pub fn report<'b>(
+pub(crate) fn report<'b>(
     bank: &'b Bank,
     query: &'b str,
     asked: Option<&'b Question>,
