@@ -83,7 +83,7 @@ fn json_lists_active_questions_only_closest_first() {
     );
     assert_eq!(found.first(), Some(&"canary"), "{found:?}");
     let threshold = report["threshold"].as_f64().expect("threshold");
-    assert_eq!(threshold, 0.5);
+    assert_eq!(threshold, 0.4);
     let closest = report["closest"].as_array().expect("list");
     let scores: Vec<f64> = closest
         .iter()

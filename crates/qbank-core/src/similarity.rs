@@ -75,7 +75,7 @@ use crate::model::Topic;
 pub use stem::{americanize, stem};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
-pub const DEFAULT_THRESHOLD: f32 = 0.50;
+pub const DEFAULT_THRESHOLD: f32 = 0.40;
 
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -485,7 +485,7 @@ impl Vocabulary {
 
     /// The subject terms of `text`, in order of appearance, duplicates removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        self.analyse(text).0
+        self.analyse(text).terms
     }
 
     /// The stems of the words that name a subject in `text`, sorted and unique: the words of
@@ -493,11 +493,16 @@ impl Vocabulary {
     /// is neither a stop word, a light word nor part of the question's frame. Coarser than
     /// [`Vocabulary::terms`]: "model drift" and "data drift" share "drift" here.
     pub fn subject_stems(&self, text: &str) -> Vec<String> {
-        self.analyse(text).1
+        self.analyse(text).subject_stems
     }
 
-    fn analyse(&self, text: &str) -> (Vec<Term>, Vec<String>) {
+    fn analyse(&self, text: &str) -> Analysis {
         let words = words(text);
+        let sequence: Box<[u64]> = words
+            .iter()
+            .filter(|w| !self.stop.contains(&w.stem))
+            .map(|w| word_id(&w.stem))
+            .collect();
         let mut subject_stems: Vec<String> = Vec::new();
         let mut used = vec![false; words.len()];
         // (position, term): terms found by phrases and by single words, sorted by position.
@@ -640,7 +645,11 @@ impl Vocabulary {
         }
         subject_stems.sort_unstable();
         subject_stems.dedup();
-        (out, subject_stems)
+        Analysis {
+            terms: out,
+            subject_stems,
+            sequence,
+        }
     }
 
     /// Every cue that can match within one clause of `words`, with the words that can fill
@@ -701,6 +710,16 @@ impl Vocabulary {
     pub fn concept_name(&self, c: u32) -> &str {
         &self.names[c as usize]
     }
+}
+
+/// What the vocabulary reads in a text.
+struct Analysis {
+    /// The subject terms, in order of appearance, duplicates removed.
+    terms: Vec<Term>,
+    /// See [`Vocabulary::subject_stems`].
+    subject_stems: Vec<String>,
+    /// The words that are not stop words, in order, as [`word_id`]s.
+    sequence: Box<[u64]>,
 }
 
 /// A subject term of a question.
@@ -807,8 +826,8 @@ impl Detector {
     ///
     /// Texts are read on all cores; the result does not depend on how many.
     pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
-        let analysed: Vec<Vec<Term>> =
-            crate::parallel::map_ordered(texts, 2048, |_, t| self.vocabulary.terms(t.as_ref()));
+        let analysed: Vec<Analysis> =
+            crate::parallel::map_ordered(texts, 2048, |_, t| self.vocabulary.analyse(t.as_ref()));
         Index::build(self, analysed)
     }
 
@@ -829,6 +848,8 @@ pub struct Index<'d> {
     /// Each text's terms (id, weight), ids ascending (so rarest first).
     docs: Vec<Vec<(u32, f32)>>,
     totals: Vec<f32>,
+    /// Each text's words, stop words left out, as [`word_id`]s (see [`swapped`]).
+    sequences: Vec<Box<[u64]>>,
     /// The least weight a pair must share: [`MIN_SHARED_WEIGHT`]; in a bank of a dozen
     /// questions or fewer, where a subject found in just the two of them weighs less, that
     /// weight, but never less than 2.
@@ -888,8 +909,54 @@ const LARGER_SIDE_PENALTY: f32 = 0.3;
 /// Above 1: when each question has a subject the other lacks, they ask different things.
 const SMALLER_SIDE_PENALTY: f32 = 2.0;
 
+/// A word's stem as a number, the same for every text of a run (`DefaultHasher::new` has
+/// fixed keys): comparing two texts word by word then needs no shared table, so texts are read
+/// in parallel. Two stems that collide (about one pair in 10^19) would only count as the same
+/// word.
+fn word_id(stem: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    stem.hash(&mut h);
+    h.finish()
+}
+
+/// How much of the shorter text the words around a swapped phrase must make up (see
+/// [`swapped`]).
+const SWAP_COVER: f32 = 0.5;
+/// What the score of two texts is multiplied by when they are one sentence with one subject
+/// swapped for another: "How do you scale model serving?" and "How do you scale model
+/// training?" are two questions of one template, however much of it they share.
+const SWAP_FACTOR: f32 = 0.5;
+
+/// Whether two texts (their words, stop words left out) are one sentence with one phrase
+/// swapped for another: the same words before and after it make up at least [`SWAP_COVER`]
+/// of the shorter text, and each text has words of its own in between. A phrase added to one
+/// text ("A/B testing" and "A/B testing in production") is not a swap, nor are synonyms that
+/// differ only in stop words ("ML" and "machine learning").
+fn swapped(x: &[u64], y: &[u64]) -> bool {
+    let before = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let (x_rest, y_rest) = (&x[before..], &y[before..]);
+    let after = x_rest
+        .iter()
+        .rev()
+        .zip(y_rest.iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let around = before + after;
+    around < x.len()
+        && around < y.len()
+        && around as f32 >= SWAP_COVER * x.len().min(y.len()) as f32
+}
+
 impl<'d> Index<'d> {
-    fn build(detector: &'d Detector, analysed: Vec<Vec<Term>>) -> Index<'d> {
+    fn build(detector: &'d Detector, analysed: Vec<Analysis>) -> Index<'d> {
+        let mut sequences: Vec<Box<[u64]>> = Vec::with_capacity(analysed.len());
+        let mut analysed_terms: Vec<Vec<Term>> = Vec::with_capacity(analysed.len());
+        for a in analysed {
+            sequences.push(a.sequence);
+            analysed_terms.push(a.terms);
+        }
+        let analysed = analysed_terms;
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
         let mut first: Vec<String> = Vec::new();
@@ -950,6 +1017,7 @@ impl<'d> Index<'d> {
             subjects,
             docs,
             totals,
+            sequences,
             min_shared: MIN_SHARED_WEIGHT.min(idf(2)).max(2.0),
         }
     }
@@ -972,48 +1040,69 @@ impl<'d> Index<'d> {
     }
 
     /// The weight both texts share: the sum over common terms of the smaller weight; zero
-    /// unless they share a subject (a light word in common is not enough).
-    fn shared_weight(&self, a: usize, b: usize) -> f32 {
+    /// unless they share a subject (a light word in common is not enough). Also how many
+    /// subjects they share.
+    fn shared_weight(&self, a: usize, b: usize) -> (f32, usize) {
         let (x, y) = (&self.docs[a], &self.docs[b]);
         // Subjects come first in each list: a first match past them is a light word.
         match (x.first(), y.first()) {
             (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
-            _ => return 0.0,
+            _ => return (0.0, 0),
         }
-        let (mut i, mut j, mut w) = (0, 0, 0.0);
-        let mut subject = false;
+        let (mut i, mut j, mut w, mut subjects) = (0, 0, 0.0, 0);
         while i < x.len() && j < y.len() {
             match x[i].0.cmp(&y[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    subject |= x[i].0 < self.subjects;
+                    subjects += usize::from(x[i].0 < self.subjects);
                     w += x[i].1.min(y[j].1);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        if subject {
-            w
+        if subjects > 0 {
+            (w, subjects)
         } else {
-            0.0
+            (0.0, 0)
         }
     }
 
+    /// How many subjects (terms that are not light words) text `i` has.
+    fn subject_count(&self, i: usize) -> usize {
+        self.docs[i].partition_point(|t| t.0 < self.subjects)
+    }
+
     /// S / (S + μ·X_max + σ·X_min), where S is the shared weight and X_A, X_B the weight each
-    /// text has beyond it.
+    /// text has beyond it; times [`SWAP_FACTOR`] when the two are one sentence with one
+    /// subject swapped for another.
     fn score_of(&self, a: usize, b: usize) -> f32 {
-        let shared = self.shared_weight(a, b);
+        self.score_from(a, b, 0.0)
+    }
+
+    /// [`Index::score_of`], except that a score below `floor` may be returned without the swap
+    /// test (which only ever lowers it): the search for pairs at a threshold needs no more.
+    fn score_from(&self, a: usize, b: usize, floor: f32) -> f32 {
+        let (shared, shared_subjects) = self.shared_weight(a, b);
         if shared < self.min_shared {
             return 0.0;
         }
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
         let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
         if union <= 0.0 {
-            0.0
+            return 0.0;
+        }
+        let score = shared / union;
+        // Each has a subject of its own, and the rest of the sentence is the same.
+        if score >= floor
+            && self.subject_count(a) > shared_subjects
+            && self.subject_count(b) > shared_subjects
+            && swapped(&self.sequences[a], &self.sequences[b])
+        {
+            score * SWAP_FACTOR
         } else {
-            shared / union
+            score
         }
     }
 
@@ -1114,7 +1203,7 @@ impl<'d> Index<'d> {
                     }
                     candidates += 1;
                     scored_here += 1;
-                    let score = self.score_of(a, b);
+                    let score = self.score_from(a, b, threshold);
                     if score >= threshold {
                         found.push((a, score));
                     }
@@ -1425,6 +1514,73 @@ mod tests {
         assert_eq!(closest[0].1, index.score(0, 1));
         assert_eq!(index.closest(0, 1).len(), 1);
         assert!(index.closest(4, 10).is_empty());
+    }
+
+    #[test]
+    fn a_swapped_phrase_is_told_from_an_added_one() {
+        let vocabulary = Vocabulary::builtin();
+        let swap = |a: &str, b: &str| {
+            swapped(
+                &vocabulary.analyse(a).sequence,
+                &vocabulary.analyse(b).sequence,
+            )
+        };
+        // One subject swapped for another in the same sentence.
+        assert!(swap(
+            "How do you scale model serving horizontally?",
+            "How do you scale model training horizontally?"
+        ));
+        assert!(swap(
+            "How do you onboard a new data scientist onto your ML platform?",
+            "How do you onboard a new model onto your ML platform?"
+        ));
+        // A phrase added to one of them, synonyms that differ in stop words only, spelling.
+        assert!(!swap(
+            "Can you discuss an experience you have had with A/B testing?",
+            "Can you discuss an experience you have had with A/B testing in production?"
+        ));
+        assert!(!swap(
+            "How do you handle version control for machine learning models?",
+            "How do you handle version control for ML models?"
+        ));
+        assert!(!swap(
+            "What is containerisation?",
+            "What is containerization?"
+        ));
+        // Two sentences that share little around the words that differ.
+        assert!(!swap(
+            "How do you detect data drift?",
+            "Tell me about a time the inputs to your model shifted after deployment."
+        ));
+    }
+
+    #[test]
+    fn template_siblings_are_scored_as_a_swap() {
+        let texts = [
+            "How do you scale model serving horizontally?",
+            "How do you scale model training horizontally?",
+            "What is a feature store?",
+            "How do you detect data drift?",
+            "How do you version datasets?",
+            "What is training-serving skew?",
+            "How do you tune hyperparameters?",
+        ];
+        let detector = detector();
+        let index = detector.index(&texts);
+        let siblings = index.score(0, 1).score;
+        // Without the swap, the two share all but one subject each.
+        let (shared, shared_subjects) = index.shared_weight(0, 1);
+        assert!(shared > 0.0);
+        assert!(index.subject_count(0) > shared_subjects);
+        assert!(index.subject_count(1) > shared_subjects);
+        assert!(siblings < DEFAULT_THRESHOLD, "{siblings}");
+        let (xa, xb) = (index.totals[0] - shared, index.totals[1] - shared);
+        let unswapped = shared
+            / (shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb));
+        assert!(
+            (siblings - unswapped * SWAP_FACTOR).abs() < 1e-6,
+            "{siblings} {unswapped}"
+        );
     }
 
     #[test]

@@ -35,12 +35,14 @@ impl Rule for NearDuplicate {
                    be recognised by the words that describe it, in any order (a small share \
                    of traffic, a new version and widening it step by step make a canary \
                    release). Two questions whose \
-                   subjects overlap enough (a score of at least `threshold`, 0.50 by default) \
+                   subjects overlap enough (a score of at least `threshold`, 0.40 by default) \
                    are reported on the later file, with the score and the subjects they \
                    share; a question with several earlier matches is reported once, against \
-                   the closest, with the others counted and listed in `related`. Questions that share a sentence frame but not \
-                   their subject (canary deployment, dark launching, blue-green deployment) \
-                   are left alone. Pairs linked by `similar_to`, in either direction, are \
+                   the closest, with the others counted and listed in `related`. Questions \
+                   that share a sentence frame but not their subject (canary deployment, dark \
+                   launching, blue-green deployment) are left alone: one sentence with one \
+                   subject swapped for another (\"How do you scale model serving?\", \"How do \
+                   you scale model training?\") counts half. Pairs linked by `similar_to`, in either direction, are \
                    not reported; texts that are the same are left to `duplicate-question`.",
             why: "A kit that draws both questions asks the candidate the same thing twice, \
                   and two copies of a question drift apart as each is edited. Subjects a \
