@@ -131,7 +131,7 @@ struct Synthetic {
 }
 
 fn generate(n: usize, seed: u64) -> Vec<Synthetic> {
-    let mut rng = Rng(seed ^ (n as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let mut rng = Rng::new(seed ^ (n as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
     // Heaps' law for about 15 words a question: V ≈ 30·(15·n)^0.55 distinct words.
     let vocabulary = (30.0 * (15.0 * n as f64).powf(0.55)) as usize;
     let mut out: Vec<Synthetic> = Vec::with_capacity(n);

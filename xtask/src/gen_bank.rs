@@ -156,7 +156,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     fs::create_dir_all(dir.join("kits"))?;
     let mut topics =
         String::from("# yaml-language-server: $schema=../schema/topics.schema.json\ntopics:\n");

@@ -1,18 +1,19 @@
-//! The random numbers of the synthetic banks: seeded, the same on every machine.
+//! The random numbers of the synthetic banks: seeded, the same on every machine. The generator
+//! is kit selection's ([`SplitMix64`]); this adds the draws the generators need.
 
-/// SplitMix64: small, fast, deterministic.
-pub struct Rng(pub u64);
+use qbank_core::select::SplitMix64;
+
+pub struct Rng(SplitMix64);
 
 impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(SplitMix64::new(seed))
+    }
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.below(n as u64) as usize
     }
     pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
