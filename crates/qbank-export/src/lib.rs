@@ -85,6 +85,15 @@ pub enum Warning {
     },
 }
 
+/// `chars`, each as `show` writes it, separated by commas.
+fn code_points(chars: &[char], show: impl Fn(char) -> String) -> String {
+    chars
+        .iter()
+        .map(|&c| show(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -92,17 +101,11 @@ impl fmt::Display for Warning {
                 source,
                 chars,
                 replacement,
-            } => {
-                let list: Vec<String> = chars
-                    .iter()
-                    .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
-                    .collect();
-                write!(
-                    f,
-                    "{source} uses characters the font cannot print: {}; they are printed as {replacement}",
-                    list.join(", ")
-                )
-            }
+            } => write!(
+                f,
+                "{source} uses characters the font cannot print: {}; they are printed as {replacement}",
+                code_points(chars, |c| format!("{c} (U+{:04X})", u32::from(c)))
+            ),
             Warning::LongWord {
                 source,
                 start,
@@ -119,17 +122,12 @@ impl fmt::Display for Warning {
                 source,
                 chars,
                 replacement,
-            } => {
-                let list: Vec<String> = chars
-                    .iter()
-                    .map(|c| format!("U+{:04X}", u32::from(*c)))
-                    .collect();
-                write!(
-                    f,
-                    "{source} has control characters a DOCX cannot hold: {}; they are written as {replacement}",
-                    list.join(", ")
-                )
-            }
+            } => write!(
+                f,
+                "{source} has control characters a DOCX cannot hold: {}; they are written as {replacement}",
+                // Control characters are named by code point only: printed, they would act.
+                code_points(chars, |c| format!("U+{:04X}", u32::from(c)))
+            ),
         }
     }
 }
