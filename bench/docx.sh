@@ -9,14 +9,8 @@
 # page counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-qbank=$(realpath target/release/qbank)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export SOURCE_DATE_EPOCH=1767225600
-lo_profile="-env:UserInstallation=file://$work/lo-profile"
-
 source bench/lib.sh
-make_bank5k "$work/bank5k"
+bench_setup
 
 echo "qbank $("$qbank" --version | cut -d' ' -f2), $(pandoc --version | head -1), $(hyperfine --version)"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

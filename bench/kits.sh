@@ -8,15 +8,8 @@
 # Needs: hyperfine, pandoc, soffice (libreoffice-writer-nogui), GNU time, python3-yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-qbank=$(realpath target/release/qbank)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export SOURCE_DATE_EPOCH=1767225600
-lo_profile="-env:UserInstallation=file://$work/lo-profile"
-
-# The synthetic bank: every question at every level, and a kit drawing all of them.
 source bench/lib.sh
-make_bank5k "$work/bank5k"
+bench_setup
 
 # md: the same content as Markdown, made from `qbank kit show --format json` and the question
 # files (not timed: a user would have written it by hand).
