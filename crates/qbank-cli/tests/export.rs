@@ -7,7 +7,7 @@ use std::process::Command;
 
 mod common;
 
-use common::{copy_dir, temp_dir, TempDir};
+use common::{copy_dir, file_names, temp_dir, TempDir};
 
 /// A scratch folder holding a copy of the fixture bank as `bank/`, removed when dropped.
 struct Scratch {
@@ -121,10 +121,7 @@ fn export_csv_for_excel_to_a_file() {
     let to_stdout = s.run(&["export", "csv", "--bank", "bank", "--excel"]);
     assert_eq!(to_stdout.stdout, written);
     // No temporary file is left beside it.
-    let names: Vec<String> = fs::read_dir(&s.dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&s.dir);
     assert!(names.iter().all(|n| !n.contains("qbank-tmp")), "{names:?}");
 }
 

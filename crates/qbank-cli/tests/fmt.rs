@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_dir, crate_dir, qbank, read, temp_dir, write};
+use common::{copy_dir, crate_dir, file_names, qbank, read, temp_dir, write};
 
 /// A scratch folder with the unformatted bank as `bank/`.
 fn scratch(name: &str) -> common::TempDir {
@@ -36,10 +36,7 @@ fn fmt_rewrites_files_and_a_second_run_changes_nothing() {
     std::fs::remove_file(dir.join("bank/deployment/broken.yaml")).unwrap();
     insta::assert_snapshot!("second run", qbank(&dir, &["fmt", "--check", "bank"]));
     // No temporary file is left behind.
-    let names: Vec<String> = std::fs::read_dir(dir.join("bank/deployment"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&dir.join("bank/deployment"));
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
 }
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 mod common;
 
-use common::{copy_dir, temp_dir, TempDir};
+use common::{copy_dir, file_names, temp_dir, TempDir};
 
 const FIXTURE: &str = "tests/fixtures/bank";
 
@@ -134,21 +134,18 @@ fn a_changed_bank_changes_the_revision_and_fingerprint() {
 #[test]
 fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
     let (dir, bank) = with_bank();
-    let bank_arg = bank.to_str().unwrap();
-    let out = qbank(
-        &[
-            "kit",
-            "build",
-            "interview",
-            "--bank",
-            bank_arg,
-            "--candidate",
-            "Ada Lovelace",
-            "--date",
-            "2026-03-01",
-        ],
-        &dir,
-    );
+    let build = [
+        "kit",
+        "build",
+        "interview",
+        "--bank",
+        bank.to_str().unwrap(),
+        "--candidate",
+        "Ada Lovelace",
+        "--date",
+        "2026-03-01",
+    ];
+    let out = qbank(&build, &dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
     assert!(
@@ -164,32 +161,14 @@ fn build_writes_a_pdf_with_every_question_and_the_same_bytes_twice() {
     assert!(all.contains("AdaLovelace"));
     assert!(all.contains("2026-03-01"));
 
-    let again = qbank(
-        &[
-            "kit",
-            "build",
-            "interview",
-            "--bank",
-            bank_arg,
-            "--candidate",
-            "Ada Lovelace",
-            "--date",
-            "2026-03-01",
-            "--out",
-            "again.pdf",
-        ],
-        &dir,
-    );
+    let again = qbank(&[&build[..], &["--out", "again.pdf"]].concat(), &dir);
     assert!(again.status.success());
     assert!(
         first == fs::read(dir.join("again.pdf")).unwrap(),
         "two builds differ"
     );
     // No temporary file is left beside the output.
-    let names: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&dir);
     assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_dir, crate_dir, qbank, read, temp_dir};
+use common::{copy_dir, crate_dir, file_names, qbank, read, temp_dir};
 
 fn scratch(name: &str) -> common::TempDir {
     let dir = temp_dir(name);
@@ -83,10 +83,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
         "missing flags",
         qbank(&dir, &["new", "--bank", "bank", "--text", "Why canaries?"])
     );
-    let names: Vec<String> = std::fs::read_dir(dir.join("bank/deployment"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&dir.join("bank/deployment"));
     assert_eq!(names.len(), 2, "{names:?}");
 }
 

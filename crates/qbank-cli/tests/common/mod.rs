@@ -114,3 +114,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn read(dir: &Path, relative: &str) -> String {
     std::fs::read_to_string(dir.join(relative)).unwrap()
 }
+
+/// The names of the entries of `dir` (to check that no temporary file is left behind).
+pub fn file_names(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
