@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use qbank_core::{Bank, Edition};
+use qbank_core::{Bank, Edition, Kit, Selection};
 use qbank_doc::{build_document, Block, Cell, Document, KitOptions};
 
 fn bank() -> Bank {
@@ -22,10 +22,14 @@ fn options(edition: Edition) -> KitOptions {
     }
 }
 
+/// The questions `kit` draws from the bank, near duplicates kept apart as `qbank kit` does.
+fn selection(bank: &Bank, kit: &Kit) -> Selection {
+    qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap()
+}
+
 fn document(bank: &Bank, kit: &str, edition: Edition) -> Document {
     let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
-    build_document(bank, kit, &selection, &options(edition))
+    build_document(bank, kit, &selection(bank, kit), &options(edition))
 }
 
 #[test]
@@ -45,8 +49,7 @@ fn every_kit_in_both_editions() {
 fn every_selected_question_is_printed_once_in_kit_order() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection =
-            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        let selection = selection(&bank, kit);
         for edition in [Edition::Interviewer, Edition::Candidate] {
             let doc = build_document(&bank, kit, &selection, &options(edition));
             let printed: Vec<String> = doc
@@ -73,8 +76,7 @@ fn every_selected_question_is_printed_once_in_kit_order() {
 fn the_candidate_edition_leaves_out_rubric_follow_ups_notes_and_scorecard() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection =
-            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        let selection = selection(&bank, kit);
         let doc = build_document(&bank, kit, &selection, &options(Edition::Candidate));
         let text = doc.text();
         for q in selection.questions(&bank) {

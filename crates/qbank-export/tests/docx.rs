@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{bank, kit_document};
+use support::{bank, document, kit_document, selection};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
@@ -809,10 +809,9 @@ fn document_properties_come_from_the_document() {
 fn every_kit_has_every_question_in_both_editions_on_both_papers() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection =
-            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        let selection = selection(&bank, kit);
         for edition in [Edition::Interviewer, Edition::Candidate] {
-            let doc = kit_document(&bank, &kit.id, edition);
+            let doc = document(&bank, kit, &selection, edition);
             for paper in [Paper::A4, Paper::Letter] {
                 let what = format!("{} {edition:?} {paper:?}", kit.id);
                 let out = export_docx(&doc, &DocxOptions { paper }).unwrap();

@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::{bank, kit_document};
+use support::{bank, document, kit_document, selection};
 
 use qbank_core::Edition;
 use qbank_doc::{Block, Document, ListMarker, Meta, ParagraphStyle, Run, Running};
@@ -69,11 +69,10 @@ fn question(id: &str, text: &str, strong: usize) -> Block {
 fn every_kit_prints_every_question_with_page_numbers_and_embedded_fonts() {
     let bank = bank();
     for kit in &bank.kits {
-        let selection =
-            qbank_core::select(&bank, kit, &qbank_core::near_duplicate_pairs(&bank)).unwrap();
+        let selection = selection(&bank, kit);
         for edition in [Edition::Interviewer, Edition::Candidate] {
+            let doc = document(&bank, kit, &selection, edition);
             for paper in [Paper::A4, Paper::Letter] {
-                let doc = kit_document(&bank, &kit.id, edition);
                 let out = export_pdf(&doc, &PdfOptions { paper }).unwrap();
                 assert!(out.warnings.is_empty(), "{:?}", out.warnings);
                 let what = format!("{} {edition:?} {paper:?}", kit.id);

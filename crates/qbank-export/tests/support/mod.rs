@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use qbank_core::{Bank, Edition};
+use qbank_core::{Bank, Edition, Kit, Selection};
 use qbank_doc::{build_document, Document, KitOptions};
 
 pub fn bank() -> Bank {
@@ -12,9 +12,13 @@ pub fn bank() -> Bank {
     bank
 }
 
-pub fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
-    let kit = bank.kit(kit).unwrap();
-    let selection = qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap();
+/// The questions `kit` draws from the bank, near duplicates kept apart as `qbank kit` does.
+pub fn selection(bank: &Bank, kit: &Kit) -> Selection {
+    qbank_core::select(bank, kit, &qbank_core::near_duplicate_pairs(bank)).unwrap()
+}
+
+/// The document of `kit` with the questions of `selection`.
+pub fn document(bank: &Bank, kit: &Kit, selection: &Selection, edition: Edition) -> Document {
     let options = KitOptions {
         candidate: Some("Ada Lovelace".to_owned()),
         interviewer: Some("Grace Hopper".to_owned()),
@@ -22,5 +26,11 @@ pub fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
         edition,
         revision: "0000000".to_owned(),
     };
-    build_document(bank, kit, &selection, &options)
+    build_document(bank, kit, selection, &options)
+}
+
+/// The document of the kit with id `kit`.
+pub fn kit_document(bank: &Bank, kit: &str, edition: Edition) -> Document {
+    let kit = bank.kit(kit).unwrap();
+    document(bank, kit, &selection(bank, kit), edition)
 }
