@@ -1,6 +1,6 @@
 //! A progress bar for long runs: only on a terminal, never in CI logs or piped output.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -30,21 +30,41 @@ pub fn load_bank(
     result
 }
 
-/// Warns on stderr when some files of the bank could not be read, so that a report drawn from
-/// the rest says so: "… could not be read and {are left out}; `qbank lint` shows why".
-pub fn warn_unread(bank: &std::path::Path, diagnostics: &[qbank_core::Diagnostic], left_out: &str) {
-    let unread = diagnostics
-        .iter()
-        .filter(|d| d.severity == qbank_core::Severity::Error)
-        .map(|d| d.primary.file.as_str())
-        .collect::<std::collections::BTreeSet<_>>();
-    let n = unread.len();
-    if n > 0 {
-        eprintln!(
-            "qbank: warning: {n} file{} could not be read and {} {left_out}; `qbank lint {}` shows why",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "is" } else { "are" },
-            bank.display()
-        );
+/// Says on standard error which files of the bank did not load and so are `left_out` of what
+/// the command reports ("left out", "not counted"), if any.
+pub fn warn_unloaded(bank: &qbank_core::Bank, root: &std::path::Path, left_out: &str) {
+    let mut loaded = vec![false; bank.files.len()];
+    for q in &bank.questions {
+        loaded[q.file] = true;
     }
+    for k in &bank.kits {
+        loaded[k.file] = true;
+    }
+    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
+        loaded[t] = true;
+    }
+    let broken: Vec<&str> = bank
+        .files
+        .iter()
+        .zip(&loaded)
+        .filter(|(_, &ok)| !ok)
+        .map(|(f, _)| f.path.as_str())
+        .collect();
+    if broken.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "qbank: warning: {} {} not load and {} {left_out}: {}\n  help: run `qbank lint {}` \
+         to see why",
+        broken.len(),
+        if broken.len() == 1 {
+            "file does"
+        } else {
+            "files do"
+        },
+        if broken.len() == 1 { "is" } else { "are" },
+        broken.join(", "),
+        root.display()
+    );
 }

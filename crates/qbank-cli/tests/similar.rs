@@ -204,7 +204,7 @@ fn files_that_cannot_be_read_are_named_and_the_rest_compared() {
     );
     assert!(out.starts_with("exit: 0\n"), "{out}");
     assert!(
-        out.contains("1 file could not be read and is not compared"),
+        out.contains("1 file does not load and is not compared: bank/data/broken.yaml"),
         "{out}"
     );
     assert!(out.contains("canary  (near duplicate)"), "{out}");

@@ -1,5 +1,4 @@
 use std::io::{self, Write};
-use std::path::Path;
 
 use qbank_core::Bank;
 use qbank_doc::{build_table, in_topic_order, table::Column};
@@ -75,7 +74,7 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
 /// `qbank kit build` draws them.
 fn load(args: &ExportArgs) -> Result<Bank, Failure> {
     let (mut bank, _) = qbank_core::load_bank(&args.bank)?;
-    warn_unloaded(&bank, &args.bank);
+    crate::progress::warn_unloaded(&bank, &args.bank, "left out");
     if let Some(id) = &args.kit {
         let kit = super::kit::find_kit(&bank, id)?.clone();
         let pairs = qbank_core::near_duplicate_pairs(&bank);
@@ -92,44 +91,6 @@ fn load(args: &ExportArgs) -> Result<Bank, Failure> {
         bank.questions = picked;
     }
     Ok(bank)
-}
-
-/// Says on standard error which files of the bank did not load, if any.
-pub fn warn_unloaded(bank: &Bank, root: &Path) {
-    let mut loaded = vec![false; bank.files.len()];
-    for q in &bank.questions {
-        loaded[q.file] = true;
-    }
-    for k in &bank.kits {
-        loaded[k.file] = true;
-    }
-    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
-        loaded[t] = true;
-    }
-    let broken: Vec<&str> = bank
-        .files
-        .iter()
-        .zip(&loaded)
-        .filter(|(_, &ok)| !ok)
-        .map(|(f, _)| f.path.as_str())
-        .collect();
-    if broken.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        io::stderr(),
-        "qbank: warning: {} {} not load and {} left out: {}\n  help: run `qbank lint {}` to \
-         see why",
-        broken.len(),
-        if broken.len() == 1 {
-            "file does"
-        } else {
-            "files do"
-        },
-        if broken.len() == 1 { "is" } else { "are" },
-        broken.join(", "),
-        root.display()
-    );
 }
 
 /// Writes the export to --out (atomically) or to standard output.

@@ -6,7 +6,6 @@ use qbank_export::csv::read_csv;
 use qbank_export::import::{plan_import, FileChange, ImportPlan};
 
 use crate::args::{CsvImportArgs, ImportCommand};
-use crate::commands::export::warn_unloaded;
 use crate::files::{self, PlannedFile};
 use crate::{Failure, Outcome};
 
@@ -20,7 +19,7 @@ fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
     let shown = args.file.display().to_string();
     let bytes = fs::read(&args.file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
     let (bank, _) = qbank_core::load_bank(&args.bank)?;
-    warn_unloaded(&bank, &args.bank);
+    crate::progress::warn_unloaded(&bank, &args.bank, "left out");
 
     let plan = read_csv(&bytes).and_then(|sheet| plan_import(&bank, &sheet));
     let plan = match plan {

@@ -48,8 +48,8 @@ pub(crate) struct Match<'a> {
 /// is the gate.
 pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
     let config = config::load(args.config.as_deref(), &args.bank)?;
-    let (bank, diagnostics) = crate::progress::load_bank(&args.bank)?;
-    crate::progress::warn_unread(&args.bank, &diagnostics, "not compared");
+    let (bank, _) = crate::progress::load_bank(&args.bank)?;
+    crate::progress::warn_unloaded(&bank, &args.bank, "not compared");
     let asked: Option<&Question> = match &args.id {
         Some(id) => Some(find(&bank, id)?),
         None => None,
