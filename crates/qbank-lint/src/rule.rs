@@ -106,6 +106,18 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The value of `rule`'s integer option `name` (configured, or its default).
+    pub fn integer(&self, rule: &dyn Rule, name: &str) -> u64 {
+        let key = (rule.name().to_owned(), name.to_owned());
+        if let Some(OptionValue::Integer(n)) = self.options.get(&key) {
+            return *n;
+        }
+        match default_of(rule, name) {
+            Some(OptionDefault::Integer(n)) => n,
+            _ => 0,
+        }
+    }
+
     /// The severity `rule` reports at, or `None` when it is off.
     pub fn severity_of(&self, rule: &dyn Rule) -> Option<Severity> {
         if !self.select.is_empty() && !self.select.iter().any(|s| s == rule.name()) {
@@ -116,6 +128,13 @@ impl Settings {
             None => Some(rule.default_severity()),
         }
     }
+}
+
+/// The default of `rule`'s option `name`.
+fn default_of(rule: &dyn Rule, name: &str) -> Option<OptionDefault> {
+    let option = rule.options().iter().find(|o| o.name == name);
+    debug_assert!(option.is_some(), "{} has no option {name}", rule.name());
+    option.map(|o| o.default)
 }
 
 /// Which `allow:` entries silenced a finding: (question file, rule).
@@ -157,14 +176,7 @@ impl<'a> Context<'a> {
 
     /// The value of the rule's integer option `name` (configured, or its default).
     pub fn integer(&self, name: &str) -> u64 {
-        let key = (self.rule.name().to_owned(), name.to_owned());
-        if let Some(OptionValue::Integer(n)) = self.settings.options.get(&key) {
-            return *n;
-        }
-        match self.default_of(name) {
-            Some(OptionDefault::Integer(n)) => n,
-            _ => 0,
-        }
+        self.settings.integer(self.rule, name)
     }
 
     /// The value of the rule's list option `name` (configured, or its default).
@@ -173,20 +185,10 @@ impl<'a> Context<'a> {
         if let Some(OptionValue::Words(w)) = self.settings.options.get(&key) {
             return w.clone();
         }
-        match self.default_of(name) {
+        match default_of(self.rule, name) {
             Some(OptionDefault::Words(w)) => w.iter().map(|w| (*w).to_owned()).collect(),
             _ => Vec::new(),
         }
-    }
-
-    fn default_of(&self, name: &str) -> Option<OptionDefault> {
-        let option = self.rule.options().iter().find(|o| o.name == name);
-        debug_assert!(
-            option.is_some(),
-            "{} has no option {name}",
-            self.rule.name()
-        );
-        option.map(|o| o.default)
     }
 
     /// Reports a finding, at the configured severity. A finding on a question that allows this

@@ -1,7 +1,7 @@
 use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
 use qbank_core::{Bank, Diagnostic, Question, Severity};
 
-use crate::rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
+use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
 use crate::rules::duplicate_question::normalize;
 
 /// The score from which two active questions are reported, unless qbank.toml sets
@@ -133,13 +133,7 @@ fn percent(hundredths: u64) -> f32 {
 /// The score from which this rule reports a pair under `settings` (qbank.toml's
 /// `[rules.near-duplicate] threshold`, or the default).
 pub fn threshold(settings: &Settings) -> f32 {
-    match settings
-        .options
-        .get(&(NearDuplicate.name().to_owned(), "threshold".to_owned()))
-    {
-        Some(OptionValue::Integer(n)) => percent(*n),
-        _ => THRESHOLD,
-    }
+    percent(settings.integer(&NearDuplicate, "threshold"))
 }
 
 /// Whether either question names the other in `similar_to`.
