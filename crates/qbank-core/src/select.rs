@@ -320,14 +320,10 @@ fn pair_reasons(
 /// The near-duplicate pairs of the bank's active questions, by id, as [`select`] takes them:
 /// what the `near-duplicate` lint rule reports, at the default threshold.
 pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
-    use crate::similarity::{Detector, DetectorOptions, Vocabulary};
+    use crate::similarity::{Detector, DEFAULT_THRESHOLD};
     let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
     let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
-    let detector = Detector::new(
-        Vocabulary::from_topics(&bank.topics),
-        DetectorOptions::default(),
-    );
-    detector
+    Detector::for_bank(bank, DEFAULT_THRESHOLD)
         .near_duplicates(&texts)
         .into_iter()
         .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))

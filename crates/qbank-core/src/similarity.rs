@@ -807,6 +807,15 @@ pub struct Similarity {
 }
 
 impl Detector {
+    /// The detector for a bank: the built-in vocabulary plus every topic's synonyms, scoring
+    /// pairs from `threshold` on.
+    pub fn for_bank(bank: &crate::Bank, threshold: f32) -> Detector {
+        Detector::new(
+            Vocabulary::from_topics(&bank.topics),
+            DetectorOptions::with_threshold(threshold),
+        )
+    }
+
     pub fn new(vocabulary: Vocabulary, options: DetectorOptions) -> Detector {
         Detector {
             vocabulary,

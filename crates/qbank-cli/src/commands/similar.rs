@@ -6,9 +6,10 @@
 
 use std::io::{self, Write};
 
+use qbank_core::similarity::Detector;
 use qbank_core::{Bank, Question};
 use qbank_lint::rules::invisible_character::is_invisible;
-use qbank_lint::rules::near_duplicate::{acknowledged, detector, threshold};
+use qbank_lint::rules::near_duplicate::{acknowledged, threshold};
 use serde::Serialize;
 
 use crate::args::{SimilarArgs, SimilarFormat};
@@ -95,7 +96,7 @@ pub(crate) fn report<'b>(
         .iter()
         .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
         .collect();
-    let detector = detector(bank, threshold);
+    let detector = Detector::for_bank(bank, threshold);
     // The query is indexed with the bank, so that its words weigh what they weigh there.
     let texts: Vec<&str> = others
         .iter()

@@ -1,5 +1,5 @@
-use qbank_core::similarity::{Detector, DetectorOptions, Pair, Vocabulary};
-use qbank_core::{Bank, Diagnostic, Question, Severity};
+use qbank_core::similarity::{Detector, Pair};
+use qbank_core::{Diagnostic, Question, Severity};
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
 use crate::rules::duplicate_question::normalize;
@@ -64,7 +64,7 @@ impl Rule for NearDuplicate {
         let bank = ctx.bank;
         let active: Vec<&Question> = ctx.active().collect();
         let threshold = percent(ctx.integer("threshold"));
-        let detector = detector(bank, threshold);
+        let detector = Detector::for_bank(bank, threshold);
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let index = detector.index(&texts);
         // Each later question is reported once, against its closest earlier match; the others
@@ -139,12 +139,4 @@ pub fn threshold(settings: &Settings) -> f32 {
 /// Whether either question names the other in `similar_to`.
 pub fn acknowledged(a: &Question, b: &Question) -> bool {
     a.similar_to.iter().any(|s| s.id == b.id) || b.similar_to.iter().any(|s| s.id == a.id)
-}
-
-/// The detector for a bank: the built-in vocabulary plus every topic's synonyms.
-pub fn detector(bank: &Bank, threshold: f32) -> Detector {
-    Detector::new(
-        Vocabulary::from_topics(&bank.topics),
-        DetectorOptions::with_threshold(threshold),
-    )
 }

@@ -1,9 +1,10 @@
 use std::collections::{HashMap, HashSet};
 
+use qbank_core::similarity::Detector;
 use qbank_core::{Diagnostic, Question, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
-use crate::rules::near_duplicate::{self, detector};
+use crate::rules::near_duplicate;
 
 /// Words in more than this share of the active questions (and in more than
 /// [`COMMON_LEAST`] of them) say nothing about a pair.
@@ -52,7 +53,7 @@ impl Rule for StaleSimilarTo {
             .enumerate()
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
-        let detector = detector(bank, near_duplicate::THRESHOLD);
+        let detector = Detector::for_bank(bank, near_duplicate::THRESHOLD);
         let vocabulary = detector.vocabulary();
         // The text and the tags: a tag is a subject the author named on purpose.
         let subjects: Vec<Vec<String>> = active
