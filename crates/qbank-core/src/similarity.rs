@@ -111,6 +111,8 @@ pub struct Vocabulary {
     phrases: HashMap<String, Vec<(Vec<String>, Meaning)>>,
     /// Display name of each concept (the canonical phrase of its group).
     names: Vec<String>,
+    /// The stems of each concept's name that are neither stop nor light words.
+    name_stems: Vec<Vec<String>>,
     stop: HashSet<String>,
     light: HashSet<String>,
     /// A concept named by a light word ("production") weighs as little as one.
@@ -423,9 +425,19 @@ impl Vocabulary {
                 }
             }
         }
+        let name_stems = names
+            .iter()
+            .map(|n| {
+                stems(n)
+                    .into_iter()
+                    .filter(|s| !stop.contains(s) && !light.contains(s))
+                    .collect()
+            })
+            .collect();
         Vocabulary {
             phrases,
             names,
+            name_stems,
             stop,
             light,
             concept_class,
@@ -485,7 +497,7 @@ impl Vocabulary {
 
     /// The subject terms of `text`, in order of appearance, duplicates removed.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        self.analyse(text).terms
+        self.analyse(text, Want::Terms).terms
     }
 
     /// The stems of the words that name a subject in `text`, sorted and unique: the words of
@@ -493,10 +505,10 @@ impl Vocabulary {
     /// is neither a stop word, a light word nor part of the question's frame. Coarser than
     /// [`Vocabulary::terms`]: "model drift" and "data drift" share "drift" here.
     pub fn subject_stems(&self, text: &str) -> Vec<String> {
-        self.analyse(text).subject_stems
+        self.analyse(text, Want::SubjectStems).subject_stems
     }
 
-    fn analyse(&self, text: &str) -> Analysis {
+    fn analyse(&self, text: &str, want: Want) -> Analysis {
         let words = words(text);
         let sequence: Box<[u64]> = words
             .iter()
@@ -581,13 +593,15 @@ impl Vocabulary {
             match meaning {
                 Meaning::Concept(c) => {
                     found.push((i, self.concept_term(c)));
-                    let canonical = stems(&self.names[c as usize]);
-                    subject_stems.extend(
-                        at.iter()
-                            .map(|&p| words[p].stem.clone())
-                            .chain(canonical)
-                            .filter(|s| !self.stop.contains(s) && !self.light.contains(s)),
-                    );
+                    if want == Want::SubjectStems {
+                        subject_stems.extend(
+                            at.iter()
+                                .map(|&p| &words[p].stem)
+                                .filter(|s| !self.stop.contains(*s) && !self.light.contains(*s))
+                                .chain(&self.name_stems[c as usize])
+                                .cloned(),
+                        );
+                    }
                 }
                 Meaning::Frame => {}
                 Meaning::Examples => examples_from.extend(at.last().copied()),
@@ -601,7 +615,9 @@ impl Vocabulary {
             let class = if self.light.contains(&w.stem) {
                 TermClass::Light
             } else {
-                subject_stems.push(w.stem.clone());
+                if want == Want::SubjectStems {
+                    subject_stems.push(w.stem.clone());
+                }
                 TermClass::Word
             };
             found.push((
@@ -712,11 +728,19 @@ impl Vocabulary {
     }
 }
 
+/// Whether [`Vocabulary::analyse`] also collects the subject stems (which only
+/// [`Vocabulary::subject_stems`] needs; indexing a bank does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Terms,
+    SubjectStems,
+}
+
 /// What the vocabulary reads in a text.
 struct Analysis {
     /// The subject terms, in order of appearance, duplicates removed.
     terms: Vec<Term>,
-    /// See [`Vocabulary::subject_stems`].
+    /// See [`Vocabulary::subject_stems`]; empty unless [`Want::SubjectStems`].
     subject_stems: Vec<String>,
     /// The words that are not stop words, in order, as [`word_id`]s.
     sequence: Box<[u64]>,
@@ -835,8 +859,9 @@ impl Detector {
     ///
     /// Texts are read on all cores; the result does not depend on how many.
     pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
-        let analysed: Vec<Analysis> =
-            crate::parallel::map_ordered(texts, 2048, |_, t| self.vocabulary.analyse(t.as_ref()));
+        let analysed: Vec<Analysis> = crate::parallel::map_ordered(texts, 2048, |_, t| {
+            self.vocabulary.analyse(t.as_ref(), Want::Terms)
+        });
         Index::build(self, analysed)
     }
 
@@ -959,13 +984,8 @@ fn swapped(x: &[u64], y: &[u64]) -> bool {
 
 impl<'d> Index<'d> {
     fn build(detector: &'d Detector, analysed: Vec<Analysis>) -> Index<'d> {
-        let mut sequences: Vec<Box<[u64]>> = Vec::with_capacity(analysed.len());
-        let mut analysed_terms: Vec<Vec<Term>> = Vec::with_capacity(analysed.len());
-        for a in analysed {
-            sequences.push(a.sequence);
-            analysed_terms.push(a.terms);
-        }
-        let analysed = analysed_terms;
+        let (analysed, sequences): (Vec<Vec<Term>>, Vec<Box<[u64]>>) =
+            analysed.into_iter().map(|a| (a.terms, a.sequence)).unzip();
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
         let mut first: Vec<String> = Vec::new();
@@ -1530,8 +1550,8 @@ mod tests {
         let vocabulary = Vocabulary::builtin();
         let swap = |a: &str, b: &str| {
             swapped(
-                &vocabulary.analyse(a).sequence,
-                &vocabulary.analyse(b).sequence,
+                &vocabulary.analyse(a, Want::Terms).sequence,
+                &vocabulary.analyse(b, Want::Terms).sequence,
             )
         };
         // One subject swapped for another in the same sentence.
