@@ -179,11 +179,30 @@ const KIT_KEYS: &[&str] = &[
     "description",
     "sections",
     "exclude",
+    "max_per_kind",
     "edition",
 ];
 const SECTION_KEYS: &[&str] = &[
-    "title", "topic", "topics", "tags", "fixed", "count", "minutes",
+    "title",
+    "topic",
+    "topics",
+    "tags",
+    "kinds",
+    "competencies",
+    "fixed",
+    "count",
+    "minutes",
 ];
+const KINDS_KEYS: &[&str] = &["concept", "experience", "tooling", "scenario", "behavioral"];
+const LOOP_KEYS: &[&str] = &[
+    "title",
+    "role",
+    "description",
+    "competencies",
+    "interviews",
+    "decision",
+];
+const INTERVIEW_KEYS: &[&str] = &["kit", "title", "interviewer", "focus", "seed"];
 
 impl Policy {
     /// The order of the known keys of the mapping at `path` (`*` for any list index).
@@ -198,6 +217,9 @@ impl Policy {
             (FileKind::Topics, ["topics", "*", "coverage"]) => Some(COVERAGE_KEYS),
             (FileKind::Kit, []) => Some(KIT_KEYS),
             (FileKind::Kit, ["sections", "*"]) => Some(SECTION_KEYS),
+            (FileKind::Kit, ["max_per_kind"]) => Some(KINDS_KEYS),
+            (FileKind::Loop, []) => Some(LOOP_KEYS),
+            (FileKind::Loop, ["interviews", "*"]) => Some(INTERVIEW_KEYS),
             _ => None,
         }
     }
@@ -209,11 +231,16 @@ impl Policy {
             (FileKind::Question, ["levels" | "tags"])
                 | (FileKind::Topics, ["topics", "*", "coverage"])
                 | (FileKind::Topics, ["topics", "*", "synonyms", "*"])
-                | (FileKind::Kit, ["exclude"])
+                | (FileKind::Kit, ["exclude" | "max_per_kind"])
                 | (
                     FileKind::Kit,
-                    ["sections", "*", "topics" | "tags" | "fixed"]
+                    [
+                        "sections",
+                        "*",
+                        "topics" | "tags" | "fixed" | "kinds" | "competencies"
+                    ]
                 )
+                | (FileKind::Loop, ["competencies"])
         )
     }
 

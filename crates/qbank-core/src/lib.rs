@@ -15,6 +15,7 @@ pub mod diag;
 pub mod fingerprint;
 pub mod format;
 pub mod load;
+pub mod loops;
 pub mod model;
 pub mod parallel;
 pub mod scalar;
@@ -27,11 +28,15 @@ pub mod yaml;
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
 pub use fingerprint::{content_revision, fingerprint};
 pub use load::{load_bank, load_bank_with_progress, Bank, LoadError, SourceFile};
+pub use loops::{
+    interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,
+};
 pub use model::{
-    Allow, Coverage, Edition, FileId, Kind, Kit, Level, Question, Rubric, Section, SimilarTo,
-    Status, Topic, DEFAULT_MINUTES,
+    Allow, Coverage, Edition, FileId, Interview, Kind, Kit, Level, Loop, Question, Rubric, Section,
+    SimilarTo, Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};
 pub use select::{
-    near_duplicate_pairs, select, PairKind, SelectError, SelectedSection, Selection, Shortfall,
+    near_duplicate_pairs, select, select_with, Draw, PairKind, SelectError, SelectedSection,
+    Selection, Shortfall,
 };

@@ -17,7 +17,7 @@ use qbank_schema::FileKind;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Label, Position, Span};
-use crate::model::{FileId, Kit, Question, Topic, TopicsFile};
+use crate::model::{FileId, Kit, Loop, Question, Topic, TopicsFile};
 use crate::yaml::{self, LineIndex, SourceMap, YamlWarning};
 
 /// Files larger than this are not read: no question, topic or kit file comes near it.
@@ -29,6 +29,8 @@ pub const MAX_FOLDER_DEPTH: usize = 32;
 pub const TOPICS_FILE: &str = "topics.yaml";
 /// The folder of kit definitions at the bank's root.
 pub const KITS_DIR: &str = "kits";
+/// The folder of loop definitions at the bank's root.
+pub const LOOPS_DIR: &str = "loops";
 
 /// A file of the bank, as read.
 #[derive(Debug)]
@@ -149,6 +151,8 @@ pub struct Bank {
     pub questions: Vec<Question>,
     /// The kits that passed their schema, in path order.
     pub kits: Vec<Kit>,
+    /// The loops that passed their schema, in path order.
+    pub loops: Vec<Loop>,
 }
 
 impl Bank {
@@ -166,6 +170,11 @@ impl Bank {
 
     pub fn kit(&self, id: &str) -> Option<&Kit> {
         self.kits.iter().find(|k| k.id == id)
+    }
+
+    /// The loop called `id` (`loops/<id>.yaml`).
+    pub fn interview_loop(&self, id: &str) -> Option<&Loop> {
+        self.loops.iter().find(|l| l.id == id)
     }
 
     /// The file of a question.
@@ -213,6 +222,7 @@ enum Parsed {
     Question(Box<Question>),
     Topics(Vec<Topic>),
     Kit(Box<Kit>),
+    Loop(Box<Loop>),
     Nothing,
 }
 
@@ -266,6 +276,11 @@ pub fn load_bank_with_progress(
                 k.file = id;
                 k.id = file.stem().to_owned();
                 bank.kits.push(*k);
+            }
+            Parsed::Loop(mut l) => {
+                l.file = id;
+                l.id = file.stem().to_owned();
+                bank.loops.push(*l);
             }
             Parsed::Nothing => {
                 if file.kind == FileKind::Topics {
@@ -435,7 +450,7 @@ fn shown_target(root: &Path, target: &Path, display_root: &str) -> String {
 }
 
 /// What the bank file at `relative` (a `/`-separated path inside the bank) holds: `topics.yaml`
-/// at the root, kits in `kits/`, questions everywhere else.
+/// at the root, kits in `kits/`, loops in `loops/`, questions everywhere else.
 pub fn kind_of_path(relative: &str) -> FileKind {
     let folder = relative.rsplit_once('/').map_or("", |(d, _)| d);
     kind_of(folder, relative)
@@ -446,6 +461,8 @@ fn kind_of(folder: &str, relative: &str) -> FileKind {
         FileKind::Topics
     } else if folder == KITS_DIR {
         FileKind::Kit
+    } else if folder == LOOPS_DIR {
+        FileKind::Loop
     } else {
         FileKind::Question
     }
@@ -654,6 +671,7 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
             serde_json::from_value::<Question>(value).map(|q| Parsed::Question(Box::new(q)))
         }
         FileKind::Kit => serde_json::from_value::<Kit>(value).map(|k| Parsed::Kit(Box::new(k))),
+        FileKind::Loop => serde_json::from_value::<Loop>(value).map(|l| Parsed::Loop(Box::new(l))),
         FileKind::Topics => serde_json::from_value::<TopicsFile>(value).map(|t| {
             Parsed::Topics(
                 t.topics
@@ -684,6 +702,7 @@ fn expected_content(kind: FileKind) -> &'static str {
         }
         FileKind::Topics => "topics.yaml holds a mapping with a `topics` list",
         FileKind::Kit => "a kit file holds one mapping with title, level and sections",
+        FileKind::Loop => "a loop file holds one mapping with title and interviews",
     }
 }
 

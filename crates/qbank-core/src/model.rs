@@ -3,6 +3,7 @@
 //! Every [`Question`], [`Topic`] and [`Kit`] here passed its JSON Schema: a file that did not
 //! is reported and left out, so the rest of qbank can trust these types.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,12 @@ impl Kind {
 
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -304,6 +311,12 @@ pub struct Section {
     pub topics: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Kinds of question the section draws (any of them); empty for every kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<Kind>,
+    /// Competencies the section draws (a question measuring any of them); empty for all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -348,8 +361,92 @@ pub struct Kit {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// At most this many questions of a kind in the whole kit (fixed questions count).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub max_per_kind: BTreeMap<Kind, u32>,
     #[serde(default)]
     pub edition: Edition,
+    #[serde(skip)]
+    pub file: FileId,
+}
+
+impl Section {
+    /// A section with this title that draws nothing yet: fill in the rest with struct update
+    /// syntax (`Section { topic: Some(t), count: Some(2), ..Section::new("Deployment") }`).
+    pub fn new(title: impl Into<String>) -> Section {
+        Section {
+            title: title.into(),
+            topic: None,
+            topics: Vec::new(),
+            tags: Vec::new(),
+            kinds: Vec::new(),
+            competencies: Vec::new(),
+            count: None,
+            fixed: Vec::new(),
+            minutes: None,
+        }
+    }
+}
+
+impl Kit {
+    /// A kit with this id, title and level and nothing else: no sections, seed 0. Fill in the
+    /// rest with struct update syntax.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, level: Level) -> Kit {
+        Kit {
+            id: id.into(),
+            title: title.into(),
+            role: None,
+            level,
+            duration_minutes: None,
+            seed: 0,
+            description: None,
+            sections: Vec::new(),
+            exclude: Vec::new(),
+            max_per_kind: BTreeMap::new(),
+            edition: Edition::Interviewer,
+            file: 0,
+        }
+    }
+}
+
+/// One interview of a [`Loop`]: a kit, and who asks it with what focus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    /// The kit's id (`kits/<id>.yaml`).
+    pub kit: String,
+    /// The interview's name; the kit's title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The interviewer's role ("Senior MLOps engineer").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviewer: Option<String>,
+    /// What this interviewer listens for, in a sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    /// The seed of this interview's draw; the kit's own seed when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+}
+
+/// A loop definition, as written in `loops/<id>.yaml`: the interviews one candidate has for
+/// one role, drawn in order so that no question (nor a related pair) is asked twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loop {
+    /// The file stem.
+    #[serde(skip_deserializing, default)]
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The competencies the loop must cover, each by at least one interview.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
+    pub interviews: Vec<Interview>,
+    /// How the debrief reaches a decision; a default rule is printed when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
     #[serde(skip)]
     pub file: FileId,
 }

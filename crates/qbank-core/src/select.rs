@@ -6,11 +6,15 @@
 //! change a kit). The same bank and kit give the same selection on every machine.
 //!
 //! The rules a selection keeps:
-//! - only active questions at the kit's level, from the section's topics and tags;
+//! - only active questions at the kit's level, from the section's topics, tags, kinds and
+//!   competencies (each filter the section gives must match);
 //! - each section's `fixed` questions first, in the order written;
 //! - no question in `exclude`, and no question twice;
 //! - never both questions of a pair that may not meet: every `similar_to` pair of the bank,
-//!   and the pairs passed in as `conflicts` (near-duplicates found by a detector);
+//!   siblings (two questions naming the same `similar_to` question), and the pairs passed in
+//!   as `conflicts` (near-duplicates or related questions found by a detector);
+//! - no more questions of a kind than the kit's `max_per_kind` allows;
+//! - in a loop, nothing an earlier interview drew, nor anything paired with it ([`Draw`]);
 //! - each section's questions fit its `minutes`, and all of them fit `duration_minutes`.
 //!
 //! When the first candidates do not fit, other combinations are tried before giving up; a
@@ -20,7 +24,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::load::Bank;
-use crate::model::{Kit, Level, Question, Section, Status};
+use crate::model::{Kind, Kit, Level, Question, Section, Status};
 
 /// How many candidate placements the search may try before it gives up.
 const MAX_STEPS: u64 = 1_000_000;
@@ -76,17 +80,52 @@ impl Selection {
 pub enum PairKind {
     /// Declared in a question's `similar_to`.
     SimilarTo,
+    /// Two questions that name the same question in `similar_to`: variations of one template.
+    Sibling,
     /// Passed in by the caller (a near-duplicate detector).
     NearDuplicate,
 }
 
 impl PairKind {
+    pub const ALL: [PairKind; 3] = [
+        PairKind::SimilarTo,
+        PairKind::Sibling,
+        PairKind::NearDuplicate,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PairKind::SimilarTo => "similar_to",
+            PairKind::Sibling => "sibling",
             PairKind::NearDuplicate => "near-duplicate",
         }
     }
+
+    /// "a similar_to pair", "siblings"...: the noun for `n` such partners.
+    fn noun(self, n: u32) -> &'static str {
+        match (self, n) {
+            (PairKind::SimilarTo, 1) => "similar_to pair",
+            (PairKind::SimilarTo, _) => "similar_to pairs",
+            (PairKind::Sibling, 1) => "sibling (same similar_to)",
+            (PairKind::Sibling, _) => "siblings (same similar_to)",
+            (PairKind::NearDuplicate, 1) => "near-duplicate",
+            (PairKind::NearDuplicate, _) => "near-duplicates",
+        }
+    }
+}
+
+/// What a draw takes besides the bank and the kit: the pairs to keep apart, the seed, and in
+/// a loop what the interviews before it drew.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Draw<'a> {
+    /// Extra pairs of question ids that may not both be drawn (near-duplicates, related
+    /// questions); unknown ids are ignored.
+    pub conflicts: &'a [(String, String)],
+    /// The seed; the kit's own when `None`.
+    pub seed: Option<u64>,
+    /// Questions already asked (indices into [`Bank::questions`]), each with the name of the
+    /// interview that asks it: neither they nor anything paired with them is drawn.
+    pub taken: &'a [(usize, String)],
 }
 
 /// Why a kit cannot be drawn from the bank.
@@ -127,6 +166,8 @@ pub enum SelectError {
         /// The fewest minutes `count` questions of the section can take.
         least: u32,
     },
+    /// The kit's fixed questions already pass a `max_per_kind` cap.
+    FixedOverCap { kind: Kind, cap: u32, fixed: u32 },
     /// The sections' questions cannot fit the kit's `duration_minutes`.
     KitOverBudget {
         duration: u32,
@@ -162,7 +203,7 @@ impl SelectError {
             | SelectError::UnusableFixed { section, .. }
             | SelectError::SectionOverBudget { section, .. } => Some(*section),
             SelectError::Shortfall(s) => Some(s.section),
-            SelectError::KitOverBudget { .. } => None,
+            SelectError::KitOverBudget { .. } | SelectError::FixedOverCap { .. } => None,
         }
     }
 
@@ -177,6 +218,7 @@ impl SelectError {
                 format!("/sections/{section}/minutes")
             }
             SelectError::KitOverBudget { .. } => "/duration_minutes".to_owned(),
+            SelectError::FixedOverCap { kind, .. } => format!("/max_per_kind/{}", kind.as_str()),
             SelectError::UnknownTopic { section, .. } => format!("/sections/{section}"),
             SelectError::Shortfall(s) => format!("/sections/{}", s.section),
         }
@@ -202,6 +244,9 @@ impl SelectError {
             SelectError::KitOverBudget { .. } => {
                 Some("raise `duration_minutes`, or lower the sections' counts".to_owned())
             }
+            SelectError::FixedOverCap { .. } => Some(
+                "raise the cap in `max_per_kind`, or fix fewer questions of that kind".to_owned(),
+            ),
         }
     }
 }
@@ -264,6 +309,11 @@ impl fmt::Display for SelectError {
                 plural(*count, "question"),
                 least - budget
             ),
+            SelectError::FixedOverCap { kind, cap, fixed } => write!(
+                f,
+                "the kit fixes {} of kind {kind}, but max_per_kind allows {cap}",
+                plural(*fixed, "question"),
+            ),
             SelectError::KitOverBudget { duration, least } => write!(
                 f,
                 "the kit's questions take at least {least} minutes, more than its duration_minutes of {duration} ({} over)",
@@ -289,7 +339,7 @@ fn pair_reasons(
     (one, many): (&str, &str),
 ) -> Vec<String> {
     let mut out = Vec::new();
-    for kind in [PairKind::SimilarTo, PairKind::NearDuplicate] {
+    for kind in PairKind::ALL {
         let others: Vec<(&String, u32)> = paired
             .iter()
             .filter(|((k, _), _)| *k == kind)
@@ -389,6 +439,19 @@ fn describe_source(section: &Section) -> String {
         }
         out.push_str(&format!("tagged {}", section.tags.join(" or ")));
     }
+    if !section.kinds.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let kinds: Vec<&str> = section.kinds.iter().map(|k| k.as_str()).collect();
+        out.push_str(&format!("of kind {}", kinds.join(" or ")));
+    }
+    if !section.competencies.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("measuring {}", section.competencies.join(" or ")));
+    }
     if out.is_empty() {
         out.push_str("from the whole bank");
     }
@@ -399,7 +462,17 @@ fn matches_source(q: &Question, section: &Section) -> bool {
     let mut topics = section.all_topics().peekable();
     let topic_ok = topics.peek().is_none() || section.all_topics().any(|t| t == q.topic);
     let tag_ok = section.tags.is_empty() || q.tags.iter().any(|t| section.tags.contains(t));
-    topic_ok && tag_ok
+    let kind_ok = section.kinds.is_empty() || section.kinds.contains(&q.kind);
+    let competency_ok = section.competencies.is_empty()
+        || question_competencies(q)
+            .iter()
+            .any(|c| section.competencies.contains(c));
+    topic_ok && tag_ok && kind_ok && competency_ok
+}
+
+/// The competencies a question measures.
+pub(crate) fn question_competencies(_q: &Question) -> &[String] {
+    &[]
 }
 
 /// The pairs that may not share a kit, per question index.
@@ -421,10 +494,20 @@ fn conflict_map(
             }
         }
     };
+    // Questions that name the same question in similar_to are variations of one template.
+    let mut siblings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, q) in bank.questions.iter().enumerate() {
         for s in &q.similar_to {
             if let Some(&j) = index.get(s.id.as_str()) {
                 add(i, j, PairKind::SimilarTo);
+            }
+            siblings.entry(s.id.as_str()).or_default().push(i);
+        }
+    }
+    for group in siblings.values() {
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                add(a, b, PairKind::Sibling);
             }
         }
     }
@@ -458,6 +541,25 @@ pub fn select(
     kit: &Kit,
     conflicts: &[(String, String)],
 ) -> Result<Selection, SelectError> {
+    select_with(
+        bank,
+        kit,
+        &Draw {
+            conflicts,
+            ..Draw::default()
+        },
+    )
+}
+
+/// Draws the questions of `kit` from `bank`, with a seed and the questions of earlier
+/// interviews of a loop ([`Draw`]).
+pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection, SelectError> {
+    let conflicts = draw.conflicts;
+    let seed = draw.seed.unwrap_or(kit.seed);
+    let mut taken: HashMap<usize, &str> = HashMap::new();
+    for (i, by) in draw.taken {
+        taken.entry(*i).or_insert(by.as_str());
+    }
     let mut by_id: Vec<(&str, usize)> = bank
         .questions
         .iter()
@@ -536,6 +638,21 @@ pub fn select(
             if excluded.contains(id.as_str()) {
                 return Err(unusable("the kit also excludes".to_owned()));
             }
+            if let Some(by) = taken.get(&i) {
+                return Err(unusable(format!(
+                    "{by} already asks; a loop asks a question once"
+                )));
+            }
+            if let Some((other, kind, by)) = pairs.get(&i).and_then(|p| {
+                p.iter()
+                    .find_map(|(o, k)| taken.get(o).map(|by| (*o, *k, *by)))
+            }) {
+                return Err(unusable(format!(
+                    "is a {} pair with \"{}\", which {by} asks; a loop holds only one of a pair",
+                    kind.as_str(),
+                    bank.questions[other].id,
+                )));
+            }
             if let Some(&(s2, _)) = fixed_at.get(&i) {
                 return Err(unusable(if s2 == s {
                     "is listed twice".to_owned()
@@ -556,6 +673,16 @@ pub fn select(
             fixed_at.insert(i, (s, k));
         }
     }
+    let mut fixed_kinds: BTreeMap<Kind, u32> = BTreeMap::new();
+    for &i in fixed_at.keys() {
+        *fixed_kinds.entry(bank.questions[i].kind).or_default() += 1;
+    }
+    for (&kind, &cap) in &kit.max_per_kind {
+        let fixed = fixed_kinds.get(&kind).copied().unwrap_or(0);
+        if fixed > cap {
+            return Err(SelectError::FixedOverCap { kind, cap, fixed });
+        }
+    }
 
     // Each section's candidates, and what it cannot get even on its own.
     let mut plans = Vec::with_capacity(kit.sections.len());
@@ -570,6 +697,9 @@ pub fn select(
         let mut excluded_n = 0u32;
         let mut fixed_elsewhere = 0u32;
         let mut paired: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
+        let mut asked: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut paired_asked: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
+        let mut over_cap = 0u32;
         for &i in &sorted {
             let q = &bank.questions[i];
             if !matches_source(q, section) {
@@ -587,6 +717,21 @@ pub fn select(
                 other_level += 1;
             } else if excluded.contains(q.id.as_str()) {
                 excluded_n += 1;
+            } else if let Some(by) = taken.get(&i) {
+                *asked.entry(by).or_default() += 1;
+            } else if let Some((other, kind)) = pairs
+                .get(&i)
+                .and_then(|p| p.iter().find(|(o, _)| taken.contains_key(o)))
+            {
+                *paired_asked
+                    .entry((*kind, bank.questions[*other].id.clone()))
+                    .or_default() += 1;
+            } else if kit
+                .max_per_kind
+                .get(&q.kind)
+                .is_some_and(|&cap| fixed_kinds.get(&q.kind).copied().unwrap_or(0) >= cap)
+            {
+                over_cap += 1;
             } else if let Some((other, kind)) = pairs
                 .get(&i)
                 .and_then(|p| p.iter().find(|(o, _)| fixed_at.contains_key(o)))
@@ -601,6 +746,19 @@ pub fn select(
         if pool.len() < draw {
             let mut reasons = Vec::new();
             reasons.extend(pair_reasons(&paired, ("fixed question", "fixed questions")));
+            for (by, n) in &asked {
+                reasons.push(format!("{n} more asked in {by}"));
+            }
+            reasons.extend(pair_reasons(
+                &paired_asked,
+                (
+                    "a question asked earlier in the loop",
+                    "questions asked earlier in the loop",
+                ),
+            ));
+            if over_cap > 0 {
+                reasons.push(format!("{over_cap} more over the kit's max_per_kind"));
+            }
             if excluded_n > 0 {
                 reasons.push(format!("{excluded_n} more excluded by the kit"));
             }
@@ -635,7 +793,7 @@ pub fn select(
                 section.title
             ));
         }
-        let mut rng = section_rng(kit.seed, s);
+        let mut rng = section_rng(seed, s);
         rng.shuffle(&mut pool);
         let fixed_minutes: u32 = fixed.iter().map(|&i| minutes(i)).sum();
         let mut by_minutes: Vec<u32> = pool.iter().map(|&i| minutes(i)).collect();
@@ -691,7 +849,7 @@ pub fn select(
         let total_minutes = sections.iter().map(|s| s.minutes).sum();
         return Ok(Selection {
             kit_id: kit.id.clone(),
-            seed: kit.seed,
+            seed,
             sections,
             total_minutes,
             warnings,
@@ -719,6 +877,8 @@ struct Search<'a> {
     total: u32,
     /// The fewest minutes the sections after each index take.
     least_after: Vec<u32>,
+    /// Questions chosen of each kind, for `max_per_kind`.
+    kinds: BTreeMap<Kind, u32>,
     steps: u64,
     /// The deepest dead end: (section, questions it got), and why the rest were left out.
     worst: Option<(usize, usize, Vec<String>)>,
@@ -746,6 +906,7 @@ impl<'a> Search<'a> {
             picked: vec![Vec::new(); plans.len()],
             total: 0,
             least_after,
+            kinds: BTreeMap::new(),
             steps: 0,
             worst: None,
         };
@@ -764,6 +925,7 @@ impl<'a> Search<'a> {
     fn take(&mut self, i: usize, section: usize) {
         self.chosen.insert(i, section);
         self.total += self.minutes(i);
+        *self.kinds.entry(self.bank.questions[i].kind).or_default() += 1;
         if let Some(p) = self.pairs.get(&i) {
             for &o in p.keys() {
                 *self.blocked.entry(o).or_default() += 1;
@@ -774,6 +936,9 @@ impl<'a> Search<'a> {
     fn give_back(&mut self, i: usize) {
         self.chosen.remove(&i);
         self.total -= self.minutes(i);
+        if let Some(n) = self.kinds.get_mut(&self.bank.questions[i].kind) {
+            *n -= 1;
+        }
         if let Some(p) = self.pairs.get(&i) {
             for &o in p.keys() {
                 if let Some(n) = self.blocked.get_mut(&o) {
@@ -787,9 +952,21 @@ impl<'a> Search<'a> {
         self.plans[s].fixed_minutes + self.picked[s].iter().map(|&i| self.minutes(i)).sum::<u32>()
     }
 
+    /// Whether one more question of `i`'s kind passes the kit's `max_per_kind`.
+    fn over_cap(&self, i: usize) -> bool {
+        let kind = self.bank.questions[i].kind;
+        self.kit
+            .max_per_kind
+            .get(&kind)
+            .is_some_and(|&cap| self.kinds.get(&kind).copied().unwrap_or(0) >= cap)
+    }
+
     /// Whether candidate `i` may join section `s` now.
     fn fits(&self, i: usize, s: usize) -> bool {
         if self.chosen.contains_key(&i) || self.blocked.get(&i).copied().unwrap_or(0) > 0 {
+            return false;
+        }
+        if self.over_cap(i) {
             return false;
         }
         let m = self.minutes(i);
@@ -865,6 +1042,7 @@ impl<'a> Search<'a> {
         let mut paired: BTreeMap<(PairKind, String), u32> = BTreeMap::new();
         let mut over_section = 0u32;
         let mut over_kit = 0u32;
+        let mut over_cap: BTreeMap<Kind, u32> = BTreeMap::new();
         let mut among: BTreeMap<PairKind, u32> = BTreeMap::new();
         for &i in &self.plans[s].pool {
             if self.picked[s].contains(&i) {
@@ -882,6 +1060,8 @@ impl<'a> Search<'a> {
                 *paired
                     .entry((*kind, self.bank.questions[*other].id.clone()))
                     .or_default() += 1;
+            } else if self.over_cap(i) {
+                *over_cap.entry(self.bank.questions[i].kind).or_default() += 1;
             } else if self.plans[s]
                 .budget
                 .is_some_and(|b| self.section_minutes(s) + self.minutes(i) > b)
@@ -919,12 +1099,14 @@ impl<'a> Search<'a> {
             reasons.push(format!(
                 "{n} more {} {} of other candidates",
                 if n == 1 { "is a" } else { "are" },
-                match (kind, n) {
-                    (PairKind::SimilarTo, 1) => "similar_to pair",
-                    (PairKind::SimilarTo, _) => "similar_to pairs",
-                    (PairKind::NearDuplicate, 1) => "near-duplicate",
-                    (PairKind::NearDuplicate, _) => "near-duplicates",
-                }
+                kind.noun(n)
+            ));
+        }
+        for (kind, n) in over_cap {
+            let cap = self.kit.max_per_kind.get(&kind).copied().unwrap_or(0);
+            reasons.push(format!(
+                "{n} more would pass the kit's cap of {cap} {kind} {}",
+                if cap == 1 { "question" } else { "questions" }
             ));
         }
         if over_section > 0 {
@@ -989,7 +1171,7 @@ impl<'a> Search<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edition, SimilarTo, Topic};
+    use crate::model::{SimilarTo, Topic};
 
     fn q(id: &str, topic: &str, minutes: u32) -> Question {
         Question {
@@ -1023,29 +1205,17 @@ mod tests {
 
     fn section(title: &str, topic: &str, count: u32) -> Section {
         Section {
-            title: title.to_owned(),
             topic: Some(topic.to_owned()),
-            topics: Vec::new(),
-            tags: Vec::new(),
             count: Some(count),
-            fixed: Vec::new(),
-            minutes: None,
+            ..Section::new(title)
         }
     }
 
     fn kit(seed: u64, sections: Vec<Section>) -> Kit {
         Kit {
-            id: "k".to_owned(),
-            title: "K".to_owned(),
-            role: None,
-            level: Level::Mid,
-            duration_minutes: None,
             seed,
-            description: None,
             sections,
-            exclude: Vec::new(),
-            edition: Edition::Interviewer,
-            file: 0,
+            ..Kit::new("k", "K", Level::Mid)
         }
     }
 
@@ -1433,5 +1603,157 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sections_draw_by_kind_and_the_kit_caps_kinds() {
+        let mut questions = ten("deploy");
+        for (i, q) in questions.iter_mut().enumerate() {
+            q.kind = match i % 3 {
+                0 => Kind::Concept,
+                1 => Kind::Scenario,
+                _ => Kind::Behavioral,
+            };
+        }
+        let b = bank(questions);
+        let scenario = Section {
+            kinds: vec![Kind::Scenario],
+            ..section("Scenario", "deploy", 2)
+        };
+        for seed in 0..20 {
+            let sel = select(&b, &kit(seed, vec![scenario.clone()]), &[]).unwrap();
+            assert!(sel.questions(&b).all(|q| q.kind == Kind::Scenario));
+        }
+        // Concept 0, 3, 6, 9: a cap of two holds across sections.
+        let mut k = kit(
+            1,
+            vec![section("A", "deploy", 4), section("B", "deploy", 4)],
+        );
+        k.max_per_kind.insert(Kind::Concept, 2);
+        for seed in 0..30 {
+            k.seed = seed;
+            let sel = select(&b, &k, &[]).unwrap();
+            let concepts = sel
+                .questions(&b)
+                .filter(|q| q.kind == Kind::Concept)
+                .count();
+            assert!(concepts <= 2, "seed {seed}: {concepts} concept questions");
+        }
+        let mut k = kit(
+            1,
+            vec![Section {
+                kinds: vec![Kind::Concept],
+                ..section("Definitions", "deploy", 3)
+            }],
+        );
+        k.max_per_kind.insert(Kind::Concept, 2);
+        assert_eq!(
+            select(&b, &k, &[]).unwrap_err().to_string(),
+            "section \"Definitions\" needs 3 questions at level mid from topic deploy of kind \
+             concept; only 2 could be drawn alongside the rest of the kit (1 short); 2 more would \
+             pass the kit's cap of 2 concept questions"
+        );
+        k.sections[0].fixed = vec!["deploy-0".into(), "deploy-3".into(), "deploy-6".into()];
+        let err = select(&b, &k, &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the kit fixes 3 questions of kind concept, but max_per_kind allows 2"
+        );
+        assert_eq!(err.pointer(), "/max_per_kind/concept");
+    }
+
+    #[test]
+    fn siblings_of_one_template_never_share_a_kit() {
+        let mut questions = ten("deploy");
+        // 1, 2 and 3 all name 0: they are siblings, and each is paired with 0.
+        for q in &mut questions[1..4] {
+            q.similar_to = vec![SimilarTo {
+                id: "deploy-0".into(),
+                reason: None,
+            }];
+        }
+        let b = bank(questions);
+        for seed in 0..40 {
+            let sel = select(&b, &kit(seed, vec![section("S", "deploy", 7)]), &[]).unwrap();
+            let got: HashSet<String> = sel.questions(&b).map(|q| q.id.clone()).collect();
+            let family = ["deploy-0", "deploy-1", "deploy-2", "deploy-3"];
+            assert_eq!(
+                family.iter().filter(|f| got.contains(**f)).count(),
+                1,
+                "seed {seed}: {got:?}"
+            );
+        }
+        let err = select(&b, &kit(1, vec![section("S", "deploy", 8)]), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("sibling"), "{err}");
+    }
+
+    #[test]
+    fn a_loop_draw_skips_what_earlier_interviews_asked_and_their_pairs() {
+        let mut questions = ten("deploy");
+        questions[5].similar_to = vec![SimilarTo {
+            id: "deploy-6".into(),
+            reason: None,
+        }];
+        let b = bank(questions);
+        let taken: Vec<(usize, String)> = [0, 1, 2, 3, 4, 5]
+            .into_iter()
+            .map(|i| (i, "interview 1 (Phone screen)".to_owned()))
+            .collect();
+        let draw = Draw {
+            taken: &taken,
+            ..Draw::default()
+        };
+        for seed in 0..20 {
+            let k = kit(seed, vec![section("S", "deploy", 3)]);
+            let mut got = ids(&b, &select_with(&b, &k, &draw).unwrap());
+            got.sort();
+            assert_eq!(got, ["deploy-7", "deploy-8", "deploy-9"]);
+        }
+        let k = kit(1, vec![section("S", "deploy", 4)]);
+        assert_eq!(
+            select_with(&b, &k, &draw).unwrap_err().to_string(),
+            "section \"S\" needs 4 questions at level mid from topic deploy; the bank has 3 \
+             (1 short); 6 more asked in interview 1 (Phone screen), 1 more excluded by \
+             similar_to with a question asked earlier in the loop \"deploy-5\""
+        );
+        let mut s = section("S", "deploy", 1);
+        s.fixed = vec!["deploy-6".into()];
+        assert_eq!(
+            select_with(&b, &kit(1, vec![s.clone()]), &draw)
+                .unwrap_err()
+                .to_string(),
+            "section \"S\" fixes question \"deploy-6\", which is a similar_to pair with \
+             \"deploy-5\", which interview 1 (Phone screen) asks; a loop holds only one of a pair"
+        );
+        s.fixed = vec!["deploy-2".into()];
+        assert_eq!(
+            select_with(&b, &kit(1, vec![s]), &draw)
+                .unwrap_err()
+                .to_string(),
+            "section \"S\" fixes question \"deploy-2\", which interview 1 (Phone screen) \
+             already asks; a loop asks a question once"
+        );
+        // The seed of the draw replaces the kit's.
+        let k = kit(1, vec![section("S", "deploy", 3)]);
+        let with_seed = |seed| {
+            ids(
+                &b,
+                &select_with(
+                    &b,
+                    &k,
+                    &Draw {
+                        seed: Some(seed),
+                        ..Draw::default()
+                    },
+                )
+                .unwrap(),
+            )
+        };
+        assert_eq!(
+            with_seed(9),
+            ids(&b, &select(&b, &kit(9, k.sections.clone()), &[]).unwrap())
+        );
     }
 }

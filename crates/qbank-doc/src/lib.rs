@@ -14,15 +14,11 @@
 //! the content of a printed kit without opening a PDF.
 //!
 //! ```
-//! use qbank_core::{Bank, Edition, Kit, Level};
+//! use qbank_core::{Bank, Kit, Level};
 //! use qbank_doc::{build_document, Block, KitOptions};
 //!
 //! let bank = Bank::default();
-//! let kit = Kit {
-//!     id: "empty".into(), title: "An empty kit".into(), role: None, level: Level::Mid,
-//!     duration_minutes: None, seed: 1, description: None, sections: vec![],
-//!     exclude: vec![], edition: Edition::Interviewer, file: 0,
-//! };
+//! let kit = Kit { seed: 1, ..Kit::new("empty", "An empty kit", Level::Mid) };
 //! let selection = qbank_core::select(&bank, &kit, &[]).unwrap();
 //! let options = KitOptions { revision: "abc1234".into(), ..KitOptions::default() };
 //! let doc = build_document(&bank, &kit, &selection, &options);

@@ -1,4 +1,4 @@
-//! The JSON Schemas (draft 2020-12) of qbank's three kinds of file, embedded in the binary, and
+//! The JSON Schemas (draft 2020-12) of qbank's kinds of file, embedded in the binary, and
 //! their validation.
 //!
 //! [`validate`] takes a JSON value and returns every [`Violation`], each with the JSON pointer of
@@ -29,6 +29,8 @@ pub const QUESTION_SCHEMA: &str = include_str!("../../../schema/question.schema.
 pub const TOPICS_SCHEMA: &str = include_str!("../../../schema/topics.schema.json");
 /// The kit schema, as shipped in `schema/kit.schema.json`.
 pub const KIT_SCHEMA: &str = include_str!("../../../schema/kit.schema.json");
+/// The loop schema, as shipped in `schema/loop.schema.json`.
+pub const LOOP_SCHEMA: &str = include_str!("../../../schema/loop.schema.json");
 
 /// Which schema a file is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +38,7 @@ pub enum FileKind {
     Question,
     Topics,
     Kit,
+    Loop,
 }
 
 impl FileKind {
@@ -45,6 +48,7 @@ impl FileKind {
             FileKind::Question => "question.schema.json",
             FileKind::Topics => "topics.schema.json",
             FileKind::Kit => "kit.schema.json",
+            FileKind::Loop => "loop.schema.json",
         }
     }
 
@@ -54,6 +58,7 @@ impl FileKind {
             FileKind::Question => QUESTION_SCHEMA,
             FileKind::Topics => TOPICS_SCHEMA,
             FileKind::Kit => KIT_SCHEMA,
+            FileKind::Loop => LOOP_SCHEMA,
         }
     }
 
@@ -61,10 +66,12 @@ impl FileKind {
         static QUESTION: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(QUESTION_SCHEMA));
         static TOPICS: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(TOPICS_SCHEMA));
         static KIT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(KIT_SCHEMA));
+        static LOOP: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(LOOP_SCHEMA));
         match self {
             FileKind::Question => &QUESTION,
             FileKind::Topics => &TOPICS,
             FileKind::Kit => &KIT,
+            FileKind::Loop => &LOOP,
         }
     }
 }
@@ -581,7 +588,12 @@ mod tests {
 
     #[test]
     fn schemas_compile() {
-        for kind in [FileKind::Question, FileKind::Topics, FileKind::Kit] {
+        for kind in [
+            FileKind::Question,
+            FileKind::Topics,
+            FileKind::Kit,
+            FileKind::Loop,
+        ] {
             assert!(!validate(kind, &json!({})).is_empty());
         }
         assert!(validate(FileKind::Question, &q()).is_empty());

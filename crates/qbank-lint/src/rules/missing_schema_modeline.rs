@@ -63,5 +63,6 @@ fn kind_name(kind: FileKind) -> &'static str {
         FileKind::Question => "question",
         FileKind::Topics => "topics",
         FileKind::Kit => "kit",
+        FileKind::Loop => "loop",
     }
 }
