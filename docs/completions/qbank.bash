@@ -210,12 +210,16 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__coverage)
-            opts="-h --format --fail-on-gap --color --help"
+            opts="-h --bank --format --fail-on-gap --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown" -- "${cur}"))
                     return 0
@@ -410,12 +414,16 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__fmt)
-            opts="-h --check --help"
+            opts="-h --bank --check --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -970,12 +978,16 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__lint)
-            opts="-h --format --select --ignore --deny-warnings --config --changed-since --color --help"
+            opts="-h --bank --format --select --ignore --deny-warnings --config --changed-since --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
                     return 0
@@ -1116,12 +1128,16 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__stats)
-            opts="-h --format --stale-after --today --help"
+            opts="-h --bank --format --stale-after --today --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0

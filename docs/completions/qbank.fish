@@ -39,6 +39,7 @@ complete -c qbank -n "__fish_qbank_needs_command" -f -a "similar" -d 'The active
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c qbank -n "__fish_qbank_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand lint" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand lint" -l format -d 'Output format [default: human, or github when GITHUB_ACTIONS=true]' -r -f -a "human\t'Code snippets with the place underlined (default on a terminal)'
 json\t'One JSON document with a `diagnostics` array'
 github\t'GitHub Actions annotations (default when GITHUB_ACTIONS=true)'
@@ -59,17 +60,17 @@ complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_sub
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and not __fish_seen_subcommand_from list show build help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t'Text for people'
 json\t'One JSON document'"
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t'Text for people'
 json\t'One JSON document'"
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -l allow-near-duplicates -d 'Let near-duplicate questions share the kit (similar_to pairs are still kept apart)'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l bank -d 'The bank folder (holding topics.yaml and kits/)' -r -F
-complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s o -l out -d 'Where to write the file [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -s o -l out -d 'Where to write the file; `-` for standard output [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l candidate -d 'The candidate\'s name, printed on every page' -r
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l interviewer -d 'The interviewer\'s name' -r
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from build" -l date -d 'The interview date, YYYY-MM-DD [default: from SOURCE_DATE_EPOCH, else left blank to fill in]' -r
@@ -90,19 +91,19 @@ complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_
 complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l kit -d 'Only the questions of this kit' -r
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also: similar_to, reviewed]' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l excel -d 'For Excel: a UTF-8 byte-order mark and CRLF line ends'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l kit -d 'Only the questions of this kit' -r
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l kit -d 'Only the questions of this kit' -r
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s o -l out -d 'Write to this file (replaced at once, never left half-written) instead of standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
@@ -116,6 +117,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subc
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l format -d 'Output format' -r -f -a "human\t'An aligned table'
 json\t'One JSON document'
 markdown\t'A Markdown table, for a pull-request comment'"
@@ -124,6 +126,7 @@ always\t''
 never\t''"
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l fail-on-gap -d 'Exit with 1 when a topic is below its minimum at some level (the report is printed either way)'
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c qbank -n "__fish_qbank_using_subcommand fmt" -l bank -d 'A bank folder, as an option (the same as naming it among the PATHS)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand fmt" -l check -d 'Write nothing; print the changes as a diff and exit with 1 when a file is not formatted'
 complete -c qbank -n "__fish_qbank_using_subcommand fmt" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l text -d 'The question, as the interviewer asks it' -r
@@ -141,6 +144,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand new" -l minutes -d 'Minutes 
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l id -d 'The id and file name [default: the first words of the text, in kebab-case, made unique in the bank]' -r
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand new" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand stats" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c qbank -n "__fish_qbank_using_subcommand stats" -l stale-after -d 'A question is due for review when its `reviewed` date (or else its last change in git) is older than this many days' -r

@@ -30,6 +30,7 @@ _qbank() {
         case $line[1] in
             (lint)
 _arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--format=[Output format \[default\: human, or github when GITHUB_ACTIONS=true\]]:FORMAT:((human\:"Code snippets with the place underlined (default on a terminal)"
 json\:"One JSON document with a \`diagnostics\` array"
 github\:"GitHub Actions annotations (default when GITHUB_ACTIONS=true)"
@@ -42,7 +43,7 @@ sarif\:"SARIF 2.1.0 for code scanning"))' \
 '--deny-warnings[Exit with 1 on warnings too \[default\: \`\[lint\] deny-warnings\` in qbank.toml, or false\]]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'::bank -- The bank folder (holding topics.yaml):_files' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (rule)
@@ -69,29 +70,30 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--format=[Output format]:FORMAT:((human\:"Text for people"
 json\:"One JSON document"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '--format=[Output format]:FORMAT:((human\:"Text for people"
 json\:"One JSON document"))' \
 '--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml:_default' \
+'::kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml (none\: list the kits):_default' \
 && ret=0
 ;;
 (build)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml and kits/)]:DIR:_files' \
-'-o+[Where to write the file \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
-'--out=[Where to write the file \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
+'-o+[Where to write the file; \`-\` for standard output \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
+'--out=[Where to write the file; \`-\` for standard output \[default\: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx\]]:FILE:_files' \
 '--candidate=[The candidate'\''s name, printed on every page]:NAME:_default' \
 '--interviewer=[The interviewer'\''s name]:NAME:_default' \
 '--date=[The interview date, YYYY-MM-DD \[default\: from SOURCE_DATE_EPOCH, else left blank to fill in\]]:DATE:_default' \
@@ -104,7 +106,7 @@ docx\:"A Word document to edit before printing, in Word or LibreOffice"))' \
 '--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml:_default' \
+'::kit -- The kit'\''s id\: the name of a file in <bank>/kits/ without .yaml (none\: list the kits):_default' \
 && ret=0
 ;;
 (help)
@@ -159,34 +161,37 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (csv)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--kit=[Only the questions of this kit]:KIT:_default' \
-'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
-'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'-o+[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
+'--out=[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
 '*--columns=[The columns, in order (comma-separated; \`all\` for every column) \[default\: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also\: similar_to, reviewed\]]:COLUMNS:_default' \
 '--excel[For Excel\: a UTF-8 byte-order mark and CRLF line ends]' \
 '-h[Print help]' \
 '--help[Print help]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (json)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--kit=[Only the questions of this kit]:KIT:_default' \
-'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
-'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'-o+[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
+'--out=[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
 '-h[Print help]' \
 '--help[Print help]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (md)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--kit=[Only the questions of this kit]:KIT:_default' \
-'-o+[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
-'--out=[Write to this file (replaced at once, never left half-written) instead of standard output]:OUT:_files' \
+'-o+[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
+'--out=[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
 '-h[Print help]' \
 '--help[Print help]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (help)
@@ -241,7 +246,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (csv)
 _arguments "${_arguments_options[@]}" : \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '--dry-run[Print what would change, write nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -278,6 +283,7 @@ esac
 ;;
 (coverage)
 _arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--format=[Output format]:FORMAT:((human\:"An aligned table"
 json\:"One JSON document"
 markdown\:"A Markdown table, for a pull-request comment"))' \
@@ -285,15 +291,16 @@ markdown\:"A Markdown table, for a pull-request comment"))' \
 '--fail-on-gap[Exit with 1 when a topic is below its minimum at some level (the report is printed either way)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'::bank -- The bank folder (holding topics.yaml):_files' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (fmt)
 _arguments "${_arguments_options[@]}" : \
+'*--bank=[A bank folder, as an option (the same as naming it among the PATHS)]:DIR:_files' \
 '--check[Write nothing; print the changes as a diff and exit with 1 when a file is not formatted]' \
 '-h[Print help]' \
 '--help[Print help]' \
-'*::paths -- Bank folders, folders inside a bank, or files; YAML files outside any bank (no topics.yaml in their folder or above) are skipped:_files' \
+'*::paths -- Bank folders, folders inside a bank, or files; YAML files outside any bank (no topics.yaml in their folder or above) are skipped \[default\: questions\]:_files' \
 && ret=0
 ;;
 (new)
@@ -304,25 +311,26 @@ _arguments "${_arguments_options[@]}" : \
 '--kind=[What sort of answer it asks for]:KIND:(concept experience tooling scenario behavioral)' \
 '--minutes=[Minutes it takes in an interview]:MINUTES:_default' \
 '--id=[The id and file name \[default\: the first words of the text, in kebab-case, made unique in the bank\]]:ID:_default' \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
 ;;
 (stats)
 _arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
 '--format=[Output format]:FORMAT:(human json)' \
 '--stale-after=[A question is due for review when its \`reviewed\` date (or else its last change in git) is older than this many days]:DAYS:_default' \
 '--today=[The date to count from, YYYY-MM-DD \[default\: SOURCE_DATE_EPOCH, or today\]]:DATE:_default' \
 '-h[Print help]' \
 '--help[Print help]' \
-'::bank -- The bank folder (holding topics.yaml):_files' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
 (similar)
 _arguments "${_arguments_options[@]}" : \
 '--id=[A question of the bank, by id, instead of a text]:ID:_default' \
-'--bank=[The bank folder (holding topics.yaml)]:BANK:_files' \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '-n+[How many questions to show at most]:LIMIT:_default' \
 '--limit=[How many questions to show at most]:LIMIT:_default' \
 '--format=[Output format]:FORMAT:(human json)' \

@@ -55,15 +55,14 @@ pub enum ExportCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The bank folder (holding topics.yaml)
-    #[arg(long, default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankOperand,
     /// Only the questions of this kit
     #[arg(long)]
     pub kit: Option<String>,
-    /// Write to this file (replaced at once, never left half-written) instead of standard
+    /// Write to this file (replaced at once, never left half-written); `-` or none: standard
     /// output
-    #[arg(long, short)]
+    #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
@@ -91,9 +90,8 @@ pub enum ImportCommand {
 pub struct CsvImportArgs {
     /// The CSV file, as written by `qbank export csv` or saved by a spreadsheet
     pub file: PathBuf,
-    /// The bank folder (holding topics.yaml)
-    #[arg(long, default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankArg,
     /// Print what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -111,9 +109,8 @@ pub enum CoverageFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CoverageArgs {
-    /// The bank folder (holding topics.yaml)
-    #[arg(default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankOperand,
     /// Output format
     #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
     pub format: CoverageFormat,
@@ -129,9 +126,11 @@ pub struct CoverageArgs {
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
     /// Bank folders, folders inside a bank, or files; YAML files outside any bank (no
-    /// topics.yaml in their folder or above) are skipped
-    #[arg(default_value = "questions")]
+    /// topics.yaml in their folder or above) are skipped [default: questions]
     pub paths: Vec<PathBuf>,
+    /// A bank folder, as an option (the same as naming it among the PATHS)
+    #[arg(long, value_name = "DIR")]
+    pub bank: Vec<PathBuf>,
     /// Write nothing; print the changes as a diff and exit with 1 when a file is not formatted
     #[arg(long)]
     pub check: bool,
@@ -158,9 +157,8 @@ pub struct NewArgs {
     /// unique in the bank]
     #[arg(long)]
     pub id: Option<String>,
-    /// The bank folder (holding topics.yaml)
-    #[arg(long, default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,9 +180,8 @@ pub enum KindArg {
 
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// The bank folder (holding topics.yaml)
-    #[arg(default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankOperand,
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
     pub format: StatsFormat,
@@ -214,9 +211,8 @@ pub struct SimilarArgs {
     /// A question of the bank, by id, instead of a text
     #[arg(long)]
     pub id: Option<String>,
-    /// The bank folder (holding topics.yaml)
-    #[arg(long, default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankArg,
     /// How many questions to show at most
     #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
@@ -255,9 +251,8 @@ pub enum LintFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// The bank folder (holding topics.yaml)
-    #[arg(default_value = "questions")]
-    pub bank: PathBuf,
+    #[command(flatten)]
+    pub bank: BankOperand,
     /// Output format [default: human, or github when GITHUB_ACTIONS=true]
     #[arg(long, value_enum)]
     pub format: Option<LintFormat>,
@@ -339,11 +334,40 @@ pub enum KitFormat {
     Json,
 }
 
+/// The bank, for commands whose operands are something else (a kit, a text, a file):
+/// `--bank DIR`.
 #[derive(Debug, clap::Args)]
 pub struct BankArg {
-    /// The bank folder (holding topics.yaml and kits/)
+    /// The bank folder (holding topics.yaml)
     #[arg(long, default_value = "questions", value_name = "DIR")]
     pub bank: PathBuf,
+}
+
+/// The bank, for commands that take no other operand: `qbank lint DIR` and `qbank lint --bank
+/// DIR` are the same, so `--bank` works on every command.
+#[derive(Debug, clap::Args)]
+pub struct BankOperand {
+    /// The bank folder (holding topics.yaml) [default: questions]
+    #[arg(value_name = "BANK", id = "bank_operand")]
+    pub operand: Option<PathBuf>,
+    /// The bank folder, as an option (the same as the BANK operand)
+    #[arg(
+        long = "bank",
+        id = "bank_option",
+        value_name = "DIR",
+        conflicts_with = "bank_operand"
+    )]
+    pub option: Option<PathBuf>,
+}
+
+impl BankOperand {
+    /// The bank folder given either way, or `questions`.
+    pub fn path(&self) -> PathBuf {
+        self.operand
+            .clone()
+            .or_else(|| self.option.clone())
+            .unwrap_or_else(|| PathBuf::from("questions"))
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -356,7 +380,7 @@ pub struct DrawArgs {
 #[derive(Debug, clap::Args)]
 pub struct KitListArgs {
     #[command(flatten)]
-    pub bank: BankArg,
+    pub bank: BankOperand,
     /// Output format
     #[arg(long, value_enum, default_value_t = KitFormat::Human)]
     pub format: KitFormat,
@@ -364,8 +388,8 @@ pub struct KitListArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct KitShowArgs {
-    /// The kit's id: the name of a file in <bank>/kits/ without .yaml
-    pub kit: String,
+    /// The kit's id: the name of a file in <bank>/kits/ without .yaml (none: list the kits)
+    pub kit: Option<String>,
     #[command(flatten)]
     pub bank: BankArg,
     #[command(flatten)]
@@ -411,13 +435,14 @@ impl DocumentFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct KitBuildArgs {
-    /// The kit's id: the name of a file in <bank>/kits/ without .yaml
-    pub kit: String,
+    /// The kit's id: the name of a file in <bank>/kits/ without .yaml (none: list the kits)
+    pub kit: Option<String>,
     #[command(flatten)]
     pub bank: BankArg,
     #[command(flatten)]
     pub draw: DrawArgs,
-    /// Where to write the file [default: <kit>.pdf, or <kit>-candidate.pdf for the candidate edition; .docx for --format docx]
+    /// Where to write the file; `-` for standard output [default: <kit>.pdf, or
+    /// <kit>-candidate.pdf for the candidate edition; .docx for --format docx]
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The candidate's name, printed on every page

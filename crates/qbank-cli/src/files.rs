@@ -6,6 +6,70 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// The output formats and the file name extensions that name them, to catch an `--out` whose
+/// extension says one format while `--format` (or the command) says another.
+const EXTENSIONS: &[(&str, &[&str])] = &[
+    ("PDF", &["pdf"]),
+    ("DOCX", &["docx", "doc"]),
+    ("CSV", &["csv", "tsv"]),
+    ("JSON", &["json"]),
+    ("Markdown", &["md", "markdown"]),
+    ("XLSX", &["xlsx", "xls", "ods"]),
+    ("HTML", &["html", "htm"]),
+];
+
+/// Whether `out` is `-`, which means standard output.
+pub fn is_stdout(out: &Path) -> bool {
+    out.as_os_str() == "-"
+}
+
+/// An error when the extension of `out` names another known format than `format` (one of
+/// [`EXTENSIONS`]' names); an unknown extension, or none, is the user's choice.
+pub fn check_extension(out: &Path, format: &str) -> Result<(), String> {
+    let Some(ext) = out.extension().and_then(|e| e.to_str()) else {
+        return Ok(());
+    };
+    let ext = ext.to_ascii_lowercase();
+    let Some((named, _)) = EXTENSIONS
+        .iter()
+        .find(|(_, exts)| exts.contains(&ext.as_str()))
+    else {
+        return Ok(());
+    };
+    if *named == format {
+        return Ok(());
+    }
+    let wanted = EXTENSIONS
+        .iter()
+        .find(|(name, _)| *name == format)
+        .map(|(_, exts)| exts[0])
+        .unwrap_or("");
+    Err(format!(
+        "--out {}: the extension says {named}, but the output is {format}; name it {} or choose the format that matches",
+        out.display(),
+        out.with_extension(wanted).display()
+    ))
+}
+
+/// Writes `bytes` to standard output (`out` none or `-`) or to the file `out`, atomically.
+pub fn emit(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    match out {
+        Some(path) if !is_stdout(path) => {
+            if path.is_dir() {
+                return Err(format!("cannot write {}: it is a folder", path.display()));
+            }
+            write_atomic(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        _ => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(bytes)
+                .and_then(|()| lock.flush())
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
 /// One file to write.
 pub struct PlannedFile {
     pub path: PathBuf,
@@ -146,6 +210,20 @@ fn temp_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extensions_must_match_the_format() {
+        assert!(check_extension(Path::new("kit.pdf"), "PDF").is_ok());
+        assert!(check_extension(Path::new("KIT.PDF"), "PDF").is_ok());
+        assert!(check_extension(Path::new("kit"), "PDF").is_ok());
+        assert!(check_extension(Path::new("kit.out"), "DOCX").is_ok());
+        let e = check_extension(Path::new("dir/kit.pdf"), "DOCX").unwrap_err();
+        assert_eq!(
+            e,
+            "--out dir/kit.pdf: the extension says PDF, but the output is DOCX; name it dir/kit.docx or choose the format that matches"
+        );
+        assert!(check_extension(Path::new("bank.json"), "CSV").is_err());
+    }
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("qbank-files-{name}-{}", std::process::id()));

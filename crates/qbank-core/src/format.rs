@@ -20,7 +20,7 @@
 //!   indented by two spaces, with `- ` items; an empty one is `[]` or `{}`.
 //! - **Quoting.** A string is plain when every YAML reader reads it back as the same string,
 //!   single-quoted when it fits on one line, double-quoted with escapes otherwise
-//!   ([`crate::write::scalar`]); a question's `source` is always double-quoted. Numbers, `true`,
+//!   ([`crate::write::scalar`]); a question's `source`, where it needs quotes, is double-quoted. Numbers, `true`,
 //!   `false` and `null` are written as they were.
 //! - **No folding.** A long `text`, follow-up or rubric line stays on one line, and a text with
 //!   line breaks is one double-quoted line with `\n`. One line per item is what reviews best: a
@@ -244,8 +244,9 @@ impl Policy {
         )
     }
 
-    /// Whether the string at `path` is always double-quoted.
-    fn double_quoted(&self, path: &[&str]) -> bool {
+    /// Whether the string at `path` is double-quoted where it needs quotes at all
+    /// ([`write::source_scalar`]).
+    fn source_quoting(&self, path: &[&str]) -> bool {
         matches!((self.kind, path), (FileKind::Question, ["source"]))
     }
 }
@@ -962,8 +963,8 @@ impl<'t> Doc<'t> {
                     return v.clone();
                 }
                 match value {
-                    Value::String(s) if self.policy.double_quoted(&self.path(id)) => {
-                        write::double_quoted(s)
+                    Value::String(s) if self.policy.source_quoting(&self.path(id)) => {
+                        write::source_scalar(s)
                     }
                     Value::String(s) if flow_parent => write::flow_scalar(s),
                     Value::String(s) => write::scalar(s),
@@ -1174,7 +1175,7 @@ seed: 7
         s: '5'
         q: plain
         lines: "one\ntwo\n"
-        source: "seed 3"
+        source: seed 3
         "#);
     }
 

@@ -197,10 +197,14 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotFound(p) => write!(f, "bank folder {} does not exist", p.display()),
+            LoadError::NotFound(p) => write!(
+                f,
+                "bank folder {} does not exist (`qbank init` starts a bank)",
+                p.display()
+            ),
             LoadError::NoTopics(p) => write!(
                 f,
-                "{} is not a qbank bank: it has no {TOPICS_FILE}",
+                "{} is not a qbank bank: it has no {TOPICS_FILE} (`qbank init` starts a bank)",
                 p.display()
             ),
             LoadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),

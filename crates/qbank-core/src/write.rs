@@ -125,7 +125,7 @@ pub fn write_field(q: &Question, key: &str) -> Option<String> {
         "kind" => line(&mut out, key, q.kind.as_str()),
         "minutes" => line(&mut out, key, &q.minutes?.to_string()),
         "status" => line(&mut out, key, q.status.as_str()),
-        "source" => line(&mut out, key, &double_quoted(q.source.as_deref()?)),
+        "source" => line(&mut out, key, &source_scalar(q.source.as_deref()?)),
         "tags" => {
             if q.tags.is_empty() {
                 return None;
@@ -202,6 +202,15 @@ fn flow_list(items: &[&str]) -> String {
     }
     out.push(']');
     out
+}
+
+/// A question's `source`: plain where YAML allows it (`PR review`), and where it needs quotes,
+/// double quotes rather than single (`"seed #8"`), the way sources have always been written.
+pub fn source_scalar(s: &str) -> String {
+    match quoting(s) {
+        Quoting::Plain => s.to_owned(),
+        Quoting::Single | Quoting::Double => double_quoted(s),
+    }
 }
 
 /// How a string is written.

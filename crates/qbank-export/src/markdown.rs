@@ -1,6 +1,6 @@
 //! The bank as a Markdown page, for a wiki or a repository's README.
 //!
-//! One section per topic in the order of `topics.yaml`, with a table of contents; one
+//! One section per topic that has questions, in the order of `topics.yaml`, with a table of contents; one
 //! subsection per question, headed by its id (so `#<id>` links to it), with its text, levels,
 //! kind, minutes and tags, then its follow-ups and rubric as lists. Every text from the bank is
 //! escaped, so that a question such as `<script>` or `# not a heading` shows as written and
@@ -35,6 +35,9 @@ pub fn export_markdown(bank: &Bank) -> String {
         }
     }
 
+    // A topic none of the exported questions belongs to (all of them, with `--kit`) is left
+    // out rather than listed with "(0)".
+    groups.retain(|g| !g.2.is_empty());
     let mut out = String::new();
     out.push_str("# Question bank\n\n");
     let _ = writeln!(

@@ -9,8 +9,9 @@ use crate::{Failure, Outcome};
 /// Prints the matrix. Exit 0 whatever it shows (it is a report; `qbank lint` gates on gaps
 /// through `topic-below-coverage`), or 1 on a gap with `--fail-on-gap`.
 pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
-    let (bank, _) = qbank_core::load_bank(&args.bank)?;
-    crate::progress::warn_unloaded(&bank, &args.bank, "not counted");
+    let bank_dir = args.bank.path();
+    let (bank, _) = qbank_core::load_bank(&bank_dir)?;
+    crate::progress::warn_unloaded(&bank, &bank_dir, "not counted");
     let matrix = coverage_matrix(&bank);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -1,5 +1,3 @@
-use std::io::{self, Write};
-
 use qbank_core::Bank;
 use qbank_doc::{build_table, in_topic_order, table::Column};
 use qbank_export::csv::{export_csv, CsvOptions};
@@ -11,11 +9,13 @@ pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
     match command {
         ExportCommand::Csv(args) => csv(args),
         ExportCommand::Json(args) => {
+            check_out(&args, "JSON")?;
             let bank = load(&args)?;
             let bytes = qbank_export::json::export_json(&bank)?;
             emit(&args, &bytes)
         }
         ExportCommand::Md(args) => {
+            check_out(&args, "Markdown")?;
             let bank = load(&args)?;
             let text = qbank_export::markdown::export_markdown(&bank);
             emit(&args, text.as_bytes())
@@ -24,6 +24,7 @@ pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
 }
 
 fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
+    check_out(&args.common, "CSV")?;
     let columns = columns(&args.columns)?;
     let bank = load(&args.common)?;
     // A kit's questions keep the kit's order; the whole bank goes in topic order.
@@ -73,8 +74,9 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
 /// `--kit`, the bank is narrowed to the kit's questions, in the kit's order, drawn exactly as
 /// `qbank kit build` draws them.
 fn load(args: &ExportArgs) -> Result<Bank, Failure> {
-    let (mut bank, _) = qbank_core::load_bank(&args.bank)?;
-    crate::progress::warn_unloaded(&bank, &args.bank, "left out");
+    let bank_dir = args.bank.path();
+    let (mut bank, _) = qbank_core::load_bank(&bank_dir)?;
+    crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
     if let Some(id) = &args.kit {
         let kit = super::kit::find_kit(&bank, id)?.clone();
         let pairs = qbank_core::near_duplicate_pairs(&bank);
@@ -93,17 +95,18 @@ fn load(args: &ExportArgs) -> Result<Bank, Failure> {
     Ok(bank)
 }
 
-/// Writes the export to --out (atomically) or to standard output.
-fn emit(args: &ExportArgs, bytes: &[u8]) -> Result<Outcome, Failure> {
+/// Refuses an `--out` whose extension names another format, before any work is done.
+fn check_out(args: &ExportArgs, format: &str) -> Result<(), Failure> {
     match &args.out {
-        Some(path) => files::write_atomic(path, bytes)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?,
-        None => {
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(bytes)?;
-            out.flush()?;
+        Some(path) if !files::is_stdout(path) => {
+            files::check_extension(path, format).map_err(Failure)
         }
+        _ => Ok(()),
     }
+}
+
+/// Writes the export to --out (atomically) or to standard output (no --out, or `-`).
+fn emit(args: &ExportArgs, bytes: &[u8]) -> Result<Outcome, Failure> {
+    files::emit(args.out.as_deref(), bytes).map_err(Failure)?;
     Ok(Outcome::Clean)
 }

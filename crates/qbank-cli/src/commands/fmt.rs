@@ -25,8 +25,17 @@ struct Target {
     kind: FileKind,
 }
 
+/// The PATHS and `--bank` folders together, or `questions` when neither is given.
+fn fmt_paths(args: &FmtArgs) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = args.paths.iter().chain(&args.bank).cloned().collect();
+    if paths.is_empty() {
+        paths.push("questions".into());
+    }
+    paths
+}
+
 pub fn run(args: FmtArgs) -> Result<Outcome, Failure> {
-    let targets = find_targets(&args.paths)?;
+    let targets = find_targets(&fmt_paths(&args))?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let stderr = io::stderr();

@@ -18,8 +18,8 @@ pub fn run(command: ImportCommand) -> Result<Outcome, Failure> {
 fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
     let shown = args.file.display().to_string();
     let bytes = fs::read(&args.file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
-    let (bank, _) = qbank_core::load_bank(&args.bank)?;
-    crate::progress::warn_unloaded(&bank, &args.bank, "left out");
+    let (bank, _) = qbank_core::load_bank(&args.bank.bank)?;
+    crate::progress::warn_unloaded(&bank, &args.bank.bank, "left out");
 
     let plan = read_csv(&bytes).and_then(|sheet| plan_import(&bank, &sheet));
     let plan = match plan {
@@ -47,7 +47,7 @@ fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
         }
     };
 
-    let root = display_root(&args.bank);
+    let root = display_root(&args.bank.bank);
     // Reported once the files are written, so that a failure never follows "created".
     let mut out: Vec<u8> = Vec::new();
     let verb = |done: &'static str, would: &'static str| if args.dry_run { would } else { done };
@@ -83,7 +83,7 @@ fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
     }
 
     if !args.dry_run && !plan.is_empty() {
-        apply(&args.bank, &plan)?;
+        apply(&args.bank.bank, &plan)?;
     }
     let stdout = io::stdout();
     let mut stdout = stdout.lock();

@@ -168,8 +168,31 @@ fn revision(bank: &Bank) -> Revision {
     }
 }
 
+/// The kit named on the command line; without one, an error that lists the bank's kits.
+fn named_kit<'b>(bank: &'b Bank, id: Option<&str>, command: &str) -> Result<&'b Kit, Failure> {
+    if let Some(id) = id {
+        return find_kit(bank, id);
+    }
+    let kits_dir = bank.root.join(qbank_core::load::KITS_DIR);
+    if bank.kits.is_empty() {
+        return Err(Failure(format!(
+            "name a kit: `qbank kit {command} <KIT>`; {} holds no kits yet",
+            kits_dir.display()
+        )));
+    }
+    let width = bank.kits.iter().map(|k| k.id.len()).max().unwrap_or(0);
+    let mut message = format!(
+        "name a kit: `qbank kit {command} <KIT>`; the kits in {}:",
+        kits_dir.display()
+    );
+    for k in &bank.kits {
+        message.push_str(&format!("\n  {:width$}  {} ({})", k.id, k.title, k.level));
+    }
+    Err(Failure(message))
+}
+
 fn list(args: KitListArgs) -> Result<Outcome, Failure> {
-    let loaded = load(&args.bank.bank)?;
+    let loaded = load(&args.bank.path())?;
     loaded.warn_left_out();
     let bank = loaded.bank;
     let stdout = io::stdout();
@@ -241,7 +264,7 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
 fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
-    let kit = find_kit(bank, &args.kit)?;
+    let kit = named_kit(bank, args.kit.as_deref(), "show")?;
     let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let rev = revision(bank);
@@ -338,9 +361,16 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         Some(d) => Some(check_date(d)?),
         None => source_date_epoch()?,
     };
+    if let Some(out) = args.out.as_deref().filter(|o| !crate::files::is_stdout(o)) {
+        let format = match args.format {
+            DocumentFormat::Pdf => "PDF",
+            DocumentFormat::Docx => "DOCX",
+        };
+        crate::files::check_extension(out, format).map_err(Failure)?;
+    }
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
-    let kit = find_kit(bank, &args.kit)?;
+    let kit = named_kit(bank, args.kit.as_deref(), "build")?;
     let selection = select(bank, kit, &args.draw)?;
     loaded.warn_left_out();
     let edition = match args.edition {
@@ -375,12 +405,17 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
     for w in &exported.warnings {
         warn(&w.to_string());
     }
-    write_atomically(&out, &exported.bytes)
-        .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
+    let shown = if crate::files::is_stdout(&out) {
+        crate::files::emit(None, &exported.bytes).map_err(Failure)?;
+        "standard output".to_owned()
+    } else {
+        write_atomically(&out, &exported.bytes)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?;
+        out.display().to_string()
+    };
     let _ = writeln!(
         io::stderr().lock(),
-        "wrote {} ({} edition, {}, {} KB)",
-        out.display(),
+        "wrote {shown} ({} edition, {}, {} KB)",
         edition.as_str(),
         plural(selection.len(), "question"),
         exported.bytes.len().div_ceil(1024)

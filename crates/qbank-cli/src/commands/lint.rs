@@ -17,13 +17,14 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             return Err(Failure(format!("unknown rule \"{name}\"{hint}")));
         }
     }
-    let config = config::load(args.config.as_deref(), &args.bank)?;
+    let bank_dir = args.bank.path();
+    let config = config::load(args.config.as_deref(), &bank_dir)?;
     // Ask git before reading the bank, so that a bad ref fails fast.
     let changes = match &args.changed_since {
-        Some(base) => Some(git::changed_since(&args.bank, base)?),
+        Some(base) => Some(git::changed_since(&bank_dir, base)?),
         None => None,
     };
-    let (bank, load_diagnostics) = crate::progress::load_bank(&args.bank)?;
+    let (bank, load_diagnostics) = crate::progress::load_bank(&bank_dir)?;
     let mut settings = config.settings;
     settings.select = args.select.clone();
     for name in &args.ignore {
@@ -31,7 +32,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     }
     let mut diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
     if let Some(changes) = &changes {
-        let bank_changed = changes.any_below(&args.bank);
+        let bank_changed = changes.any_below(&bank_dir);
         diagnostics.retain(|d| on_changed_file(d, changes, bank_changed));
     }
     let deny_warnings = args.deny_warnings || config.deny_warnings.unwrap_or(false);

@@ -34,12 +34,12 @@ const FILLER: &[&str] = &[
 ];
 
 pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
-    let (bank, _) = qbank_core::load_bank(&args.bank)?;
+    let (bank, _) = qbank_core::load_bank(&args.bank.bank)?;
     if bank.topics.is_empty() {
         return Err(Failure(format!(
             "{} lists no topics (run `qbank lint {}` to see why)",
-            shown(&args.bank.join("topics.yaml")),
-            shown(&args.bank)
+            shown(&args.bank.bank.join("topics.yaml")),
+            shown(&args.bank.bank)
         )));
     }
     let topic_ids: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
@@ -126,7 +126,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     };
 
     // Before the file is written: the question is a draft, which the lint rule leaves alone.
-    let threshold = crate::config::load(None, &args.bank)
+    let threshold = crate::config::load(None, &args.bank.bank)
         .map(|c| near_duplicate::threshold(&c.settings))
         .unwrap_or(near_duplicate::THRESHOLD);
     let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN)
@@ -152,7 +152,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     };
     let relative = format!("{topic}/{id}.yaml");
     let text = scaffold(&q, &relative)?;
-    let path = args.bank.join(&topic).join(format!("{id}.yaml"));
+    let path = args.bank.bank.join(&topic).join(format!("{id}.yaml"));
     files::write_all(&[PlannedFile {
         path,
         old: None,
@@ -161,7 +161,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     .map_err(Failure)?;
 
     let mut out = io::stdout().lock();
-    writeln!(out, "created {}/{relative}", shown(&args.bank))?;
+    writeln!(out, "created {}/{relative}", shown(&args.bank.bank))?;
     if !near.is_empty() {
         let which = match near.len() {
             1 => "an active question".to_owned(),

@@ -48,9 +48,9 @@ pub(crate) struct Match<'a> {
 /// Prints the closest questions. Exit 0 whatever it finds: it is a search, and `qbank lint`
 /// is the gate.
 pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
-    let config = config::load(args.config.as_deref(), &args.bank)?;
-    let (bank, _) = crate::progress::load_bank(&args.bank)?;
-    crate::progress::warn_unloaded(&bank, &args.bank, "not compared");
+    let config = config::load(args.config.as_deref(), &args.bank.bank)?;
+    let (bank, _) = crate::progress::load_bank(&args.bank.bank)?;
+    crate::progress::warn_unloaded(&bank, &args.bank.bank, "not compared");
     let asked: Option<&Question> = match &args.id {
         Some(id) => Some(find(&bank, id)?),
         None => None,

@@ -8,14 +8,15 @@ use crate::args::{StatsArgs, StatsFormat};
 use crate::{Failure, Outcome};
 
 pub fn run(args: StatsArgs) -> Result<Outcome, Failure> {
-    let (bank, _) = crate::progress::load_bank(&args.bank)?;
+    let bank_dir = args.bank.path();
+    let (bank, _) = crate::progress::load_bank(&bank_dir)?;
     let today = match &args.today {
         Some(d) => crate::dates::parse_date(d)
             .ok_or_else(|| Failure(format!("--today {d}: expected YYYY-MM-DD")))?,
         None => crate::dates::today(),
     };
     let cutoff = crate::dates::format_date(today - i64::from(args.stale_after));
-    let changed = git_last_changed(&args.bank);
+    let changed = git_last_changed(&bank_dir);
     let mut stats = Stats::of(&bank);
     stats.mark_stale(&bank, &cutoff, &|path| changed.get(path).cloned());
 

@@ -153,9 +153,27 @@ fn reword(sentence: &str) -> Option<String> {
                 ))
             }
         }
-        ["do", "you", verb @ ("use" | "have" | "prefer" | "monitor" | "test"), ..]
-            if words.len() > 3 =>
+        // "Do you have experience with X?": the experience is what to ask about.
+        ["do", "you", "have", "any" | "some", "experience", ..]
+        | ["do", "you", "have", "experience", ..] => {
+            let n = if lower[3] == "experience" { 4 } else { 5 };
+            let rest = words[n..].join(" ");
+            (!rest.is_empty()).then(|| {
+                format!("Tell me about your experience {rest}: what did you do, and what happened?")
+            })
+        }
+        // "Do you use any X?": which X, and why.
+        ["do", "you", verb @ ("use" | "prefer" | "monitor" | "test"), "any", ..]
+            if words.len() > 4 =>
         {
+            Some(format!(
+                "Which {} do you {verb}, and why?",
+                words[4..].join(" ")
+            ))
+        }
+        // "Do you have X?" asks about possession; no open wording fits every X (children,
+        // a car, a preference), so the hint goes without one.
+        ["do", "you", verb @ ("use" | "prefer" | "monitor" | "test"), ..] if words.len() > 3 => {
             Some(format!(
                 "How do you {verb} {}, and why?",
                 words[3..].join(" ")
@@ -207,6 +225,19 @@ mod tests {
         assert_eq!(
             reworded("Is it safe to retrain every night?").as_deref(),
             Some("-")
+        );
+        assert_eq!(reworded("Do you have any children?").as_deref(), Some("-"));
+        assert_eq!(
+            reworded("Do you have experience with Kubernetes?").as_deref(),
+            Some("Tell me about your experience with Kubernetes: what did you do, and what happened?")
+        );
+        assert_eq!(
+            reworded("Do you use any feature stores?").as_deref(),
+            Some("Which feature stores do you use, and why?")
+        );
+        assert_eq!(
+            reworded("Do you monitor model latency?").as_deref(),
+            Some("How do you monitor model latency, and why?")
         );
         // Open, a choice, a follow-up open question, a polite prompt.
         for open in [
