@@ -34,6 +34,9 @@ _qbank() {
             qbank,import)
                 cmd="qbank__subcmd__import"
                 ;;
+            qbank,init)
+                cmd="qbank__subcmd__init"
+                ;;
             qbank,kit)
                 cmd="qbank__subcmd__kit"
                 ;;
@@ -96,6 +99,9 @@ _qbank() {
                 ;;
             qbank__subcmd__help,import)
                 cmd="qbank__subcmd__help__subcmd__import"
+                ;;
+            qbank__subcmd__help,init)
+                cmd="qbank__subcmd__help__subcmd__init"
                 ;;
             qbank__subcmd__help,kit)
                 cmd="qbank__subcmd__help__subcmd__kit"
@@ -182,7 +188,7 @@ _qbank() {
 
     case "${cmd}" in
         qbank)
-            opts="-h -V --help --version lint rule kit export import coverage fmt new stats similar completions man help"
+            opts="-h -V --help --version lint rule kit export import coverage fmt init new stats similar completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -432,7 +438,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help)
-            opts="lint rule kit export import coverage fmt new stats similar completions man help"
+            opts="lint rule kit export import coverage fmt init new stats similar completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +580,20 @@ _qbank() {
         qbank__subcmd__help__subcmd__import__subcmd__csv)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -788,6 +808,20 @@ _qbank() {
         qbank__subcmd__import__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__init)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

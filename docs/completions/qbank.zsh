@@ -303,6 +303,13 @@ _arguments "${_arguments_options[@]}" : \
 '*::paths -- Bank folders, folders inside a bank, or files; YAML files outside any bank (no topics.yaml in their folder or above) are skipped \[default\: questions\]:_files' \
 && ret=0
 ;;
+(init)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'::dir -- The repository folder to start the bank in (the bank goes to DIR/questions):_files' \
+&& ret=0
+;;
 (new)
 _arguments "${_arguments_options[@]}" : \
 '--text=[The question, as the interviewer asks it]:TEXT:_default' \
@@ -457,6 +464,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(init)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (new)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -500,6 +511,7 @@ _qbank_commands() {
 'import:Read questions back into the bank from a spreadsheet' \
 'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
 'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
+'init:Start a bank\: example topics, questions and kit, qbank.toml, a pull-request workflow and pre-commit hooks; never overwrites a file' \
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
 'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
@@ -589,6 +601,7 @@ _qbank__subcmd__help_commands() {
 'import:Read questions back into the bank from a spreadsheet' \
 'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
 'fmt:Rewrite question, topic and kit files in the canonical layout, keeping comments' \
+'init:Start a bank\: example topics, questions and kit, qbank.toml, a pull-request workflow and pre-commit hooks; never overwrites a file' \
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
 'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
@@ -653,6 +666,11 @@ _qbank__subcmd__help__subcmd__import_commands() {
 _qbank__subcmd__help__subcmd__import__subcmd__csv_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help import csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__init_commands] )) ||
+_qbank__subcmd__help__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help init commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__kit_commands] )) ||
 _qbank__subcmd__help__subcmd__kit_commands() {
@@ -738,6 +756,11 @@ _qbank__subcmd__import__subcmd__help__subcmd__csv_commands() {
 _qbank__subcmd__import__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'qbank import help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__init_commands] )) ||
+_qbank__subcmd__init_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank init commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__kit_commands] )) ||
 _qbank__subcmd__kit_commands() {

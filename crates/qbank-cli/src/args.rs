@@ -31,6 +31,9 @@ pub enum Command {
     Coverage(CoverageArgs),
     /// Rewrite question, topic and kit files in the canonical layout, keeping comments
     Fmt(FmtArgs),
+    /// Start a bank: example topics, questions and kit, qbank.toml, a pull-request workflow
+    /// and pre-commit hooks; never overwrites a file
+    Init(InitArgs),
     /// Start a question file: id, folder and schema line filled in, rubric lists to fill
     New(NewArgs),
     /// Counts by topic, level, kind and status; rubric gaps; questions due for review
@@ -134,6 +137,13 @@ pub struct FmtArgs {
     /// Write nothing; print the changes as a diff and exit with 1 when a file is not formatted
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The repository folder to start the bank in (the bank goes to DIR/questions)
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

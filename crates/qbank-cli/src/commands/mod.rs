@@ -5,6 +5,7 @@ mod coverage;
 mod export;
 mod fmt;
 mod import;
+mod init;
 mod kit;
 mod lint;
 mod new;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Import(command) => import::run(command),
         Command::Coverage(args) => coverage::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Similar(args) => similar::run(args),
