@@ -7,15 +7,17 @@
 //!   modeline found anywhere in the file that names the right schema file moves to the top as it
 //!   is; a missing or wrong one becomes [`crate::write::modeline`]'s.
 //! - **Key order.** Known keys come in a fixed order: for questions that of
-//!   [`crate::write::QUESTION_KEYS`] (and `strong`, `red_flags` in `rubric`; `id`, `reason` in
-//!   `similar_to`; `rule`, `reason` in `allow`), for topics `id`, `title`, `description`,
-//!   `coverage` (`junior`, `mid`, `senior`, `staff`), `synonyms`, for kits `title`, `role`,
+//!   [`crate::write::QUESTION_KEYS`] (and [`crate::write::RUBRIC_KEYS`] in `rubric`: `levels`
+//!   by level, each `expect` then `anchors`, then `anchors` by point `1`–`4`, `strong`,
+//!   `red_flags`; `id`, `reason` in `similar_to`; `rule`, `reason` in `allow`), for topics
+//!   `id`, `title`, `description`, `coverage` (`junior`, `mid`, `senior`, `staff`), `synonyms`,
+//!   for competencies `id`, `title`, `description`, `coverage`, for kits `title`, `role`,
 //!   `level`, `duration_minutes`, `seed`, `description`, `sections` (`title`, `topic`, `topics`,
 //!   `tags`, `fixed`, `count`, `minutes`), `exclude`, `edition`. A key qbank does not know stays,
 //!   right after the known key it followed (so a misspelt `folow_ups` stays where it was written,
 //!   for the linter to point at).
-//! - **List style.** Short lists of names are flow lists on one line: a question's `levels` and
-//!   `tags`, a topic's `coverage` (a flow mapping) and each group of `synonyms`, a kit section's
+//! - **List style.** Short lists of names are flow lists on one line: a question's `levels`,
+//!   `competencies` and `tags`, a topic's or competency's `coverage` (a flow mapping) and each group of `synonyms`, a kit section's
 //!   `topics`, `tags` and `fixed`, and a kit's `exclude`. Every other list or mapping is a block,
 //!   indented by two spaces, with `- ` items; an empty one is `[]` or `{}`.
 //! - **Quoting.** A string is plain when every YAML reader reads it back as the same string,
@@ -70,7 +72,9 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 use serde_json::Value;
 
 use crate::diag::{Position, Span};
-use crate::write::{self, MODELINE_PREFIX, QUESTION_KEYS};
+use crate::write::{
+    self, ANCHOR_KEYS, LEVEL_RUBRIC_KEYS, MODELINE_PREFIX, QUESTION_KEYS, RUBRIC_KEYS,
+};
 use crate::yaml::{self, LineIndex, YamlWarning};
 
 /// Why a file was left as it is.
@@ -164,12 +168,13 @@ struct Policy {
     kind: FileKind,
 }
 
-const RUBRIC_KEYS: &[&str] = &["strong", "red_flags"];
 const SIMILAR_KEYS: &[&str] = &["id", "reason"];
 const ALLOW_KEYS: &[&str] = &["rule", "reason"];
 const TOPICS_KEYS: &[&str] = &["topics"];
 const TOPIC_KEYS: &[&str] = &["id", "title", "description", "coverage", "synonyms"];
 const COVERAGE_KEYS: &[&str] = &["junior", "mid", "senior", "staff"];
+const COMPETENCIES_KEYS: &[&str] = &["competencies"];
+const COMPETENCY_KEYS: &[&str] = &["id", "title", "description", "coverage"];
 const KIT_KEYS: &[&str] = &[
     "title",
     "role",
@@ -209,12 +214,20 @@ impl Policy {
     fn key_order(&self, path: &[&str]) -> Option<&'static [&'static str]> {
         match (self.kind, path) {
             (FileKind::Question, []) => Some(&QUESTION_KEYS),
-            (FileKind::Question, ["rubric"]) => Some(RUBRIC_KEYS),
+            (FileKind::Question, ["rubric"]) => Some(&RUBRIC_KEYS),
+            (FileKind::Question, ["rubric", "levels"]) => Some(COVERAGE_KEYS),
+            (FileKind::Question, ["rubric", "levels", _]) => Some(&LEVEL_RUBRIC_KEYS),
+            (FileKind::Question, ["rubric", "anchors"] | ["rubric", "levels", _, "anchors"]) => {
+                Some(&ANCHOR_KEYS)
+            }
             (FileKind::Question, ["similar_to", "*"]) => Some(SIMILAR_KEYS),
             (FileKind::Question, ["allow", "*"]) => Some(ALLOW_KEYS),
             (FileKind::Topics, []) => Some(TOPICS_KEYS),
             (FileKind::Topics, ["topics", "*"]) => Some(TOPIC_KEYS),
             (FileKind::Topics, ["topics", "*", "coverage"]) => Some(COVERAGE_KEYS),
+            (FileKind::Competencies, []) => Some(COMPETENCIES_KEYS),
+            (FileKind::Competencies, ["competencies", "*"]) => Some(COMPETENCY_KEYS),
+            (FileKind::Competencies, ["competencies", "*", "coverage"]) => Some(COVERAGE_KEYS),
             (FileKind::Kit, []) => Some(KIT_KEYS),
             (FileKind::Kit, ["sections", "*"]) => Some(SECTION_KEYS),
             (FileKind::Kit, ["max_per_kind"]) => Some(KINDS_KEYS),
@@ -228,8 +241,9 @@ impl Policy {
     fn flow(&self, path: &[&str]) -> bool {
         matches!(
             (self.kind, path),
-            (FileKind::Question, ["levels" | "tags"])
+            (FileKind::Question, ["levels" | "competencies" | "tags"])
                 | (FileKind::Topics, ["topics", "*", "coverage"])
+                | (FileKind::Competencies, ["competencies", "*", "coverage"])
                 | (FileKind::Topics, ["topics", "*", "synonyms", "*"])
                 | (FileKind::Kit, ["exclude" | "max_per_kind"])
                 | (
@@ -900,7 +914,7 @@ impl<'t> Doc<'t> {
                 push_indent(out, indent);
             }
             if is_map {
-                out.push_str(&write::scalar(self.nodes[c].key.as_deref().unwrap_or("")));
+                out.push_str(&write::key(self.nodes[c].key.as_deref().unwrap_or("")));
                 out.push(':');
             } else {
                 out.push('-');
@@ -984,7 +998,7 @@ impl<'t> Doc<'t> {
                     .ordered(id)
                     .iter()
                     .map(|&c| {
-                        let key = write::flow_scalar(self.nodes[c].key.as_deref().unwrap_or(""));
+                        let key = write::flow_key(self.nodes[c].key.as_deref().unwrap_or(""));
                         format!("{key}: {}", self.inline(c))
                     })
                     .collect();
@@ -1092,6 +1106,65 @@ levels:
           - id: drift-pipeline  # o
             reason: one incident versus a pipeline
         # the end
+        ");
+    }
+
+    #[test]
+    fn competencies_and_rubrics_by_level_have_their_layout() {
+        let competencies = "\
+# yaml-language-server: $schema=../schema/competencies.schema.json
+competencies:
+- coverage:
+    senior: 2
+    mid: 1
+  description: Runs models in production.
+  title: Production operations
+  id: production-operations
+";
+        insta::assert_snapshot!(fmt(FileKind::Competencies, competencies), @r"
+        # yaml-language-server: $schema=../schema/competencies.schema.json
+        competencies:
+          - id: production-operations
+            title: Production operations
+            description: Runs models in production.
+            coverage: {mid: 1, senior: 2}
+        ");
+        let question = "\
+id: drift-policy
+competencies:
+  - production-operations
+text: How do you decide when to retrain?
+title: Drift and retraining policy
+rubric:
+  strong: [Holdout gate]
+  anchors: {'4': All of 3, \"3\": Holdout gate, 1: Nothing}
+  levels:
+    senior:
+      anchors:
+        '2': Timer only
+      expect: Prices retraining
+    mid: {expect: Holdout gate}
+";
+        insta::assert_snapshot!(fmt(FileKind::Question, question), @r"
+        # yaml-language-server: $schema=../../schema/question.schema.json
+        id: drift-policy
+        title: Drift and retraining policy
+        text: How do you decide when to retrain?
+        competencies: [production-operations]
+        rubric:
+          levels:
+            mid:
+              expect: Holdout gate
+            senior:
+              expect: Prices retraining
+              anchors:
+                2: Timer only
+          anchors:
+            1: Nothing
+            3: Holdout gate
+            4: All of 3
+          strong:
+            - Holdout gate
         ");
     }
 

@@ -32,8 +32,8 @@ pub use loops::{
     interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,
 };
 pub use model::{
-    Allow, Coverage, Edition, FileId, Interview, Kind, Kit, Level, Loop, Question, Rubric, Section,
-    SimilarTo, Status, Topic, DEFAULT_MINUTES,
+    Allow, Anchors, Competency, Coverage, Edition, FileId, Interview, Kind, Kit, Level,
+    LevelRubric, Loop, Question, Rubric, Section, SimilarTo, Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};
 pub use select::{

@@ -17,7 +17,9 @@ use qbank_schema::FileKind;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Label, Position, Span};
-use crate::model::{FileId, Kit, Loop, Question, Topic, TopicsFile};
+use crate::model::{
+    CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile,
+};
 use crate::yaml::{self, LineIndex, SourceMap, YamlWarning};
 
 /// Files larger than this are not read: no question, topic or kit file comes near it.
@@ -27,6 +29,8 @@ pub const MAX_FOLDER_DEPTH: usize = 32;
 
 /// The name of the topics file at the bank's root.
 pub const TOPICS_FILE: &str = "topics.yaml";
+/// The name of the competencies file at the bank's root (optional).
+pub const COMPETENCIES_FILE: &str = "competencies.yaml";
 /// The folder of kit definitions at the bank's root.
 pub const KITS_DIR: &str = "kits";
 /// The folder of loop definitions at the bank's root.
@@ -147,6 +151,11 @@ pub struct Bank {
     /// The topics, in the order of topics.yaml (empty when it failed its schema).
     pub topics: Vec<Topic>,
     pub topics_file: Option<FileId>,
+    /// The competencies, in the order of competencies.yaml (empty when the bank has none, or
+    /// when it failed its schema).
+    pub competencies: Vec<Competency>,
+    /// competencies.yaml, when the bank has one.
+    pub competencies_file: Option<FileId>,
     /// The questions that passed their schema, in path order.
     pub questions: Vec<Question>,
     /// The kits that passed their schema, in path order.
@@ -162,6 +171,10 @@ impl Bank {
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies.iter().find(|c| c.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -225,6 +238,7 @@ struct Found {
 enum Parsed {
     Question(Box<Question>),
     Topics(Vec<Topic>),
+    Competencies(Vec<Competency>),
     Kit(Box<Kit>),
     Loop(Box<Loop>),
     Nothing,
@@ -276,6 +290,10 @@ pub fn load_bank_with_progress(
                 bank.topics = topics;
                 bank.topics_file = Some(id);
             }
+            Parsed::Competencies(competencies) => {
+                bank.competencies = competencies;
+                bank.competencies_file = Some(id);
+            }
             Parsed::Kit(mut k) => {
                 k.file = id;
                 k.id = file.stem().to_owned();
@@ -286,11 +304,11 @@ pub fn load_bank_with_progress(
                 l.id = file.stem().to_owned();
                 bank.loops.push(*l);
             }
-            Parsed::Nothing => {
-                if file.kind == FileKind::Topics {
-                    bank.topics_file = Some(id);
-                }
-            }
+            Parsed::Nothing => match file.kind {
+                FileKind::Topics => bank.topics_file = Some(id),
+                FileKind::Competencies => bank.competencies_file = Some(id),
+                FileKind::Question | FileKind::Kit | FileKind::Loop => {}
+            },
         }
         bank.files.push(file);
     }
@@ -454,7 +472,8 @@ fn shown_target(root: &Path, target: &Path, display_root: &str) -> String {
 }
 
 /// What the bank file at `relative` (a `/`-separated path inside the bank) holds: `topics.yaml`
-/// at the root, kits in `kits/`, loops in `loops/`, questions everywhere else.
+/// and `competencies.yaml` at the root, kits in `kits/`, loops in `loops/`, questions everywhere
+/// else.
 pub fn kind_of_path(relative: &str) -> FileKind {
     let folder = relative.rsplit_once('/').map_or("", |(d, _)| d);
     kind_of(folder, relative)
@@ -463,6 +482,8 @@ pub fn kind_of_path(relative: &str) -> FileKind {
 fn kind_of(folder: &str, relative: &str) -> FileKind {
     if relative == TOPICS_FILE {
         FileKind::Topics
+    } else if relative == COMPETENCIES_FILE {
+        FileKind::Competencies
     } else if folder == KITS_DIR {
         FileKind::Kit
     } else if folder == LOOPS_DIR {
@@ -676,6 +697,18 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
         }
         FileKind::Kit => serde_json::from_value::<Kit>(value).map(|k| Parsed::Kit(Box::new(k))),
         FileKind::Loop => serde_json::from_value::<Loop>(value).map(|l| Parsed::Loop(Box::new(l))),
+        FileKind::Competencies => serde_json::from_value::<CompetenciesFile>(value).map(|c| {
+            Parsed::Competencies(
+                c.competencies
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut c)| {
+                        c.index = i;
+                        c
+                    })
+                    .collect(),
+            )
+        }),
         FileKind::Topics => serde_json::from_value::<TopicsFile>(value).map(|t| {
             Parsed::Topics(
                 t.topics
@@ -707,6 +740,7 @@ fn expected_content(kind: FileKind) -> &'static str {
         FileKind::Topics => "topics.yaml holds a mapping with a `topics` list",
         FileKind::Kit => "a kit file holds one mapping with title, level and sections",
         FileKind::Loop => "a loop file holds one mapping with title and interviews",
+        FileKind::Competencies => "competencies.yaml holds a mapping with a `competencies` list",
     }
 }
 

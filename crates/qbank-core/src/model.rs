@@ -116,6 +116,12 @@ impl Status {
 /// What the interviewer listens for.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Rubric {
+    /// What meets the bar at each level (`rubric.levels.<level>`), in level order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<Level, LevelRubric>,
+    /// The question's own 1–4 scale (`rubric.anchors`), for every level that has none of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchors: Option<Anchors>,
     #[serde(default)]
     pub strong: Vec<String>,
     #[serde(default)]
@@ -123,8 +129,131 @@ pub struct Rubric {
 }
 
 impl Rubric {
+    /// Whether the rubric says nothing at all (no `rubric:` key is written).
     pub fn is_empty(&self) -> bool {
-        self.strong.is_empty() && self.red_flags.is_empty()
+        self.levels.is_empty()
+            && self.anchors.is_none()
+            && self.strong.is_empty()
+            && self.red_flags.is_empty()
+    }
+
+    /// The anchors that apply at `level`: the level's own (`rubric.levels.<level>.anchors`),
+    /// else the question's (`rubric.anchors`), else none (print the generic scale).
+    pub fn anchors_for(&self, level: Level) -> Option<&Anchors> {
+        self.levels
+            .get(&level)
+            .and_then(|l| l.anchors.as_ref())
+            .or(self.anchors.as_ref())
+    }
+
+    /// What meets the bar at `level` (`rubric.levels.<level>.expect`), if the question says.
+    pub fn expect(&self, level: Level) -> Option<&str> {
+        self.levels.get(&level).and_then(|l| l.expect.as_deref())
+    }
+}
+
+/// What meets the bar at one level of a question (`rubric.levels.<level>`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LevelRubric {
+    /// What an answer must show at this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<String>,
+    /// This level's own scale, in place of [`Rubric::anchors`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchors: Option<Anchors>,
+}
+
+/// What an answer at each point of the 1–4 rating scale sounds like, written as a mapping from
+/// the point (`1:` … `4:`) to the text. The points mean 1 no signal, 2 weak, 3 solid, 4 strong
+/// ([`Anchors::POINT_NAMES`]). Any point may be missing here (the `incomplete-anchors` rule asks
+/// for all four); a point outside 1–4 never passes the schema.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Anchors {
+    points: [Option<String>; 4],
+}
+
+impl Anchors {
+    /// The points of the scale.
+    pub const POINTS: [u8; 4] = [1, 2, 3, 4];
+    /// The generic name of each point, in order.
+    pub const POINT_NAMES: [&'static str; 4] = ["No signal", "Weak", "Solid", "Strong"];
+
+    /// Anchors with the text of each point given, in order from 1; `None` leaves a point out.
+    pub fn new(points: [Option<String>; 4]) -> Anchors {
+        Anchors { points }
+    }
+
+    /// The text of `point` (1–4), if given.
+    pub fn get(&self, point: u8) -> Option<&str> {
+        let i = usize::from(point).checked_sub(1)?;
+        self.points.get(i)?.as_deref()
+    }
+
+    /// Sets the text of `point` (1–4); other numbers are ignored.
+    pub fn set(&mut self, point: u8, text: Option<String>) {
+        if let Some(slot) = usize::from(point)
+            .checked_sub(1)
+            .and_then(|i| self.points.get_mut(i))
+        {
+            *slot = text;
+        }
+    }
+
+    /// The points given, with their text, from 1 to 4.
+    pub fn iter(&self) -> impl Iterator<Item = (u8, &str)> {
+        Anchors::POINTS
+            .into_iter()
+            .zip(&self.points)
+            .filter_map(|(p, t)| Some((p, t.as_deref()?)))
+    }
+
+    /// The points not given, from 1 to 4.
+    pub fn missing(&self) -> Vec<u8> {
+        Anchors::POINTS
+            .into_iter()
+            .zip(&self.points)
+            .filter(|(_, t)| t.is_none())
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// Whether all four points are given.
+    pub fn is_complete(&self) -> bool {
+        self.points.iter().all(Option::is_some)
+    }
+
+    /// Whether no point is given.
+    pub fn is_empty(&self) -> bool {
+        self.points.iter().all(Option::is_none)
+    }
+}
+
+impl Serialize for Anchors {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.iter().count()))?;
+        for (point, text) in self.iter() {
+            map.serialize_entry(&point.to_string(), text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Anchors {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(d)?;
+        let mut anchors = Anchors::default();
+        for (key, text) in map {
+            match key.parse::<u8>() {
+                Ok(point @ 1..=4) if key.len() == 1 => anchors.set(point, Some(text)),
+                _ => {
+                    return Err(serde::de::Error::custom(format!(
+                        "unknown anchor point \"{key}\": the points are 1, 2, 3 and 4"
+                    )))
+                }
+            }
+        }
+        Ok(anchors)
     }
 }
 
@@ -162,10 +291,16 @@ pub struct Allow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
+    /// A short name for scorecards and tables (one line, at most 60 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub text: String,
     pub topic: String,
     pub levels: Vec<Level>,
     pub kind: Kind,
+    /// Ids of the competencies (from `competencies.yaml`) the question measures: one or two.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
     #[serde(default)]
@@ -196,10 +331,12 @@ impl Question {
     pub fn new(id: impl Into<String>) -> Question {
         Question {
             id: id.into(),
+            title: None,
             text: String::new(),
             topic: String::new(),
             levels: Vec::new(),
             kind: Kind::Concept,
+            competencies: Vec::new(),
             minutes: None,
             status: Status::default(),
             source: None,
@@ -279,6 +416,27 @@ pub struct Topic {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub(crate) struct TopicsFile {
     pub topics: Vec<Topic>,
+}
+
+/// A competency of the bank, declared in `competencies.yaml`: something a question measures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Competency {
+    pub id: String,
+    pub title: String,
+    /// What the competency means: what a candidate who has it does.
+    #[serde(default)]
+    pub description: String,
+    /// Minimum number of active questions measuring it at each level.
+    #[serde(default)]
+    pub coverage: Coverage,
+    /// Index of the competency in competencies.yaml (for positions).
+    #[serde(skip)]
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub(crate) struct CompetenciesFile {
+    pub competencies: Vec<Competency>,
 }
 
 /// Which edition of a kit to print.

@@ -471,8 +471,8 @@ fn matches_source(q: &Question, section: &Section) -> bool {
 }
 
 /// The competencies a question measures.
-pub(crate) fn question_competencies(_q: &Question) -> &[String] {
-    &[]
+pub(crate) fn question_competencies(q: &Question) -> &[String] {
+    &q.competencies
 }
 
 /// The pairs that may not share a kit, per question index.

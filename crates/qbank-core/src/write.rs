@@ -5,12 +5,17 @@
 //!
 //! - the first line is the `yaml-language-server` modeline naming the question schema by a path
 //!   relative to the file ([`modeline`]);
-//! - keys come in the order of [`QUESTION_KEYS`]: `id`, `text`, `topic`, `levels`, `kind`,
-//!   `minutes`, `status`, `source`, `tags`, `follow_ups`, `rubric` (`strong`, `red_flags`),
-//!   `similar_to`, `allow`, `reviewed`; empty lists and absent values are left out, `status` is
-//!   always written;
-//! - `levels` and `tags` are flow lists (`[mid, senior]`), the other lists block lists, two
-//!   spaces deep;
+//! - keys come in the order of [`QUESTION_KEYS`]: `id`, `title`, `text`, `topic`, `levels`,
+//!   `kind`, `competencies`, `minutes`, `status`, `source`, `tags`, `follow_ups`, `rubric`
+//!   ([`RUBRIC_KEYS`]: `levels`, `anchors`, `strong`, `red_flags`), `similar_to`, `allow`,
+//!   `reviewed`; empty lists and absent values are left out, `status` is always written. The
+//!   title sits right under the id because both name the question; the competencies sit beside
+//!   the kind because both say what the question measures. In the rubric, what meets the bar at
+//!   each level and the scale come before the lists, in the order an interviewer reads them:
+//!   `rubric.levels` by level (`junior`, `mid`, `senior`, `staff`), each `expect` then
+//!   `anchors`, and anchors by point (`1:` … `4:`);
+//! - `levels`, `competencies` and `tags` are flow lists (`[mid, senior]`), the other lists
+//!   block lists, two spaces deep;
 //! - a string is written plain when every YAML reader reads it back as the same string, and
 //!   quoted otherwise ([`scalar`]): in single quotes when it is printable on one line, in double
 //!   quotes with escapes when it holds a line break, a tab or a character YAML cannot show
@@ -25,10 +30,12 @@
 //! use qbank_core::{write::write_question, Kind, Level, Question};
 //! let q = Question {
 //!     id: "canary-deployment".into(),
+//!     title: None,
 //!     text: "What is a canary deployment: when would you use one?".into(),
 //!     topic: "deployment".into(),
 //!     levels: vec![Level::Mid, Level::Senior],
 //!     kind: Kind::Concept,
+//!     competencies: vec![],
 //!     minutes: Some(5),
 //!     status: Default::default(),
 //!     source: Some("seed #3".into()),
@@ -60,19 +67,21 @@ use std::fmt::Write as _;
 use qbank_schema::FileKind;
 use serde_json::Value;
 
-use crate::model::{Question, SimilarTo};
+use crate::model::{Anchors, Question, SimilarTo};
 use crate::yaml;
 
 /// The start of the first line of every bank file, for editors.
 pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
 
 /// The top-level keys of a question file, in the order they are written.
-pub const QUESTION_KEYS: [&str; 14] = [
+pub const QUESTION_KEYS: [&str; 16] = [
     "id",
+    "title",
     "text",
     "topic",
     "levels",
     "kind",
+    "competencies",
     "minutes",
     "status",
     "source",
@@ -83,6 +92,15 @@ pub const QUESTION_KEYS: [&str; 14] = [
     "allow",
     "reviewed",
 ];
+
+/// The keys of a question's `rubric`, in the order they are written.
+pub const RUBRIC_KEYS: [&str; 4] = ["levels", "anchors", "strong", "red_flags"];
+
+/// The keys of one level of `rubric.levels`, in the order they are written.
+pub const LEVEL_RUBRIC_KEYS: [&str; 2] = ["expect", "anchors"];
+
+/// The keys of an `anchors` mapping, in the order they are written.
+pub const ANCHOR_KEYS: [&str; 4] = ["1", "2", "3", "4"];
 
 /// The modeline for a file at `relative` (a `/`-separated path inside the bank), assuming the
 /// bank folder sits beside `schema/` at the repository root, as `questions/` does.
@@ -113,6 +131,7 @@ pub fn write_field(q: &Question, key: &str) -> Option<String> {
     let mut out = String::new();
     match key {
         "id" => line(&mut out, key, &scalar(&q.id)),
+        "title" => line(&mut out, key, &scalar(q.title.as_deref()?)),
         "text" => line(&mut out, key, &scalar(&q.text)),
         "topic" => line(&mut out, key, &scalar(&q.topic)),
         "levels" => {
@@ -123,6 +142,13 @@ pub fn write_field(q: &Question, key: &str) -> Option<String> {
             line(&mut out, key, &flow_list(&items));
         }
         "kind" => line(&mut out, key, q.kind.as_str()),
+        "competencies" => {
+            if q.competencies.is_empty() {
+                return None;
+            }
+            let items: Vec<&str> = q.competencies.iter().map(String::as_str).collect();
+            line(&mut out, key, &flow_list(&items));
+        }
         "minutes" => line(&mut out, key, &q.minutes?.to_string()),
         "status" => line(&mut out, key, q.status.as_str()),
         "source" => line(&mut out, key, &source_scalar(q.source.as_deref()?)),
@@ -145,6 +171,25 @@ pub fn write_field(q: &Question, key: &str) -> Option<String> {
                 return None;
             }
             out.push_str("rubric:\n");
+            if !q.rubric.levels.is_empty() {
+                out.push_str("  levels:\n");
+                for (level, l) in &q.rubric.levels {
+                    if l.expect.is_none() && l.anchors.is_none() {
+                        let _ = writeln!(out, "    {level}: {{}}");
+                        continue;
+                    }
+                    let _ = writeln!(out, "    {level}:");
+                    if let Some(expect) = &l.expect {
+                        let _ = writeln!(out, "      expect: {}", scalar(expect));
+                    }
+                    if let Some(anchors) = &l.anchors {
+                        write_anchors(&mut out, 6, anchors);
+                    }
+                }
+            }
+            if let Some(anchors) = &q.rubric.anchors {
+                write_anchors(&mut out, 2, anchors);
+            }
             if !q.rubric.strong.is_empty() {
                 out.push_str("  strong:\n");
                 block_list(&mut out, 4, &q.rubric.strong);
@@ -180,6 +225,18 @@ pub fn write_field(q: &Question, key: &str) -> Option<String> {
         _ => return None,
     }
     Some(out)
+}
+
+/// `anchors:` at `indent` spaces, its points two deeper (`{}` when it gives none).
+fn write_anchors(out: &mut String, indent: usize, anchors: &Anchors) {
+    if anchors.is_empty() {
+        let _ = writeln!(out, "{:indent$}anchors: {{}}", "");
+        return;
+    }
+    let _ = writeln!(out, "{:indent$}anchors:", "");
+    for (point, text) in anchors.iter() {
+        let _ = writeln!(out, "{:indent$}  {point}: {}", "", scalar(text));
+    }
 }
 
 fn line(out: &mut String, key: &str, value: &str) {
@@ -239,6 +296,31 @@ fn quoting_in(s: &str, flow: bool) -> Quoting {
 /// `s` as a YAML scalar in block context: plain, single- or double-quoted ([`quoting`]).
 pub fn scalar(s: &str) -> String {
     render(s, quoting(s))
+}
+
+/// `s` as a mapping key in block context: a whole number such as an anchor point (`1:`) is
+/// written plain, since every qbank reader takes a key as the text written; any other key as
+/// [`scalar`] writes it.
+pub fn key(s: &str) -> String {
+    if is_point_key(s) {
+        s.to_owned()
+    } else {
+        scalar(s)
+    }
+}
+
+/// `s` as a mapping key inside a flow collection ([`key`], with [`flow_scalar`]'s quoting).
+pub fn flow_key(s: &str) -> String {
+    if is_point_key(s) {
+        s.to_owned()
+    } else {
+        flow_scalar(s)
+    }
+}
+
+/// A short whole number without a leading zero (`1`, `4`, `12`).
+fn is_point_key(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `s` as a YAML scalar inside a flow collection (`[a, 'b, c']`), where `,[]{}` and `:` or `#`
@@ -644,15 +726,17 @@ fn flow_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Allow, Kind, Level, Rubric, Status};
+    use crate::model::{Allow, Kind, Level, LevelRubric, Rubric, Status};
 
     fn question() -> Question {
         Question {
             id: "drift-alerts".into(),
+            title: None,
             text: "How do you alert on drift?".into(),
             topic: "monitoring".into(),
             levels: vec![Level::Mid, Level::Senior],
             kind: Kind::Experience,
+            competencies: vec![],
             minutes: Some(6),
             status: Status::Active,
             source: Some("seed #8".into()),
@@ -661,6 +745,7 @@ mod tests {
             rubric: Rubric {
                 strong: vec!["Names PSI: and a threshold".into()],
                 red_flags: vec!["Alerts on everything".into()],
+                ..Rubric::default()
             },
             similar_to: vec![SimilarTo {
                 id: "data-drift-experience".into(),
@@ -707,6 +792,95 @@ mod tests {
             reason: reviewed
         reviewed: 2025-01-10
         "#);
+    }
+
+    #[test]
+    fn writes_titles_competencies_and_rubrics_by_level() {
+        let mut q = question();
+        q.title = Some("Alerting on drift".into());
+        q.competencies = vec!["production-operations".into(), "monitoring".into()];
+        q.rubric.levels.insert(
+            Level::Senior,
+            LevelRubric {
+                expect: Some("Also prices a false alarm: who is paged".into()),
+                anchors: Some(Anchors::new([
+                    None,
+                    None,
+                    Some("Thresholds from history".into()),
+                    Some("3, plus paging cost".into()),
+                ])),
+            },
+        );
+        q.rubric.levels.insert(
+            Level::Mid,
+            LevelRubric {
+                expect: Some("Names two drift metrics".into()),
+                anchors: None,
+            },
+        );
+        q.rubric.anchors = Some(Anchors::new([
+            Some("No metric".into()),
+            Some("One metric, no threshold".into()),
+            Some("Two metrics and thresholds".into()),
+            Some("4".into()),
+        ]));
+        let text = write_question(&q, "monitoring/drift-alerts.yaml");
+        insta::assert_snapshot!(text, @r#"
+        # yaml-language-server: $schema=../../schema/question.schema.json
+        id: drift-alerts
+        title: Alerting on drift
+        text: How do you alert on drift?
+        topic: monitoring
+        levels: [mid, senior]
+        kind: experience
+        competencies: [production-operations, monitoring]
+        minutes: 6
+        status: active
+        source: "seed #8"
+        tags: [drift, alerting]
+        follow_ups:
+          - Which metric?
+        rubric:
+          levels:
+            mid:
+              expect: Names two drift metrics
+            senior:
+              expect: 'Also prices a false alarm: who is paged'
+              anchors:
+                3: Thresholds from history
+                4: 3, plus paging cost
+          anchors:
+            1: No metric
+            2: One metric, no threshold
+            3: Two metrics and thresholds
+            4: '4'
+          strong:
+            - 'Names PSI: and a threshold'
+          red_flags:
+            - Alerts on everything
+        similar_to:
+          - id: data-drift-experience
+            reason: One incident versus a pipeline
+        allow:
+          - rule: near-duplicate
+            reason: reviewed
+        reviewed: 2025-01-10
+        "#);
+        assert_eq!(parse_question(&text), q);
+        assert_eq!(
+            q.rubric.anchors_for(Level::Senior).and_then(|a| a.get(3)),
+            Some("Thresholds from history")
+        );
+        assert_eq!(
+            q.rubric.anchors_for(Level::Mid).and_then(|a| a.get(3)),
+            Some("Two metrics and thresholds")
+        );
+        assert_eq!(
+            q.rubric.anchors_for(Level::Junior),
+            q.rubric.anchors.as_ref()
+        );
+        assert_eq!(q.rubric.expect(Level::Mid), Some("Names two drift metrics"));
+        assert_eq!(q.rubric.expect(Level::Staff), None);
     }
 
     #[test]

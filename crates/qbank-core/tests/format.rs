@@ -8,7 +8,7 @@ use support::{question, text};
 use proptest::prelude::*;
 use qbank_core::format::format;
 use qbank_core::write::{double_quoted, flow_scalar, scalar, write_field, write_question};
-use qbank_core::{yaml, FileKind, Question};
+use qbank_core::{yaml, Anchors, FileKind, Question};
 use serde_json::Value;
 
 fn value(text: &str) -> Value {
@@ -31,6 +31,18 @@ fn other_style(key: &str, items: &[String], indent: usize) -> String {
         let items: Vec<String> = items.iter().map(|i| flow_scalar(i)).collect();
         format!("{pad}{key}: [{}]\n", items.join(", "))
     }
+}
+
+/// Anchors as a flow mapping, points in reverse order.
+fn flow_anchors(a: &Anchors) -> String {
+    let items: Vec<String> = a
+        .iter()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|(p, text)| format!("'{p}': {}", flow_scalar(text)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
 }
 
 /// The top-level key blocks of `q` in some other layout: lists in the other style, the text
@@ -60,6 +72,26 @@ fn restyled(q: &Question, key: &str) -> Option<String> {
             }
             if !q.rubric.strong.is_empty() {
                 out.push_str(&other_style("strong", &q.rubric.strong, 2));
+            }
+            // Anchors as flow mappings, after the lists; levels in reverse, anchors first.
+            if let Some(a) = &q.rubric.anchors {
+                out.push_str(&format!("  anchors: {}\n", flow_anchors(a)));
+            }
+            if !q.rubric.levels.is_empty() {
+                out.push_str("  levels:\n");
+                for (level, l) in q.rubric.levels.iter().rev() {
+                    if l.expect.is_none() && l.anchors.is_none() {
+                        out.push_str(&format!("    {level}: {{}}\n"));
+                        continue;
+                    }
+                    out.push_str(&format!("    {level}:\n"));
+                    if let Some(a) = &l.anchors {
+                        out.push_str(&format!("      anchors: {}\n", flow_anchors(a)));
+                    }
+                    if let Some(e) = &l.expect {
+                        out.push_str(&format!("      expect: {}\n", double_quoted(e)));
+                    }
+                }
             }
             Some(out)
         }

@@ -326,10 +326,11 @@ prop_compose! {
         reviewed in prop::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
     ) -> Question {
         Question {
-            id, text: body, topic: topic.to_owned(), levels, kind, minutes, status, source,
+            id, title: None, text: body, topic: topic.to_owned(), levels, kind,
+            competencies: Vec::new(), minutes, status, source,
             tags: tags.into_iter().collect(),
             follow_ups,
-            rubric: Rubric { strong, red_flags },
+            rubric: Rubric { strong, red_flags, ..Rubric::default() },
             similar_to: similar.into_iter().map(|(id, reason)| SimilarTo { id, reason }).collect(),
             allow: Vec::new(),
             reviewed,

@@ -31,6 +31,8 @@ pub const TOPICS_SCHEMA: &str = include_str!("../../../schema/topics.schema.json
 pub const KIT_SCHEMA: &str = include_str!("../../../schema/kit.schema.json");
 /// The loop schema, as shipped in `schema/loop.schema.json`.
 pub const LOOP_SCHEMA: &str = include_str!("../../../schema/loop.schema.json");
+/// The competencies schema, as shipped in `schema/competencies.schema.json`.
+pub const COMPETENCIES_SCHEMA: &str = include_str!("../../../schema/competencies.schema.json");
 
 /// Which schema a file is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +41,8 @@ pub enum FileKind {
     Topics,
     Kit,
     Loop,
+    /// `competencies.yaml` at the bank's root.
+    Competencies,
 }
 
 impl FileKind {
@@ -49,6 +53,7 @@ impl FileKind {
             FileKind::Topics => "topics.schema.json",
             FileKind::Kit => "kit.schema.json",
             FileKind::Loop => "loop.schema.json",
+            FileKind::Competencies => "competencies.schema.json",
         }
     }
 
@@ -59,6 +64,7 @@ impl FileKind {
             FileKind::Topics => TOPICS_SCHEMA,
             FileKind::Kit => KIT_SCHEMA,
             FileKind::Loop => LOOP_SCHEMA,
+            FileKind::Competencies => COMPETENCIES_SCHEMA,
         }
     }
 
@@ -67,11 +73,14 @@ impl FileKind {
         static TOPICS: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(TOPICS_SCHEMA));
         static KIT: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(KIT_SCHEMA));
         static LOOP: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(LOOP_SCHEMA));
+        static COMPETENCIES: LazyLock<Compiled> =
+            LazyLock::new(|| Compiled::new(COMPETENCIES_SCHEMA));
         match self {
             FileKind::Question => &QUESTION,
             FileKind::Topics => &TOPICS,
             FileKind::Kit => &KIT,
             FileKind::Loop => &LOOP,
+            FileKind::Competencies => &COMPETENCIES,
         }
     }
 }
@@ -173,6 +182,15 @@ fn describe(
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let allowed = allowed_properties(schema, schema_path);
             for key in unexpected {
+                if allowed == ["1", "2", "3", "4"] {
+                    push(
+                        format!("{pointer}/{}", escape(key)),
+                        true,
+                        format!("unknown anchor point \"{key}\""),
+                        Some("the scale's points are 1, 2, 3 and 4".to_owned()),
+                    );
+                    continue;
+                }
                 let help = match closest(key, &allowed) {
                     Some(best) => format!("did you mean \"{best}\"?"),
                     None => format!("{} allows: {}", where_(&field), allowed.join(", ")),
@@ -259,6 +277,11 @@ fn describe(
                         kebab(instance.as_str().unwrap_or_default())
                     )),
                 )
+            } else if pattern.contains("[^\\r\\n]") {
+                (
+                    format!("{} must be on one line", subject(&field)),
+                    Some("remove the line break".to_owned()),
+                )
             } else if pattern.contains("[0-9]{4}-") {
                 (
                     format!("{} is not a date", show(instance)),
@@ -291,6 +314,18 @@ fn describe(
                 plural(*limit)
             ),
             None,
+        ),
+        ValidationErrorKind::MinProperties { .. } => push(
+            pointer.to_owned(),
+            false,
+            format!("{} is empty", subject(&field)),
+            Some(if field == "anchors" {
+                "give what an answer at 1, 2, 3 and 4 sounds like, or remove it".to_owned()
+            } else if pointer.starts_with("/rubric/levels/") {
+                format!("give `expect:` (what meets the bar at {field}) or remove it")
+            } else {
+                "fill it in or remove it".to_owned()
+            }),
         ),
         ValidationErrorKind::MinLength { .. } => push(
             pointer.to_owned(),
@@ -593,6 +628,7 @@ mod tests {
             FileKind::Topics,
             FileKind::Kit,
             FileKind::Loop,
+            FileKind::Competencies,
         ] {
             assert!(!validate(kind, &json!({})).is_empty());
         }

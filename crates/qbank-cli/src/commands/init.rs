@@ -66,6 +66,7 @@ const SCHEMAS: &[FileKind] = &[
     FileKind::Topics,
     FileKind::Kit,
     FileKind::Loop,
+    FileKind::Competencies,
 ];
 
 /// The files `qbank init` writes, by path below DIR, with their contents.

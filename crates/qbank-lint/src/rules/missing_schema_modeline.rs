@@ -64,5 +64,6 @@ fn kind_name(kind: FileKind) -> &'static str {
         FileKind::Topics => "topics",
         FileKind::Kit => "kit",
         FileKind::Loop => "loop",
+        FileKind::Competencies => "competencies",
     }
 }
