@@ -17,9 +17,7 @@ use qbank_schema::FileKind;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Label, Position, Span};
-use crate::model::{
-    CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile,
-};
+use crate::model::{CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile};
 use crate::yaml::{self, LineIndex, SourceMap, YamlWarning};
 
 /// Files larger than this are not read: no question, topic or kit file comes near it.
