@@ -70,6 +70,9 @@ _qbank() {
             qbank__subcmd__export,md)
                 cmd="qbank__subcmd__export__subcmd__md"
                 ;;
+            qbank__subcmd__export,xlsx)
+                cmd="qbank__subcmd__export__subcmd__xlsx"
+                ;;
             qbank__subcmd__export__subcmd__help,csv)
                 cmd="qbank__subcmd__export__subcmd__help__subcmd__csv"
                 ;;
@@ -81,6 +84,9 @@ _qbank() {
                 ;;
             qbank__subcmd__export__subcmd__help,md)
                 cmd="qbank__subcmd__export__subcmd__help__subcmd__md"
+                ;;
+            qbank__subcmd__export__subcmd__help,xlsx)
+                cmd="qbank__subcmd__export__subcmd__help__subcmd__xlsx"
                 ;;
             qbank__subcmd__help,completions)
                 cmd="qbank__subcmd__help__subcmd__completions"
@@ -133,8 +139,14 @@ _qbank() {
             qbank__subcmd__help__subcmd__export,md)
                 cmd="qbank__subcmd__help__subcmd__export__subcmd__md"
                 ;;
+            qbank__subcmd__help__subcmd__export,xlsx)
+                cmd="qbank__subcmd__help__subcmd__export__subcmd__xlsx"
+                ;;
             qbank__subcmd__help__subcmd__import,csv)
                 cmd="qbank__subcmd__help__subcmd__import__subcmd__csv"
+                ;;
+            qbank__subcmd__help__subcmd__import,xlsx)
+                cmd="qbank__subcmd__help__subcmd__import__subcmd__xlsx"
                 ;;
             qbank__subcmd__help__subcmd__kit,build)
                 cmd="qbank__subcmd__help__subcmd__kit__subcmd__build"
@@ -151,11 +163,17 @@ _qbank() {
             qbank__subcmd__import,help)
                 cmd="qbank__subcmd__import__subcmd__help"
                 ;;
+            qbank__subcmd__import,xlsx)
+                cmd="qbank__subcmd__import__subcmd__xlsx"
+                ;;
             qbank__subcmd__import__subcmd__help,csv)
                 cmd="qbank__subcmd__import__subcmd__help__subcmd__csv"
                 ;;
             qbank__subcmd__import__subcmd__help,help)
                 cmd="qbank__subcmd__import__subcmd__help__subcmd__help"
+                ;;
+            qbank__subcmd__import__subcmd__help,xlsx)
+                cmd="qbank__subcmd__import__subcmd__help__subcmd__xlsx"
                 ;;
             qbank__subcmd__kit,build)
                 cmd="qbank__subcmd__kit__subcmd__build"
@@ -242,7 +260,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export)
-            opts="-h --help csv json md help"
+            opts="-h --help csv xlsx json md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,7 +308,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export__subcmd__help)
-            opts="csv json md help"
+            opts="csv xlsx json md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -346,6 +364,20 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export__subcmd__help__subcmd__md)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__export__subcmd__help__subcmd__xlsx)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -419,6 +451,40 @@ _qbank() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        qbank__subcmd__export__subcmd__xlsx)
+            opts="-o -h --bank --kit --out --columns --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         qbank__subcmd__fmt)
             opts="-h --bank --check --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -480,7 +546,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__export)
-            opts="csv json md"
+            opts="csv xlsx json md"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,6 +601,20 @@ _qbank() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        qbank__subcmd__help__subcmd__export__subcmd__xlsx)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         qbank__subcmd__help__subcmd__fmt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -564,7 +644,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__import)
-            opts="csv"
+            opts="csv xlsx"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +658,20 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__import__subcmd__csv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__import__subcmd__xlsx)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -746,7 +840,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__import)
-            opts="-h --help csv help"
+            opts="-h --help csv xlsx help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,7 +872,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__import__subcmd__help)
-            opts="csv help"
+            opts="csv xlsx help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +906,38 @@ _qbank() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__import__subcmd__help__subcmd__xlsx)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__import__subcmd__xlsx)
+            opts="-h --bank --dry-run --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -87,17 +87,23 @@ complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcomm
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv json md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also: similar_to, reviewed]' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l excel -d 'For Excel: a UTF-8 byte-order mark and CRLF line ends'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -l kit -d 'Only the questions of this kit' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: as for CSV]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
@@ -107,16 +113,22 @@ complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subc
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
-complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l dry-run -d 'Print what would change, write nothing'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l dry-run -d 'Print what would change, write nothing'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l format -d 'Output format' -r -f -a "human\t'An aligned table'
@@ -179,6 +191,8 @@ complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcom
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "show" -d 'Print the questions a kit draws, in kit order'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from kit" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'

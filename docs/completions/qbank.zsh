@@ -172,6 +172,18 @@ _arguments "${_arguments_options[@]}" : \
 '::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
+(xlsx)
+_arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
+'--kit=[Only the questions of this kit]:KIT:_default' \
+'-o+[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
+'--out=[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
+'*--columns=[The columns, in order (comma-separated; \`all\` for every column) \[default\: as for CSV\]]:COLUMNS:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
+&& ret=0
+;;
 (json)
 _arguments "${_arguments_options[@]}" : \
 '()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
@@ -207,6 +219,10 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:qbank-export-help-command-$line[1]:"
         case $line[1] in
             (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(xlsx)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -250,7 +266,16 @@ _arguments "${_arguments_options[@]}" : \
 '--dry-run[Print what would change, write nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':file -- The CSV file, as written by `qbank export csv` or saved by a spreadsheet:_files' \
+':file -- The file, as written by `qbank export` or saved by a spreadsheet:_files' \
+&& ret=0
+;;
+(xlsx)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
+'--dry-run[Print what would change, write nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':file -- The file, as written by `qbank export` or saved by a spreadsheet:_files' \
 && ret=0
 ;;
 (help)
@@ -266,6 +291,10 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:qbank-import-help-command-$line[1]:"
         case $line[1] in
             (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(xlsx)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -424,6 +453,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(xlsx)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (json)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -449,6 +482,10 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:qbank-help-import-command-$line[1]:"
         case $line[1] in
             (csv)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(xlsx)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -535,6 +572,7 @@ _qbank__subcmd__coverage_commands() {
 _qbank__subcmd__export_commands() {
     local commands; commands=(
 'csv:One row per question, lists one item per line in a cell' \
+'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -550,6 +588,7 @@ _qbank__subcmd__export__subcmd__csv_commands() {
 _qbank__subcmd__export__subcmd__help_commands() {
     local commands; commands=(
 'csv:One row per question, lists one item per line in a cell' \
+'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -576,6 +615,11 @@ _qbank__subcmd__export__subcmd__help__subcmd__md_commands() {
     local commands; commands=()
     _describe -t commands 'qbank export help md commands' commands "$@"
 }
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help xlsx commands' commands "$@"
+}
 (( $+functions[_qbank__subcmd__export__subcmd__json_commands] )) ||
 _qbank__subcmd__export__subcmd__json_commands() {
     local commands; commands=()
@@ -585,6 +629,11 @@ _qbank__subcmd__export__subcmd__json_commands() {
 _qbank__subcmd__export__subcmd__md_commands() {
     local commands; commands=()
     _describe -t commands 'qbank export md commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__export__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export xlsx commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__fmt_commands] )) ||
 _qbank__subcmd__fmt_commands() {
@@ -625,6 +674,7 @@ _qbank__subcmd__help__subcmd__coverage_commands() {
 _qbank__subcmd__help__subcmd__export_commands() {
     local commands; commands=(
 'csv:One row per question, lists one item per line in a cell' \
+'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
     )
@@ -645,6 +695,11 @@ _qbank__subcmd__help__subcmd__export__subcmd__md_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help export md commands' commands "$@"
 }
+(( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__help__subcmd__export__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help export xlsx commands' commands "$@"
+}
 (( $+functions[_qbank__subcmd__help__subcmd__fmt_commands] )) ||
 _qbank__subcmd__help__subcmd__fmt_commands() {
     local commands; commands=()
@@ -659,6 +714,7 @@ _qbank__subcmd__help__subcmd__help_commands() {
 _qbank__subcmd__help__subcmd__import_commands() {
     local commands; commands=(
 'csv:Update questions by id and create new ones from the rows of a CSV file' \
+'xlsx:Update questions by id and create new ones from the rows of an Excel workbook' \
     )
     _describe -t commands 'qbank help import commands' commands "$@"
 }
@@ -666,6 +722,11 @@ _qbank__subcmd__help__subcmd__import_commands() {
 _qbank__subcmd__help__subcmd__import__subcmd__csv_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help import csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__import__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__help__subcmd__import__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help import xlsx commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__init_commands] )) ||
 _qbank__subcmd__help__subcmd__init_commands() {
@@ -730,6 +791,7 @@ _qbank__subcmd__help__subcmd__stats_commands() {
 _qbank__subcmd__import_commands() {
     local commands; commands=(
 'csv:Update questions by id and create new ones from the rows of a CSV file' \
+'xlsx:Update questions by id and create new ones from the rows of an Excel workbook' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'qbank import commands' commands "$@"
@@ -743,6 +805,7 @@ _qbank__subcmd__import__subcmd__csv_commands() {
 _qbank__subcmd__import__subcmd__help_commands() {
     local commands; commands=(
 'csv:Update questions by id and create new ones from the rows of a CSV file' \
+'xlsx:Update questions by id and create new ones from the rows of an Excel workbook' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'qbank import help commands' commands "$@"
@@ -756,6 +819,16 @@ _qbank__subcmd__import__subcmd__help__subcmd__csv_commands() {
 _qbank__subcmd__import__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'qbank import help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__help__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__import__subcmd__help__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank import help xlsx commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__import__subcmd__xlsx_commands] )) ||
+_qbank__subcmd__import__subcmd__xlsx_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank import xlsx commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__init_commands] )) ||
 _qbank__subcmd__init_commands() {

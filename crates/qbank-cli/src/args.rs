@@ -50,6 +50,9 @@ pub enum Command {
 pub enum ExportCommand {
     /// One row per question, lists one item per line in a cell
     Csv(CsvExportArgs),
+    /// An Excel workbook: drop-down lists for the closed fields, frozen header, one row per
+    /// question
+    Xlsx(XlsxExportArgs),
     /// The whole bank (topics, questions, kits) as one JSON document
     Json(ExportArgs),
     /// A Markdown page of the bank: topics as sections, questions with follow-ups and rubric
@@ -83,15 +86,26 @@ pub struct CsvExportArgs {
     pub excel: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct XlsxExportArgs {
+    #[command(flatten)]
+    pub common: ExportArgs,
+    /// The columns, in order (comma-separated; `all` for every column) [default: as for CSV]
+    #[arg(long, value_delimiter = ',')]
+    pub columns: Vec<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Update questions by id and create new ones from the rows of a CSV file
     Csv(CsvImportArgs),
+    /// Update questions by id and create new ones from the rows of an Excel workbook
+    Xlsx(CsvImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CsvImportArgs {
-    /// The CSV file, as written by `qbank export csv` or saved by a spreadsheet
+    /// The file, as written by `qbank export` or saved by a spreadsheet
     pub file: PathBuf,
     #[command(flatten)]
     pub bank: BankArg,

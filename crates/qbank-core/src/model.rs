@@ -98,6 +98,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of a question's life.
+    pub const ALL: [Status; 3] = [Status::Draft, Status::Active, Status::Retired];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
@@ -107,9 +110,7 @@ impl Status {
     }
 
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Draft, Status::Active, Status::Retired]
-            .into_iter()
-            .find(|x| x.as_str() == s)
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 

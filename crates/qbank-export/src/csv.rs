@@ -256,7 +256,6 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
 
-    let mut errors = Vec::new();
     let mut problems = Vec::new();
     let mut records = reader.records();
     let header = match records.next() {
@@ -269,15 +268,30 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
             ))])
         }
     };
-    let mut rows: Vec<(usize, csv::StringRecord)> = Vec::new();
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, record) in records.enumerate() {
         let row = i + 2;
         match record {
-            Ok(r) => rows.push((row, r)),
+            Ok(r) => rows.push((row, r.iter().map(str::to_owned).collect())),
             Err(e) => problems.push(RowError::at(row, None, format!("cannot read the row: {e}"))),
         }
     }
+    let header: Vec<String> = header.iter().map(str::to_owned).collect();
+    sheet_from_cells(&header, rows, problems, restore)
+}
 
+/// The part of reading a spreadsheet that does not depend on its file format: the header row
+/// (`header`, spreadsheet column A first) and the rows below it (each with the row number a
+/// spreadsheet shows, and its cells from column A), checked the same way for CSV and XLSX.
+/// `problems` are the rows the format could not read; `unescape` undoes what the writer did to a
+/// cell ([`restore`] for CSV).
+pub(crate) fn sheet_from_cells(
+    header: &[String],
+    rows: Vec<(usize, Vec<String>)>,
+    mut problems: Vec<RowError>,
+    unescape: fn(&str) -> &str,
+) -> Result<Sheet, Vec<RowError>> {
+    let mut errors = Vec::new();
     // The header: known names, each once; an unnamed column is allowed only when it is empty.
     let mut columns = Vec::new();
     let mut positions = Vec::new();
@@ -331,7 +345,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
             continue;
         }
         if record.len() != width {
-            let extra_empty = record.len() > width && record.iter().skip(width).all(str::is_empty);
+            let extra_empty =
+                record.len() > width && record.iter().skip(width).all(|c| c.is_empty());
             if !extra_empty {
                 let help = if record.len() < width {
                     "a cell is missing; check for a quote that is opened and not closed"
@@ -369,7 +384,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
         });
         let cells = positions
             .iter()
-            .map(|&i| restore(record.get(i).unwrap_or_default()).to_owned())
+            .map(|&i| unescape(record.get(i).map_or("", String::as_str)).to_owned())
             .collect();
         sheet_rows.push(SheetRow { row, cells });
     }

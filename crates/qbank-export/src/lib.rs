@@ -8,6 +8,9 @@
 //!   row by row; applying the plan (writing the files) is the caller's job.
 //! - [`json::export_json`]: the whole bank as one JSON document for other tools.
 //! - [`markdown::export_markdown`]: the bank as a Markdown page.
+//! - [`xlsx::export_xlsx`]: the [`qbank_doc::Table`] as an Excel workbook (drop-down lists for
+//!   the closed fields, frozen header, texts stored as text); [`xlsx::read_xlsx`] reads it back
+//!   into the same [`csv::Sheet`] the CSV import checks.
 //!
 //! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
 //! the PDF; [`docx::export_docx`] writes the same document as a Word file made of styles, to
@@ -46,6 +49,7 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod xlsx;
 
 use qbank_doc::table::Column;
 
@@ -151,6 +155,13 @@ pub enum Error {
         chars: usize,
         limit: usize,
     },
+    /// A cell is longer than an Excel workbook holds.
+    WorkbookCellTooLong {
+        id: String,
+        column: Column,
+        chars: usize,
+        limit: usize,
+    },
     /// The file could not be assembled.
     Write(String),
     /// The DOCX could not be assembled.
@@ -175,6 +186,16 @@ impl fmt::Display for Error {
                 f,
                 "question \"{id}\": the {column} cell has {chars} characters, and Excel keeps \
                  only {limit} in a cell; export without --excel, or shorten it"
+            ),
+            Error::WorkbookCellTooLong {
+                id,
+                column,
+                chars,
+                limit,
+            } => write!(
+                f,
+                "question \"{id}\": the {column} cell has {chars} characters, and an Excel \
+                 cell holds only {limit}; shorten it, or export CSV without --excel"
             ),
             Error::Write(m) => write!(f, "cannot write the file: {m}"),
             Error::Docx(m) => write!(f, "cannot write the DOCX: {m}"),

@@ -2,12 +2,17 @@ use qbank_core::Bank;
 use qbank_doc::{build_table, in_topic_order, table::Column};
 use qbank_export::csv::{export_csv, CsvOptions};
 
-use crate::args::{CsvExportArgs, ExportArgs, ExportCommand};
+use std::io::{self, IsTerminal};
+
+use qbank_export::xlsx::{export_xlsx, XlsxOptions};
+
+use crate::args::{CsvExportArgs, ExportArgs, ExportCommand, XlsxExportArgs};
 use crate::{files, Failure, Outcome};
 
 pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
     match command {
         ExportCommand::Csv(args) => csv(args),
+        ExportCommand::Xlsx(args) => xlsx(args),
         ExportCommand::Json(args) => {
             check_out(&args, "JSON")?;
             let bank = load(&args)?;
@@ -36,6 +41,43 @@ fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
     let table = build_table(questions, &columns);
     let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
     emit(&args.common, &bytes)
+}
+
+fn xlsx(args: XlsxExportArgs) -> Result<Outcome, Failure> {
+    check_out(&args.common, "XLSX")?;
+    if args.common.out.is_none() && io::stdout().is_terminal() {
+        return Err(Failure(
+            "a workbook is not text: write it to a file with --out FILE.xlsx (or --out - to pipe it)"
+                .into(),
+        ));
+    }
+    let columns = columns(&args.columns)?;
+    let bank = load(&args.common)?;
+    let questions = if args.common.kit.is_some() {
+        bank.questions.iter().collect()
+    } else {
+        in_topic_order(&bank)
+    };
+    let table = build_table(questions, &columns);
+    let options = XlsxOptions {
+        topics: bank.topics.iter().map(|t| t.id.clone()).collect(),
+        competencies: Vec::new(),
+        created: source_date_epoch()?,
+    };
+    let bytes = export_xlsx(&table, &options)?;
+    emit(&args.common, &bytes)
+}
+
+/// `SOURCE_DATE_EPOCH`, when it is set: the time stamped into a workbook.
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
+            Failure(format!(
+                "SOURCE_DATE_EPOCH is \"{v}\"; it must be a number of seconds since 1970"
+            ))
+        }),
+        Err(_) => Ok(None),
+    }
 }
 
 /// The columns named on the command line, or the default ones.

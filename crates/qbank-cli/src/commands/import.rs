@@ -2,8 +2,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use qbank_export::csv::read_csv;
+use qbank_export::csv::{read_csv, RowError, Sheet};
 use qbank_export::import::{plan_import, FileChange, ImportPlan};
+use qbank_export::xlsx::read_xlsx;
 
 use crate::args::{CsvImportArgs, ImportCommand};
 use crate::files::{self, PlannedFile};
@@ -11,17 +12,22 @@ use crate::{Failure, Outcome};
 
 pub fn run(command: ImportCommand) -> Result<Outcome, Failure> {
     match command {
-        ImportCommand::Csv(args) => csv(args),
+        ImportCommand::Csv(args) => import(args, read_csv),
+        ImportCommand::Xlsx(args) => import(args, read_xlsx),
     }
 }
 
-fn csv(args: CsvImportArgs) -> Result<Outcome, Failure> {
+/// Imports the rows of a spreadsheet; only reading its cells (`read`) depends on the format.
+fn import(
+    args: CsvImportArgs,
+    read: fn(&[u8]) -> Result<Sheet, Vec<RowError>>,
+) -> Result<Outcome, Failure> {
     let shown = args.file.display().to_string();
     let bytes = fs::read(&args.file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
     let (bank, _) = qbank_core::load_bank(&args.bank.bank)?;
     crate::progress::warn_unloaded(&bank, &args.bank.bank, "left out");
 
-    let plan = read_csv(&bytes).and_then(|sheet| plan_import(&bank, &sheet));
+    let plan = read(&bytes).and_then(|sheet| plan_import(&bank, &sheet));
     let plan = match plan {
         Ok(plan) => plan,
         Err(errors) => {
