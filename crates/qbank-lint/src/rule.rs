@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use qbank_core::{Bank, Diagnostic, FileId, Question, Severity};
+use qbank_core::{Bank, Diagnostic, FileId, Label, Question, Severity};
 
 /// Documentation of a rule, in fixed sections (printed by `qbank rule`, and in docs/rules.md).
 #[derive(Debug, Clone, Copy)]
@@ -191,16 +191,22 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Reports a finding, at the configured severity. A finding on a question that allows this
-    /// rule (`allow:` with a reason) is dropped.
-    pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
+    /// A finding of this rule, at the severity it runs at: the one way a rule makes a
+    /// [`Diagnostic`]. Add labels, related ids and help to it, then [`report`](Self::report)
+    /// it.
+    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+        Diagnostic::new(self.rule.name(), self.severity, message, primary)
+    }
+
+    /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
+    /// allows this rule (`allow:` with a reason) is dropped.
+    pub fn report(&mut self, question: Option<&Question>, diagnostic: Diagnostic) {
         let rule = self.rule.name();
+        debug_assert_eq!(diagnostic.rule, rule, "a rule reports its own findings");
         if let Some(q) = question.filter(|q| q.allows(rule)) {
             self.used_allows.insert((q.file, rule));
             return;
         }
-        diagnostic.rule = rule;
-        diagnostic.severity = self.severity;
         self.out.push(diagnostic);
     }
 

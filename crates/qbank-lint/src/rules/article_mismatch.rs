@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::{prose_fields, tokens};
@@ -61,19 +61,19 @@ impl Rule for ArticleMismatch {
                         (false, _) => "a",
                     };
                     let sound = if vowel { "a vowel" } else { "a consonant" };
-                    let d = Diagnostic::warning(
-                        "",
-                        format!(
-                            "\"{}\" before \"{}\", which starts with {sound} sound",
-                            article.word, next.word
-                        ),
-                        file.label_in(
-                            &field.pointer,
-                            field.text,
-                            article.range.start..next.range.end,
-                        ),
-                    )
-                    .with_help(format!("write \"{right} {}\"", next.word));
+                    let d = ctx
+                        .diagnostic(
+                            format!(
+                                "\"{}\" before \"{}\", which starts with {sound} sound",
+                                article.word, next.word
+                            ),
+                            file.label_in(
+                                &field.pointer,
+                                field.text,
+                                article.range.start..next.range.end,
+                            ),
+                        )
+                        .with_help(format!("write \"{right} {}\"", next.word));
                     ctx.report(Some(q), d);
                 }
             }

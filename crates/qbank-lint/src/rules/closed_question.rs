@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use super::question_without_question_mark::is_prompt;
 use crate::rule::{Context, Rule, RuleDoc};
@@ -49,13 +49,12 @@ impl Rule for ClosedQuestion {
                 Some(r) => format!("ask it openly, for example: \"{r}\""),
                 None => "ask what, how, why or which instead, so that the answer shows the candidate's reasoning".to_owned(),
             };
-            let d = Diagnostic::new(
-                "",
-                Severity::Info,
-                "closed question: it can be answered with yes or no",
-                bank.question_file(q).label_in("/text", &q.text, range),
-            )
-            .with_help(help);
+            let d = ctx
+                .diagnostic(
+                    "closed question: it can be answered with yes or no",
+                    bank.question_file(q).label_in("/text", &q.text, range),
+                )
+                .with_help(help);
             ctx.report(Some(q), d);
         }
     }

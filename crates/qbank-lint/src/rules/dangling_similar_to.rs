@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -54,7 +54,8 @@ impl Rule for DanglingSimilarTo {
                 } else {
                     continue;
                 };
-                let d = Diagnostic::error("", message, bank.question_file(q).label(&pointer))
+                let d = ctx
+                    .diagnostic(message, bank.question_file(q).label(&pointer))
                     .with_related(s.id.clone())
                     .with_help(help);
                 ctx.report(Some(q), d);

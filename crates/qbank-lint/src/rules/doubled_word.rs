@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::{prose_fields, tokens};
@@ -47,12 +47,12 @@ impl Rule for DoubledWord {
                     {
                         continue;
                     }
-                    let d = Diagnostic::warning(
-                        "",
-                        format!("\"{}\" is written twice", b.word),
-                        file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
-                    )
-                    .with_help(format!("remove one \"{}\"", b.word));
+                    let d = ctx
+                        .diagnostic(
+                            format!("\"{}\" is written twice", b.word),
+                            file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
+                        )
+                        .with_help(format!("remove one \"{}\"", b.word));
                     ctx.report(Some(q), d);
                 }
             }

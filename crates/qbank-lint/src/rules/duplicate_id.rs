@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -39,20 +39,20 @@ impl Rule for DuplicateId {
         for (i, q) in bank.questions.iter().enumerate() {
             if let Some(&j) = first.get(q.id.as_str()) {
                 let other = &bank.questions[j];
-                let d = Diagnostic::error(
-                    "",
-                    format!("question id \"{}\" is already used", q.id),
-                    bank.question_file(q)
-                        .label("/id")
-                        .with_message("second use"),
-                )
-                .with_secondary(
-                    bank.question_file(other)
-                        .label("/id")
-                        .with_message("first used here"),
-                )
-                .with_related(q.id.clone())
-                .with_help("ids never change once published: give the newer question a new id");
+                let d = ctx
+                    .diagnostic(
+                        format!("question id \"{}\" is already used", q.id),
+                        bank.question_file(q)
+                            .label("/id")
+                            .with_message("second use"),
+                    )
+                    .with_secondary(
+                        bank.question_file(other)
+                            .label("/id")
+                            .with_message("first used here"),
+                    )
+                    .with_related(q.id.clone())
+                    .with_help("ids never change once published: give the newer question a new id");
                 ctx.report(Some(q), d);
             } else {
                 first.insert(&q.id, i);
@@ -64,16 +64,16 @@ impl Rule for DuplicateId {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for t in &bank.topics {
             if let Some(&j) = seen.get(t.id.as_str()) {
-                let d = Diagnostic::error(
-                    "",
-                    format!("topic id \"{}\" is already used", t.id),
-                    file.label(&format!("/topics/{}/id", t.index))
-                        .with_message("second use"),
-                )
-                .with_secondary(
-                    file.label(&format!("/topics/{j}/id"))
-                        .with_message("first used here"),
-                );
+                let d = ctx
+                    .diagnostic(
+                        format!("topic id \"{}\" is already used", t.id),
+                        file.label(&format!("/topics/{}/id", t.index))
+                            .with_message("second use"),
+                    )
+                    .with_secondary(
+                        file.label(&format!("/topics/{j}/id"))
+                            .with_message("first used here"),
+                    );
                 ctx.report(None, d);
             } else {
                 seen.insert(&t.id, t.index);

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -38,20 +38,20 @@ impl Rule for DuplicateQuestion {
             }
             if let Some(&j) = seen.get(&key) {
                 let other = &bank.questions[j];
-                let d = Diagnostic::error(
-                    "",
-                    format!("question has the same text as \"{}\"", other.id),
-                    bank.question_file(q)
-                        .label("/text")
-                        .with_message("this text"),
-                )
-                .with_secondary(
-                    bank.question_file(other)
-                        .label("/text")
-                        .with_message("is the same as this one"),
-                )
-                .with_related(other.id.clone())
-                .with_help("keep one of them and fold what the other adds into its follow_ups");
+                let d = ctx
+                    .diagnostic(
+                        format!("question has the same text as \"{}\"", other.id),
+                        bank.question_file(q)
+                            .label("/text")
+                            .with_message("this text"),
+                    )
+                    .with_secondary(
+                        bank.question_file(other)
+                            .label("/text")
+                            .with_message("is the same as this one"),
+                    )
+                    .with_related(other.id.clone())
+                    .with_help("keep one of them and fold what the other adds into its follow_ups");
                 ctx.report(Some(q), d);
             } else {
                 seen.insert(key, i);

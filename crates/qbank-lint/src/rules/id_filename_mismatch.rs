@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -35,9 +35,7 @@ impl Rule for IdFilenameMismatch {
                 } else {
                     format!("{dir}/{}.yaml", q.id)
                 };
-                let d = Diagnostic::error(
-                    "",
-                    format!(
+                let d = ctx.diagnostic(format!(
                         "id \"{}\" does not match the file name \"{}\"",
                         q.id,
                         file.stem()

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Question, Severity};
+use qbank_core::{Question, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -43,17 +43,17 @@ impl Rule for InvisibleCharacter {
                     .map(|c| format!("U+{:04X}", *c as u32))
                     .collect();
                 names.dedup();
-                let d = Diagnostic::warning(
-                    "",
-                    format!(
-                        "text holds {} invisible character{}: {}",
-                        found.len(),
-                        if found.len() == 1 { "" } else { "s" },
-                        names.join(", ")
-                    ),
-                    bank.question_file(q).label(&pointer),
-                )
-                .with_help("delete them; retype the text if you pasted it from elsewhere");
+                let d = ctx
+                    .diagnostic(
+                        format!(
+                            "text holds {} invisible character{}: {}",
+                            found.len(),
+                            if found.len() == 1 { "" } else { "s" },
+                            names.join(", ")
+                        ),
+                        bank.question_file(q).label(&pointer),
+                    )
+                    .with_help("delete them; retype the text if you pasted it from elsewhere");
                 ctx.report(Some(q), d);
             }
         }

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, SelectError, Severity};
+use qbank_core::{SelectError, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -50,8 +50,7 @@ impl Rule for KitUnsatisfiable {
                 Err(e) => e,
             };
             let file = bank.file(kit.file);
-            let mut d = Diagnostic::error(
-                "",
+            let mut d = ctx.diagnostic(
                 format!("kit \"{}\" cannot be drawn: {error}", kit.id),
                 file.label(&error.pointer()),
             );

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, FileKind, Severity};
+use qbank_core::{FileKind, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -51,7 +51,8 @@ impl Rule for MissingSchemaModeline {
                 None => "file does not start with the yaml-language-server schema line".to_owned(),
             };
             let question = question_of[id];
-            let d = Diagnostic::warning("", message, file.start_label())
+            let d = ctx
+                .diagnostic(message, file.start_label())
                 .with_help(format!("make the first line: {expected}"));
             ctx.report(question, d);
         }

@@ -1,5 +1,5 @@
 use qbank_core::similarity::{Detector, Pair};
-use qbank_core::{Diagnostic, Question, Severity};
+use qbank_core::{Question, Severity};
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
 use crate::rules::duplicate_question::normalize;
@@ -94,9 +94,7 @@ impl Rule for NearDuplicate {
                 1 => " and 1 other question".to_owned(),
                 n => format!(" and {n} other questions"),
             };
-            let mut d = Diagnostic::warning(
-                "",
-                format!(
+            let mut d = ctx.diagnostic(format!(
                     "question asks the same as \"{}\"{others} (similarity {:.2}; shared subject: {})",
                     first.id,
                     best.score,

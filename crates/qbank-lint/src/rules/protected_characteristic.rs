@@ -1,7 +1,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::{sentences, tokens};
@@ -61,8 +61,7 @@ impl Rule for ProtectedCharacteristic {
             for (pointer, text) in fields {
                 for finding in detect(text) {
                     let c = finding.category;
-                    let mut d = Diagnostic::error(
-                        "",
+                    let mut d = ctx.diagnostic(
                         format!(
                             "asks about the candidate's {}, a protected characteristic",
                             c.name

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::{sentences, tokens};
@@ -114,9 +114,7 @@ impl Rule for QuestionWithoutQuestionMark {
             }
             let end = text.len();
             let last_char = text.char_indices().last().map_or(0, |(i, _)| i);
-            let d = Diagnostic::warning(
-                "",
-                "question text does not end with a question mark and is not a prompt",
+            let d = ctx.diagnostic("question text does not end with a question mark and is not a prompt",
                 bank.question_file(q)
                     .label_in("/text", &q.text, last_char..end),
             )

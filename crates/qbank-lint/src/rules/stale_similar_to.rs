@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 
 use qbank_core::similarity::Detector;
-use qbank_core::{Diagnostic, Question, Severity};
+use qbank_core::{Question, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::rules::near_duplicate;
@@ -92,10 +92,7 @@ impl Rule for StaleSimilarTo {
                     .get_or_insert_with(|| detector.index(&texts))
                     .score(i, j)
                     .score;
-                let d = Diagnostic::new(
-                    "",
-                    Severity::Info,
-                    format!(
+                let d = ctx.diagnostic(format!(
                         "similar_to names \"{}\", but the two questions share no subject word or tag \
                          (similarity {score:.2})",
                         s.id

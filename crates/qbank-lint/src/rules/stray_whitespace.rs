@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::prose_fields;
@@ -36,12 +36,9 @@ impl Rule for StrayWhitespace {
             let file = bank.question_file(q);
             for field in prose_fields(q) {
                 for (range, what) in find(field.text) {
-                    let d = Diagnostic::warning(
-                        "",
-                        what,
-                        file.label_in(&field.pointer, field.text, range),
-                    )
-                    .with_help("remove it, or replace it with one ordinary space");
+                    let d = ctx
+                        .diagnostic(what, file.label_in(&field.pointer, field.text, range))
+                        .with_help("remove it, or replace it with one ordinary space");
                     ctx.report(Some(q), d);
                 }
             }

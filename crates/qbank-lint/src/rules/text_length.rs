@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
 
@@ -50,8 +50,7 @@ impl Rule for TextLength {
             let lead = q.text.len() - q.text.trim_start().len();
             let n = text.chars().count();
             let d = if n < min {
-                Diagnostic::warning(
-                    "",
+                ctx.diagnostic(
                     format!("question text has {n} characters, fewer than {min}"),
                     file.label("/text"),
                 )
@@ -60,9 +59,7 @@ impl Rule for TextLength {
                 )
             } else if n > max {
                 let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
-                Diagnostic::warning(
-                    "",
-                    format!("question text has {n} characters, more than {max}"),
+                ctx.diagnostic(format!("question text has {n} characters, more than {max}"),
                     file.label_in("/text", &q.text, lead + cut..lead + text.len())
                         .with_message("past the limit"),
                 )

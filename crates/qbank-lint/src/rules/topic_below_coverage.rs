@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::coverage::coverage_matrix;
 use crate::rule::{Context, Rule, RuleDoc};
@@ -44,22 +44,22 @@ impl Rule for TopicBelowCoverage {
                 1 => "1 active question".to_owned(),
                 n => format!("{n} active questions"),
             };
-            let d = Diagnostic::warning(
-                "",
-                format!(
-                    "topic \"{}\" has {questions} at level {level}, fewer than the {} it needs",
-                    row.topic, cell.minimum
-                ),
-                topics_file
-                    .label(&format!("/topics/{}/coverage/{level}", row.index))
-                    .with_message("minimum set here"),
-            )
-            .with_help(format!(
-                "write {} more {level}-level question{} on {}, or lower coverage.{level}",
-                cell.gap(),
-                if cell.gap() == 1 { "" } else { "s" },
-                row.topic
-            ));
+            let d = ctx
+                .diagnostic(
+                    format!(
+                        "topic \"{}\" has {questions} at level {level}, fewer than the {} it needs",
+                        row.topic, cell.minimum
+                    ),
+                    topics_file
+                        .label(&format!("/topics/{}/coverage/{level}", row.index))
+                        .with_message("minimum set here"),
+                )
+                .with_help(format!(
+                    "write {} more {level}-level question{} on {}, or lower coverage.{level}",
+                    cell.gap(),
+                    if cell.gap() == 1 { "" } else { "s" },
+                    row.topic
+                ));
             ctx.report(None, d);
         }
     }

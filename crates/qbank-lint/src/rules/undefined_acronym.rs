@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
 use crate::text::{acronym_core, tokens};
@@ -68,10 +68,7 @@ impl Rule for UndefinedAcronym {
         for q in &bank.questions {
             for (range, acronym) in undefined(&q.text, &known) {
                 let written = &q.text[range.clone()];
-                let d = Diagnostic::new(
-                    "",
-                    Severity::Info,
-                    format!("acronym \"{acronym}\" is not spelt out"),
+                let d = ctx.diagnostic(format!("acronym \"{acronym}\" is not spelt out"),
                     bank.question_file(q).label_in("/text", &q.text, range),
                 )
                 .with_help(format!(

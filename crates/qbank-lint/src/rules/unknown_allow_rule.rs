@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::RULES;
@@ -36,18 +36,18 @@ impl Rule for UnknownAllowRule {
                 if crate::rule(&allow.rule).is_some() {
                     continue;
                 }
-                let d = Diagnostic::warning(
-                    "",
-                    format!(
-                        "`allow` names rule \"{}\", which does not exist",
-                        allow.rule
-                    ),
-                    bank.question_file(q).label(&format!("/allow/{i}/rule")),
-                )
-                .with_help(match qbank_core::closest(&allow.rule, &names) {
-                    Some(best) => format!("did you mean \"{best}\"?"),
-                    None => "`qbank rule --all` lists every rule".to_owned(),
-                });
+                let d = ctx
+                    .diagnostic(
+                        format!(
+                            "`allow` names rule \"{}\", which does not exist",
+                            allow.rule
+                        ),
+                        bank.question_file(q).label(&format!("/allow/{i}/rule")),
+                    )
+                    .with_help(match qbank_core::closest(&allow.rule, &names) {
+                        Some(best) => format!("did you mean \"{best}\"?"),
+                        None => "`qbank rule --all` lists every rule".to_owned(),
+                    });
                 ctx.report(Some(q), d);
             }
         }

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -48,15 +48,15 @@ impl Rule for UnknownQuestion {
                     Some(best) => format!("did you mean \"{best}\"?"),
                     None => "name a question of the bank, or remove the entry".to_owned(),
                 };
-                let d = Diagnostic::error(
-                    "",
-                    format!(
-                        "kit \"{}\" {verb} question \"{id}\", which is not in the bank",
-                        kit.id
-                    ),
-                    file.label(&pointer),
-                )
-                .with_help(help);
+                let d = ctx
+                    .diagnostic(
+                        format!(
+                            "kit \"{}\" {verb} question \"{id}\", which is not in the bank",
+                            kit.id
+                        ),
+                        file.label(&pointer),
+                    )
+                    .with_help(help);
                 ctx.report(None, d);
             }
         }

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::suggest;
@@ -36,12 +36,12 @@ impl Rule for UnknownTopic {
         let ids: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
         for q in &bank.questions {
             if bank.topic(&q.topic).is_none() {
-                let d = Diagnostic::error(
-                    "",
-                    format!("topic \"{}\" is not in topics.yaml", q.topic),
-                    bank.question_file(q).label("/topic"),
-                )
-                .with_help(suggest(&q.topic, &ids, "known topics"));
+                let d = ctx
+                    .diagnostic(
+                        format!("topic \"{}\" is not in topics.yaml", q.topic),
+                        bank.question_file(q).label("/topic"),
+                    )
+                    .with_help(suggest(&q.topic, &ids, "known topics"));
                 ctx.report(Some(q), d);
             }
         }
@@ -57,9 +57,7 @@ impl Rule for UnknownTopic {
                 }
                 for (pointer, topic) in names {
                     if bank.topic(topic).is_none() {
-                        let d = Diagnostic::error(
-                            "",
-                            format!(
+                        let d = ctx.diagnostic(format!(
                                 "kit section \"{}\" draws from topic \"{topic}\", which is not in topics.yaml",
                                 section.title
                             ),

@@ -1,4 +1,4 @@
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -40,16 +40,15 @@ impl Rule for UnusedAllow {
                 {
                     continue;
                 }
-                let d = Diagnostic::new(
-                    "",
-                    Severity::Info,
-                    format!(
-                        "`allow` of rule \"{}\" silences nothing on this question",
-                        allow.rule
-                    ),
-                    bank.question_file(q).label(&format!("/allow/{i}")),
-                )
-                .with_help("remove the entry; the finding it was written for is gone");
+                let d = ctx
+                    .diagnostic(
+                        format!(
+                            "`allow` of rule \"{}\" silences nothing on this question",
+                            allow.rule
+                        ),
+                        bank.question_file(q).label(&format!("/allow/{i}")),
+                    )
+                    .with_help("remove the entry; the finding it was written for is gone");
                 findings.push((q, d));
             }
         }
