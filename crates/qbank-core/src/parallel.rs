@@ -1,5 +1,13 @@
-//! Work shared out over the machine's cores, with results in input order, so that what the
-//! caller gets never depends on how many threads ran.
+//! The one thread-pool helper: work shared out over the machine's cores, with results in
+//! input order, so that what the caller gets never depends on how many threads ran.
+//!
+//! Nothing else in qbank spawns threads. Loading reads files with [`map_ordered`], the
+//! near-duplicate index analyses texts with it, the PDF exporter draws pages and compresses
+//! streams with [`map_ordered_mut`], and lint runs its independent rules with
+//! [`map_each`].
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// `f` applied to every item, on up to one thread per core, each thread taking one run of at
 /// least `min_per_thread` consecutive items; the results in the order of `items`. `f` gets
@@ -9,21 +17,86 @@ pub fn map_ordered<T: Sync, U: Send>(
     min_per_thread: usize,
     f: impl Fn(usize, &T) -> U + Sync,
 ) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().div_ceil(min_per_thread.max(1)).max(1));
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
+    let chunk = chunk_len(items.len(), min_per_thread);
+    let parts: Vec<(usize, &[T])> = items
+        .chunks(chunk)
+        .enumerate()
+        .map(|(c, part)| (c * chunk, part))
+        .collect();
+    run(parts, |(start, part)| {
+        part.iter()
             .enumerate()
-            .map(|(c, part)| {
+            .map(|(i, item)| f(start + i, item))
+            .collect()
+    })
+}
+
+/// [`map_ordered`] for work that takes its items apart or changes them in place: `f` gets
+/// each item mutably.
+pub fn map_ordered_mut<T: Send, U: Send>(
+    items: &mut [T],
+    min_per_thread: usize,
+    f: impl Fn(usize, &mut T) -> U + Sync,
+) -> Vec<U> {
+    let chunk = chunk_len(items.len(), min_per_thread);
+    let parts: Vec<(usize, &mut [T])> = items
+        .chunks_mut(chunk)
+        .enumerate()
+        .map(|(c, part)| (c * chunk, part))
+        .collect();
+    run(parts, |(start, part)| {
+        part.iter_mut()
+            .enumerate()
+            .map(|(i, item)| f(start + i, item))
+            .collect()
+    })
+}
+
+/// `f` applied to every item, each item taken by the next free thread: for a few tasks of
+/// very different cost (lint's rules), where runs of consecutive items would leave a core
+/// idle. The results in the order of `items`.
+pub fn map_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    run(items.iter().collect(), |item| vec![f(item)])
+}
+
+/// How long a run of consecutive items one thread takes, so that there is at most one run a
+/// core and none shorter than `min_per_thread` (but for the last).
+fn chunk_len(len: usize, min_per_thread: usize) -> usize {
+    let threads = cores().min(len.div_ceil(min_per_thread.max(1)).max(1));
+    len.div_ceil(threads).max(1)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Runs `f` on every part, on up to one thread per core, each thread taking the next part
+/// not yet taken; the parts' results concatenated in the order of `parts`.
+fn run<P: Send, U: Send>(parts: Vec<P>, f: impl Fn(P) -> Vec<U> + Sync) -> Vec<U> {
+    let count = parts.len();
+    let threads = cores().min(count);
+    if threads <= 1 {
+        return parts.into_iter().flat_map(f).collect();
+    }
+    let parts: Vec<Mutex<Option<P>>> = parts.into_iter().map(|p| Mutex::new(Some(p))).collect();
+    let next = AtomicUsize::new(0);
+    let (parts, next, f) = (&parts, &next, &f);
+    let mut done: Vec<(usize, Vec<U>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, item)| f(c * chunk + i, item))
-                        .collect::<Vec<U>>()
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(slot) = parts.get(i) else {
+                            break;
+                        };
+                        let part = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                        if let Some(part) = part {
+                            out.push((i, f(part)));
+                        }
+                    }
+                    out
                 })
             })
             .collect();
@@ -31,7 +104,9 @@ pub fn map_ordered<T: Sync, U: Send>(
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, results)| results).collect()
 }
 
 #[cfg(test)]
@@ -47,5 +122,42 @@ mod tests {
             .enumerate()
             .all(|(k, &(i, y))| i == k && y == 2 * k));
         assert!(map_ordered(&[] as &[u8], 1, |_, x| *x).is_empty());
+    }
+
+    #[test]
+    fn mutable_items_are_changed_in_place_and_results_ordered() {
+        let mut items: Vec<usize> = (0..1000).collect();
+        let out = map_ordered_mut(&mut items, 1, |i, x| {
+            *x += 1;
+            i
+        });
+        assert_eq!(out, (0..1000).collect::<Vec<_>>());
+        assert_eq!(items, (1..=1000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn each_item_one_task_in_input_order() {
+        let items: Vec<u64> = (0..50).collect();
+        let out = map_each(&items, |&n| {
+            // Uneven work: later items finish first on a busy core.
+            (0..(50 - n) * 1000).fold(n, |a, b| a.wrapping_add(b % 3))
+        });
+        let expected: Vec<u64> = items
+            .iter()
+            .map(|&n| (0..(50 - n) * 1000).fold(n, |a, b| a.wrapping_add(b % 3)))
+            .collect();
+        assert_eq!(out, expected);
+        assert!(map_each(&[] as &[u8], |x| *x).is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "boom")]
+    fn a_panic_reaches_the_caller() {
+        let items: Vec<usize> = (0..100).collect();
+        map_ordered(&items, 1, |i, _| {
+            if i == 57 {
+                panic!("boom");
+            }
+        });
     }
 }

@@ -81,52 +81,30 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
 
     // Second pass: now that the page count is known, draw every page with its furniture.
     // Pages are drawn on all cores; the result does not depend on how they are shared out.
+    let mut pages = pages;
     let count = pages.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = count.div_ceil(threads).max(1);
-    let mut numbered: Vec<(usize, layout::Page)> = pages.into_iter().enumerate().collect();
-    let drawn: Vec<(Vec<PdfPage>, UsedChars)> = std::thread::scope(|scope| {
-        let document = &document;
-        let handles: Vec<_> = numbered
-            .chunks_mut(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut used = BTreeMap::new();
-                    let mut out = Vec::with_capacity(part.len());
-                    for (n, page) in part.iter_mut() {
-                        let mut draws: Vec<(f32, Draw)> = Vec::new();
-                        for (y, item) in std::mem::take(page) {
-                            draws.extend(item.draws.into_iter().map(|d| (y, d)));
-                        }
-                        draws.extend(
-                            furniture(document, faces, frame, *n + 1, count)
-                                .into_iter()
-                                .map(|d| (0.0, d)),
-                        );
-                        let ops = render(&draws, height, &mut used);
-                        out.push(PdfPage::new(Mm(w_mm), Mm(h_mm), ops));
-                    }
-                    (out, used)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let drawn: Vec<(PdfPage, UsedChars)> =
+        qbank_core::parallel::map_ordered_mut(&mut pages, 1, |n, page| {
+            let mut used = BTreeMap::new();
+            let mut draws: Vec<(f32, Draw)> = Vec::new();
+            for (y, item) in std::mem::take(page) {
+                draws.extend(item.draws.into_iter().map(|d| (y, d)));
+            }
+            draws.extend(
+                furniture(&document, faces, frame, n + 1, count)
+                    .into_iter()
+                    .map(|d| (0.0, d)),
+            );
+            let ops = render(&draws, height, &mut used);
+            (PdfPage::new(Mm(w_mm), Mm(h_mm), ops), used)
+        });
     let mut used = UsedChars::new();
     let mut pdf_pages = Vec::with_capacity(count);
-    for (pages, chars) in drawn {
-        pdf_pages.extend(pages);
+    for (page, chars) in drawn {
+        pdf_pages.push(page);
         for (face, set) in chars {
             used.entry(face).or_default().extend(set);
         }
-    }
-    if pdf_pages.len() != count {
-        return Err(Error::Write("a page could not be drawn".to_owned()));
     }
 
     let mut pdf = PdfDocument::new(&document.meta.title);
@@ -265,30 +243,20 @@ fn compress(lo: &mut lopdf::Document) {
             _ => None,
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = streams.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for part in streams.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for stream in part {
-                    let mut encoder = flate2::write::ZlibEncoder::new(
-                        Vec::with_capacity(stream.content.len() / 3),
-                        flate2::Compression::default(),
-                    );
-                    if encoder.write_all(&stream.content).is_err() {
-                        continue;
-                    }
-                    let Ok(compressed) = encoder.finish() else {
-                        continue;
-                    };
-                    if compressed.len() + 19 < stream.content.len() {
-                        stream.dict.set("Filter", "FlateDecode");
-                        stream.set_content(compressed);
-                    }
-                }
-            });
+    qbank_core::parallel::map_ordered_mut(&mut streams, 1, |_, stream| {
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::default(),
+        );
+        if encoder.write_all(&stream.content).is_err() {
+            return;
+        }
+        let Ok(compressed) = encoder.finish() else {
+            return;
+        };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
         }
     });
 }

@@ -148,35 +148,13 @@ pub fn lint(
     let (last, independent): (Vec<_>, Vec<_>) = enabled
         .into_iter()
         .partition(|(r, _)| r.name() == rules::unused_allow::UnusedAllow.name());
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(independent.len())
-        .max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<(Vec<Diagnostic>, rule::UsedAllows)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let (independent, next) = (&independent, &next);
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    let mut used = rule::UsedAllows::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(r, severity)) = independent.get(i) else {
-                            break;
-                        };
-                        let mut ctx =
-                            Context::new(bank, settings, r, severity, &mut found, &mut used);
-                        r.check(&mut ctx);
-                    }
-                    (found, used)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
+        let mut found = Vec::new();
+        let mut used = rule::UsedAllows::new();
+        r.check(&mut Context::new(
+            bank, settings, r, severity, &mut found, &mut used,
+        ));
+        (found, used)
     });
     for (found, used) in results {
         out.extend(found);
