@@ -53,15 +53,78 @@ fn run(rule: &str) -> (String, String) {
     )
 }
 
+/// Lints `rule`'s fixture with only that rule on and snapshots what a user would see.
+fn check(rule: &str) {
+    let (human, json) = run(rule);
+    insta::with_settings!({snapshot_suffix => rule}, {
+        insta::assert_snapshot!("human", human);
+        insta::assert_snapshot!("json", json);
+    });
+}
+
+/// One test per rule, named after it (`cargo test -p qbank-lint near_duplicate`), so that one
+/// failing rule hides no other; [`every_rule_has_a_fixture_test`] holds the list to the
+/// registry and the fixture folders.
+macro_rules! fixture_tests {
+    ($($test:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                check(&stringify!($test).replace('_', "-"));
+            }
+        )*
+        const FIXTURE_TESTS: &[&str] = &[$(stringify!($test)),*];
+    };
+}
+
+fixture_tests! {
+    unreadable_file,
+    invalid_yaml,
+    duplicate_key,
+    ambiguous_boolean,
+    empty_file,
+    schema_violation,
+    symlink_loop,
+    missing_schema_modeline,
+    duplicate_id,
+    id_filename_mismatch,
+    unknown_topic,
+    duplicate_question,
+    dangling_similar_to,
+    near_duplicate,
+    stale_similar_to,
+    topic_below_coverage,
+    protected_characteristic,
+    invisible_character,
+    unknown_question,
+    kit_unsatisfiable,
+    question_without_question_mark,
+    article_mismatch,
+    doubled_word,
+    stray_whitespace,
+    text_length,
+    closed_question,
+    undefined_acronym,
+    unknown_allow_rule,
+    unused_allow,
+}
+
 #[test]
-fn every_rule_on_its_fixture() {
-    for rule in RULES {
-        let (human, json) = run(rule.name());
-        insta::with_settings!({snapshot_suffix => rule.name()}, {
-            insta::assert_snapshot!("human", human);
-            insta::assert_snapshot!("json", json);
-        });
-    }
+fn every_rule_has_a_fixture_test() {
+    let tests: Vec<String> = FIXTURE_TESTS.iter().map(|t| t.replace('_', "-")).collect();
+    let rules: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
+    assert_eq!(
+        tests, rules,
+        "fixture_tests! lists every rule of RULES, in its order"
+    );
+    let mut folders: Vec<String> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    let mut sorted = tests.clone();
+    sorted.sort();
+    assert_eq!(folders, sorted, "every fixture folder is a rule's");
 }
 
 #[test]
