@@ -64,6 +64,9 @@ _qbank() {
             qbank__subcmd__export,help)
                 cmd="qbank__subcmd__export__subcmd__help"
                 ;;
+            qbank__subcmd__export,html)
+                cmd="qbank__subcmd__export__subcmd__html"
+                ;;
             qbank__subcmd__export,json)
                 cmd="qbank__subcmd__export__subcmd__json"
                 ;;
@@ -78,6 +81,9 @@ _qbank() {
                 ;;
             qbank__subcmd__export__subcmd__help,help)
                 cmd="qbank__subcmd__export__subcmd__help__subcmd__help"
+                ;;
+            qbank__subcmd__export__subcmd__help,html)
+                cmd="qbank__subcmd__export__subcmd__help__subcmd__html"
                 ;;
             qbank__subcmd__export__subcmd__help,json)
                 cmd="qbank__subcmd__export__subcmd__help__subcmd__json"
@@ -132,6 +138,9 @@ _qbank() {
                 ;;
             qbank__subcmd__help__subcmd__export,csv)
                 cmd="qbank__subcmd__help__subcmd__export__subcmd__csv"
+                ;;
+            qbank__subcmd__help__subcmd__export,html)
+                cmd="qbank__subcmd__help__subcmd__export__subcmd__html"
                 ;;
             qbank__subcmd__help__subcmd__export,json)
                 cmd="qbank__subcmd__help__subcmd__export__subcmd__json"
@@ -260,7 +269,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export)
-            opts="-h --help csv xlsx json md help"
+            opts="-h --help csv xlsx json html md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,7 +317,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export__subcmd__help)
-            opts="csv xlsx json md help"
+            opts="csv xlsx json html md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,6 +345,20 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__export__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__export__subcmd__help__subcmd__html)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -384,6 +407,36 @@ _qbank() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__export__subcmd__html)
+            opts="-o -h --bank --out --title --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -546,7 +599,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__export)
-            opts="csv xlsx json md"
+            opts="csv xlsx json html md"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +613,20 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help__subcmd__export__subcmd__csv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__export__subcmd__html)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

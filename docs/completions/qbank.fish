@@ -87,12 +87,13 @@ complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcomm
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the questions a kit draws, in kit order'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "build" -d 'Write a kit as a printable PDF, or as a DOCX to edit in Word or LibreOffice'
 complete -c qbank -n "__fish_qbank_using_subcommand kit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
-complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "html" -d 'One self-contained web page to browse the bank: filters, search as you type, kits and loops; no network needed'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_subcommand_from csv xlsx json html md help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
@@ -108,6 +109,10 @@ complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subc
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from html" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from html" -s o -l out -d 'The folder to write index.html to (made if missing), a file name ending in .html, or `-` for standard output' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from html" -l title -d 'The page\'s title [default: Question bank]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from html" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from md" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
@@ -115,6 +120,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subc
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "html" -d 'One self-contained web page to browse the bank: filters, search as you type, kits and loops; no network needed'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -s h -l help -d 'Print help'
@@ -193,6 +199,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcom
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'One row per question, lists one item per line in a cell'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "xlsx" -d 'An Excel workbook: drop-down lists for the closed fields, frozen header, one row per question'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'The whole bank (topics, questions, kits) as one JSON document'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "html" -d 'One self-contained web page to browse the bank: filters, search as you type, kits and loops; no network needed'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'

@@ -195,6 +195,17 @@ _arguments "${_arguments_options[@]}" : \
 '::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
 && ret=0
 ;;
+(html)
+_arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
+'-o+[The folder to write index.html to (made if missing), a file name ending in .html, or \`-\` for standard output]:DIR:_files' \
+'--out=[The folder to write index.html to (made if missing), a file name ending in .html, or \`-\` for standard output]:DIR:_files' \
+'--title=[The page'\''s title \[default\: Question bank\]]:TITLE:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
+&& ret=0
+;;
 (md)
 _arguments "${_arguments_options[@]}" : \
 '()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
@@ -227,6 +238,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (json)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(html)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -461,6 +476,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(html)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (md)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -574,6 +593,7 @@ _qbank__subcmd__export_commands() {
 'csv:One row per question, lists one item per line in a cell' \
 'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
+'html:One self-contained web page to browse the bank\: filters, search as you type, kits and loops; no network needed' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -590,6 +610,7 @@ _qbank__subcmd__export__subcmd__help_commands() {
 'csv:One row per question, lists one item per line in a cell' \
 'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
+'html:One self-contained web page to browse the bank\: filters, search as you type, kits and loops; no network needed' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -605,6 +626,11 @@ _qbank__subcmd__export__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'qbank export help help commands' commands "$@"
 }
+(( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__html_commands] )) ||
+_qbank__subcmd__export__subcmd__help__subcmd__html_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export help html commands' commands "$@"
+}
 (( $+functions[_qbank__subcmd__export__subcmd__help__subcmd__json_commands] )) ||
 _qbank__subcmd__export__subcmd__help__subcmd__json_commands() {
     local commands; commands=()
@@ -619,6 +645,11 @@ _qbank__subcmd__export__subcmd__help__subcmd__md_commands() {
 _qbank__subcmd__export__subcmd__help__subcmd__xlsx_commands() {
     local commands; commands=()
     _describe -t commands 'qbank export help xlsx commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__export__subcmd__html_commands] )) ||
+_qbank__subcmd__export__subcmd__html_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank export html commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__export__subcmd__json_commands] )) ||
 _qbank__subcmd__export__subcmd__json_commands() {
@@ -676,6 +707,7 @@ _qbank__subcmd__help__subcmd__export_commands() {
 'csv:One row per question, lists one item per line in a cell' \
 'xlsx:An Excel workbook\: drop-down lists for the closed fields, frozen header, one row per question' \
 'json:The whole bank (topics, questions, kits) as one JSON document' \
+'html:One self-contained web page to browse the bank\: filters, search as you type, kits and loops; no network needed' \
 'md:A Markdown page of the bank\: topics as sections, questions with follow-ups and rubric' \
     )
     _describe -t commands 'qbank help export commands' commands "$@"
@@ -684,6 +716,11 @@ _qbank__subcmd__help__subcmd__export_commands() {
 _qbank__subcmd__help__subcmd__export__subcmd__csv_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help export csv commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__html_commands] )) ||
+_qbank__subcmd__help__subcmd__export__subcmd__html_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help export html commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__export__subcmd__json_commands] )) ||
 _qbank__subcmd__help__subcmd__export__subcmd__json_commands() {

@@ -55,6 +55,9 @@ pub enum ExportCommand {
     Xlsx(XlsxExportArgs),
     /// The whole bank (topics, questions, kits) as one JSON document
     Json(ExportArgs),
+    /// One self-contained web page to browse the bank: filters, search as you type, kits and
+    /// loops; no network needed
+    Html(HtmlExportArgs),
     /// A Markdown page of the bank: topics as sections, questions with follow-ups and rubric
     Md(ExportArgs),
 }
@@ -84,6 +87,19 @@ pub struct CsvExportArgs {
     /// For Excel: a UTF-8 byte-order mark and CRLF line ends
     #[arg(long)]
     pub excel: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HtmlExportArgs {
+    #[command(flatten)]
+    pub bank: BankOperand,
+    /// The folder to write index.html to (made if missing), a file name ending in .html, or
+    /// `-` for standard output
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The page's title [default: Question bank]
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

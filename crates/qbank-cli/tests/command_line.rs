@@ -176,3 +176,21 @@ fn an_empty_folder_hints_at_init() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn html_export_writes_index_html_in_the_folder() {
+    let dir = temp_dir("html");
+    copy_dir(Path::new(FIXTURE), &dir.join("bank"));
+    let out = qbank(&["export", "html", "bank", "--out", "site/bank"], &dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(dir.join("site/bank/index.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        page.contains("<a href=\"#kit-interview\">"),
+        "the kits are drawn for the page"
+    );
+    let stdout = qbank(&["export", "html", "bank", "--out", "-"], &dir);
+    assert_eq!(text(&stdout.stdout), page);
+    let wrong = qbank(&["export", "html", "bank", "--out", "bank.pdf"], &dir);
+    assert_eq!(wrong.status.code(), Some(2));
+}

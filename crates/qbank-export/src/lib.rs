@@ -8,6 +8,8 @@
 //!   row by row; applying the plan (writing the files) is the caller's job.
 //! - [`json::export_json`]: the whole bank as one JSON document for other tools.
 //! - [`markdown::export_markdown`]: the bank as a Markdown page.
+//! - [`html::export_html`]: the bank as one self-contained web page to browse, filter and
+//!   search (inline CSS and script, no request ever leaves it).
 //! - [`xlsx::export_xlsx`]: the [`qbank_doc::Table`] as an Excel workbook (drop-down lists for
 //!   the closed fields, frozen header, texts stored as text); [`xlsx::read_xlsx`] reads it back
 //!   into the same [`csv::Sheet`] the CSV import checks.
@@ -45,6 +47,7 @@ use std::fmt;
 
 pub mod csv;
 pub mod docx;
+pub mod html;
 pub mod import;
 pub mod json;
 pub mod markdown;

@@ -381,13 +381,36 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
         }
         rows.push((row, out));
     }
+    // A formula is read as its last computed value, which is not what was typed: `=Why?`
+    // typed in Excel is a formula, and its value an error or nothing. Refuse it at its place.
+    if let Ok(formulas) = workbook.worksheet_formula(&name) {
+        let (row0, col0) = formulas.start().unwrap_or((0, 0));
+        for (i, cells) in formulas.rows().enumerate() {
+            for (j, f) in cells.iter().enumerate() {
+                if f.is_empty() {
+                    continue;
+                }
+                let column = col0 as usize + j;
+                let name = header.get(column).cloned().unwrap_or_default();
+                problems.push(
+                    RowError::at(
+                        row0 as usize + i + 1,
+                        Some(Place { index: column, name }),
+                        format!("the cell holds the formula ={f}, not a text"),
+                    )
+                    .with_help("type the text with a ' in front (Excel and LibreOffice then keep it as text)"),
+                );
+            }
+        }
+    }
     if !problems.is_empty() {
+        problems.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
         return Err(problems);
     }
     sheet_from_cells(&header, rows, Vec::new(), |s| s)
 }
 
-/// A cell as the text the import reads.
+/// A cell as the text the import reads (formulas are refused before, in [`read_xlsx`]).
 fn text(cell: &Data, row: usize, column: usize, problems: &mut Vec<RowError>) -> String {
     match cell {
         Data::Empty => String::new(),

@@ -200,6 +200,25 @@ fn not_a_workbook_and_misplaced_header_are_refused() {
 }
 
 #[test]
+fn a_formula_is_refused_at_its_place() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Questions").unwrap();
+    for (c, name) in ["id", "topic", "text"].iter().enumerate() {
+        ws.write_string(0, c as u16, *name).unwrap();
+    }
+    ws.write_string(1, 0, "q").unwrap();
+    ws.write_string(1, 1, "deployment").unwrap();
+    ws.write_formula(1, 2, "=HYPERLINK(\"http://x\", \"Why?\")")
+        .unwrap();
+    let errors = read_xlsx(&wb.save_to_buffer().unwrap()).unwrap_err();
+    insta::assert_snapshot!(shown(&errors), @r#"
+    row 2, column C (text): the cell holds the formula =HYPERLINK("http://x", "Why?"), not a text
+      help: type the text with a ' in front (Excel and LibreOffice then keep it as text)
+    "#);
+}
+
+#[test]
 fn numbers_and_dates_typed_in_a_spreadsheet_read_as_text() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();

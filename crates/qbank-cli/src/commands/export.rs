@@ -4,15 +4,17 @@ use qbank_export::csv::{export_csv, CsvOptions};
 
 use std::io::{self, IsTerminal};
 
+use qbank_export::html::{export_html, HtmlOptions, KitDraw};
 use qbank_export::xlsx::{export_xlsx, XlsxOptions};
 
-use crate::args::{CsvExportArgs, ExportArgs, ExportCommand, XlsxExportArgs};
+use crate::args::{CsvExportArgs, ExportArgs, ExportCommand, HtmlExportArgs, XlsxExportArgs};
 use crate::{files, Failure, Outcome};
 
 pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
     match command {
         ExportCommand::Csv(args) => csv(args),
         ExportCommand::Xlsx(args) => xlsx(args),
+        ExportCommand::Html(args) => html(args),
         ExportCommand::Json(args) => {
             check_out(&args, "JSON")?;
             let bank = load(&args)?;
@@ -61,11 +63,65 @@ fn xlsx(args: XlsxExportArgs) -> Result<Outcome, Failure> {
     let table = build_table(questions, &columns);
     let options = XlsxOptions {
         topics: bank.topics.iter().map(|t| t.id.clone()).collect(),
-        competencies: Vec::new(),
+        competencies: bank.competencies.iter().map(|c| c.id.clone()).collect(),
         created: source_date_epoch()?,
     };
     let bytes = export_xlsx(&table, &options)?;
     emit(&args.common, &bytes)
+}
+
+fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
+    let out = &args.out;
+    let target = if files::is_stdout(out) {
+        None
+    } else if out.extension().is_some() {
+        files::check_extension(out, "HTML").map_err(Failure)?;
+        Some(out.clone())
+    } else {
+        Some(out.join("index.html"))
+    };
+    let bank_dir = args.bank.path();
+    let (bank, _) = qbank_core::load_bank(&bank_dir)?;
+    crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
+    let pairs = qbank_core::near_duplicate_pairs(&bank);
+    let kits = bank
+        .kits
+        .iter()
+        .map(|kit| KitDraw {
+            kit: kit.id.clone(),
+            questions: qbank_core::select(&bank, kit, &pairs)
+                .map(|s| {
+                    s.sections
+                        .iter()
+                        .flat_map(|sec| sec.questions.iter())
+                        .map(|&i| bank.questions[i].id.clone())
+                        .collect()
+                })
+                .map_err(|e| e.to_string()),
+        })
+        .collect();
+    let options = HtmlOptions {
+        title: args.title.clone(),
+        kits,
+        revision: Some(qbank_core::content_revision(&bank)),
+    };
+    let bytes = export_html(&bank, &options)?;
+    if let Some(path) = &target {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure(format!("cannot make {}: {e}", dir.display())))?;
+        }
+    }
+    files::emit(target.as_deref(), &bytes).map_err(Failure)?;
+    if let Some(path) = target {
+        eprintln!(
+            "wrote {} ({} questions, {} KB)",
+            path.display(),
+            bank.questions.len(),
+            bytes.len().div_ceil(1024)
+        );
+    }
+    Ok(Outcome::Clean)
 }
 
 /// `SOURCE_DATE_EPOCH`, when it is set: the time stamped into a workbook.
