@@ -80,8 +80,9 @@ pub struct CsvExportArgs {
     #[command(flatten)]
     pub common: ExportArgs,
     /// The columns, in order (comma-separated; `all` for every column) [default: id,topic,
-    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source; also:
-    /// similar_to, reviewed]
+    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source, and title,
+    /// competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them;
+    /// also: similar_to, reviewed]
     #[arg(long, value_delimiter = ',')]
     pub columns: Vec<String>,
     /// For Excel: a UTF-8 byte-order mark and CRLF line ends

@@ -22,6 +22,25 @@
 //! Two more columns are available on request ([`Column::ALL`]): `similar_to` (one line per
 //! similar question, `id` or `id: reason`) and `reviewed` (`YYYY-MM-DD`).
 //!
+//! The optional fields of a structured interview have columns of their own, which the default
+//! set and `all` include only when at least one of the questions uses the field
+//! ([`Column::defaults_for`], [`Column::all_for`]), so that a bank without them exports as it
+//! always did; naming one in `--columns` always gives it. Each cell holds plain text a person
+//! can edit in a spreadsheet, with no quoting of its own:
+//!
+//! | column          | holds                                                                 |
+//! |-----------------|-----------------------------------------------------------------------|
+//! | `title`         | the short title, empty when the question has none                     |
+//! | `competencies`  | the competencies it measures, one id per line                         |
+//! | `expect`        | what meets the bar at each level, one line per level: `mid: Names two drift metrics` |
+//! | `anchor_1` … `anchor_4` | what a 1, 2, 3 or 4 answer sounds like (`rubric.anchors`), one column per point |
+//! | `level_anchors` | a level's own scale (`rubric.levels.<level>.anchors`), one line per level and point: `senior 4: Also prices retraining` |
+//!
+//! One column per point keeps the common case, a question's own scale, a row of four plain
+//! cells. A line of `expect` or `level_anchors` starts with a level name (and a point), so no
+//! cell starts with a digit, `=` or another character a spreadsheet reads as a number or a
+//! formula, and each line reads back on its own.
+//!
 //! A list is a [`Cell::List`]: how its items share one cell is the output format's business.
 //!
 //! ```
@@ -46,12 +65,20 @@ use qbank_core::{Bank, Question};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Column {
     Id,
+    Title,
     Topic,
     Levels,
     Kind,
+    Competencies,
     Minutes,
     Text,
     FollowUps,
+    Expect,
+    Anchor1,
+    Anchor2,
+    Anchor3,
+    Anchor4,
+    LevelAnchors,
     Strong,
     RedFlags,
     Tags,
@@ -78,29 +105,107 @@ impl Column {
         Column::Source,
     ];
 
-    /// Every column: the default ones, then `similar_to` and `reviewed`.
-    pub const ALL: [Column; 14] = {
-        let mut all = [Column::Id; 14];
-        let mut i = 0;
-        while i < Column::DEFAULT.len() {
-            all[i] = Column::DEFAULT[i];
-            i += 1;
+    /// Every column, in the order they are shown: the default ones with the columns of the
+    /// structured fields at their place, then `similar_to` and `reviewed`.
+    pub const ALL: [Column; 22] = [
+        Column::Id,
+        Column::Title,
+        Column::Topic,
+        Column::Levels,
+        Column::Kind,
+        Column::Competencies,
+        Column::Minutes,
+        Column::Text,
+        Column::FollowUps,
+        Column::Expect,
+        Column::Anchor1,
+        Column::Anchor2,
+        Column::Anchor3,
+        Column::Anchor4,
+        Column::LevelAnchors,
+        Column::Strong,
+        Column::RedFlags,
+        Column::Tags,
+        Column::Status,
+        Column::Source,
+        Column::SimilarTo,
+        Column::Reviewed,
+    ];
+
+    /// The columns of the optional structured fields, shown by default (and in `all`) only
+    /// when a question uses them.
+    pub const WHEN_USED: [Column; 8] = [
+        Column::Title,
+        Column::Competencies,
+        Column::Expect,
+        Column::Anchor1,
+        Column::Anchor2,
+        Column::Anchor3,
+        Column::Anchor4,
+        Column::LevelAnchors,
+    ];
+
+    /// The anchor column of `point` (1–4).
+    pub fn anchor(point: u8) -> Option<Column> {
+        match point {
+            1 => Some(Column::Anchor1),
+            2 => Some(Column::Anchor2),
+            3 => Some(Column::Anchor3),
+            4 => Some(Column::Anchor4),
+            _ => None,
         }
-        all[12] = Column::SimilarTo;
-        all[13] = Column::Reviewed;
-        all
-    };
+    }
+
+    /// The point (1–4) of an anchor column.
+    pub fn anchor_point(self) -> Option<u8> {
+        match self {
+            Column::Anchor1 => Some(1),
+            Column::Anchor2 => Some(2),
+            Column::Anchor3 => Some(3),
+            Column::Anchor4 => Some(4),
+            _ => None,
+        }
+    }
+
+    /// The columns of an export of `questions` when none are chosen: [`Column::DEFAULT`], plus
+    /// the columns of [`Column::WHEN_USED`] that some question fills, in the order of
+    /// [`Column::ALL`].
+    pub fn defaults_for<'q>(questions: impl IntoIterator<Item = &'q Question>) -> Vec<Column> {
+        let used = used_columns(questions);
+        Column::ALL
+            .into_iter()
+            .filter(|c| Column::DEFAULT.contains(c) || used.contains(c))
+            .collect()
+    }
+
+    /// What `all` means for an export of `questions`: every column, but those of
+    /// [`Column::WHEN_USED`] only when some question fills them.
+    pub fn all_for<'q>(questions: impl IntoIterator<Item = &'q Question>) -> Vec<Column> {
+        let used = used_columns(questions);
+        Column::ALL
+            .into_iter()
+            .filter(|c| !Column::WHEN_USED.contains(c) || used.contains(c))
+            .collect()
+    }
 
     /// The stable name: the header of the column and its name in `--columns`.
     pub fn name(self) -> &'static str {
         match self {
             Column::Id => "id",
+            Column::Title => "title",
             Column::Topic => "topic",
             Column::Levels => "levels",
             Column::Kind => "kind",
+            Column::Competencies => "competencies",
             Column::Minutes => "minutes",
             Column::Text => "text",
             Column::FollowUps => "follow_ups",
+            Column::Expect => "expect",
+            Column::Anchor1 => "anchor_1",
+            Column::Anchor2 => "anchor_2",
+            Column::Anchor3 => "anchor_3",
+            Column::Anchor4 => "anchor_4",
+            Column::LevelAnchors => "level_anchors",
             Column::Strong => "strong",
             Column::RedFlags => "red_flags",
             Column::Tags => "tags",
@@ -133,6 +238,9 @@ impl Column {
         matches!(
             self,
             Column::Levels
+                | Column::Competencies
+                | Column::Expect
+                | Column::LevelAnchors
                 | Column::FollowUps
                 | Column::Strong
                 | Column::RedFlags
@@ -196,6 +304,29 @@ pub fn cell(q: &Question, column: Column) -> Cell {
     let text = |s: &str| Cell::Text(s.to_owned());
     match column {
         Column::Id => text(&q.id),
+        Column::Title => text(q.title.as_deref().unwrap_or_default()),
+        Column::Competencies => Cell::List(q.competencies.clone()),
+        Column::Expect => Cell::List(
+            q.rubric
+                .levels
+                .iter()
+                .filter_map(|(level, l)| Some(format!("{level}: {}", l.expect.as_deref()?)))
+                .collect(),
+        ),
+        Column::Anchor1 | Column::Anchor2 | Column::Anchor3 | Column::Anchor4 => text(
+            column
+                .anchor_point()
+                .and_then(|p| q.rubric.anchors.as_ref()?.get(p))
+                .unwrap_or_default(),
+        ),
+        Column::LevelAnchors => Cell::List(
+            q.rubric
+                .levels
+                .iter()
+                .filter_map(|(level, l)| Some((level, l.anchors.as_ref()?)))
+                .flat_map(|(level, a)| a.iter().map(move |(p, t)| format!("{level} {p}: {t}")))
+                .collect(),
+        ),
         Column::Topic => text(&q.topic),
         Column::Levels => Cell::List(q.levels.iter().map(|l| l.as_str().to_owned()).collect()),
         Column::Kind => text(q.kind.as_str()),
@@ -217,6 +348,29 @@ pub fn cell(q: &Question, column: Column) -> Cell {
                 .collect(),
         ),
         Column::Reviewed => text(q.reviewed.as_deref().unwrap_or_default()),
+    }
+}
+
+/// The columns of [`Column::WHEN_USED`] that at least one of `questions` fills.
+fn used_columns<'q>(questions: impl IntoIterator<Item = &'q Question>) -> Vec<Column> {
+    let mut used = Vec::new();
+    for q in questions {
+        for c in Column::WHEN_USED {
+            if !used.contains(&c) && !is_empty(&cell(q, c)) {
+                used.push(c);
+            }
+        }
+        if used.len() == Column::WHEN_USED.len() {
+            break;
+        }
+    }
+    used
+}
+
+fn is_empty(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(t) => t.is_empty(),
+        Cell::List(items) => items.is_empty(),
     }
 }
 
@@ -247,7 +401,11 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), Column::ALL.len());
-        assert_eq!(Column::ALL[..12], Column::DEFAULT);
+        let classic: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| !Column::WHEN_USED.contains(c))
+            .collect();
+        assert_eq!(classic[..12], Column::DEFAULT);
     }
 
     #[test]
@@ -257,5 +415,44 @@ mod tests {
         assert_eq!(Column::parse("Strong signals"), Some(Column::Strong));
         assert_eq!(Column::parse("similar to"), Some(Column::SimilarTo));
         assert_eq!(Column::parse("folow_ups"), None);
+        assert_eq!(Column::parse("Anchor 3"), Some(Column::Anchor3));
+        assert_eq!(Column::parse("Level anchors"), Some(Column::LevelAnchors));
+    }
+
+    #[test]
+    fn structured_columns_show_when_used() {
+        let plain: Question = serde_json::from_value(serde_json::json!({
+            "id": "a", "text": "What?", "topic": "t", "levels": ["mid", "senior"],
+            "kind": "concept"}))
+        .unwrap();
+        assert_eq!(Column::defaults_for([&plain]), Column::DEFAULT);
+        assert!(Column::all_for([&plain])
+            .iter()
+            .all(|c| !Column::WHEN_USED.contains(c)));
+        let rich: Question = serde_json::from_value(serde_json::json!({
+            "id": "b", "title": "B", "text": "What?", "topic": "t", "levels": ["mid", "senior"],
+            "kind": "concept", "rubric": {
+                "levels": {"senior": {"expect": "More", "anchors": {"4": "All", "1": "None"}},
+                           "mid": {"expect": "Some"}},
+                "anchors": {"2": "Weak"}}}))
+        .unwrap();
+        let columns = Column::defaults_for([&plain, &rich]);
+        assert_eq!(
+            columns[..4],
+            [Column::Id, Column::Title, Column::Topic, Column::Levels]
+        );
+        assert!(columns.contains(&Column::Anchor2) && !columns.contains(&Column::Anchor1));
+        assert!(!columns.contains(&Column::Competencies));
+        let row = &build_table([&rich], &columns).rows[0];
+        let at = |c: Column| &row.cells[columns.iter().position(|&x| x == c).unwrap()];
+        assert_eq!(
+            at(Column::Expect),
+            &Cell::List(vec!["mid: Some".into(), "senior: More".into()])
+        );
+        assert_eq!(at(Column::Anchor2), &Cell::Text("Weak".into()));
+        assert_eq!(
+            at(Column::LevelAnchors),
+            &Cell::List(vec!["senior 1: None".into(), "senior 4: All".into()])
+        );
     }
 }

@@ -13,14 +13,19 @@
 //!   [`qbank_core::write::write_question`]; it needs the columns id, text, topic, levels and
 //!   kind.
 //! - Levels, kind and status are read whatever their case (`Senior`). Levels may be separated
-//!   by line breaks, commas or spaces, tags by line breaks or commas, and the other lists by
-//!   line breaks only (an empty line is no item).
+//!   by line breaks, commas or spaces, tags and competencies by line breaks or commas, and the
+//!   other lists by line breaks only (an empty line is no item).
+//! - A competency must be declared in the bank's `competencies.yaml`, when it has one.
+//! - `expect` lines read `level: text`, `level_anchors` lines `level point: text` (see
+//!   [`qbank_doc::table`]); the `expect` column sets what meets the bar at every level (a level
+//!   it does not list has none), `level_anchors` every level's own scale, `anchor_1` …
+//!   `anchor_4` each point of the question's scale (an empty cell leaves the point out).
 
 use std::collections::HashMap;
 
 use qbank_core::write::{update_question, write_question};
 use qbank_core::{
-    closest, Bank, FileKind, Kind, Level, Question, SimilarTo, Status, DEFAULT_MINUTES,
+    closest, Anchors, Bank, FileKind, Kind, Level, Question, SimilarTo, Status, DEFAULT_MINUTES,
 };
 use qbank_doc::table::Column;
 
@@ -71,6 +76,12 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
     let mut plan = ImportPlan::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let competencies: Vec<String> = bank.competencies.iter().map(|c| c.id.clone()).collect();
+    let known = Known {
+        topics: &topics,
+        competencies: &competencies,
+        declares_competencies: bank.competencies_file.is_some(),
+    };
     let mut by_id: HashMap<&str, &Question> = HashMap::new();
     // Ids that more than one file holds, with those files.
     let mut twice: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -185,8 +196,9 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
         }
         let mut q = existing.cloned().unwrap_or_else(|| Question::new(id));
         for (&column, cell) in sheet.columns.iter().zip(&row.cells) {
-            ctx.apply(&mut q, column, cell, &topics);
+            ctx.apply(&mut q, column, cell, &known);
         }
+        drop_empty_rubric_parts(&mut q);
         ctx.check_schema(&q);
         if !ctx.errors.is_empty() {
             errors.append(&mut ctx.errors);
@@ -256,6 +268,31 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
     }
 }
 
+/// What the bank declares, that cells must name.
+struct Known<'k> {
+    topics: &'k [String],
+    competencies: &'k [String],
+    /// Whether the bank has a competencies.yaml (without one, any competency id is taken).
+    declares_competencies: bool,
+}
+
+/// Leaves out the levels with neither expectation nor anchors, and anchors with no point,
+/// which the columns can leave behind.
+fn drop_empty_rubric_parts(q: &mut Question) {
+    let rubric = &mut q.rubric;
+    if rubric.anchors.as_ref().is_some_and(Anchors::is_empty) {
+        rubric.anchors = None;
+    }
+    for l in rubric.levels.values_mut() {
+        if l.anchors.as_ref().is_some_and(Anchors::is_empty) {
+            l.anchors = None;
+        }
+    }
+    rubric
+        .levels
+        .retain(|_, l| l.expect.is_some() || l.anchors.is_some());
+}
+
 struct RowCtx<'s> {
     sheet: &'s Sheet,
     row: &'s SheetRow,
@@ -273,9 +310,86 @@ impl RowCtx<'_> {
         self.errors.push(e);
     }
 
-    fn apply(&mut self, q: &mut Question, column: Column, cell: &str, topics: &[String]) {
+    fn apply(&mut self, q: &mut Question, column: Column, cell: &str, known: &Known) {
+        let topics = known.topics;
         match column {
             Column::Id => {}
+            Column::Title => q.title = (!cell.is_empty()).then(|| cell.to_owned()),
+            Column::Competencies => {
+                let mut ids = Vec::new();
+                for id in items(cell) {
+                    if known.declares_competencies && !known.competencies.iter().any(|c| c == id) {
+                        let help = match closest(id, known.competencies) {
+                            Some(c) => format!("did you mean \"{c}\"?"),
+                            None if known.competencies.is_empty() => {
+                                "the bank's competencies.yaml lists no competencies that load"
+                                    .to_owned()
+                            }
+                            None => format!(
+                                "competencies.yaml declares {}",
+                                known.competencies.join(", ")
+                            ),
+                        };
+                        self.error(column, &format!("unknown competency \"{id}\""), Some(&help));
+                    }
+                    ids.push(id.to_owned());
+                }
+                q.competencies = ids;
+            }
+            Column::Expect => {
+                for l in q.rubric.levels.values_mut() {
+                    l.expect = None;
+                }
+                for line in lines(cell) {
+                    let Some((level, text)) = self.level_line(column, &line, false) else {
+                        continue;
+                    };
+                    let entry = q.rubric.levels.entry(level.0).or_default();
+                    if entry.expect.is_some() {
+                        self.error(
+                            column,
+                            &format!("level {} has two lines", level.0),
+                            Some("give each level one line"),
+                        );
+                    }
+                    entry.expect = Some(text);
+                }
+            }
+            Column::Anchor1 | Column::Anchor2 | Column::Anchor3 | Column::Anchor4 => {
+                let Some(point) = column.anchor_point() else {
+                    return;
+                };
+                let text = (!cell.is_empty()).then(|| cell.to_owned());
+                q.rubric
+                    .anchors
+                    .get_or_insert_with(Anchors::default)
+                    .set(point, text);
+            }
+            Column::LevelAnchors => {
+                for l in q.rubric.levels.values_mut() {
+                    l.anchors = None;
+                }
+                for line in lines(cell) {
+                    let Some(((level, point), text)) = self.level_line(column, &line, true) else {
+                        continue;
+                    };
+                    let anchors = q
+                        .rubric
+                        .levels
+                        .entry(level)
+                        .or_default()
+                        .anchors
+                        .get_or_insert_with(Anchors::default);
+                    if anchors.get(point).is_some() {
+                        self.error(
+                            column,
+                            &format!("{level} {point} has two lines"),
+                            Some("give each level and point one line"),
+                        );
+                    }
+                    anchors.set(point, Some(text));
+                }
+            }
             Column::Topic => {
                 let topic = cell.trim();
                 if topic.is_empty() {
@@ -412,6 +526,77 @@ impl RowCtx<'_> {
         }
     }
 
+    /// A line `level: text` (or, `with_point`, `level point: text`) of the `expect` or
+    /// `level_anchors` column; a malformed one is reported and gives `None`.
+    fn level_line(
+        &mut self,
+        column: Column,
+        line: &str,
+        with_point: bool,
+    ) -> Option<((Level, u8), String)> {
+        let shape = if with_point {
+            "`level point: text`, for example `senior 4: Also prices retraining`"
+        } else {
+            "`level: text`, for example `mid: Names two drift metrics`"
+        };
+        let Some((head, text)) = line.split_once(':') else {
+            self.error(
+                column,
+                &format!("\"{}\" does not start with a level", shorten(line)),
+                Some(&format!("write each line as {shape}")),
+            );
+            return None;
+        };
+        let mut words = head.split_whitespace();
+        let level_word = words.next().unwrap_or_default();
+        let point_word = words.next();
+        let extra = words.next();
+        let Some(level) = Level::parse(&level_word.to_lowercase()) else {
+            let names: Vec<String> = Level::ALL.iter().map(|l| l.as_str().to_owned()).collect();
+            let help = closest(level_word, &names)
+                .map(|n| format!("did you mean \"{n}\"?"))
+                .unwrap_or_else(|| format!("write each line as {shape}"));
+            self.error(
+                column,
+                &format!("\"{}\" is not a level", shorten(level_word)),
+                Some(&help),
+            );
+            return None;
+        };
+        let point = match (with_point, point_word, extra) {
+            (false, None, _) => 0,
+            (true, Some(p), None) => match p.parse::<u8>() {
+                Ok(p @ 1..=4) => p,
+                _ => {
+                    self.error(
+                        column,
+                        &format!("\"{}\" is not a point of the scale", shorten(p)),
+                        Some("the points are 1, 2, 3 and 4"),
+                    );
+                    return None;
+                }
+            },
+            _ => {
+                self.error(
+                    column,
+                    &format!("\"{}\" is not how a line starts here", shorten(head)),
+                    Some(&format!("write each line as {shape}")),
+                );
+                return None;
+            }
+        };
+        let text = text.strip_prefix(' ').unwrap_or(text);
+        if text.is_empty() {
+            self.error(
+                column,
+                &format!("the line for {} says nothing", head.trim()),
+                Some("write the text after the colon, or remove the line"),
+            );
+            return None;
+        }
+        Some(((level, point), text.to_owned()))
+    }
+
     /// The question schema, for what the columns do not check themselves (id and tag
     /// patterns, lengths, minutes' range).
     fn check_schema(&mut self, q: &Question) {
@@ -423,6 +608,15 @@ impl RowCtx<'_> {
             let column = match field {
                 "rubric" => match v.pointer.split('/').nth(2) {
                     Some("red_flags") => Some(Column::RedFlags),
+                    Some("levels") if v.pointer.contains("/anchors") => Some(Column::LevelAnchors),
+                    Some("levels") => Some(Column::Expect),
+                    Some("anchors") => Some(
+                        v.pointer
+                            .split('/')
+                            .nth(3)
+                            .and_then(|p| Column::anchor(p.parse().ok()?))
+                            .unwrap_or(Column::Anchor1),
+                    ),
                     _ => Some(Column::Strong),
                 },
                 f => Column::ALL.into_iter().find(|c| c.name() == f),
@@ -459,7 +653,7 @@ fn list_item(pointer: &str) -> Option<usize> {
     let last = pointer.rsplit('/').next()?;
     let depth = pointer.matches('/').count();
     let in_list = match pointer.split('/').nth(1)? {
-        "rubric" => depth == 3,
+        "rubric" => depth == 3 && matches!(pointer.split('/').nth(2), Some("strong" | "red_flags")),
         "similar_to" => depth >= 2,
         _ => depth == 2,
     };
@@ -469,6 +663,15 @@ fn list_item(pointer: &str) -> Option<usize> {
         last
     };
     in_list.then(|| index.parse::<usize>().ok().map(|i| i + 1))?
+}
+
+/// At most 40 characters of `s`, for a message.
+fn shorten(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
 }
 
 /// The items of a list cell: one per line, empty lines left out.

@@ -20,12 +20,32 @@
 //! }
 //! ```
 //!
+//! Keys added after version 1 was first published are left out when they would be empty, so
+//! that the document of a bank that does not use them is unchanged; where present, they follow
+//! the same rule inside (every key, `null` for an absent value):
+//!
+//! ```json
+//! {
+//!   "competencies": [{"id", "title", "description", "coverage": {"junior", "mid", "senior", "staff"}}],
+//!   "questions": [{"title",              // after "id"
+//!                  "competencies",       // after "kind": ["id", …]
+//!                  "rubric": {"levels": {"mid": {"expect", "anchors"}, …},
+//!                             "anchors": {"1", "2", "3", "4"}, "strong", "red_flags"}}]
+//! }
+//! ```
+//!
+//! `competencies` (the bank's, after `topics`) is there when the bank has a `competencies.yaml`.
+//! `rubric.levels` lists only the levels the question writes something for; an `anchors`
+//! object always has the four points, `null` for a point the question leaves out.
+//!
 //! Topics are in the order of `topics.yaml`, questions grouped by topic in that order (then
 //! by path), kits by path. `file` is the path inside the bank; `minutes` is what the question
 //! says (`null` when it does not: kits count it as [`qbank_core::DEFAULT_MINUTES`]); a kit
 //! section's `topics` joins its `topic` and `topics`.
 
-use qbank_core::{Bank, Kit, Question, Topic};
+use std::collections::BTreeMap;
+
+use qbank_core::{Anchors, Bank, Competency, Kit, Question, Topic};
 use serde::Serialize;
 
 use crate::Error;
@@ -40,6 +60,8 @@ struct BankJson<'b> {
     format: &'static str,
     version: u32,
     topics: Vec<TopicJson<'b>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competencies: Option<Vec<CompetencyJson<'b>>>,
     questions: Vec<QuestionJson<'b>>,
     kits: Vec<KitJson<'b>>,
 }
@@ -54,6 +76,14 @@ struct TopicJson<'b> {
 }
 
 #[derive(Serialize)]
+struct CompetencyJson<'b> {
+    id: &'b str,
+    title: &'b str,
+    description: &'b str,
+    coverage: CoverageJson,
+}
+
+#[derive(Serialize)]
 struct CoverageJson {
     junior: u32,
     mid: u32,
@@ -64,11 +94,15 @@ struct CoverageJson {
 #[derive(Serialize)]
 struct QuestionJson<'b> {
     id: &'b str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'b str>,
     file: &'b str,
     text: &'b str,
     topic: &'b str,
     levels: Vec<&'static str>,
     kind: &'static str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    competencies: &'b [String],
     minutes: Option<u32>,
     status: &'static str,
     source: Option<&'b str>,
@@ -82,8 +116,39 @@ struct QuestionJson<'b> {
 
 #[derive(Serialize)]
 struct RubricJson<'b> {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    levels: BTreeMap<&'static str, LevelRubricJson<'b>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchors: Option<AnchorsJson<'b>>,
     strong: &'b [String],
     red_flags: &'b [String],
+}
+
+#[derive(Serialize)]
+struct LevelRubricJson<'b> {
+    expect: Option<&'b str>,
+    anchors: Option<AnchorsJson<'b>>,
+}
+
+#[derive(Serialize)]
+struct AnchorsJson<'b> {
+    #[serde(rename = "1")]
+    one: Option<&'b str>,
+    #[serde(rename = "2")]
+    two: Option<&'b str>,
+    #[serde(rename = "3")]
+    three: Option<&'b str>,
+    #[serde(rename = "4")]
+    four: Option<&'b str>,
+}
+
+fn anchors(a: &Anchors) -> AnchorsJson<'_> {
+    AnchorsJson {
+        one: a.get(1),
+        two: a.get(2),
+        three: a.get(3),
+        four: a.get(4),
+    }
 }
 
 #[derive(Serialize)]
@@ -138,20 +203,51 @@ fn topic(t: &Topic) -> TopicJson<'_> {
     }
 }
 
+fn competency(c: &Competency) -> CompetencyJson<'_> {
+    CompetencyJson {
+        id: &c.id,
+        title: &c.title,
+        description: &c.description,
+        coverage: CoverageJson {
+            junior: c.coverage.junior,
+            mid: c.coverage.mid,
+            senior: c.coverage.senior,
+            staff: c.coverage.staff,
+        },
+    }
+}
+
 fn question<'b>(bank: &'b Bank, q: &'b Question) -> QuestionJson<'b> {
     QuestionJson {
         id: &q.id,
+        title: q.title.as_deref(),
         file: &bank.question_file(q).relative,
         text: &q.text,
         topic: &q.topic,
         levels: q.levels.iter().map(|l| l.as_str()).collect(),
         kind: q.kind.as_str(),
+        competencies: &q.competencies,
         minutes: q.minutes,
         status: q.status.as_str(),
         source: q.source.as_deref(),
         tags: &q.tags,
         follow_ups: &q.follow_ups,
         rubric: RubricJson {
+            levels: q
+                .rubric
+                .levels
+                .iter()
+                .map(|(level, l)| {
+                    (
+                        level.as_str(),
+                        LevelRubricJson {
+                            expect: l.expect.as_deref(),
+                            anchors: l.anchors.as_ref().map(anchors),
+                        },
+                    )
+                })
+                .collect(),
+            anchors: q.rubric.anchors.as_ref().map(anchors),
             strong: &q.rubric.strong,
             red_flags: &q.rubric.red_flags,
         },
@@ -208,6 +304,9 @@ pub fn export_json(bank: &Bank) -> Result<Vec<u8>, Error> {
         format: FORMAT,
         version: FORMAT_VERSION,
         topics: bank.topics.iter().map(topic).collect(),
+        competencies: bank
+            .competencies_file
+            .map(|_| bank.competencies.iter().map(competency).collect()),
         questions: qbank_doc::in_topic_order(bank)
             .into_iter()
             .map(|q| question(bank, q))

@@ -1,15 +1,17 @@
 //! The bank as a Markdown page, for a wiki or a repository's README.
 //!
 //! One section per topic that has questions, in the order of `topics.yaml`, with a table of contents; one
-//! subsection per question, headed by its id (so `#<id>` links to it), with its text, levels,
-//! kind, minutes and tags, then its follow-ups and rubric as lists. Every text from the bank is
+//! subsection per question, headed by its id (so `#<id>` links to it), with its title (when it
+//! has one) and text, levels, kind, competencies (by their title in `competencies.yaml`),
+//! minutes and tags, then its follow-ups, what meets the bar at each level, its rating scale
+//! (`rubric.anchors`, then each level's own) and rubric as lists. Every text from the bank is
 //! escaped, so that a question such as `<script>` or `# not a heading` shows as written and
 //! never turns into markup. The output is CommonMark; anchors follow GitHub's rule.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use qbank_core::{Bank, Question, Status};
+use qbank_core::{Anchors, Bank, Question, Status};
 
 /// The bank as Markdown.
 pub fn export_markdown(bank: &Bank) -> String {
@@ -59,7 +61,7 @@ pub fn export_markdown(bank: &Bank) -> String {
             let _ = write!(out, "\n{}\n", escape(description, ""));
         }
         for q in qs {
-            question(&mut out, q);
+            question(&mut out, bank, q);
         }
     }
     out
@@ -73,18 +75,28 @@ fn plural<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
     }
 }
 
-fn question(out: &mut String, q: &Question) {
-    let _ = write!(
-        out,
-        "\n### {}\n\n{}\n\n",
-        escape(&q.id, ""),
-        escape(&q.text, "")
-    );
+fn question(out: &mut String, bank: &Bank, q: &Question) {
+    let _ = write!(out, "\n### {}\n\n", escape(&q.id, ""));
+    if let Some(title) = &q.title {
+        let _ = write!(out, "**{}**\n\n", escape(title, ""));
+    }
+    let _ = write!(out, "{}\n\n", escape(&q.text, ""));
     let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
     let mut facts = vec![
         format!("*Levels:* {}", levels.join(", ")),
         format!("*Kind:* {}", q.kind.as_str()),
     ];
+    if !q.competencies.is_empty() {
+        let names: Vec<&str> = q
+            .competencies
+            .iter()
+            .map(|id| {
+                bank.competency(id)
+                    .map_or(id.as_str(), |c| c.title.as_str())
+            })
+            .collect();
+        facts.push(format!("*Competencies:* {}", escape(&names.join(", "), "")));
+    }
     if let Some(m) = q.minutes {
         facts.push(format!("*Minutes:* {m}"));
     }
@@ -96,8 +108,47 @@ fn question(out: &mut String, q: &Question) {
     }
     let _ = writeln!(out, "{}", facts.join(" · "));
     list(out, "Follow-ups", &q.follow_ups);
+    let expect: Vec<String> = q
+        .rubric
+        .levels
+        .iter()
+        .filter_map(|(level, l)| Some(format!("*{level}:* {}", escape(l.expect.as_deref()?, "  "))))
+        .collect();
+    marked_list(out, "Expected by level", &expect);
+    if let Some(a) = &q.rubric.anchors {
+        marked_list(out, "Rating scale", &scale(a));
+    }
+    for (level, l) in &q.rubric.levels {
+        if let Some(a) = &l.anchors {
+            marked_list(out, &format!("Rating scale at {level}"), &scale(a));
+        }
+    }
     list(out, "Strong answer", &q.rubric.strong);
     list(out, "Red flags", &q.rubric.red_flags);
+}
+
+/// The points of a scale as list items: `*3 Solid:* text`.
+fn scale(a: &Anchors) -> Vec<String> {
+    a.iter()
+        .map(|(p, text)| {
+            let name = Anchors::POINT_NAMES
+                .get(usize::from(p).wrapping_sub(1))
+                .copied()
+                .unwrap_or_default();
+            format!("*{p} {name}:* {}", escape(text, "  "))
+        })
+        .collect()
+}
+
+/// A list whose items are already Markdown.
+fn marked_list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n**{title}**\n\n");
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
 }
 
 fn list(out: &mut String, title: &str, items: &[String]) {

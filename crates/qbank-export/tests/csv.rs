@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use qbank_core::{Bank, Kind, Level, Question, Rubric, SimilarTo, Status, Topic};
+use qbank_core::{
+    Anchors, Bank, Kind, Level, LevelRubric, Question, Rubric, SimilarTo, Status, Topic,
+};
 use qbank_doc::{build_table, in_topic_order, table::Column};
 use qbank_export::csv::{export_csv, read_csv, CsvOptions, RowError};
 use qbank_export::import::{plan_import, ImportPlan};
@@ -69,7 +71,8 @@ fn without_file(mut q: Question) -> Question {
 #[test]
 fn csv_text() {
     let bank = load_fixture();
-    let csv = String::from_utf8(export(&bank, &Column::ALL, false)).unwrap();
+    let all = Column::all_for(in_topic_order(&bank));
+    let csv = String::from_utf8(export(&bank, &all, false)).unwrap();
     insta::assert_snapshot!("csv_all_columns", csv);
 }
 
@@ -87,7 +90,7 @@ fn excel_csv_is_the_same_cells_with_bom_and_crlf() {
     let bank = load_fixture();
     let plain = export(&bank, &Column::ALL, false);
     let excel = export(&bank, &Column::ALL, true);
-    assert!(excel.starts_with(b"\xEF\xBB\xBFid,topic,"));
+    assert!(excel.starts_with(b"\xEF\xBB\xBFid,title,topic,"));
     let cells = |bytes: &[u8]| -> Vec<Vec<String>> {
         csv::ReaderBuilder::new()
             .has_headers(false)
@@ -311,6 +314,36 @@ fn items() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(item(), 0..4)
 }
 
+fn anchors() -> impl Strategy<Value = Anchors> {
+    [
+        prop::option::of(item()),
+        prop::option::of(item()),
+        prop::option::of(item()),
+        prop::option::of(item()),
+    ]
+    .prop_map(Anchors::new)
+    .prop_filter("a point", |a| !a.is_empty())
+}
+
+prop_compose! {
+    /// The optional fields of a structured interview, as the schema allows them.
+    fn structured()(
+        title in prop::option::of(item().prop_filter("60 characters", |s| s.chars().count() <= 60)),
+        competencies in prop::collection::btree_set(id(), 0..=2),
+        levels in prop::collection::btree_map(
+            prop::sample::select(Level::ALL.to_vec()),
+            (prop::option::of(item()), prop::option::of(anchors()))
+                .prop_filter("something", |(e, a)| e.is_some() || a.is_some())
+                .prop_map(|(expect, anchors)| LevelRubric { expect, anchors }),
+            0..3,
+        ),
+        anchors in prop::option::of(anchors()),
+    ) -> (Option<String>, Vec<String>, Rubric) {
+        let rubric = Rubric { levels, anchors, ..Rubric::default() };
+        (title, competencies.into_iter().collect(), rubric)
+    }
+}
+
 prop_compose! {
     fn question()(
         id in id(), body in text(),
@@ -324,13 +357,14 @@ prop_compose! {
         follow_ups in items(), strong in items(), red_flags in items(),
         similar in prop::collection::vec((id(), prop::option::of(item())), 0..3),
         reviewed in prop::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
+        (title, competencies, rubric) in structured().boxed(),
     ) -> Question {
         Question {
-            id, title: None, text: body, topic: topic.to_owned(), levels, kind,
-            competencies: Vec::new(), minutes, status, source,
+            id, title, text: body, topic: topic.to_owned(), levels, kind,
+            competencies, minutes, status, source,
             tags: tags.into_iter().collect(),
             follow_ups,
-            rubric: Rubric { strong, red_flags, ..Rubric::default() },
+            rubric: Rubric { strong, red_flags, ..rubric },
             similar_to: similar.into_iter().map(|(id, reason)| SimilarTo { id, reason }).collect(),
             allow: Vec::new(),
             reviewed,
@@ -438,4 +472,63 @@ fn id_held_by_two_files_is_not_guessed() {
         shown.contains("monitoring/a.yaml") && shown.contains("monitoring/b.yaml"),
         "{shown}"
     );
+}
+
+fn load_structured() -> Bank {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/structured");
+    let (bank, diagnostics) = qbank_core::load_bank(&root).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    bank
+}
+
+#[test]
+fn structured_fields_have_their_columns() {
+    let bank = load_structured();
+    let columns = Column::defaults_for(in_topic_order(&bank));
+    let csv = String::from_utf8(export(&bank, &columns, false)).unwrap();
+    insta::assert_snapshot!("structured_default_columns", csv);
+    // Into the same bank: nothing changes. Into an empty one: the same questions.
+    let bytes = export(&bank, &columns, true);
+    let same = plan(&bank, &bytes).unwrap_or_else(|e| panic!("{}", shown(&e)));
+    assert!(same.is_empty(), "{same:#?}");
+    let empty = empty_bank(&["monitoring"]);
+    let created = plan(&empty, &bytes).unwrap_or_else(|e| panic!("{}", shown(&e)));
+    for c in &created.creates {
+        let original = bank.question(&c.id).unwrap();
+        assert_eq!(read_back(&c.new), without_file(original.clone()));
+    }
+}
+
+#[test]
+fn structured_cells_are_edited_and_checked() {
+    let bank = load_structured();
+    // Edits: a new title, one competency, mid's expectation gone, staff's added, the
+    // question's scale down to two points, senior's own scale replaced.
+    let edited = "\
+id,title,competencies,expect,anchor_1,anchor_2,anchor_3,anchor_4,level_anchors
+drift-policy,Retraining policy,production-operations,\"senior: Prices retraining\nStaff: Sets the policy for every team\",,Timer only,,All of it,senior 2: Timer and a gate
+";
+    let planned = plan(&bank, edited.as_bytes()).unwrap_or_else(|e| panic!("{}", shown(&e)));
+    assert_eq!(planned.updates.len(), 1);
+    let q = read_back(&planned.updates[0].new);
+    assert_eq!(q.title.as_deref(), Some("Retraining policy"));
+    assert_eq!(q.competencies, ["production-operations"]);
+    assert_eq!(q.rubric.expect(Level::Mid), None);
+    assert_eq!(q.rubric.expect(Level::Senior), Some("Prices retraining"));
+    assert_eq!(
+        q.rubric.expect(Level::Staff),
+        Some("Sets the policy for every team")
+    );
+    let anchors = q.rubric.anchors.as_ref().unwrap();
+    assert_eq!(anchors.missing(), [1, 3]);
+    let senior = q.rubric.anchors_for(Level::Senior).unwrap();
+    assert_eq!(senior.iter().collect::<Vec<_>>(), [(2, "Timer and a gate")]);
+    insta::assert_snapshot!("structured_update", planned.updates[0].new);
+
+    let bad = "\
+id,competencies,expect,level_anchors,anchor_2,title
+drift-policy,production-operation,\"mid Names two\nmedior: x\nmid: a\nmid: b\nsenior:\",\"senior 5: x\nsenior: y\nsenior 2: a\nsenior 2: b\",,\"Drift, retraining, promotion gates, feedback loops and what it all costs\"
+";
+    let errors = plan(&bank, bad.as_bytes()).unwrap_err();
+    insta::assert_snapshot!("structured_bad_cells", shown(&errors));
 }

@@ -5,7 +5,19 @@ use std::path::Path;
 use serde::Deserialize;
 
 fn bank() -> qbank_core::Bank {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bank");
+    fixture("bank")
+}
+
+/// A bank that uses the structured fields: competencies.yaml, titles, rubrics by level,
+/// anchors.
+fn structured() -> qbank_core::Bank {
+    fixture("structured")
+}
+
+fn fixture(name: &str) -> qbank_core::Bank {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let (bank, diagnostics) = qbank_core::load_bank(&root).unwrap();
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     bank
@@ -25,6 +37,9 @@ struct Doc {
     format: String,
     version: u32,
     topics: Vec<TopicJ>,
+    /// Only for a bank with a competencies.yaml.
+    #[serde(default)]
+    competencies: Option<Vec<CompetencyJ>>,
     questions: Vec<QuestionJ>,
     kits: Vec<KitJ>,
 }
@@ -43,13 +58,27 @@ struct TopicJ {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
+struct CompetencyJ {
+    id: String,
+    title: String,
+    description: String,
+    coverage: std::collections::BTreeMap<String, u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 struct QuestionJ {
     id: String,
+    #[serde(default)]
+    title: Option<String>,
     file: String,
     text: String,
     topic: String,
     levels: Vec<String>,
     kind: String,
+    #[serde(default)]
+    competencies: Vec<String>,
     minutes: Option<u32>,
     status: String,
     source: Option<String>,
@@ -65,8 +94,35 @@ struct QuestionJ {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct RubricJ {
+    #[serde(default)]
+    levels: std::collections::BTreeMap<String, LevelRubricJ>,
+    #[serde(default)]
+    anchors: Option<AnchorsJ>,
     strong: Vec<String>,
     red_flags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LevelRubricJ {
+    expect: Option<String>,
+    anchors: Option<AnchorsJ>,
+}
+
+/// Every point is there, `null` when the question leaves it out.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AnchorsJ {
+    #[serde(rename = "1")]
+    one: Option<String>,
+    #[serde(rename = "2")]
+    two: Option<String>,
+    #[serde(rename = "3")]
+    three: Option<String>,
+    #[serde(rename = "4")]
+    four: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -133,4 +189,47 @@ fn json_contract() {
 #[test]
 fn markdown_page() {
     insta::assert_snapshot!("bank_md", qbank_export::markdown::export_markdown(&bank()));
+}
+
+#[test]
+fn json_of_the_structured_fields() {
+    let bank = structured();
+    let bytes = qbank_export::json::export_json(&bank).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    insta::assert_snapshot!("structured_json", text);
+    let doc: Doc = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(doc.competencies.as_ref().map(Vec::len), Some(2));
+    let drift = doc
+        .questions
+        .iter()
+        .find(|q| q.id == "drift-policy")
+        .unwrap();
+    assert_eq!(drift.title.as_deref(), Some("Drift and retraining policy"));
+    let senior = &drift.rubric.levels["senior"];
+    let anchors = senior.anchors.as_ref().unwrap();
+    assert!(anchors.one.is_none() && anchors.four.is_some());
+    // A question without the fields has none of their keys.
+    let plain: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let basics = plain["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "alert-basics")
+        .unwrap();
+    for key in ["title", "competencies"] {
+        assert!(basics.get(key).is_none(), "{key}");
+    }
+    assert!(basics["rubric"].get("levels").is_none());
+    // The classic bank has no competencies key at all.
+    let classic = qbank_export::json::export_json(&self::bank()).unwrap();
+    let classic: serde_json::Value = serde_json::from_slice(&classic).unwrap();
+    assert!(classic.get("competencies").is_none());
+}
+
+#[test]
+fn markdown_of_the_structured_fields() {
+    insta::assert_snapshot!(
+        "structured_md",
+        qbank_export::markdown::export_markdown(&structured())
+    );
 }

@@ -32,14 +32,15 @@ pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
 
 fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
     check_out(&args.common, "CSV")?;
-    let columns = columns(&args.columns)?;
+    let chosen = columns(&args.columns)?;
     let bank = load(&args.common)?;
     // A kit's questions keep the kit's order; the whole bank goes in topic order.
-    let questions = if args.common.kit.is_some() {
+    let questions: Vec<&qbank_core::Question> = if args.common.kit.is_some() {
         bank.questions.iter().collect()
     } else {
         in_topic_order(&bank)
     };
+    let columns = expand(&chosen, &questions);
     let table = build_table(questions, &columns);
     let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
     emit(&args.common, &bytes)
@@ -53,13 +54,14 @@ fn xlsx(args: XlsxExportArgs) -> Result<Outcome, Failure> {
                 .into(),
         ));
     }
-    let columns = columns(&args.columns)?;
+    let chosen = columns(&args.columns)?;
     let bank = load(&args.common)?;
-    let questions = if args.common.kit.is_some() {
+    let questions: Vec<&qbank_core::Question> = if args.common.kit.is_some() {
         bank.questions.iter().collect()
     } else {
         in_topic_order(&bank)
     };
+    let columns = expand(&chosen, &questions);
     let table = build_table(questions, &columns);
     let options = XlsxOptions {
         topics: bank.topics.iter().map(|t| t.id.clone()).collect(),
@@ -136,20 +138,40 @@ fn source_date_epoch() -> Result<Option<i64>, Failure> {
     }
 }
 
-/// The columns named on the command line, or the default ones.
-fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
-    if names.is_empty() {
-        return Ok(Column::DEFAULT.to_vec());
+/// A column named in `--columns`, or `all` (`None`).
+type Chosen = Option<Column>;
+
+/// The columns of the export: the default ones for the questions when none are named, and
+/// `all` expanded for them ([`Column::defaults_for`], [`Column::all_for`]).
+fn expand(chosen: &[Chosen], questions: &[&qbank_core::Question]) -> Vec<Column> {
+    if chosen.is_empty() {
+        return Column::defaults_for(questions.iter().copied());
     }
-    let known: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
     let mut columns = Vec::new();
+    for c in chosen {
+        match c {
+            Some(c) => columns.push(*c),
+            None => {
+                let rest: Vec<Column> = Column::all_for(questions.iter().copied())
+                    .into_iter()
+                    .filter(|c| !columns.contains(c) && !chosen.contains(&Some(*c)))
+                    .collect();
+                columns.extend(rest);
+            }
+        }
+    }
+    columns
+}
+
+/// The columns named on the command line (none: the default ones).
+fn columns(names: &[String]) -> Result<Vec<Chosen>, Failure> {
+    let known: Vec<String> = Column::ALL.iter().map(|c| c.name().to_owned()).collect();
+    let mut columns: Vec<Chosen> = Vec::new();
     for name in names {
         if name == "all" {
-            let missing: Vec<Column> = Column::ALL
-                .into_iter()
-                .filter(|c| !columns.contains(c))
-                .collect();
-            columns.extend(missing);
+            if !columns.contains(&None) {
+                columns.push(None);
+            }
             continue;
         }
         let Some(column) = Column::parse(name) else {
@@ -158,12 +180,12 @@ fn columns(names: &[String]) -> Result<Vec<Column>, Failure> {
                 .unwrap_or_else(|| format!("; the columns are {}", known.join(", ")));
             return Err(Failure(format!("unknown column \"{name}\"{hint}")));
         };
-        if columns.contains(&column) {
+        if columns.contains(&Some(column)) {
             return Err(Failure(format!(
                 "column {column} is named twice in --columns"
             )));
         }
-        columns.push(column);
+        columns.push(Some(column));
     }
     Ok(columns)
 }
