@@ -543,8 +543,10 @@ mod tests {
 
     #[test]
     fn bad_headers_are_all_reported() {
-        let columns = "the columns are id, topic, levels, kind, minutes, text, follow_ups, \
-                       strong, red_flags, tags, status, source, similar_to, reviewed";
+        let columns = "the columns are id, title, topic, levels, kind, competencies, minutes, \
+                       text, follow_ups, expect, anchor_1, anchor_2, anchor_3, anchor_4, \
+                       level_anchors, strong, red_flags, tags, status, source, similar_to, \
+                       reviewed";
         assert_eq!(
             errors(b"id,folow_ups,text,text,,zzz\na,b,c,d,,\n"),
             [

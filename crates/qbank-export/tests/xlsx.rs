@@ -161,7 +161,7 @@ fn bad_cells_are_reported_at_their_row_and_column() {
         .unwrap_err();
     insta::assert_snapshot!(shown(&errors), @r#"
     row 1, column F (statuss): unknown column "statuss"
-      help: did you mean "status"? the columns are id, topic, levels, kind, minutes, text, follow_ups, strong, red_flags, tags, status, source, similar_to, reviewed
+      help: did you mean "status"? the columns are id, title, topic, levels, kind, competencies, minutes, text, follow_ups, expect, anchor_1, anchor_2, anchor_3, anchor_4, level_anchors, strong, red_flags, tags, status, source, similar_to, reviewed
     "#);
     let bytes = workbook(&[
         &["id", "topic", "levels", "kind", "text"],
