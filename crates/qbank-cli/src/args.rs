@@ -80,9 +80,10 @@ pub struct CsvExportArgs {
     #[command(flatten)]
     pub common: ExportArgs,
     /// The columns, in order (comma-separated; `all` for every column) [default: id,topic,
-    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source, and title,
-    /// competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them;
-    /// also: similar_to, reviewed]
+    /// levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source,revision, and
+    /// title, competencies, expect, anchor_1..anchor_4, level_anchors where a question uses
+    /// them; also: similar_to, reviewed]. With id, revision is always added: import uses it to
+    /// refuse rows whose question changed since the export
     #[arg(long, value_delimiter = ',')]
     pub columns: Vec<String>,
     /// For Excel: a UTF-8 byte-order mark and CRLF line ends
@@ -129,6 +130,10 @@ pub struct CsvImportArgs {
     /// Print what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Import rows whose question changed in the bank since the export (their revision
+    /// differs), overwriting those changes
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,6 @@ mod commands;
 mod config;
 mod dates;
 mod files;
-mod git;
 mod progress;
 
 use std::io::{self, Write};

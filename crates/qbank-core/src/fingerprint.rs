@@ -48,6 +48,13 @@ pub fn content_revision(bank: &Bank) -> String {
     format!("content-{:012x}", h >> 16)
 }
 
+/// The revision of one question file: 10 hex digits of a hash of its text. A spreadsheet
+/// row carries the revision of the file it was exported from, so that an import can tell
+/// when the question changed in the bank since (`qbank import` refuses such a row).
+pub fn question_revision(text: &str) -> String {
+    format!("{:010x}", fnv1a([text.as_bytes()]) >> 24)
+}
+
 /// The fingerprint printed on every page of a kit: 8 hex digits of a hash of the kit id, its
 /// seed and the bank revision.
 pub fn fingerprint(kit_id: &str, seed: u64, revision: &str) -> String {
@@ -59,6 +66,14 @@ pub fn fingerprint(kit_id: &str, seed: u64, revision: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn question_revision_is_short_and_follows_the_text() {
+        let a = super::question_revision("id: a\ntext: How?\n");
+        assert_eq!(a.len(), 10);
+        assert_eq!(a, super::question_revision("id: a\ntext: How?\n"));
+        assert_ne!(a, super::question_revision("id: a\ntext: How now?\n"));
+    }
 
     #[test]
     fn fnv1a_matches_the_reference_value() {

@@ -14,6 +14,7 @@ pub mod date;
 pub mod diag;
 pub mod fingerprint;
 pub mod format;
+pub mod git;
 pub mod load;
 pub mod loops;
 pub mod model;
@@ -26,8 +27,10 @@ pub mod write;
 pub mod yaml;
 
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
-pub use fingerprint::{content_revision, fingerprint};
-pub use load::{load_bank, load_bank_with_progress, Bank, LoadError, SourceFile};
+pub use fingerprint::{content_revision, fingerprint, question_revision};
+pub use load::{
+    load_bank, load_bank_from_files, load_bank_with_progress, Bank, LoadError, SourceFile,
+};
 pub use loops::{
     interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,
 };

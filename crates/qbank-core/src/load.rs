@@ -61,6 +61,11 @@ impl SourceFile {
         }
     }
 
+    /// The revision of this file's text ([`crate::question_revision`]).
+    pub fn revision(&self) -> String {
+        crate::question_revision(&self.text)
+    }
+
     /// The file stem (the id a question or kit file must have).
     pub fn stem(&self) -> &str {
         let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
@@ -230,6 +235,8 @@ struct Found {
     path: PathBuf,
     relative: String,
     kind: FileKind,
+    /// The file's bytes when they come from elsewhere than the disk (git's objects).
+    bytes: Option<Vec<u8>>,
 }
 
 /// What loading one file gave.
@@ -261,7 +268,47 @@ pub fn load_bank_with_progress(
     let display_root = display_path(root);
     let mut diagnostics = Vec::new();
     let found = find_files(root, &display_root, &mut diagnostics)?;
+    Ok(assemble(root, &display_root, found, diagnostics, progress))
+}
 
+/// Loads a bank from files held in memory (the bank as it was at a git commit, read with
+/// [`crate::git::Repo::files_at`]), as if they were the files below `root`: paths in the
+/// diagnostics are the ones [`load_bank`] would give for the same files on disk. Only
+/// `.yaml`/`.yml` files outside hidden folders are read, as on disk.
+pub fn load_bank_from_files(
+    root: &Path,
+    files: Vec<crate::git::BlobFile>,
+) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
+    if !files.iter().any(|f| f.path == TOPICS_FILE) {
+        return Err(LoadError::NoTopics(root.to_path_buf()));
+    }
+    let display_root = display_path(root);
+    let mut found: Vec<Found> = files
+        .into_iter()
+        .filter(|f| {
+            (f.path.ends_with(".yaml") || f.path.ends_with(".yml"))
+                && !f.path.split('/').any(|part| part.starts_with('.'))
+                && f.path.split('/').count() <= MAX_FOLDER_DEPTH
+        })
+        .map(|f| Found {
+            kind: kind_of_path(&f.path),
+            path: root.join(&f.path),
+            relative: f.path,
+            bytes: Some(f.bytes),
+        })
+        .collect();
+    found.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(assemble(root, &display_root, found, Vec::new(), &|_, _| {}))
+}
+
+/// Reads, parses and checks the files found, on all cores, into a bank.
+fn assemble(
+    root: &Path,
+    display_root: &str,
+    found: Vec<Found>,
+    mut diagnostics: Vec<Diagnostic>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Bank, Vec<Diagnostic>) {
     let total = found.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(SourceFile, Parsed, Vec<Diagnostic>)> =
@@ -270,7 +317,7 @@ pub fn load_bank_with_progress(
                 let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
                 progress(n + 256, total);
             }
-            load_file(f, &display_root)
+            load_file(f, display_root)
         });
 
     let mut bank = Bank {
@@ -310,7 +357,7 @@ pub fn load_bank_with_progress(
         }
         bank.files.push(file);
     }
-    Ok((bank, diagnostics))
+    (bank, diagnostics)
 }
 
 /// A path as the user wrote it, `/`-separated, without `./` or a trailing `/` (`.` when
@@ -390,6 +437,7 @@ fn find_files(
                         kind: kind_of(&rel, &relative),
                         path,
                         relative,
+                        bytes: None,
                     });
                 }
                 continue;
@@ -450,6 +498,7 @@ fn find_files(
                     kind: kind_of(&rel, &relative),
                     path,
                     relative,
+                    bytes: None,
                 });
             }
         }
@@ -494,7 +543,10 @@ fn kind_of(folder: &str, relative: &str) -> FileKind {
 fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diagnostic>) {
     let path = join_display(display_root, &found.relative);
     let mut diags = Vec::new();
-    let text = read_text(&found.path, &path, &mut diags);
+    let text = match &found.bytes {
+        Some(bytes) => decode_text(bytes, None, &path, &mut diags),
+        None => read_text(&found.path, &path, &mut diags),
+    };
     let file = SourceFile::new(
         path,
         found.relative.clone(),
@@ -534,8 +586,21 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         diags.push(cannot_read(e));
         return None;
     }
+    let size = handle.metadata().map_or(bytes.len() as u64, |m| m.len());
+    decode_text(&bytes, Some(size), shown, diags)
+}
+
+/// Checks a file's bytes (size limit, UTF-8, an optional byte order mark) and returns its text.
+/// `size` is the file's whole size when only its beginning was read.
+fn decode_text(
+    bytes: &[u8],
+    size: Option<u64>,
+    shown: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let at_start = || Label::new(shown.to_owned(), Span::point(Position::START));
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = handle.metadata().map_or(bytes.len() as u64, |m| m.len());
+        let size = size.unwrap_or(bytes.len() as u64);
         diags.push(
             Diagnostic::error(
                 "unreadable-file",
@@ -550,7 +615,7 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         );
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match String::from_utf8(bytes.to_vec()) {
         Ok(t) => Some(t),
         Err(e) => {

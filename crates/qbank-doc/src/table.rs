@@ -18,6 +18,7 @@
 //! | `tags`       | its tags, one per line                                       |
 //! | `status`     | `draft`, `active` or `retired`                               |
 //! | `source`     | where it comes from, empty when unknown                      |
+//! | `revision`   | the revision of the question's file ([`qbank_core::question_revision`]) |
 //!
 //! Two more columns are available on request ([`Column::ALL`]): `similar_to` (one line per
 //! similar question, `id` or `id: reason`) and `reviewed` (`YYYY-MM-DD`).
@@ -48,7 +49,8 @@
 //! # let q: qbank_core::Question = serde_json::from_value(serde_json::json!({
 //! #     "id": "canary", "text": "What is a canary?", "topic": "deployment",
 //! #     "levels": ["mid", "senior"], "kind": "concept"})).unwrap();
-//! let table = build_table([&q], &[Column::Id, Column::Levels, Column::Minutes]);
+//! let bank = qbank_core::Bank::default();
+//! let table = build_table(&bank, [&q], &[Column::Id, Column::Levels, Column::Minutes]);
 //! assert_eq!(table.rows[0].cells, [
 //!     Cell::Text("canary".into()),
 //!     Cell::List(vec!["mid".into(), "senior".into()]),
@@ -86,11 +88,15 @@ pub enum Column {
     Source,
     SimilarTo,
     Reviewed,
+    /// The revision of the question's file when the row was written
+    /// ([`qbank_core::question_revision`]): an import refuses a row whose question changed
+    /// since.
+    Revision,
 }
 
 impl Column {
     /// The columns of an export when none are chosen, in their stable order.
-    pub const DEFAULT: [Column; 12] = [
+    pub const DEFAULT: [Column; 13] = [
         Column::Id,
         Column::Topic,
         Column::Levels,
@@ -103,11 +109,13 @@ impl Column {
         Column::Tags,
         Column::Status,
         Column::Source,
+        Column::Revision,
     ];
 
     /// Every column, in the order they are shown: the default ones with the columns of the
-    /// structured fields at their place, then `similar_to` and `reviewed`.
-    pub const ALL: [Column; 22] = [
+    /// structured fields at their place, then `similar_to` and `reviewed`, and `revision`
+    /// last.
+    pub const ALL: [Column; 23] = [
         Column::Id,
         Column::Title,
         Column::Topic,
@@ -130,6 +138,7 @@ impl Column {
         Column::Source,
         Column::SimilarTo,
         Column::Reviewed,
+        Column::Revision,
     ];
 
     /// The columns of the optional structured fields, shown by default (and in `all`) only
@@ -213,6 +222,7 @@ impl Column {
             Column::Source => "source",
             Column::SimilarTo => "similar_to",
             Column::Reviewed => "reviewed",
+            Column::Revision => "revision",
         }
     }
 
@@ -281,8 +291,9 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// The table of `questions` (one row each, in the order given) with `columns`.
+/// The table of `questions` of `bank` (one row each, in the order given) with `columns`.
 pub fn build_table<'q>(
+    bank: &Bank,
     questions: impl IntoIterator<Item = &'q Question>,
     columns: &[Column],
 ) -> Table {
@@ -290,7 +301,13 @@ pub fn build_table<'q>(
         .into_iter()
         .map(|q| Row {
             id: q.id.clone(),
-            cells: columns.iter().map(|&c| cell(q, c)).collect(),
+            cells: columns
+                .iter()
+                .map(|&c| match c {
+                    Column::Revision => revision_cell(bank, q),
+                    c => cell(q, c),
+                })
+                .collect(),
         })
         .collect();
     Table {
@@ -299,7 +316,20 @@ pub fn build_table<'q>(
     }
 }
 
-/// The cell of `q` in `column`.
+/// The revision of `q`'s file in `bank` ([`qbank_core::question_revision`]); empty for a
+/// question that was not read from a file of `bank` (one built in memory).
+pub fn revision_cell(bank: &Bank, q: &Question) -> Cell {
+    Cell::Text(
+        bank.files
+            .get(q.file)
+            .map(|f| f.revision())
+            .unwrap_or_default(),
+    )
+}
+
+/// The cell of `q` in `column`. The revision comes from the question's file, which a
+/// question alone does not hold: [`build_table`] fills it ([`revision_cell`]); here it is
+/// empty.
 pub fn cell(q: &Question, column: Column) -> Cell {
     let text = |s: &str| Cell::Text(s.to_owned());
     match column {
@@ -348,6 +378,7 @@ pub fn cell(q: &Question, column: Column) -> Cell {
                 .collect(),
         ),
         Column::Reviewed => text(q.reviewed.as_deref().unwrap_or_default()),
+        Column::Revision => Cell::Text(String::new()),
     }
 }
 
@@ -405,7 +436,8 @@ mod tests {
             .into_iter()
             .filter(|c| !Column::WHEN_USED.contains(c))
             .collect();
-        assert_eq!(classic[..12], Column::DEFAULT);
+        assert_eq!(classic[..12], Column::DEFAULT[..12]);
+        assert_eq!(Column::ALL.last(), Column::DEFAULT.last());
     }
 
     #[test]

@@ -546,7 +546,7 @@ mod tests {
         let columns = "the columns are id, title, topic, levels, kind, competencies, minutes, \
                        text, follow_ups, expect, anchor_1, anchor_2, anchor_3, anchor_4, \
                        level_anchors, strong, red_flags, tags, status, source, similar_to, \
-                       reviewed";
+                       reviewed, revision";
         assert_eq!(
             errors(b"id,folow_ups,text,text,,zzz\na,b,c,d,,\n"),
             [

@@ -40,6 +40,70 @@ pub struct ImportPlan {
     pub updates: Vec<FileChange>,
     /// Rows that match their question already.
     pub unchanged: usize,
+    /// What the import cannot check, said once (a sheet without a `revision` column).
+    pub warnings: Vec<String>,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Import rows whose question changed in the bank since the export.
+    pub force: bool,
+}
+
+/// A row exported from an older revision of its question, whose values differ from the
+/// bank's: importing it would undo the change made in the bank since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: String,
+    /// The revision the row was exported from.
+    pub exported: String,
+    /// The revision of the question's file now.
+    pub current: String,
+    /// Each field whose value differs: (field, the bank's value, the row's value), as the
+    /// question file writes them.
+    pub fields: Vec<(&'static str, String, String)>,
+}
+
+/// Whether a row exported at `revision` may update `current` (a question of `bank`) to
+/// `new`, the question as the row has it. `None` when it may: the row carries no revision,
+/// the question did not change since, or the row says the same as the bank. This is the
+/// check every importer (CSV, XLSX) runs on each row that updates a question.
+pub fn stale_row(
+    bank: &Bank,
+    current: &Question,
+    revision: &str,
+    new: &Question,
+) -> Option<Conflict> {
+    let revision = revision.trim();
+    let now = bank.question_file(current).revision();
+    if revision.is_empty() || revision == now {
+        return None;
+    }
+    let fields: Vec<(&'static str, String, String)> = qbank_core::write::QUESTION_KEYS
+        .into_iter()
+        .filter_map(|key| {
+            let shown = |q: &Question| {
+                qbank_core::write::write_field(q, key)
+                    .map(|v| {
+                        let v = v.trim_end();
+                        v.strip_prefix(&format!("{key}:"))
+                            .unwrap_or(v)
+                            .trim_start_matches(' ')
+                            .to_owned()
+                    })
+                    .unwrap_or_default()
+            };
+            let (old, new) = (shown(current), shown(new));
+            (old != new).then_some((key, old, new))
+        })
+        .collect();
+    (!fields.is_empty()).then(|| Conflict {
+        id: current.id.clone(),
+        exported: revision.to_owned(),
+        current: now,
+        fields,
+    })
 }
 
 impl ImportPlan {
@@ -70,10 +134,28 @@ pub struct FileChange {
 }
 
 /// Checks `sheet` against `bank` and plans the import; every problem in the sheet is reported,
-/// in row order.
+/// in row order. A row whose question changed in the bank since the export is refused
+/// ([`stale_row`]).
 pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowError>> {
+    plan_import_with(bank, sheet, &ImportOptions::default())
+}
+
+/// [`plan_import`] with options.
+pub fn plan_import_with(
+    bank: &Bank,
+    sheet: &Sheet,
+    options: &ImportOptions,
+) -> Result<ImportPlan, Vec<RowError>> {
     let mut errors = sheet.problems.clone();
     let mut plan = ImportPlan::default();
+    if !sheet.columns.contains(&Column::Revision) && sheet.columns.contains(&Column::Id) {
+        plan.warnings.push(
+            "the file has no revision column, so changes made in the bank since it was \
+             exported cannot be detected and would be overwritten; export again with \
+             `qbank export csv` to get one"
+                .to_owned(),
+        );
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
     let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
     let competencies: Vec<String> = bank.competencies.iter().map(|c| c.id.clone()).collect();
@@ -205,6 +287,31 @@ pub fn plan_import(bank: &Bank, sheet: &Sheet) -> Result<ImportPlan, Vec<RowErro
             continue;
         }
 
+        if let (Some(old), Some(revision), false) =
+            (existing, sheet.cell(row, Column::Revision), options.force)
+        {
+            if let Some(conflict) = stale_row(bank, old, revision, &q) {
+                let mut message = format!(
+                    "question \"{id}\" changed in the bank since this row was exported \
+                     (revision {} then, {} now):",
+                    conflict.exported, conflict.current
+                );
+                for (field, bank_value, sheet_value) in &conflict.fields {
+                    message.push_str(&format!(
+                        "\n    {field}: bank {} / spreadsheet {}",
+                        one_line(bank_value),
+                        one_line(sheet_value)
+                    ));
+                }
+                errors.push(
+                    RowError::at(row.row, sheet.place(Column::Revision), message).with_help(
+                        "export again and redo this row's edit, or import with --force to \
+                         overwrite the bank's changes",
+                    ),
+                );
+                continue;
+            }
+        }
         match existing {
             Some(old) if *old == q => plan.unchanged += 1,
             Some(old) => {
@@ -523,6 +630,8 @@ impl RowCtx<'_> {
                 let text = cell.trim();
                 q.reviewed = (!text.is_empty()).then(|| text.to_owned());
             }
+            // Not a field: checked against the bank before the row is planned.
+            Column::Revision => {}
         }
     }
 
@@ -645,6 +754,14 @@ impl RowCtx<'_> {
             self.errors.push(e);
         }
     }
+}
+
+/// A value on one line: line breaks shown as `⏎`, empty as `(empty)`.
+fn one_line(value: &str) -> String {
+    if value.is_empty() {
+        return "(empty)".to_owned();
+    }
+    value.trim().replace('\n', " ⏎ ")
 }
 
 /// The 1-based item of a list that a pointer such as `/follow_ups/2` or `/rubric/strong/0`

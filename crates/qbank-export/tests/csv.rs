@@ -21,7 +21,7 @@ fn load_fixture() -> Bank {
 }
 
 fn export(bank: &Bank, columns: &[Column], excel: bool) -> Vec<u8> {
-    let table = build_table(in_topic_order(bank), columns);
+    let table = build_table(bank, in_topic_order(bank), columns);
     export_csv(&table, &CsvOptions { excel }).unwrap()
 }
 
@@ -81,7 +81,7 @@ fn csv_text_default_columns() {
     let bank = load_fixture();
     let csv = String::from_utf8(export(&bank, &Column::DEFAULT, false)).unwrap();
     assert!(csv.starts_with(
-        "id,topic,levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source\n"
+        "id,topic,levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source,revision\n"
     ));
 }
 
@@ -394,7 +394,7 @@ proptest! {
     /// text.
     #[test]
     fn csv_round_trip(questions in bank_questions(), excel in any::<bool>()) {
-        let table = build_table(&questions, &Column::ALL);
+        let table = build_table(&empty_bank(&TOPICS), &questions, &Column::ALL);
         let bytes = export_csv(&table, &CsvOptions { excel }).unwrap();
         let empty = empty_bank(&TOPICS);
         let plan = match plan(&empty, &bytes) {

@@ -17,6 +17,7 @@
 
 pub mod config;
 pub mod coverage;
+pub mod gate;
 pub mod render;
 mod rule;
 pub mod rules;

@@ -103,6 +103,10 @@ pub struct Settings {
     pub select: Vec<String>,
     /// Rule settings by (rule, option); options not listed keep their default.
     pub options: HashMap<(String, String), OptionValue>,
+    /// The files a change touched (paths inside the bank, `/`-separated), under
+    /// `--changed-since`: a finding about a pair of questions lands on the one that changed.
+    /// `None` outside a comparison: it lands on the later file.
+    pub changed: Option<HashSet<String>>,
 }
 
 impl Settings {
@@ -223,6 +227,21 @@ impl<'a> Context<'a> {
     }
 
     /// The active questions.
+    /// Whether `question`'s file is one the change under comparison touched; `false` when
+    /// nothing is being compared.
+    pub fn changed(&self, question: &Question) -> bool {
+        self.settings
+            .changed
+            .as_ref()
+            .is_some_and(|c| c.contains(&self.bank.question_file(question).relative))
+    }
+
+    /// Whether a finding about the pair `earlier`, `later` (in path order) lands on `earlier`
+    /// instead of `later`: when only `earlier` changed, the finding belongs on the diff.
+    pub fn lands_on_earlier(&self, earlier: &Question, later: &Question) -> bool {
+        self.changed(earlier) && !self.changed(later)
+    }
+
     pub fn active(&self) -> impl Iterator<Item = &'a Question> {
         self.bank.questions.iter().filter(|q| q.is_active())
     }

@@ -41,7 +41,7 @@ fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
         in_topic_order(&bank)
     };
     let columns = expand(&chosen, &questions);
-    let table = build_table(questions, &columns);
+    let table = build_table(&bank, questions, &columns);
     let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
     emit(&args.common, &bytes)
 }
@@ -62,7 +62,7 @@ fn xlsx(args: XlsxExportArgs) -> Result<Outcome, Failure> {
         in_topic_order(&bank)
     };
     let columns = expand(&chosen, &questions);
-    let table = build_table(questions, &columns);
+    let table = build_table(&bank, questions, &columns);
     let options = XlsxOptions {
         topics: bank.topics.iter().map(|t| t.id.clone()).collect(),
         competencies: bank.competencies.iter().map(|c| c.id.clone()).collect(),
@@ -159,6 +159,11 @@ fn expand(chosen: &[Chosen], questions: &[&qbank_core::Question]) -> Vec<Column>
                 columns.extend(rest);
             }
         }
+    }
+    // Every row that can come back through `qbank import` carries its revision, so that the
+    // import can tell when the question changed in the bank since.
+    if columns.contains(&Column::Id) && !columns.contains(&Column::Revision) {
+        columns.push(Column::Revision);
     }
     columns
 }

@@ -3,7 +3,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use qbank_export::csv::{read_csv, RowError, Sheet};
-use qbank_export::import::{plan_import, FileChange, ImportPlan};
+use qbank_export::import::{plan_import_with, FileChange, ImportOptions, ImportPlan};
 use qbank_export::xlsx::read_xlsx;
 
 use crate::args::{CsvImportArgs, ImportCommand};
@@ -27,7 +27,8 @@ fn import(
     let (bank, _) = qbank_core::load_bank(&args.bank.bank)?;
     crate::progress::warn_unloaded(&bank, &args.bank.bank, "left out");
 
-    let plan = read(&bytes).and_then(|sheet| plan_import(&bank, &sheet));
+    let options = ImportOptions { force: args.force };
+    let plan = read(&bytes).and_then(|sheet| plan_import_with(&bank, &sheet, &options));
     let plan = match plan {
         Ok(plan) => plan,
         Err(errors) => {
@@ -53,6 +54,9 @@ fn import(
         }
     };
 
+    for w in &plan.warnings {
+        eprintln!("warning: {shown}: {w}");
+    }
     let root = display_root(&args.bank.bank);
     // Reported once the files are written, so that a failure never follows "created".
     let mut out: Vec<u8> = Vec::new();

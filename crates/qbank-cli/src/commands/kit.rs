@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use qbank_core::{Bank, Edition, Kit, Selection, Severity};
 use qbank_doc::KitOptions;
@@ -139,25 +138,14 @@ struct Revision {
 }
 
 fn revision(bank: &Bank) -> Revision {
-    let git = |args: &[&str]| -> Option<String> {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(&bank.root)
-            .args(args)
-            .output()
-            .ok()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
-    };
-    let Some(commit) = git(&["rev-parse", "--short", "HEAD"]).filter(|c| !c.is_empty()) else {
+    let repo = qbank_core::git::Repo::discover(&bank.root).ok().flatten();
+    let Some((repo, commit)) = repo.and_then(|r| r.short_head().map(|c| (r, c))) else {
         return Revision {
             git: None,
             shown: qbank_core::content_revision(bank),
         };
     };
-    let dirty = git(&["status", "--porcelain", "--", "."]).is_none_or(|s| !s.is_empty());
-    let shown = if dirty {
+    let shown = if repo.is_dirty(&bank.root) {
         format!("{commit}+{}", qbank_core::content_revision(bank))
     } else {
         commit.clone()

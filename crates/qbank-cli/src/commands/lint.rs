@@ -4,8 +4,15 @@ use qbank_core::{Diagnostic, Severity};
 use qbank_lint::render::{self, human::HumanOptions, Sources};
 use qbank_lint::RULES;
 
+use std::collections::HashSet;
+use std::path::Path;
+
+use qbank_core::git::{GitError, Repo};
+use qbank_lint::config::parse_config;
+use qbank_lint::gate;
+
 use crate::args::{LintArgs, LintFormat};
-use crate::{config, git, Failure, Outcome};
+use crate::{config, Failure, Outcome};
 
 pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     for name in args.select.iter().chain(&args.ignore) {
@@ -20,20 +27,33 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     let bank_dir = args.bank.path();
     let config = config::load(args.config.as_deref(), &bank_dir)?;
     // Ask git before reading the bank, so that a bad ref fails fast.
-    let changes = match &args.changed_since {
-        Some(base) => Some(git::changed_since(&bank_dir, base)?),
+    let comparison = match &args.changed_since {
+        Some(reference) => Some(Comparison::prepare(&args, &bank_dir, reference)?),
         None => None,
     };
     let (bank, load_diagnostics) = crate::progress::load_bank(&bank_dir)?;
-    let mut settings = config.settings;
-    settings.select = args.select.clone();
-    for name in &args.ignore {
-        settings.severity.insert(name.clone(), None);
-    }
+    let with_args = |mut settings: qbank_lint::Settings| {
+        settings.select = args.select.clone();
+        for name in &args.ignore {
+            settings.severity.insert(name.clone(), None);
+        }
+        settings.changed = comparison.as_ref().map(|c| c.changed_in_bank.clone());
+        settings
+    };
+    let settings = with_args(config.settings);
     let mut diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
-    if let Some(changes) = &changes {
-        let bank_changed = changes.any_below(&bank_dir);
-        diagnostics.retain(|d| on_changed_file(d, changes, bank_changed));
+    let mut statuses = None;
+    if let Some(comparison) = &comparison {
+        // When nothing that decides the findings changed, everything found now was there.
+        let before = if comparison.anything_changed {
+            comparison.findings_before(&bank_dir, &with_args)?
+        } else {
+            diagnostics.clone()
+        };
+        let reported = gate::compare(diagnostics, &before, &comparison.changed_shown);
+        let (kept, status): (Vec<_>, Vec<_>) = reported.into_iter().unzip();
+        diagnostics = kept;
+        statuses = Some(status);
     }
     let deny_warnings = args.deny_warnings || config.deny_warnings.unwrap_or(false);
 
@@ -59,7 +79,9 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
                 &mut out,
             )?;
         }
-        LintFormat::Json => render::json::render(&diagnostics, &mut out)?,
+        LintFormat::Json => {
+            render::json::render_with_status(&diagnostics, statuses.as_deref(), &mut out)?
+        }
         LintFormat::Github => render::github::render(&diagnostics, &mut out)?,
         LintFormat::Sarif => render::sarif::render(&diagnostics, &mut out)?,
     }
@@ -74,11 +96,109 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     })
 }
 
-/// Whether `--changed-since` reports `d`: its file, or a file it is compared with, changed;
-/// a finding about the whole bank (coverage) whenever any file of the bank changed.
-fn on_changed_file(d: &Diagnostic, changes: &git::Changes, bank_changed: bool) -> bool {
-    if qbank_lint::rule(d.rule).is_some_and(|r| r.bank_wide()) {
-        return bank_changed;
+/// What `--changed-since` compares: the bank now against the bank at the merge base of the
+/// ref and `HEAD`, read from git's objects.
+struct Comparison {
+    repo: Repo,
+    base: String,
+    /// The bank folder inside the repository (`/`-separated; empty at the top).
+    bank_in_repo: String,
+    /// Changed files inside the bank, as paths inside the bank.
+    changed_in_bank: HashSet<String>,
+    /// Changed files inside the bank, as the diagnostics name them.
+    changed_shown: HashSet<String>,
+    /// Whether anything that decides the findings changed: a file of the bank, or the
+    /// settings file.
+    anything_changed: bool,
+    /// The settings file inside the repository, when there is one.
+    config_in_repo: Option<String>,
+}
+
+impl Comparison {
+    fn prepare(args: &LintArgs, bank: &Path, reference: &str) -> Result<Comparison, Failure> {
+        let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
+        if !bank.is_dir() {
+            return Err(Failure(format!(
+                "no bank at {}: the folder does not exist",
+                bank.display()
+            )));
+        }
+        let repo = Repo::require(bank).map_err(fail)?;
+        let base = repo.merge_base(reference).map_err(fail)?;
+        let changed = repo.changed_files(&base).map_err(fail)?;
+        let bank_in_repo = repo.relative(bank).unwrap_or_default();
+        let prefix = if bank_in_repo.is_empty() {
+            String::new()
+        } else {
+            format!("{bank_in_repo}/")
+        };
+        let shown_root = qbank_core::load::display_path(bank);
+        let changed_in_bank: HashSet<String> = changed
+            .iter()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .map(str::to_owned)
+            .collect();
+        let changed_shown = changed_in_bank
+            .iter()
+            .map(|p| {
+                if shown_root == "." {
+                    p.clone()
+                } else {
+                    format!("{shown_root}/{p}")
+                }
+            })
+            .collect();
+        let config_path = args.config.clone().or_else(|| config::find(bank));
+        let config_in_repo = config_path.as_deref().and_then(|p| repo.relative(p));
+        let anything_changed = !changed_in_bank.is_empty()
+            || config_in_repo
+                .as_ref()
+                .is_some_and(|c| changed.iter().any(|p| p == c));
+        Ok(Comparison {
+            repo,
+            base,
+            bank_in_repo,
+            changed_in_bank,
+            changed_shown,
+            anything_changed,
+            config_in_repo,
+        })
     }
-    changes.contains(&d.primary.file) || d.secondary.iter().any(|l| changes.contains(&l.file))
+
+    /// The findings of the bank at the base commit, with the settings it had then.
+    fn findings_before(
+        &self,
+        bank: &Path,
+        with_args: &dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings,
+    ) -> Result<Vec<Diagnostic>, Failure> {
+        let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
+        let settings = match &self.config_in_repo {
+            Some(path) => match self.repo.file_at(&self.base, path).map_err(fail)? {
+                Some(bytes) => {
+                    let text = String::from_utf8_lossy(&bytes);
+                    let shown = format!("{path} (at {})", short(&self.base));
+                    match parse_config(&text, &shown) {
+                        Ok(c) => c.settings,
+                        // Settings that did not parse then: compare with the defaults.
+                        Err(_) => qbank_lint::Settings::default(),
+                    }
+                }
+                None => qbank_lint::Settings::default(),
+            },
+            None => qbank_lint::Settings::default(),
+        };
+        let files = self
+            .repo
+            .files_at(&self.base, &self.bank_in_repo)
+            .map_err(fail)?;
+        match qbank_core::load_bank_from_files(bank, files) {
+            Ok((bank, load)) => Ok(qbank_lint::lint(&bank, load, &with_args(settings))),
+            // No bank there before the change: everything is new.
+            Err(_) => Ok(Vec::new()),
+        }
+    }
+}
+
+fn short(commit: &str) -> &str {
+    commit.get(..12).unwrap_or(commit)
 }

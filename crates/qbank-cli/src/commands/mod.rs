@@ -16,7 +16,8 @@ mod stats;
 use crate::args::{Cli, Command};
 use crate::{Failure, Outcome};
 
-pub fn run(cli: Cli) -> Result<Outcome, Failure> {
+pub fn run(mut cli: Cli) -> Result<Outcome, Failure> {
+    resolve_bank(&mut cli.command);
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
@@ -31,5 +32,40 @@ pub fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Similar(args) => similar::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
+    }
+}
+
+/// The bank folder a command reads, when it does not exist from the current folder (the
+/// default `questions`, run from inside the bank or another folder of the repository): the
+/// bank holding the current folder, or the same path from the top of the repository.
+fn resolve_bank(command: &mut Command) {
+    use crate::args::{BankOperand, ExportCommand, ImportCommand, KitCommand};
+    let found = |p: &std::path::Path| qbank_core::git::find_bank_from_subfolder(p);
+    let operand = |o: &mut BankOperand| {
+        if let Some(bank) = found(&o.path()) {
+            o.operand = Some(bank);
+            o.option = None;
+        }
+    };
+    let option = |p: &mut std::path::PathBuf| {
+        if let Some(bank) = found(p) {
+            *p = bank;
+        }
+    };
+    match command {
+        Command::Lint(a) => operand(&mut a.bank),
+        Command::Kit(a) => match &mut a.command {
+            KitCommand::List(a) => operand(&mut a.bank),
+            KitCommand::Show(a) => option(&mut a.bank.bank),
+            KitCommand::Build(a) => option(&mut a.bank.bank),
+        },
+        Command::Export(ExportCommand::Csv(a)) => operand(&mut a.common.bank),
+        Command::Export(ExportCommand::Json(a) | ExportCommand::Md(a)) => operand(&mut a.bank),
+        Command::Import(ImportCommand::Csv(a)) => option(&mut a.bank.bank),
+        Command::Coverage(a) => operand(&mut a.bank),
+        Command::New(a) => option(&mut a.bank.bank),
+        Command::Stats(a) => operand(&mut a.bank),
+        Command::Similar(a) => option(&mut a.bank.bank),
+        _ => {}
     }
 }

@@ -1,6 +1,5 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::process::Command;
 
 use qbank_core::stats::Stats;
 
@@ -107,35 +106,10 @@ fn list(w: &mut dyn Write, what: &str, ids: &[String]) -> io::Result<()> {
 
 /// The date each file last changed in git, by its path inside the bank; empty outside git.
 fn git_last_changed(bank: &std::path::Path) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    let Ok(out) = Command::new("git")
-        .arg("-C")
-        .arg(bank)
-        .args([
-            "log",
-            "--relative",
-            "--name-only",
-            "--format=%x00%cs",
-            "--",
-            ".",
-        ])
-        .output()
-    else {
-        return map;
-    };
-    if !out.status.success() {
-        return map;
+    match qbank_core::git::Repo::discover(bank) {
+        Ok(Some(repo)) => repo.last_changed(bank),
+        _ => HashMap::new(),
     }
-    let mut date = String::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        if let Some(d) = line.strip_prefix('\0') {
-            date = d.to_owned();
-        } else if !line.is_empty() {
-            // The newest commit comes first: keep the first date seen.
-            map.entry(line.to_owned()).or_insert_with(|| date.clone());
-        }
-    }
-    map
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //!    "file": "questions/x.yaml", "line": 4, "column": 8, "end_line": 4, "end_column": 17,
 //!    "message": "…", "help": "…", "related": [], "labels": []}]}
 //! ```
+//! Under `--changed-since`, each diagnostic also has `"status": "new"` or `"existing"`.
 //! Fields are only ever added, never renamed or removed, while `version` is 1.
 
 use std::io::{self, Write};
@@ -15,6 +16,7 @@ use qbank_core::Diagnostic;
 use serde::Serialize;
 
 use super::Counts;
+use crate::gate::Status;
 
 /// The version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -46,6 +48,10 @@ struct Item<'a> {
     help: Option<&'a str>,
     related: &'a [String],
     labels: Vec<LabelItem<'a>>,
+    /// Under `--changed-since`: `new` (the bank before the change did not have it) or
+    /// `existing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -58,6 +64,16 @@ struct LabelItem<'a> {
 
 /// Writes the report as one JSON document followed by a newline.
 pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
+    render_with_status(diagnostics, None, w)
+}
+
+/// [`render`], each finding marked with its status (`statuses[i]` for `diagnostics[i]`)
+/// under `--changed-since`.
+pub fn render_with_status(
+    diagnostics: &[Diagnostic],
+    statuses: Option<&[Status]>,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let c = Counts::of(diagnostics);
     let report = Report {
         version: VERSION,
@@ -68,7 +84,8 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
         },
         diagnostics: diagnostics
             .iter()
-            .map(|d| Item {
+            .enumerate()
+            .map(|(i, d)| Item {
                 rule: d.rule,
                 severity: d.severity.as_str(),
                 file: &d.primary.file,
@@ -89,6 +106,7 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
                         message: &l.message,
                     })
                     .collect(),
+                status: statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
             })
             .collect(),
     };

@@ -30,14 +30,34 @@ impl Rule for DuplicateQuestion {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // Questions with the same text, in path order; the first unchanged one stays, the
+        // others (the changed ones under --changed-since) are reported against it.
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
         for (i, q) in bank.questions.iter().enumerate() {
             let key = normalize(&q.text);
             if key.is_empty() {
                 continue;
             }
-            if let Some(&j) = seen.get(&key) {
-                let other = &bank.questions[j];
+            let group = groups.entry(key).or_default();
+            if group.is_empty() {
+                order.push(i);
+            }
+            group.push(i);
+        }
+        for first in order {
+            let group = &groups[&normalize(&bank.questions[first].text)];
+            if group.len() < 2 {
+                continue;
+            }
+            let kept = group
+                .iter()
+                .copied()
+                .find(|&i| !ctx.changed(&bank.questions[i]))
+                .unwrap_or(first);
+            let other = &bank.questions[kept];
+            for &i in group.iter().filter(|&&i| i != kept) {
+                let q = &bank.questions[i];
                 let d = ctx
                     .diagnostic(
                         format!("question has the same text as \"{}\"", other.id),
@@ -51,10 +71,11 @@ impl Rule for DuplicateQuestion {
                             .with_message("is the same as this one"),
                     )
                     .with_related(other.id.clone())
-                    .with_help("keep one of them and fold what the other adds into its follow_ups");
+                    .with_help(format!(
+                    "in {}: keep one of the two and fold what the other adds into its follow_ups",
+                    bank.question_file(q).path
+                ));
                 ctx.report(Some(q), d);
-            } else {
-                seen.insert(key, i);
             }
         }
     }

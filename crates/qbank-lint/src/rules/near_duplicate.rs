@@ -22,7 +22,9 @@ impl Rule for NearDuplicate {
         "Two active questions ask the same thing in other words."
     }
     fn default_severity(&self) -> Severity {
-        Severity::Warning
+        // A new near-duplicate fails a pull request unless acknowledged with `similar_to`;
+        // qbank.toml can lower it.
+        Severity::Error
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
@@ -36,7 +38,8 @@ impl Rule for NearDuplicate {
                    of traffic, a new version and widening it step by step make a canary \
                    release). Two questions whose \
                    subjects overlap enough (a score of at least `threshold`, 0.40 by default) \
-                   are reported on the later file, with the score and the subjects they \
+                   are reported on the later file (under `--changed-since`, on the one \
+                   that changed, so that the finding shows on the diff), with the score and the subjects they \
                    share; a question with several earlier matches is reported once, against \
                    the closest, with the others counted and listed in `related`. Questions \
                    that share a sentence frame but not their subject (canary deployment, dark \
@@ -72,15 +75,26 @@ impl Rule for NearDuplicate {
         // copy rather than one per pair.
         let mut partners: Vec<Vec<Pair>> = vec![Vec::new(); active.len()];
         for pair in index.near_duplicates() {
-            // Questions come in path order, so `b` is in the later file.
-            let (first, later) = (active[pair.a], active[pair.b]);
-            if acknowledged(first, later)
-                || normalize(&first.text) == normalize(&later.text)
-                || ctx.allowed_on(first)
+            // Questions come in path order, so `b` is in the later file; the finding lands on
+            // `b` unless only `a` changed.
+            let (earlier, later) = (active[pair.a], active[pair.b]);
+            let swap = ctx.lands_on_earlier(earlier, later);
+            let other = if swap { later } else { earlier };
+            if acknowledged(earlier, later)
+                || normalize(&earlier.text) == normalize(&later.text)
+                || ctx.allowed_on(other)
             {
                 continue;
             }
-            partners[pair.b].push(pair);
+            if swap {
+                partners[pair.a].push(Pair {
+                    a: pair.b,
+                    b: pair.a,
+                    ..pair
+                });
+            } else {
+                partners[pair.b].push(pair);
+            }
         }
         for (b, mut found) in partners.into_iter().enumerate() {
             if found.is_empty() {
@@ -110,9 +124,12 @@ impl Rule for NearDuplicate {
                     .with_message("asks the same thing"),
             )
             .with_help(format!(
-                "merge the two and fold what one adds into the other's follow_ups, or keep \
-                 both and add to one of them `similar_to: [{{id: {}, reason: …}}]`; if the \
-                 two name different subjects, teach the difference to topics.yaml `synonyms`",
+                "in {}: merge it into \"{}\" (fold what it adds into that question's \
+                 follow_ups), or keep both and add there `similar_to: [{{id: {}, reason: …}}]`; \
+                 if the two name different subjects, teach the difference to topics.yaml \
+                 `synonyms`",
+                bank.question_file(later).path,
+                first.id,
                 first.id
             ));
             for p in &found {

@@ -1,0 +1,224 @@
+//! What a change introduces: the findings of the bank now compared with the findings of the
+//! bank before the change (`qbank lint --changed-since REF`).
+//!
+//! A finding's identity is its rule, the files it involves (its primary and secondary
+//! labels, in any order), and its message key: the message with numbers and the involved
+//! questions' ids taken out. Lines and columns are not part of it, so a finding that merely
+//! moves is the same finding; a pair reported on the other side is the same pair.
+//!
+//! A finding of now is *new* when the bank before the change did not have it (counting
+//! copies: two identical findings now and one before make one new). The gate reports every
+//! new finding wherever it lands, and every finding on a file the change touched.
+
+use std::collections::{HashMap, HashSet};
+
+use qbank_core::Diagnostic;
+
+/// Whether a finding was already there before the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The bank before the change did not have it.
+    New,
+    /// The bank before the change had it too (reported because its file changed).
+    Existing,
+}
+
+impl Status {
+    /// The lowercase name used in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Existing => "existing",
+        }
+    }
+}
+
+/// What identifies a finding across two versions of a bank.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identity {
+    rule: &'static str,
+    files: Vec<String>,
+    key: String,
+}
+
+/// The identity of `d`.
+pub fn identity(d: &Diagnostic) -> Identity {
+    let mut files: Vec<String> = std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .map(|l| l.file.clone())
+        .collect();
+    files.sort();
+    files.dedup();
+    Identity {
+        rule: d.rule,
+        files,
+        key: message_key(d),
+    }
+}
+
+/// The message without what varies while the finding stays the same: numbers (scores,
+/// counts), parenthesised details (the subjects a pair shares), and the ids of the questions
+/// involved (which of the two a pair finding names depends on which side it lands).
+fn message_key(d: &Diagnostic) -> String {
+    let mut ids: Vec<&str> = d.related.iter().map(String::as_str).collect();
+    for label in std::iter::once(&d.primary).chain(&d.secondary) {
+        let name = label.file.rsplit('/').next().unwrap_or(&label.file);
+        ids.push(
+            name.strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+                .unwrap_or(name),
+        );
+    }
+    let mut key = String::with_capacity(d.message.len());
+    let mut depth = 0usize;
+    let mut chars = d.message.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '"' => {
+                let mut quoted = String::new();
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    quoted.push(q);
+                }
+                if ids.contains(&quoted.as_str()) {
+                    key.push_str("\"…\"");
+                } else {
+                    key.push('"');
+                    key.push_str(&quoted);
+                    key.push('"');
+                }
+            }
+            c if c.is_ascii_digit() => {
+                while chars
+                    .peek()
+                    .is_some_and(|n| n.is_ascii_digit() || *n == '.')
+                {
+                    chars.next();
+                }
+                key.push('#');
+            }
+            c => key.push(c),
+        }
+    }
+    key
+}
+
+/// The findings a gate reports, each with its status, in `now`'s order: those `before` did
+/// not have, and those with a label on one of `changed` (files as the diagnostics name them).
+pub fn compare(
+    now: Vec<Diagnostic>,
+    before: &[Diagnostic],
+    changed: &HashSet<String>,
+) -> Vec<(Diagnostic, Status)> {
+    let mut seen: HashMap<Identity, usize> = HashMap::new();
+    for d in before {
+        *seen.entry(identity(d)).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for d in now {
+        let status = match seen.get_mut(&identity(&d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                Status::Existing
+            }
+            _ => Status::New,
+        };
+        let touches_change = std::iter::once(&d.primary)
+            .chain(&d.secondary)
+            .any(|l| changed.contains(&l.file));
+        if status == Status::New || touches_change {
+            out.push((d, status));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use qbank_core::{Label, Position, Span};
+
+    use super::*;
+
+    fn at(file: &str, line: u32) -> Label {
+        Label::new(
+            file,
+            Span::point(Position {
+                line,
+                column: 1,
+                offset: 0,
+            }),
+        )
+    }
+
+    fn pair(on: &str, other: &str, score: &str) -> Diagnostic {
+        let id = |f: &str| {
+            f.rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".yaml")
+                .to_owned()
+        };
+        Diagnostic::error(
+            "near-duplicate",
+            format!(
+                "question asks the same as \"{}\" (similarity {score}; shared subject: x)",
+                id(other)
+            ),
+            at(on, 3),
+        )
+        .with_secondary(at(other, 7))
+        .with_related(id(other))
+    }
+
+    #[test]
+    fn a_pair_is_the_same_whichever_side_and_score() {
+        assert_eq!(
+            identity(&pair("b/x.yaml", "b/y.yaml", "0.41")),
+            identity(&pair("b/y.yaml", "b/x.yaml", "0.57"))
+        );
+        assert_ne!(
+            identity(&pair("b/x.yaml", "b/y.yaml", "0.41")),
+            identity(&pair("b/x.yaml", "b/z.yaml", "0.41"))
+        );
+    }
+
+    #[test]
+    fn other_words_are_other_findings() {
+        let a = Diagnostic::error("unknown-topic", "unknown topic \"ops\"", at("b/t.yaml", 1));
+        let b = Diagnostic::error("unknown-topic", "unknown topic \"dev\"", at("b/t.yaml", 9));
+        assert_ne!(identity(&a), identity(&b));
+        let moved = Diagnostic::error("unknown-topic", "unknown topic \"ops\"", at("b/t.yaml", 5));
+        assert_eq!(identity(&a), identity(&moved));
+    }
+
+    #[test]
+    fn new_findings_anywhere_and_all_findings_on_changed_files() {
+        let before = vec![pair("b/x.yaml", "b/y.yaml", "0.5")];
+        let now = vec![
+            pair("b/x.yaml", "b/y.yaml", "0.5"),
+            pair("b/p.yaml", "b/q.yaml", "0.4"),
+        ];
+        let changed = HashSet::new();
+        let got = compare(now.clone(), &before, &changed);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.primary.file, "b/p.yaml");
+        assert_eq!(got[0].1, Status::New);
+
+        let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
+        let got = compare(now, &before, &changed);
+        let statuses: Vec<Status> = got.iter().map(|(_, s)| *s).collect();
+        assert_eq!(statuses, [Status::Existing, Status::New]);
+    }
+
+    #[test]
+    fn copies_are_counted() {
+        let d = Diagnostic::warning("doubled-word", "\"the the\"", at("b/x.yaml", 2));
+        let got = compare(vec![d.clone(), d.clone()], &[d], &HashSet::new());
+        assert_eq!(got.len(), 1);
+    }
+}
