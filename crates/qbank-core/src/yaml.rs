@@ -189,6 +189,8 @@ enum Frame {
 struct Builder<'t> {
     text: &'t str,
     lines: LineIndex,
+    /// Where the text the parser reads differs from `text` (surrogate pairs rewritten).
+    shifts: Shifts,
     want_map: bool,
     map: SourceMap,
     warnings: Vec<YamlWarning>,
@@ -206,13 +208,15 @@ impl<'t> Builder<'t> {
     /// Converts the parser's span; done only where a position is needed, as it costs a scan
     /// of the line.
     fn span(&self, s: &YSpan) -> Span {
-        let start = self
-            .lines
-            .position(self.text, s.start.line(), s.start.col());
+        let at = |line: usize, col: usize| {
+            self.lines
+                .position(self.text, line, self.shifts.original_col(line, col))
+        };
+        let start = at(s.start.line(), s.start.col());
         let end = if s.end == s.start {
             start
         } else {
-            self.lines.position(self.text, s.end.line(), s.end.col())
+            at(s.end.line(), s.end.col())
         };
         Span { start, end }
     }
@@ -549,10 +553,72 @@ pub(crate) fn resolve_plain(s: &str) -> Option<Value> {
 /// Parses `text`, building the value and (when `want_map`) the source map.
 ///
 /// Never panics and never recurses; errors carry the place where reading stopped.
+///
+/// YAML 1.2 is a superset of JSON, and JSON writes a character outside the Basic
+/// Multilingual Plane as a UTF-16 surrogate pair (`"\ud83e\udd80"`, as `json.dumps` does).
+/// The parser rejects a `\u` escape of a surrogate; when it does, the pairs of that
+/// double-quoted scalar are rewritten as the one `\U` escape they stand for and the text is
+/// read again (positions still point into `text`). A lone surrogate is an error that says so.
 pub fn parse(text: &str, want_map: bool) -> Result<Parsed, YamlError> {
+    let mut shifts = Shifts::default();
+    let mut rewritten: Option<String> = None;
+    // Each retry rewrites at least one scalar, so this ends.
+    loop {
+        let source = rewritten.as_deref().unwrap_or(text);
+        match parse_once(text, source, &shifts, want_map) {
+            Err(Retry::Escapes { line, col }) => {
+                let (next, added) = rewrite_surrogates(source, line, col, text, &shifts)?;
+                shifts.0.extend(added);
+                rewritten = Some(next);
+            }
+            Err(Retry::Fail(e)) => return Err(e),
+            Ok(parsed) => return Ok(parsed),
+        }
+    }
+}
+
+/// Why one reading stopped.
+enum Retry {
+    /// A double-quoted scalar starting at (line, 0-based char col of the parser's text) has
+    /// an escape the parser refused: maybe surrogates.
+    Escapes {
+        line: usize,
+        col: usize,
+    },
+    Fail(YamlError),
+}
+
+impl From<YamlError> for Retry {
+    fn from(e: YamlError) -> Retry {
+        Retry::Fail(e)
+    }
+}
+
+/// Column differences between the original text and the text the parser reads: (line,
+/// char column in the parser's text just after a rewritten escape, chars removed there).
+#[derive(Debug, Default, Clone)]
+struct Shifts(Vec<Shift>);
+
+/// (line, char column in the parser's text just after a rewritten escape, chars removed).
+type Shift = (usize, usize, usize);
+
+impl Shifts {
+    /// The 0-based char column in the original text of `col` on `line` of the parser's text.
+    fn original_col(&self, line: usize, col: usize) -> usize {
+        col + self
+            .0
+            .iter()
+            .filter(|(l, c, _)| *l == line && *c <= col)
+            .map(|(_, _, n)| n)
+            .sum::<usize>()
+    }
+}
+
+fn parse_once(text: &str, source: &str, shifts: &Shifts, want_map: bool) -> Result<Parsed, Retry> {
     let mut builder = Builder {
         text,
         lines: LineIndex::new(text),
+        shifts: shifts.clone(),
         want_map,
         map: SourceMap::default(),
         warnings: Vec::new(),
@@ -564,23 +630,30 @@ pub fn parse(text: &str, want_map: bool) -> Result<Parsed, YamlError> {
         root: None,
         documents: 0,
     };
-    let mut parser = Parser::new_from_str(text);
+    let mut parser = Parser::new_from_str(source);
     while let Some(next) = parser.next_event() {
         match next {
             Ok((event, span)) => builder.event(event, span)?,
             Err(e) => {
                 let m = e.marker();
-                let pos = builder.lines.position(text, m.line(), m.col());
+                if e.info().contains("invalid Unicode character escape code") {
+                    return Err(Retry::Escapes {
+                        line: m.line(),
+                        col: m.col(),
+                    });
+                }
+                let col = shifts.original_col(m.line(), m.col());
+                let pos = builder.lines.position(text, m.line(), col);
                 let message = match e.info() {
                     "recursion limit exceeded" => {
                         format!("values nest deeper than {MAX_DEPTH} levels")
                     }
                     info => info.to_owned(),
                 };
-                return Err(YamlError {
+                return Err(Retry::Fail(YamlError {
                     message,
                     span: Span::point(pos),
-                });
+                }));
             }
         }
     }
@@ -591,9 +664,164 @@ pub fn parse(text: &str, want_map: bool) -> Result<Parsed, YamlError> {
     })
 }
 
+/// Rewrites the surrogate pairs of the double-quoted scalar that starts at (`line`, `col`)
+/// of `source` as `\U` escapes. Returns the new text and the shifts it adds; a lone
+/// surrogate, or a scalar without any pair to rewrite, is an error placed in `text`.
+fn rewrite_surrogates(
+    source: &str,
+    line: usize,
+    col: usize,
+    text: &str,
+    shifts: &Shifts,
+) -> Result<(String, Vec<Shift>), YamlError> {
+    let lines = LineIndex::new(source);
+    let start = lines.position(source, line, col).offset;
+    let error_at = |line: usize, col: usize, message: String| {
+        let original = LineIndex::new(text);
+        YamlError {
+            message,
+            span: Span::point(original.position(text, line, shifts.original_col(line, col))),
+        }
+    };
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = source.get(at..at + 4)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
+            .then(|| u32::from_str_radix(digits, 16).ok())?
+    };
+    let mut out = String::with_capacity(source.len());
+    out.push_str(&source[..start]);
+    let mut added = Vec::new();
+    let bytes = source.as_bytes();
+    // Skip to the opening quote (the scalar may start at a tag or anchor).
+    let mut i = start;
+    while i < bytes.len() && bytes[i] != b'"' {
+        i += 1;
+    }
+    out.push_str(&source[start..(i + 1).min(source.len())]);
+    i += 1;
+    let (mut cur_line, mut cur_col) = {
+        let p = lines.position_of_offset(source, i.min(source.len()));
+        (p.line as usize, p.column as usize - 1)
+    };
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'"' {
+            break;
+        }
+        if c == b'\\' && bytes.get(i + 1) == Some(&b'u') {
+            if let Some(high) = hex4(i + 2) {
+                if (0xD800..0xDC00).contains(&high) {
+                    let low = (bytes.get(i + 6) == Some(&b'\\') && bytes.get(i + 7) == Some(&b'u'))
+                        .then(|| hex4(i + 8))
+                        .flatten()
+                        .filter(|l| (0xDC00..0xE000).contains(l));
+                    let Some(low) = low else {
+                        return Err(error_at(
+                            cur_line,
+                            cur_col,
+                            format!(
+                                "\\u{high:04x} is half of a UTF-16 surrogate pair and the other half \
+                                 does not follow; write the character itself, or its \\U escape"
+                            ),
+                        ));
+                    };
+                    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    out.push_str(&format!("\\U{code:08x}"));
+                    // 12 characters became 10.
+                    cur_col += 10;
+                    added.push((cur_line, cur_col, 2));
+                    i += 12;
+                    continue;
+                }
+                if (0xDC00..0xE000).contains(&high) {
+                    return Err(error_at(
+                        cur_line,
+                        cur_col,
+                        format!(
+                            "\\u{high:04x} is the second half of a UTF-16 surrogate pair without \
+                             its first half; write the character itself, or its \\U escape"
+                        ),
+                    ));
+                }
+            }
+        }
+        // Copy one character (an escape's backslash and the character after it together).
+        let len = if c == b'\\' {
+            1 + utf8_len(bytes.get(i + 1).copied())
+        } else {
+            utf8_len(Some(c))
+        };
+        let end = (i + len).min(source.len());
+        let piece = &source[i..end];
+        out.push_str(piece);
+        for ch in piece.chars() {
+            if ch == '\n' {
+                cur_line += 1;
+                cur_col = 0;
+            } else {
+                cur_col += 1;
+            }
+        }
+        i = end;
+    }
+    if added.is_empty() {
+        return Err(error_at(
+            line,
+            col,
+            "while parsing a quoted scalar, found invalid Unicode character escape code".to_owned(),
+        ));
+    }
+    out.push_str(&source[i.min(source.len())..]);
+    Ok((out, added))
+}
+
+/// The length in bytes of the UTF-8 character whose first byte is `b` (1 at the end).
+fn utf8_len(b: Option<u8>) -> usize {
+    match b {
+        Some(b) if b >= 0xF0 => 4,
+        Some(b) if b >= 0xE0 => 3,
+        Some(b) if b >= 0xC0 => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surrogate_pairs_read_as_one_character() {
+        let text = "text: \"crab \\ud83e\\udd80 and \\ud83d\\ude00!\"\nid: \"x\\ud83e\\udd80\"\n";
+        let parsed = parse(text, true).unwrap();
+        let v = parsed.value.unwrap();
+        assert_eq!(v["text"], "crab \u{1f980} and \u{1f600}!");
+        assert_eq!(v["id"], "x\u{1f980}");
+        // Positions still point into the text as written.
+        assert_eq!(at(&parsed.map, "/id"), (2, 5));
+        // Not an escape outside double quotes.
+        let plain = parse("text: a \\ud83e b\n", true).unwrap();
+        assert_eq!(plain.value.unwrap()["text"], "a \\ud83e b");
+    }
+
+    #[test]
+    fn lone_surrogates_are_named() {
+        let e = parse("id: a\ntext: \"x \\ud83e y\"\n", true).unwrap_err();
+        assert!(
+            e.message
+                .contains("\\ud83e is half of a UTF-16 surrogate pair"),
+            "{}",
+            e.message
+        );
+        assert_eq!((e.span.start.line, e.span.start.column), (2, 10));
+        let e = parse("text: \"\\udd80\"\n", true).unwrap_err();
+        assert!(
+            e.message.contains("without its first half"),
+            "{}",
+            e.message
+        );
+    }
 
     fn at(map: &SourceMap, p: &str) -> (u32, u32) {
         let s = map.value_span(p).unwrap();

@@ -2,9 +2,11 @@
 //! bank before the change (`qbank lint --changed-since REF`).
 //!
 //! A finding's identity is its rule, the files it involves (its primary and secondary
-//! labels, in any order), and its message key: the message with numbers and the involved
-//! questions' ids taken out. Lines and columns are not part of it, so a finding that merely
-//! moves is the same finding; a pair reported on the other side is the same pair.
+//! labels, in any order, each by its name without folder and extension: a question's id, a
+//! kit's id, `topics`), and its message key: the message with numbers and the involved
+//! questions' ids taken out. Lines, columns and folders are not part of it, so a finding
+//! that merely moves (within its file, or with its file to another folder) is the same
+//! finding; a pair reported on the other side is the same pair.
 //!
 //! A finding of now is *new* when the bank before the change did not have it (counting
 //! copies: two identical findings now and one before make one new). The gate reports every
@@ -45,7 +47,7 @@ pub struct Identity {
 pub fn identity(d: &Diagnostic) -> Identity {
     let mut files: Vec<String> = std::iter::once(&d.primary)
         .chain(&d.secondary)
-        .map(|l| l.file.clone())
+        .map(|l| stem(&l.file).to_owned())
         .collect();
     files.sort();
     files.dedup();
@@ -62,12 +64,7 @@ pub fn identity(d: &Diagnostic) -> Identity {
 fn message_key(d: &Diagnostic) -> String {
     let mut ids: Vec<&str> = d.related.iter().map(String::as_str).collect();
     for label in std::iter::once(&d.primary).chain(&d.secondary) {
-        let name = label.file.rsplit('/').next().unwrap_or(&label.file);
-        ids.push(
-            name.strip_suffix(".yaml")
-                .or_else(|| name.strip_suffix(".yml"))
-                .unwrap_or(name),
-        );
+        ids.push(stem(&label.file));
     }
     let mut key = String::with_capacity(d.message.len());
     let mut depth = 0usize;
@@ -106,6 +103,14 @@ fn message_key(d: &Diagnostic) -> String {
         }
     }
     key
+}
+
+/// A file's name without its folder and extension.
+fn stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
 }
 
 /// The findings a gate reports, each with its status, in `now`'s order: those `before` did

@@ -169,6 +169,49 @@ pub fn lint(
     out
 }
 
+/// A question left out of what commands draw, with the first error lint reports on it.
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    pub id: String,
+    pub finding: Diagnostic,
+}
+
+/// Lints `bank` and takes out of it every question with an error-level finding on its file,
+/// so that nothing drawn from it (a kit, a loop, an export of a kit) is something lint
+/// rejects. Returns the questions taken out, in path order, each with its first error.
+/// The files stay in the bank; only `bank.questions` shrinks.
+///
+/// A `near-duplicate` finding does not take a question out: a near-duplicate is lawful on
+/// its own, and selection already keeps the pair apart (`qbank_core::near_duplicate_pairs`).
+pub fn keep_lawful(
+    bank: &mut Bank,
+    load_diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Rejected> {
+    let diagnostics = lint(bank, load_diagnostics, settings);
+    let mut first_error: HashMap<&str, &Diagnostic> = HashMap::new();
+    let near_duplicate = rules::near_duplicate::NearDuplicate.name();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.rule != near_duplicate)
+    {
+        first_error.entry(d.primary.file.as_str()).or_insert(d);
+    }
+    let mut rejected = Vec::new();
+    let mut kept = Vec::with_capacity(bank.questions.len());
+    for q in std::mem::take(&mut bank.questions) {
+        match first_error.get(bank.files[q.file].path.as_str()) {
+            Some(d) => rejected.push(Rejected {
+                id: q.id.clone(),
+                finding: (*d).clone(),
+            }),
+            None => kept.push(q),
+        }
+    }
+    bank.questions = kept;
+    rejected
+}
+
 /// A help line suggesting the closest of `candidates` to `word`, or listing a few of them.
 pub(crate) fn suggest(word: &str, candidates: &[String], what: &str) -> String {
     if let Some(best) = qbank_schema_closest(word, candidates) {

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use qbank_core::{Bank, Edition, Kit, Selection, Severity};
+use qbank_core::{Bank, Edition, Kit, Selection};
 use qbank_doc::KitOptions;
 use qbank_export::docx::{export_docx, DocxOptions};
 use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
@@ -28,20 +28,59 @@ fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
     qbank_core::near_duplicate_pairs(bank)
 }
 
-/// A loaded bank, and how many of its files had errors (and were left out).
+/// A loaded bank without the questions lint rejects, and what was left out of it.
 struct Loaded {
     bank: Bank,
-    errors: usize,
+    /// Questions with an error-level finding: never drawn.
+    rejected: Vec<qbank_lint::Rejected>,
+    /// Files that did not load at all.
+    unloaded: Vec<String>,
 }
 
 impl Loaded {
-    /// Tells the user, once, that some files were left out. Called once the command knows it
+    /// Tells the user, once, what was left out and why. Called once the command knows it
     /// will go on, so that an error stays the only line printed.
     fn warn_left_out(&self) {
-        if self.errors > 0 {
+        let mut parts = Vec::new();
+        if !self.rejected.is_empty() {
+            let shown: Vec<String> = self
+                .rejected
+                .iter()
+                .take(5)
+                .map(|r| format!("{} ({})", r.id, r.finding.rule))
+                .collect();
+            let more = if self.rejected.len() > shown.len() {
+                format!(", and {} more", self.rejected.len() - shown.len())
+            } else {
+                String::new()
+            };
+            parts.push(format!(
+                "{} left out because lint reports errors on {}: {}{more}",
+                plural(self.rejected.len(), "question"),
+                if self.rejected.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+                shown.join(", ")
+            ));
+        }
+        if !self.unloaded.is_empty() {
+            parts.push(format!(
+                "{} left out because {} not load: {}",
+                plural(self.unloaded.len(), "file"),
+                if self.unloaded.len() == 1 {
+                    "it does"
+                } else {
+                    "they do"
+                },
+                self.unloaded.join(", ")
+            ));
+        }
+        if !parts.is_empty() {
             warn(&format!(
-                "the bank has {} and files with errors are left out; run `qbank lint {}` for details",
-                plural(self.errors, "error"),
+                "{}; run `qbank lint {}` for details",
+                parts.join("; "),
                 self.bank.root.display()
             ));
         }
@@ -49,12 +88,38 @@ impl Loaded {
 }
 
 fn load(bank: &Path) -> Result<Loaded, Failure> {
-    let (bank, diagnostics) = qbank_core::load_bank(bank)?;
-    let errors = diagnostics
+    let config = crate::config::load(None, bank)?;
+    let (mut bank, diagnostics) = qbank_core::load_bank(bank)?;
+    let unloaded = unloaded_files(&bank);
+    let rejected = qbank_lint::keep_lawful(&mut bank, diagnostics, &config.settings);
+    Ok(Loaded {
+        bank,
+        rejected,
+        unloaded,
+    })
+}
+
+/// The bank files that did not load as a question, kit, loop or the topics.
+fn unloaded_files(bank: &Bank) -> Vec<String> {
+    let mut loaded = vec![false; bank.files.len()];
+    for q in &bank.questions {
+        loaded[q.file] = true;
+    }
+    for k in &bank.kits {
+        loaded[k.file] = true;
+    }
+    for l in &bank.loops {
+        loaded[l.file] = true;
+    }
+    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
+        loaded[t] = true;
+    }
+    bank.files
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    Ok(Loaded { bank, errors })
+        .zip(&loaded)
+        .filter(|(_, &ok)| !ok)
+        .map(|(f, _)| f.path.clone())
+        .collect()
 }
 
 fn warn(message: &str) {
@@ -98,13 +163,35 @@ pub(crate) fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure>
     )))
 }
 
-fn select(bank: &Bank, kit: &Kit, draw: &DrawArgs) -> Result<Selection, Failure> {
+/// The kit's selection; `None` when the kit fixes a question lint rejects (said on
+/// standard error: the run ends with exit code 1).
+fn select(loaded: &Loaded, kit: &Kit, draw: &DrawArgs) -> Result<Option<Selection>, Failure> {
+    let bank = &loaded.bank;
     let pairs = if draw.allow_near_duplicates {
         Vec::new()
     } else {
         near_duplicates(bank)
     };
-    let selection = qbank_core::select(bank, kit, &pairs).map_err(|e| {
+    let result = qbank_core::select(bank, kit, &pairs);
+    if let Err(qbank_core::SelectError::UnknownQuestion { id, .. }) = &result {
+        if let Some(r) = loaded.rejected.iter().find(|r| &r.id == id) {
+            let d = &r.finding;
+            let _ = writeln!(
+                io::stderr().lock(),
+                "qbank: error: kit \"{}\" fixes question \"{id}\", which lint rejects: \
+                 error[{}] {}:{}:{}: {}\n  help: fix the question, or take it out of the kit; \
+                 nothing was written",
+                kit.id,
+                d.rule,
+                d.primary.file,
+                d.primary.span.start.line,
+                d.primary.span.start.column,
+                d.message
+            );
+            return Ok(None);
+        }
+    }
+    let selection = result.map_err(|e| {
         // A fixed question whose file failed to load is "not in the bank" to the selection;
         // the user needs to hear that the file is there but broken.
         if let qbank_core::SelectError::UnknownQuestion { id, .. } = &e {
@@ -127,7 +214,7 @@ fn select(bank: &Bank, kit: &Kit, draw: &DrawArgs) -> Result<Selection, Failure>
     for w in &selection.warnings {
         warn(&format!("kit \"{}\": {w}", kit.id));
     }
-    Ok(selection)
+    Ok(Some(selection))
 }
 
 /// The bank's revision: its git commit, with a content hash added when its files differ
@@ -253,7 +340,9 @@ fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = named_kit(bank, args.kit.as_deref(), "show")?;
-    let selection = select(bank, kit, &args.draw)?;
+    let Some(selection) = select(&loaded, kit, &args.draw)? else {
+        return Ok(Outcome::Findings);
+    };
     loaded.warn_left_out();
     let rev = revision(bank);
     let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &rev.shown);
@@ -359,7 +448,9 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let kit = named_kit(bank, args.kit.as_deref(), "build")?;
-    let selection = select(bank, kit, &args.draw)?;
+    let Some(selection) = select(&loaded, kit, &args.draw)? else {
+        return Ok(Outcome::Findings);
+    };
     loaded.warn_left_out();
     let edition = match args.edition {
         Some(EditionArg::Interviewer) => Edition::Interviewer,
