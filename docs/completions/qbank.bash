@@ -995,7 +995,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__import__subcmd__xlsx)
-            opts="-h --bank --dry-run --help"
+            opts="-h --bank --dry-run --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -132,6 +132,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subc
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l dry-run -d 'Print what would change, write nothing'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l force -d 'Import rows whose question changed in the bank since the export (their revision differs), overwriting those changes'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'

@@ -288,6 +288,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '--dry-run[Print what would change, write nothing]' \
+'--force[Import rows whose question changed in the bank since the export (their revision differs), overwriting those changes]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ':file -- The file, as written by `qbank export` or saved by a spreadsheet:_files' \

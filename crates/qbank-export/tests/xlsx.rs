@@ -31,7 +31,7 @@ fn options(bank: &Bank) -> XlsxOptions {
 }
 
 fn export(bank: &Bank) -> Vec<u8> {
-    let table = build_table(in_topic_order(bank), &Column::ALL);
+    let table = build_table(bank, in_topic_order(bank), &Column::ALL);
     export_xlsx(&table, &options(bank)).unwrap()
 }
 
@@ -63,7 +63,7 @@ fn workbook(rows: &[&[&str]]) -> Vec<u8> {
 #[test]
 fn every_cell_reads_back_as_exported() {
     let bank = load_fixture();
-    let table = build_table(in_topic_order(&bank), &Column::ALL);
+    let table = build_table(&bank, in_topic_order(&bank), &Column::ALL);
     let bytes = export_xlsx(&table, &options(&bank)).unwrap();
     let sheet = read_xlsx(&bytes).unwrap_or_else(|e| panic!("{}", shown(&e)));
     assert_eq!(sheet.columns, table.columns);
@@ -94,7 +94,7 @@ fn every_cell_reads_back_as_exported() {
 fn the_same_bank_gives_the_same_bytes() {
     let bank = load_fixture();
     assert_eq!(export(&bank), export(&bank));
-    let table = build_table(in_topic_order(&bank), &Column::DEFAULT);
+    let table = build_table(&bank, in_topic_order(&bank), &Column::DEFAULT);
     let dated = |secs| {
         export_xlsx(
             &table,
@@ -161,7 +161,7 @@ fn bad_cells_are_reported_at_their_row_and_column() {
         .unwrap_err();
     insta::assert_snapshot!(shown(&errors), @r#"
     row 1, column F (statuss): unknown column "statuss"
-      help: did you mean "status"? the columns are id, title, topic, levels, kind, competencies, minutes, text, follow_ups, expect, anchor_1, anchor_2, anchor_3, anchor_4, level_anchors, strong, red_flags, tags, status, source, similar_to, reviewed
+      help: did you mean "status"? the columns are id, title, topic, levels, kind, competencies, minutes, text, follow_ups, expect, anchor_1, anchor_2, anchor_3, anchor_4, level_anchors, strong, red_flags, tags, status, source, similar_to, reviewed, revision
     "#);
     let bytes = workbook(&[
         &["id", "topic", "levels", "kind", "text"],
@@ -239,7 +239,7 @@ fn a_cell_longer_than_excel_holds_is_an_error() {
     let bank = load_fixture();
     let mut q: Question = bank.questions[0].clone();
     q.text = "x".repeat(40_000);
-    let table = build_table([&q], &Column::DEFAULT);
+    let table = build_table(&bank, [&q], &Column::DEFAULT);
     let e = export_xlsx(&table, &XlsxOptions::default()).unwrap_err();
     assert!(
         matches!(e, Error::WorkbookCellTooLong { chars: 40_000, .. }),
