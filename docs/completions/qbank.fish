@@ -97,7 +97,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand export; and not __fish_seen_
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l kit -d 'Only the questions of this kit' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l out -d 'Write to this file (replaced at once, never left half-written); `-` or none: standard output' -r -F
-complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source, and title, competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them; also: similar_to, reviewed]' -r
+complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l columns -d 'The columns, in order (comma-separated; `all` for every column) [default: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source,revision, and title, competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them; also: similar_to, reviewed]. With id, revision is always added: import uses it to refuse rows whose question changed since the export' -r
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -l excel -d 'For Excel: a UTF-8 byte-order mark and CRLF line ends'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand export; and __fish_seen_subcommand_from xlsx" -l bank -d 'The bank folder, as an option (the same as the BANK operand)' -r -F
@@ -129,6 +129,7 @@ complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_
 complete -c qbank -n "__fish_qbank_using_subcommand import; and not __fish_seen_subcommand_from csv xlsx help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l dry-run -d 'Print what would change, write nothing'
+complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -l force -d 'Import rows whose question changed in the bank since the export (their revision differs), overwriting those changes'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand import; and __fish_seen_subcommand_from xlsx" -l dry-run -d 'Print what would change, write nothing'

@@ -165,7 +165,7 @@ _arguments "${_arguments_options[@]}" : \
 '--kit=[Only the questions of this kit]:KIT:_default' \
 '-o+[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
 '--out=[Write to this file (replaced at once, never left half-written); \`-\` or none\: standard output]:FILE:_files' \
-'*--columns=[The columns, in order (comma-separated; \`all\` for every column) \[default\: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source, and title, competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them; also\: similar_to, reviewed\]]:COLUMNS:_default' \
+'*--columns=[The columns, in order (comma-separated; \`all\` for every column) \[default\: id,topic, levels,kind,minutes,text,follow_ups,strong,red_flags,tags,status,source,revision, and title, competencies, expect, anchor_1..anchor_4, level_anchors where a question uses them; also\: similar_to, reviewed\]. With id, revision is always added\: import uses it to refuse rows whose question changed since the export]:COLUMNS:_default' \
 '--excel[For Excel\: a UTF-8 byte-order mark and CRLF line ends]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -279,6 +279,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '--dry-run[Print what would change, write nothing]' \
+'--force[Import rows whose question changed in the bank since the export (their revision differs), overwriting those changes]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ':file -- The file, as written by `qbank export` or saved by a spreadsheet:_files' \

@@ -475,7 +475,7 @@ mod tests {
         );
         assert!(columns.contains(&Column::Anchor2) && !columns.contains(&Column::Anchor1));
         assert!(!columns.contains(&Column::Competencies));
-        let row = &build_table([&rich], &columns).rows[0];
+        let row = &build_table(&Bank::default(), [&rich], &columns).rows[0];
         let at = |c: Column| &row.cells[columns.iter().position(|&x| x == c).unwrap()];
         assert_eq!(
             at(Column::Expect),
