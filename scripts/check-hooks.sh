@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Runs the pre-commit hooks of .pre-commit-hooks.yaml the way a user's repository runs them:
 # `pre-commit try-repo` on this repository, in a temporary git repository holding a small
-# bank.
+# bank. The hooks are `language: python`: pre-commit installs this repository's pyproject.toml,
+# which pulls the `qbank` wheel; here pip finds that wheel in WHEEL_DIR instead of PyPI, so
+# what runs is the binary the wheel carries, with no Rust toolchain involved.
 #   qbank-lint: a question with errors fails the hook; fixed, the hook passes.
 #   qbank-fmt:  a file not in the canonical layout fails the hook and is rewritten; the next
 #               run passes.
 #
-# Usage: scripts/check-hooks.sh [path/to/qbank]   (default: target/release/qbank)
+# Usage: scripts/check-hooks.sh WHEEL_DIR   (default: target/wheels)
 # Needs git and python3; installs pre-commit with pip when it is missing.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(realpath "${1:-$repo/target/release/qbank}")
-[ -x "$bin" ] || { echo "check-hooks: no qbank binary at $bin; build it first" >&2; exit 2; }
+wheels=$(realpath "${1:-$repo/target/wheels}")
+ls "$wheels"/qbank-*.whl >/dev/null 2>&1 || { echo "check-hooks: no qbank wheel in $wheels; build it first" >&2; exit 2; }
 
 if ! python3 -m pre_commit --version >/dev/null 2>&1; then
   python3 -m pip install -q --disable-pip-version-check pre-commit
@@ -20,15 +22,12 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/pre-commit-home"
-
-# scripts/pre-commit-hook.sh builds qbank unless $CARGO_TARGET_DIR/release/qbank is newer than
-# Cargo.lock. pre-commit runs it from a fresh clone of this repository, whose Cargo.lock is
-# newer than any binary built before, so the binary given here is copied into a target folder
-# of its own and dated a day ahead: the hook then uses it instead of building a second time.
-export CARGO_TARGET_DIR="$work/target"
-mkdir -p "$CARGO_TARGET_DIR/release"
-cp "$bin" "$CARGO_TARGET_DIR/release/qbank"
-touch -d '+1 day' "$CARGO_TARGET_DIR/release/qbank"
+# pip, inside the hook environment pre-commit makes, takes the wheel from here.
+export PIP_FIND_LINKS="$wheels"
+# No cargo or rustc on the PATH: the hooks must not need them.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v '/\.cargo/bin$' | paste -sd: -)
+export PATH
+if command -v cargo >/dev/null 2>&1; then echo "check-hooks: cargo is still on the PATH" >&2; exit 2; fi
 
 failures=0
 passed=0

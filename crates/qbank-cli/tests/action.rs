@@ -1,7 +1,9 @@
 //! The GitHub Action (`action.yml`) run the way a runner runs it: each `run:` step in bash with
-//! its `${{ … }}` expressions replaced, its `if:` evaluated, on a bank with an error and on a
-//! clean one. Only the install step is not run (it builds qbank with `cargo install`, minutes
-//! of work): its path is checked, and the binary under test stands in for what it installs.
+//! its `${{ … }}` expressions replaced (step outputs included), its `if:` evaluated, on a bank
+//! with an error and on a clean one. The install step runs for real against a release folder
+//! made here (an archive of the binary under test and its SHA256SUMS, served from `file://`):
+//! a good checksum installs it, a bad one fails, a missing release falls back to the cached
+//! build from source, whose `cargo install` a stand-in `cargo` on the PATH answers.
 
 mod common;
 
@@ -31,6 +33,7 @@ struct Runs {
 
 #[derive(Debug, Deserialize)]
 struct Step {
+    id: Option<String>,
     name: Option<String>,
     shell: Option<String>,
     run: Option<String>,
@@ -39,6 +42,8 @@ struct Step {
     condition: Option<String>,
     #[serde(default)]
     with: BTreeMap<String, String>,
+    #[serde(default)]
+    env: BTreeMap<String, String>,
 }
 
 fn repo_root() -> PathBuf {
@@ -50,6 +55,11 @@ fn action() -> Action {
     serde_yaml::from_str(&text).expect("action.yml reads as an action")
 }
 
+/// The version the action installs by default: the workspace's.
+fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
 /// What one step did.
 #[derive(Debug)]
 struct Ran {
@@ -59,10 +69,102 @@ struct Ran {
     stdout: String,
 }
 
-/// Runs the action's steps in `workspace` with `inputs` over the defaults.
+/// Where the release archives come from: `Good` (the binary under test, its checksum right),
+/// `Tampered` (a checksum that does not match), `Missing` (no release at all).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Release {
+    Good,
+    Tampered,
+    Missing,
+}
+
+/// A release folder as `releases/download/` lays it out, for this machine's target.
+fn make_release(dir: &Path, release: Release) -> PathBuf {
+    let root = dir.join("releases");
+    if release == Release::Missing {
+        std::fs::create_dir_all(&root).unwrap();
+        return root;
+    }
+    let target = match (std::env::consts::OS, std::env::consts::ARCH) {
+        ("linux", "x86_64") => "x86_64-unknown-linux-gnu",
+        ("linux", "aarch64") => "aarch64-unknown-linux-gnu",
+        ("macos", "aarch64") => "aarch64-apple-darwin",
+        ("macos", "x86_64") => "x86_64-apple-darwin",
+        other => panic!("no release target for {other:?}"),
+    };
+    let v = version();
+    let name = format!("qbank-v{v}-{target}");
+    let folder = root.join(format!("v{v}"));
+    let staging = dir.join("staging").join(&name);
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    // A stand-in that runs the binary under test: the archive stays small and quick to make.
+    let stand_in = staging.join("qbank");
+    std::fs::write(
+        &stand_in,
+        format!("#!/bin/sh\nexec '{}' \"$@\"\n", env!("CARGO_BIN_EXE_qbank")),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&stand_in, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let archive = folder.join(format!("{name}.tar.gz"));
+    let ok = Command::new("tar")
+        .arg("-czf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.join("staging"))
+        .arg(&name)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let sum = Command::new("sha256sum").arg(&archive).output().unwrap();
+    let mut sum = String::from_utf8(sum.stdout).unwrap()[..64].to_owned();
+    if release == Release::Tampered {
+        sum = sum.replace(|c: char| c != '0', "0");
+    }
+    std::fs::write(folder.join("SHA256SUMS"), format!("{sum}  {name}.tar.gz\n")).unwrap();
+    root
+}
+
+/// A `cargo` that answers `cargo install --locked --path P --root R` by checking that P is
+/// qbank's CLI crate and putting the binary under test at R/bin/qbank.
+fn fake_cargo(dir: &Path) -> PathBuf {
+    let bin = dir.join("fake-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let script = format!(
+        "#!/usr/bin/env bash\nset -eu\n[ \"$1\" = install ] || exit 3\n\
+         while [ $# -gt 0 ]; do case \"$1\" in --path) path=$2; shift;; --root) root=$2; shift;; esac; shift; done\n\
+         grep -q 'name = \"qbank\"' \"$path/Cargo.toml\" || exit 4\n\
+         mkdir -p \"$root/bin\" && cp '{}' \"$root/bin/qbank\"\necho built >> '{}'\n",
+        env!("CARGO_BIN_EXE_qbank"),
+        dir.join("cargo-calls").display()
+    );
+    let path = bin.join("cargo");
+    std::fs::write(&path, script).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+/// Runs the action's steps in `workspace` with `inputs` over the defaults, installing from a
+/// release made as `release` says.
 fn run_action(workspace: &Path, temp: &Path, inputs: &[(&str, &str)]) -> Vec<Ran> {
+    run_action_with(workspace, temp, inputs, Release::Good)
+}
+
+fn run_action_with(
+    workspace: &Path,
+    temp: &Path,
+    inputs: &[(&str, &str)],
+    release: Release,
+) -> Vec<Ran> {
     let action = action();
     assert_eq!(action.runs.using, "composite");
+    std::fs::create_dir_all(temp).unwrap();
+    let scratch = temp.join("test-scratch");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let releases = make_release(&scratch, release);
+    let cargo_dir = fake_cargo(&scratch);
     let mut values: BTreeMap<String, String> = action
         .inputs
         .iter()
@@ -77,10 +179,17 @@ fn run_action(workspace: &Path, temp: &Path, inputs: &[(&str, &str)]) -> Vec<Ran
         repo_root().display().to_string(),
     );
     values.insert("runner.temp".into(), temp.display().to_string());
+    values.insert("runner.os".into(), "Linux".into());
+    values.insert("runner.arch".into(), "X64".into());
 
+    let path = format!(
+        "{}:{}",
+        cargo_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut ran = Vec::new();
     let mut failed = false;
-    for step in &action.runs.steps {
+    for (i, step) in action.runs.steps.iter().enumerate() {
         let name = step.name.clone().unwrap_or_default();
         let condition = step.condition.as_deref().unwrap_or("success()");
         if !evaluate(condition, &values, failed) {
@@ -93,12 +202,19 @@ fn run_action(workspace: &Path, temp: &Path, inputs: &[(&str, &str)]) -> Vec<Ran
         }
         if let Some(uses) = &step.uses {
             // Another action: check what it is given.
-            assert!(
-                uses.starts_with("github/codeql-action/upload-sarif@"),
-                "{uses}"
-            );
-            let file = substitute(&step.with["sarif_file"], &values);
-            assert!(Path::new(&file).is_file(), "no SARIF file at {file}");
+            if uses.starts_with("github/codeql-action/upload-sarif@") {
+                let file = substitute(&step.with["sarif_file"], &values);
+                assert!(Path::new(&file).is_file(), "no SARIF file at {file}");
+            } else {
+                assert!(uses.starts_with("actions/cache@"), "{uses}");
+                let path = substitute(&step.with["path"], &values);
+                assert!(Path::new(&path).starts_with(temp), "{path}");
+                let key = substitute(&step.with["key"], &values);
+                assert!(
+                    key.contains(&version()),
+                    "the cache key names the version: {key}"
+                );
+            }
             ran.push(Ran {
                 name,
                 code: None,
@@ -108,47 +224,44 @@ fn run_action(workspace: &Path, temp: &Path, inputs: &[(&str, &str)]) -> Vec<Ran
         }
         let run = substitute(step.run.as_deref().expect("a run: step"), &values);
         assert_eq!(step.shell.as_deref(), Some("bash"), "{name}");
-        if run.contains("cargo install") {
-            install(&run, temp);
-            continue;
-        }
-        let out = Command::new("bash")
+        let output_file = scratch.join(format!("output-{i}"));
+        std::fs::write(&output_file, "").unwrap();
+        let mut command = Command::new("bash");
+        command
             .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &run])
             .current_dir(workspace)
             .env("GITHUB_ACTIONS", "true")
-            .output()
-            .expect("bash runs");
+            .env("GITHUB_OUTPUT", &output_file)
+            .env("PATH", &path)
+            .env(
+                "QBANK_RELEASE_URL",
+                format!("file://{}", releases.display()),
+            );
+        for (k, v) in &step.env {
+            command.env(k, substitute(v, &values));
+        }
+        let out = command.output().expect("bash runs");
         let code = out.status.code().unwrap_or(-1);
         failed |= code != 0;
+        if let Some(id) = &step.id {
+            for line in std::fs::read_to_string(&output_file).unwrap().lines() {
+                if let Some((k, v)) = line.split_once('=') {
+                    values.insert(format!("steps.{id}.outputs.{k}"), v.to_owned());
+                }
+            }
+        }
         ran.push(Ran {
             name,
             code: Some(code),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
         });
     }
     ran
 }
 
-/// The install step: its `--path` is this repository's CLI crate, and `--root` is where the
-/// later steps look for `bin/qbank`, which the binary under test stands in for.
-fn install(run: &str, temp: &Path) {
-    let words: Vec<String> = run
-        .split_whitespace()
-        .map(|w| w.trim_matches('"').to_owned())
-        .collect();
-    let after = |flag: &str| {
-        let i = words.iter().position(|w| w == flag).expect(flag);
-        PathBuf::from(&words[i + 1])
-    };
-    let manifest = std::fs::read_to_string(after("--path").join("Cargo.toml")).unwrap();
-    assert!(manifest.contains("name = \"qbank\""), "{manifest}");
-    let bin = after("--root").join("bin");
-    assert!(bin.starts_with(temp));
-    std::fs::create_dir_all(&bin).unwrap();
-    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_qbank"), bin.join("qbank")).unwrap();
-}
-
-/// `text` with every `${{ name }}` replaced.
+/// `text` with every `${{ name }}` replaced; a step output never set reads as empty, as on
+/// GitHub.
 fn substitute(text: &str, values: &BTreeMap<String, String>) -> String {
     let mut out = String::new();
     let mut rest = text;
@@ -156,18 +269,23 @@ fn substitute(text: &str, values: &BTreeMap<String, String>) -> String {
         out.push_str(&rest[..start]);
         let end = rest[start..].find("}}").expect("closed expression") + start;
         let name = rest[start + 3..end].trim();
-        let value = values
-            .get(name)
-            .unwrap_or_else(|| panic!("action.yml uses ${{{{ {name} }}}}, unknown to this test"));
-        out.push_str(value);
+        out.push_str(&lookup(name, values));
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
     out
 }
 
+fn lookup(name: &str, values: &BTreeMap<String, String>) -> String {
+    match values.get(name) {
+        Some(v) => v.clone(),
+        None if name.starts_with("steps.") => String::new(),
+        None => panic!("action.yml uses ${{{{ {name} }}}}, unknown to this test"),
+    }
+}
+
 /// An `if:` of the forms action.yml uses: `always()`, `success()`, `failure()`, `a == 'b'`,
-/// joined with `&&`.
+/// `a != 'b'`, joined with `&&`.
 fn evaluate(condition: &str, values: &BTreeMap<String, String>, failed: bool) -> bool {
     let expr = condition
         .trim()
@@ -188,13 +306,17 @@ fn evaluate(condition: &str, values: &BTreeMap<String, String>, failed: bool) ->
                 failed
             }
             _ => {
-                let (left, right) = term
-                    .split_once("==")
-                    .unwrap_or_else(|| panic!("`{term}` in an if: is unknown to this test"));
-                let left = values
-                    .get(left.trim())
-                    .unwrap_or_else(|| panic!("unknown `{left}`"));
-                *left == right.trim().trim_matches('\'')
+                let (left, right, equal) = match term.split_once("!=") {
+                    Some((l, r)) => (l, r, false),
+                    None => {
+                        let (l, r) = term.split_once("==").unwrap_or_else(|| {
+                            panic!("`{term}` in an if: is unknown to this test")
+                        });
+                        (l, r, true)
+                    }
+                };
+                let left = lookup(left.trim(), values);
+                (left == right.trim().trim_matches('\'')) == equal
             }
         };
         result &= value;
@@ -231,11 +353,134 @@ fn lint_step_fails_with_annotations_on_a_bad_bank() {
         "{}",
         lint.stdout
     );
-    // Without `sarif: true`, nothing else runs.
-    assert!(ran
+    // Installed from the release: no build, no history fetch; without `sarif: true`, nothing
+    // after the lint runs.
+    let codes: Vec<(&str, Option<i32>)> = ran.iter().map(|r| (r.name.as_str(), r.code)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("Install qbank", Some(0)),
+            ("Restore a qbank built from source", None),
+            ("Build qbank from source", None),
+            ("Fetch the history --changed-since needs", None),
+            ("qbank lint", Some(1)),
+            ("qbank lint (SARIF)", None),
+            ("Upload SARIF", None)
+        ]
+    );
+    assert!(
+        ran[0]
+            .stdout
+            .contains("installed from the release, SHA-256 "),
+        "{}",
+        ran[0].stdout
+    );
+}
+
+#[test]
+fn a_checksum_that_does_not_match_fails_the_install() {
+    let dir = temp_dir("action-tampered");
+    write(&dir, "work/questions/topics.yaml", TOPICS);
+    let ran = run_action_with(
+        &dir.join("work"),
+        &dir.join("runner"),
+        &[],
+        Release::Tampered,
+    );
+    assert_eq!(ran[0].code, Some(1), "{ran:#?}");
+    assert!(
+        ran[0]
+            .stdout
+            .contains("does not match the release's SHA256SUMS"),
+        "{}",
+        ran[0].stdout
+    );
+    assert!(
+        !dir.join("runner/qbank/bin/qbank").exists(),
+        "nothing installed"
+    );
+    // Nothing else runs after a failed install (the lint step is not run on a bad binary).
+    assert!(ran[1..].iter().all(|r| r.code.is_none()), "{ran:#?}");
+}
+
+#[test]
+fn without_a_release_qbank_is_built_from_source_once_and_cached() {
+    let dir = temp_dir("action-build");
+    write(&dir, "work/questions/topics.yaml", TOPICS);
+    write(
+        &dir,
+        "work/questions/q/canary.yaml",
+        &BAD.replace("deploy\n", "deployment\n"),
+    );
+    let ran = run_action_with(
+        &dir.join("work"),
+        &dir.join("runner"),
+        &[],
+        Release::Missing,
+    );
+    let codes: Vec<(&str, Option<i32>)> = ran.iter().map(|r| (r.name.as_str(), r.code)).collect();
+    assert_eq!(
+        &codes[..3],
+        [
+            ("Install qbank", Some(0)),
+            ("Restore a qbank built from source", None),
+            ("Build qbank from source", Some(0)),
+        ],
+        "{ran:#?}"
+    );
+    assert!(
+        ran[0].stdout.contains("building it from source"),
+        "{}",
+        ran[0].stdout
+    );
+    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    assert_eq!(lint.code, Some(0), "{ran:#?}");
+    // A second run finds the build in the cache folder and does not build again.
+    run_action_with(
+        &dir.join("work"),
+        &dir.join("runner"),
+        &[],
+        Release::Missing,
+    );
+    let calls = std::fs::read_to_string(dir.join("runner/test-scratch/cargo-calls")).unwrap();
+    assert_eq!(calls.lines().count(), 1, "{calls}");
+}
+
+#[test]
+fn changed_since_fetches_the_history_and_reports_only_changed_files() {
+    let dir = temp_dir("action-changed");
+    let work = dir.join("work");
+    write(&dir, "work/questions/topics.yaml", TOPICS);
+    write(
+        &dir,
+        "work/questions/q/old.yaml",
+        &BAD.replace("canary", "old"),
+    );
+    common::git(&work, &["init", "-q", "-b", "main"]);
+    common::git(&work, &["add", "-A"]);
+    common::git(&work, &["commit", "-q", "-m", "base"]);
+    common::git(&work, &["checkout", "-q", "-b", "topic"]);
+    write(&dir, "work/questions/q/canary.yaml", BAD);
+    common::git(&work, &["add", "-A"]);
+    common::git(&work, &["commit", "-q", "-m", "change"]);
+    let ran = run_action(&work, &dir.join("runner"), &[("changed-since", "main")]);
+    let fetch = ran
         .iter()
-        .filter(|r| r.name != "qbank lint")
-        .all(|r| r.code.is_none()));
+        .find(|r| r.name.starts_with("Fetch the history"))
+        .unwrap();
+    assert_eq!(fetch.code, Some(0), "{ran:#?}");
+    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    assert_eq!(lint.code, Some(1), "{ran:#?}");
+    assert!(
+        lint.stdout.contains("file=questions/q/canary.yaml"),
+        "{}",
+        lint.stdout
+    );
+    assert!(
+        !lint.stdout.contains("file=questions/q/old.yaml"),
+        "{}",
+        lint.stdout
+    );
 }
 
 #[test]
@@ -251,7 +496,7 @@ fn sarif_steps_run_even_after_the_lint_step_fails() {
     );
     let codes: Vec<(&str, Option<i32>)> = ran.iter().map(|r| (r.name.as_str(), r.code)).collect();
     assert_eq!(
-        codes,
+        &codes[4..],
         [
             ("qbank lint", Some(1)),
             ("qbank lint (SARIF)", Some(0)),
@@ -282,16 +527,18 @@ fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
     );
     std::fs::create_dir_all(dir.join("runner")).unwrap();
     let ran = run_action(&dir.join("work"), &dir.join("runner"), &[]);
-    assert_eq!(ran[0].code, Some(0), "{ran:#?}");
-    assert!(!ran[0].stdout.contains("::error"), "{}", ran[0].stdout);
+    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    assert_eq!(lint.code, Some(0), "{ran:#?}");
+    assert!(!lint.stdout.contains("::error"), "{}", lint.stdout);
     // The file has no schema line: a warning, which `args` can make fail the step.
     let ran = run_action(
         &dir.join("work"),
         &dir.join("runner2"),
         &[("args", "--deny-warnings")],
     );
-    assert_eq!(ran[0].code, Some(1), "{ran:#?}");
-    assert!(ran[0]
+    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    assert_eq!(lint.code, Some(1), "{ran:#?}");
+    assert!(lint
         .stdout
         .contains("::warning file=questions/q/canary.yaml"));
 }

@@ -149,3 +149,34 @@ fn an_empty_bank_is_a_page_that_says_so() {
     assert!(html.contains("The bank has no questions yet."));
     assert!(html.contains("<title>Question bank</title>"));
 }
+
+#[test]
+fn loops_list_their_interviews_with_links_to_the_kits() {
+    let mut bank = load_fixture();
+    let kit = bank.kits[0].id.clone();
+    bank.loops.push(qbank_core::Loop {
+        id: "onsite".into(),
+        title: "Onsite <loop>".into(),
+        role: Some("MLOps Engineer".into()),
+        description: None,
+        competencies: Vec::new(),
+        interviews: vec![qbank_core::Interview {
+            kit: kit.clone(),
+            title: None,
+            interviewer: Some("Hiring manager".into()),
+            focus: Some("Working knowledge.".into()),
+            seed: None,
+        }],
+        decision: Some("Hire on two solid interviews.".into()),
+        file: 0,
+    });
+    let html = page(&bank);
+    assert!(html.contains("<section class=\"loops\" id=\"loops\">"));
+    assert!(html.contains("<article id=\"loop-onsite\">\n<h3>Onsite &lt;loop&gt;</h3>"));
+    assert!(html.contains(&format!(
+        "<li><a href=\"#kit-{kit}\">{}</a> · Hiring manager: Working knowledge.</li>",
+        bank.kits[0].title
+    )));
+    assert!(html.contains("<strong>Decision:</strong> Hire on two solid interviews."));
+    assert!(html.contains("<a href=\"#loops\">1 loop</a>"));
+}
