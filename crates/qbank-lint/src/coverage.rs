@@ -1,8 +1,9 @@
-//! The topic × level coverage matrix: how many active questions each topic has at each level,
-//! against the minimum topics.yaml asks for. `qbank coverage` prints it and the
-//! `topic-below-coverage` rule reports its gaps.
+//! The coverage matrices: how many active questions each topic ([`coverage_matrix`]) and each
+//! competency ([`competency_matrix`]) has at each level, against the minimum topics.yaml and
+//! competencies.yaml ask for. `qbank coverage` prints them; the `topic-below-coverage` and
+//! `competency-below-coverage` rules report their gaps.
 
-use qbank_core::{Bank, Level};
+use qbank_core::{Bank, Coverage, Level, Question};
 
 /// One cell: active questions of a topic at a level, and the minimum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,20 +20,21 @@ impl Cell {
     }
 }
 
-/// One topic's row.
+/// One topic's (or competency's) row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    pub topic: String,
+    /// The topic's (or competency's) id.
+    pub id: String,
     pub title: String,
-    /// Index of the topic in topics.yaml.
+    /// Index of the topic in topics.yaml (of the competency in competencies.yaml).
     pub index: usize,
     /// One cell per level of [`Matrix::levels`].
     pub cells: Vec<Cell>,
-    /// Active questions of the topic, at any level.
+    /// Active questions of the topic (measuring the competency), at any level.
     pub questions: u32,
 }
 
-/// The whole matrix, topics in the order of topics.yaml.
+/// The whole matrix, rows in the order of topics.yaml (competencies.yaml).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
     pub levels: Vec<Level>,
@@ -70,21 +72,51 @@ pub fn coverage_matrix(bank: &Bank) -> Matrix {
                 .iter()
                 .filter(|q| q.is_active() && q.topic == t.id)
                 .collect();
-            Row {
-                topic: t.id.clone(),
-                title: t.title.clone(),
-                index: t.index,
-                cells: levels
-                    .iter()
-                    .map(|&level| Cell {
-                        level,
-                        count: questions.iter().filter(|q| q.has_level(level)).count() as u32,
-                        minimum: t.coverage.get(level),
-                    })
-                    .collect(),
-                questions: questions.len() as u32,
-            }
+            row(&t.id, &t.title, t.index, &t.coverage, &questions, &levels)
         })
         .collect();
     Matrix { levels, rows }
+}
+
+/// Counts the active questions measuring each competency of competencies.yaml at every level
+/// (a question naming two competencies counts for both). Empty when the bank declares none.
+pub fn competency_matrix(bank: &Bank) -> Matrix {
+    let levels = Level::ALL.to_vec();
+    let rows = bank
+        .competencies
+        .iter()
+        .map(|c| {
+            let questions: Vec<&Question> = bank
+                .questions
+                .iter()
+                .filter(|q| q.is_active() && q.competencies.contains(&c.id))
+                .collect();
+            row(&c.id, &c.title, c.index, &c.coverage, &questions, &levels)
+        })
+        .collect();
+    Matrix { levels, rows }
+}
+
+fn row(
+    id: &str,
+    title: &str,
+    index: usize,
+    coverage: &Coverage,
+    questions: &[&Question],
+    levels: &[Level],
+) -> Row {
+    Row {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        index,
+        cells: levels
+            .iter()
+            .map(|&level| Cell {
+                level,
+                count: questions.iter().filter(|q| q.has_level(level)).count() as u32,
+                minimum: coverage.get(level),
+            })
+            .collect(),
+        questions: questions.len() as u32,
+    }
 }

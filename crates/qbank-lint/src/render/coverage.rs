@@ -56,7 +56,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
         .rows
         .iter()
         .map(|r| {
-            let mut cells = vec![(r.topic.clone(), false)];
+            let mut cells = vec![(r.id.clone(), false)];
             cells.extend(r.cells.iter().map(|c| {
                 let gap = c.gap() > 0;
                 (
@@ -127,7 +127,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "  {} {}: {} of {} ({} missing)",
-            row.topic,
+            row.id,
             c.level,
             c.count,
             c.minimum,
@@ -159,7 +159,7 @@ pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "| `{}` {} | {} | {} |",
-            r.topic,
+            r.id,
             escape(&r.title),
             cells.join(" | "),
             r.questions
@@ -186,7 +186,7 @@ pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 w,
                 "- `{}` at {}: {} of {}, {} missing",
-                row.topic,
+                row.id,
                 c.level,
                 c.count,
                 c.minimum,
@@ -245,7 +245,7 @@ pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
             .rows
             .iter()
             .map(|r| TopicItem {
-                id: &r.topic,
+                id: &r.id,
                 title: &r.title,
                 questions: r.questions,
                 levels: r

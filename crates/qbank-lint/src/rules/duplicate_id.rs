@@ -5,7 +5,8 @@ use qbank_core::Severity;
 use crate::rule::{Context, Rule, RuleDoc};
 
 /// ## What it does
-/// Finds two questions with the same `id`, or two topics with the same `id` in topics.yaml.
+/// Finds two questions with the same `id`, or two topics (competencies) with the same `id` in
+/// topics.yaml (competencies.yaml).
 ///
 /// ## Why is this bad?
 /// Ids are the public names of questions: kits, `similar_to` and exported spreadsheets refer to
@@ -17,15 +18,16 @@ impl Rule for DuplicateId {
         "duplicate-id"
     }
     fn summary(&self) -> &'static str {
-        "Two questions (or two topics) with the same id."
+        "Two questions (or two topics, or two competencies) with the same id."
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
-            what: "Finds two questions with the same `id`, or two topics with the same `id` in \
-                   topics.yaml, and labels both places.",
+            what: "Finds two questions with the same `id`, two topics with the same `id` in \
+                   topics.yaml, or two competencies with the same `id` in competencies.yaml, \
+                   and labels both places.",
             why: "Ids are the public names of questions: kits, `similar_to` and exported \
                   spreadsheets refer to them. Two questions with one id make every such \
                   reference ambiguous.",
@@ -58,26 +60,41 @@ impl Rule for DuplicateId {
                 first.insert(&q.id, i);
             }
         }
-        let Some(file) = bank.topics_file.map(|f| bank.file(f)) else {
-            return;
-        };
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for t in &bank.topics {
-            if let Some(&j) = seen.get(t.id.as_str()) {
-                let d = ctx
-                    .diagnostic(
-                        format!("topic id \"{}\" is already used", t.id),
-                        file.label(&format!("/topics/{}/id", t.index))
-                            .with_message("second use"),
-                    )
-                    .with_secondary(
-                        file.label(&format!("/topics/{j}/id"))
-                            .with_message("first used here"),
-                    );
-                ctx.report(None, d);
-            } else {
-                seen.insert(&t.id, t.index);
-            }
+        if let Some(file) = bank.topics_file.map(|f| bank.file(f)) {
+            let ids = bank.topics.iter().map(|t| (t.id.as_str(), t.index));
+            listed_twice(ctx, file, "topic", "topics", ids);
+        }
+        if let Some(file) = bank.competencies_file.map(|f| bank.file(f)) {
+            let ids = bank.competencies.iter().map(|c| (c.id.as_str(), c.index));
+            listed_twice(ctx, file, "competency", "competencies", ids);
+        }
+    }
+}
+
+/// Reports every id of a list file (`what` items under `list`) that an earlier item has.
+fn listed_twice<'b>(
+    ctx: &mut Context<'_>,
+    file: &qbank_core::SourceFile,
+    what: &str,
+    list: &str,
+    ids: impl Iterator<Item = (&'b str, usize)>,
+) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (id, index) in ids {
+        if let Some(&j) = seen.get(id) {
+            let d = ctx
+                .diagnostic(
+                    format!("{what} id \"{id}\" is already used"),
+                    file.label(&format!("/{list}/{index}/id"))
+                        .with_message("second use"),
+                )
+                .with_secondary(
+                    file.label(&format!("/{list}/{j}/id"))
+                        .with_message("first used here"),
+                );
+            ctx.report(None, d);
+        } else {
+            seen.insert(id, index);
         }
     }
 }

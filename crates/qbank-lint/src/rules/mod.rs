@@ -2,13 +2,16 @@
 
 pub mod article_mismatch;
 pub mod closed_question;
+pub mod competency_below_coverage;
 pub mod dangling_similar_to;
 pub mod doubled_word;
 pub mod duplicate_id;
 pub mod duplicate_question;
 pub mod id_filename_mismatch;
+pub mod incomplete_anchors;
 pub mod invisible_character;
 pub mod kit_unsatisfiable;
+pub mod level_expectation_outside_levels;
 pub mod load;
 pub mod missing_schema_modeline;
 pub mod near_duplicate;
@@ -19,7 +22,9 @@ pub mod stray_whitespace;
 pub mod text_length;
 pub mod topic_below_coverage;
 pub mod undefined_acronym;
+pub mod undifferentiated_rubric;
 pub mod unknown_allow_rule;
+pub mod unknown_competency;
 pub mod unknown_question;
 pub mod unknown_topic;
 pub mod unused_allow;

@@ -48,7 +48,7 @@ impl Rule for TopicBelowCoverage {
                 .diagnostic(
                     format!(
                         "topic \"{}\" has {questions} at level {level}, fewer than the {} it needs",
-                        row.topic, cell.minimum
+                        row.id, cell.minimum
                     ),
                     topics_file
                         .label(&format!("/topics/{}/coverage/{level}", row.index))
@@ -58,7 +58,7 @@ impl Rule for TopicBelowCoverage {
                     "write {} more {level}-level question{} on {}, or lower coverage.{level}",
                     cell.gap(),
                     if cell.gap() == 1 { "" } else { "s" },
-                    row.topic
+                    row.id
                 ));
             ctx.report(None, d);
         }
