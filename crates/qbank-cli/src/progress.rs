@@ -33,22 +33,10 @@ pub fn load_bank(
 /// Says on standard error which files of the bank did not load and so are `left_out` of what
 /// the command reports ("left out", "not counted"), if any.
 pub fn warn_unloaded(bank: &qbank_core::Bank, root: &std::path::Path, left_out: &str) {
-    let mut loaded = vec![false; bank.files.len()];
-    for q in &bank.questions {
-        loaded[q.file] = true;
-    }
-    for k in &bank.kits {
-        loaded[k.file] = true;
-    }
-    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
-        loaded[t] = true;
-    }
     let broken: Vec<&str> = bank
-        .files
-        .iter()
-        .zip(&loaded)
-        .filter(|(_, &ok)| !ok)
-        .map(|(f, _)| f.path.as_str())
+        .unloaded_files()
+        .into_iter()
+        .map(|f| f.path.as_str())
         .collect();
     if broken.is_empty() {
         return;

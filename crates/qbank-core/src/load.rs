@@ -180,6 +180,31 @@ impl Bank {
         self.competencies.iter().find(|c| c.id == id)
     }
 
+    /// The files that did not load as a question, kit, loop, topics or competencies file (a
+    /// syntax or schema error, an unreadable file), in path order.
+    pub fn unloaded_files(&self) -> Vec<&SourceFile> {
+        let mut loaded = vec![false; self.files.len()];
+        let ids = self
+            .questions
+            .iter()
+            .map(|q| q.file)
+            .chain(self.kits.iter().map(|k| k.file))
+            .chain(self.loops.iter().map(|l| l.file))
+            .chain(self.topics_file.filter(|_| !self.topics.is_empty()))
+            .chain(self.competencies_file);
+        for id in ids {
+            if let Some(l) = loaded.get_mut(id) {
+                *l = true;
+            }
+        }
+        self.files
+            .iter()
+            .zip(&loaded)
+            .filter(|(_, &ok)| !ok)
+            .map(|(f, _)| f)
+            .collect()
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

@@ -99,26 +99,11 @@ fn load(bank: &Path) -> Result<Loaded, Failure> {
     })
 }
 
-/// The bank files that did not load as a question, kit, loop or the topics.
+/// The bank files that did not load.
 fn unloaded_files(bank: &Bank) -> Vec<String> {
-    let mut loaded = vec![false; bank.files.len()];
-    for q in &bank.questions {
-        loaded[q.file] = true;
-    }
-    for k in &bank.kits {
-        loaded[k.file] = true;
-    }
-    for l in &bank.loops {
-        loaded[l.file] = true;
-    }
-    if let Some(t) = bank.topics_file.filter(|_| !bank.topics.is_empty()) {
-        loaded[t] = true;
-    }
-    bank.files
-        .iter()
-        .zip(&loaded)
-        .filter(|(_, &ok)| !ok)
-        .map(|(f, _)| f.path.clone())
+    bank.unloaded_files()
+        .into_iter()
+        .map(|f| f.path.clone())
         .collect()
 }
 
