@@ -12,8 +12,8 @@
 //!   view in two clicks.
 //! - The header row is styled and frozen, and so is the id column: both stay in view while
 //!   scrolling. Cells wrap, top-aligned, in columns sized for what they hold; a list is one
-//!   item per line, as in the CSV (Alt+Enter in Excel), except `levels`, written `mid, senior`
-//!   so that it can be chosen from a list.
+//!   item per line, as in the CSV (Alt+Enter in Excel), except `levels` and `competencies`,
+//!   written `mid, senior` so that they can be chosen from a list.
 //! - **Drop-down lists (data validation) for every closed field**: `levels` (every
 //!   combination, in order), `kind`, `status`, `topic` (the bank's topics) and, where the bank
 //!   declares them, `competencies`; `minutes` accepts whole numbers from 1 to 60. A value
@@ -117,9 +117,21 @@ fn competency_choices(ids: &[String]) -> Vec<String> {
     out
 }
 
+/// Whether a list column is written `a, b` (so that a drop-down list can offer it) rather than
+/// one item per line: levels and competencies.
+fn comma_list(column: Column) -> bool {
+    matches!(column, Column::Levels | Column::Competencies)
+}
+
 fn width(column: Column) -> f64 {
     match column {
         Column::Id => 30.0,
+        Column::Title => 30.0,
+        Column::Competencies => 26.0,
+        Column::Expect => 50.0,
+        Column::Anchor1 | Column::Anchor2 | Column::Anchor3 | Column::Anchor4 => 36.0,
+        Column::LevelAnchors => 44.0,
+        Column::Revision => 12.0,
         Column::Topic => 18.0,
         Column::Levels => 16.0,
         Column::Kind => 12.0,
@@ -132,8 +144,6 @@ fn width(column: Column) -> f64 {
         Column::Source => 20.0,
         Column::SimilarTo => 36.0,
         Column::Reviewed => 12.0,
-        #[allow(unreachable_patterns)]
-        _ => 20.0,
     }
 }
 
@@ -173,7 +183,7 @@ fn write_workbook(table: &Table, options: &XlsxOptions) -> Result<Vec<u8>, Write
             let c = col(c)?;
             let text = match cell {
                 Cell::Text(t) => t.clone(),
-                Cell::List(items) if column == Column::Levels => items.join(", "),
+                Cell::List(items) if comma_list(column) => items.join(", "),
                 Cell::List(items) => {
                     if let Some(i) = items.iter().position(|i| i.contains(['\n', '\r'])) {
                         return Err(WriteError::Cell(Error::LineBreakInItem {
@@ -308,7 +318,7 @@ fn validations(
                 DataValidation::new().allow_whole_number(DataValidationRule::Between(1, 60)),
                 "Minutes are a whole number from 1 to 60.",
             ),
-            _ if column.name() == "competencies" => match lists.range("competencies") {
+            Column::Competencies => match lists.range("competencies") {
                 Some(range) => (
                     DataValidation::new().allow_list_formula(Formula::new(range)),
                     "Choose one or two competencies from the list.",

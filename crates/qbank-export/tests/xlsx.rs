@@ -72,7 +72,9 @@ fn every_cell_reads_back_as_exported() {
         for ((cell, expected), column) in got.cells.iter().zip(&want.cells).zip(&table.columns) {
             let expected = match expected {
                 Cell::Text(t) => t.clone(),
-                Cell::List(items) if *column == Column::Levels => items.join(", "),
+                Cell::List(items) if matches!(column, Column::Levels | Column::Competencies) => {
+                    items.join(", ")
+                }
                 Cell::List(items) => items.join("\n"),
             };
             assert_eq!(cell, &expected, "{} {column}", want.id);
