@@ -243,7 +243,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__coverage)
-            opts="-h --bank --format --fail-on-gap --color --help"
+            opts="-h --bank --format --by --fail-on-gap --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -255,6 +255,10 @@ _qbank() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "topic competency kind" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -142,10 +142,13 @@ complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l bank -d 'The ba
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l format -d 'Output format' -r -f -a "human\t'An aligned table'
 json\t'One JSON document'
 markdown\t'A Markdown table, for a pull-request comment'"
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l by -d 'The matrices to print, in order (comma-separated) [default: topic, and competency when the bank has a competencies.yaml]' -r -f -a "topic\t'Topic × level, against topics.yaml\'s minimums'
+competency\t'Competency × level, against competencies.yaml\'s minimums'
+kind\t'Kind × level'"
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l color -d 'Colours in human output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l fail-on-gap -d 'Exit with 1 when a topic is below its minimum at some level (the report is printed either way)'
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l fail-on-gap -d 'Exit with 1 when a topic (or competency) is below its minimum at some level (the report is printed either way)'
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c qbank -n "__fish_qbank_using_subcommand fmt" -l bank -d 'A bank folder, as an option (the same as naming it among the PATHS)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand fmt" -l check -d 'Write nothing; print the changes as a diff and exit with 1 when a file is not formatted'

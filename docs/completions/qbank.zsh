@@ -333,8 +333,11 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((human\:"An aligned table"
 json\:"One JSON document"
 markdown\:"A Markdown table, for a pull-request comment"))' \
+'*--by=[The matrices to print, in order (comma-separated) \[default\: topic, and competency when the bank has a competencies.yaml\]]:BY:((topic\:"Topic × level, against topics.yaml'\''s minimums"
+competency\:"Competency × level, against competencies.yaml'\''s minimums"
+kind\:"Kind × level"))' \
 '--color=[Colours in human output]:COLOR:(auto always never)' \
-'--fail-on-gap[Exit with 1 when a topic is below its minimum at some level (the report is printed either way)]' \
+'--fail-on-gap[Exit with 1 when a topic (or competency) is below its minimum at some level (the report is printed either way)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \

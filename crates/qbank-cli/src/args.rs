@@ -137,6 +137,16 @@ pub struct CsvImportArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageBy {
+    /// Topic × level, against topics.yaml's minimums
+    Topic,
+    /// Competency × level, against competencies.yaml's minimums
+    Competency,
+    /// Kind × level
+    Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CoverageFormat {
     /// An aligned table
     Human,
@@ -153,8 +163,12 @@ pub struct CoverageArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
     pub format: CoverageFormat,
-    /// Exit with 1 when a topic is below its minimum at some level (the report is printed
-    /// either way)
+    /// The matrices to print, in order (comma-separated) [default: topic, and competency when
+    /// the bank has a competencies.yaml]
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub by: Vec<CoverageBy>,
+    /// Exit with 1 when a topic (or competency) is below its minimum at some level (the report
+    /// is printed either way)
     #[arg(long)]
     pub fail_on_gap: bool,
     /// Colours in human output

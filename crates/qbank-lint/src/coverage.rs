@@ -3,7 +3,7 @@
 //! competencies.yaml ask for. `qbank coverage` prints them; the `topic-below-coverage` and
 //! `competency-below-coverage` rules report their gaps.
 
-use qbank_core::{Bank, Coverage, Level, Question};
+use qbank_core::{Bank, Coverage, Kind, Level, Question};
 
 /// One cell: active questions of a topic at a level, and the minimum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +34,51 @@ pub struct Row {
     pub questions: u32,
 }
 
-/// The whole matrix, rows in the order of topics.yaml (competencies.yaml).
+/// What the rows of a matrix are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Topics of topics.yaml, with its minimums.
+    Topic,
+    /// Competencies of competencies.yaml, with its minimums.
+    Competency,
+    /// Kinds of question; no minimums.
+    Kind,
+}
+
+impl Dimension {
+    /// The word for one row: `topic`, `competency`, `kind`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Dimension::Topic => "topic",
+            Dimension::Competency => "competency",
+            Dimension::Kind => "kind",
+        }
+    }
+
+    /// The word for several rows.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Dimension::Topic => "topics",
+            Dimension::Competency => "competencies",
+            Dimension::Kind => "kinds",
+        }
+    }
+
+    /// The file that sets the minimums, if any.
+    pub fn minimums_file(self) -> Option<&'static str> {
+        match self {
+            Dimension::Topic => Some("topics.yaml"),
+            Dimension::Competency => Some("competencies.yaml"),
+            Dimension::Kind => None,
+        }
+    }
+}
+
+/// The whole matrix, rows in the order of topics.yaml (competencies.yaml, [`Kind::ALL`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
+    /// What the rows are.
+    pub dimension: Dimension,
     pub levels: Vec<Level>,
     pub rows: Vec<Row>,
 }
@@ -75,7 +117,41 @@ pub fn coverage_matrix(bank: &Bank) -> Matrix {
             row(&t.id, &t.title, t.index, &t.coverage, &questions, &levels)
         })
         .collect();
-    Matrix { levels, rows }
+    Matrix {
+        dimension: Dimension::Topic,
+        levels,
+        rows,
+    }
+}
+
+/// Counts the active questions of every kind at every level. Kinds have no minimums.
+pub fn kind_matrix(bank: &Bank) -> Matrix {
+    let levels = Level::ALL.to_vec();
+    let rows = Kind::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, &kind)| {
+            let questions: Vec<&Question> = bank
+                .questions
+                .iter()
+                .filter(|q| q.is_active() && q.kind == kind)
+                .collect();
+            let title = kind.as_str();
+            row(
+                title,
+                title,
+                index,
+                &Coverage::default(),
+                &questions,
+                &levels,
+            )
+        })
+        .collect();
+    Matrix {
+        dimension: Dimension::Kind,
+        levels,
+        rows,
+    }
 }
 
 /// Counts the active questions measuring each competency of competencies.yaml at every level
@@ -94,7 +170,11 @@ pub fn competency_matrix(bank: &Bank) -> Matrix {
             row(&c.id, &c.title, c.index, &c.coverage, &questions, &levels)
         })
         .collect();
-    Matrix { levels, rows }
+    Matrix {
+        dimension: Dimension::Competency,
+        levels,
+        rows,
+    }
 }
 
 fn row(

@@ -1,13 +1,16 @@
-//! The coverage matrix as an aligned table, JSON, or Markdown for a pull-request comment.
+//! The coverage matrices as aligned tables, JSON, or Markdown for a pull-request comment.
 //!
-//! A cell reads `count/minimum`; a topic without a minimum at a level shows the count alone.
-//! A cell below its minimum is marked (`!` in the table, ❌ in Markdown, `"gap"` in JSON).
+//! A cell reads `count/minimum`; a topic (competency) without a minimum at a level shows the
+//! count alone, as do kinds, which have no minimums. A cell below its minimum is marked (`!`
+//! in the table, ❌ in Markdown, `"gap"` in JSON). Several matrices (topics, competencies,
+//! kinds) are printed one after the other; the JSON document holds the topics under `topics`
+//! and, when asked for, the others under `competencies` and `kinds`, rows of the same shape.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::coverage::{Cell, Matrix};
+use crate::coverage::{Cell, Dimension, Matrix};
 
 /// The version of the JSON contract; fields are only added while it is 1.
 pub const VERSION: u32 = 1;
@@ -28,7 +31,15 @@ fn gap_count(m: &Matrix) -> (usize, u32) {
 
 fn summary(m: &Matrix) -> String {
     match gap_count(m) {
-        (0, _) => format!("every topic meets its minimum ({} topics)", m.rows.len()),
+        (0, _) if m.dimension == Dimension::Kind => {
+            format!("{} kinds, no minimums", m.rows.len())
+        }
+        (0, _) => format!(
+            "every {} meets its minimum ({} {})",
+            m.dimension.noun(),
+            m.rows.len(),
+            m.dimension.plural()
+        ),
         (1, missing) => format!(
             "1 level below its minimum: {missing} question{} missing",
             if missing == 1 { "" } else { "s" }
@@ -40,6 +51,28 @@ fn summary(m: &Matrix) -> String {
     }
 }
 
+/// Aligned tables for a terminal, one per matrix, a blank line between them.
+pub fn human_all(matrices: &[Matrix], color: bool, w: &mut dyn Write) -> io::Result<()> {
+    for (i, m) in matrices.iter().enumerate() {
+        if i > 0 {
+            writeln!(w)?;
+        }
+        human(m, color, w)?;
+    }
+    Ok(())
+}
+
+/// Markdown tables, one per matrix.
+pub fn markdown_all(matrices: &[Matrix], w: &mut dyn Write) -> io::Result<()> {
+    for (i, m) in matrices.iter().enumerate() {
+        if i > 0 {
+            writeln!(w)?;
+        }
+        markdown(m, w)?;
+    }
+    Ok(())
+}
+
 /// An aligned table for a terminal.
 pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
     let paint = |code: &str, s: &str| {
@@ -49,7 +82,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
             s.to_owned()
         }
     };
-    let mut header = vec!["topic".to_owned()];
+    let mut header = vec![m.dimension.noun().to_owned()];
     header.extend(m.levels.iter().map(|l| l.to_string()));
     header.push("questions".to_owned());
     let mut rows: Vec<Vec<(String, bool)>> = m
@@ -68,7 +101,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
             cells
         })
         .collect();
-    let mut totals = vec![("all topics".to_owned(), false)];
+    let mut totals = vec![(format!("all {}", m.dimension.plural()), false)];
     totals.extend(m.level_totals().iter().map(|n| (n.to_string(), false)));
     totals.push((
         m.rows.iter().map(|r| r.questions).sum::<u32>().to_string(),
@@ -118,10 +151,14 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "{}", line(r))?;
     }
     writeln!(w)?;
-    writeln!(
-        w,
-        "count/minimum of active questions per level; ! marks a level below its minimum"
-    )?;
+    if m.dimension == Dimension::Kind {
+        writeln!(w, "active questions of each kind per level")?;
+    } else {
+        writeln!(
+            w,
+            "count/minimum of active questions per level; ! marks a level below its minimum"
+        )?;
+    }
     writeln!(w, "{}", paint("1", &summary(m)))?;
     for (row, c) in m.gaps() {
         writeln!(
@@ -139,10 +176,18 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
 
 /// A Markdown table, for a pull-request comment.
 pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "### Question bank coverage")?;
+    match m.dimension {
+        Dimension::Topic => writeln!(w, "### Question bank coverage")?,
+        d => writeln!(w, "### Question bank coverage by {}", d.noun())?,
+    }
     writeln!(w)?;
     let levels: Vec<String> = m.levels.iter().map(|l| l.to_string()).collect();
-    writeln!(w, "| topic | {} | questions |", levels.join(" | "))?;
+    writeln!(
+        w,
+        "| {} | {} | questions |",
+        m.dimension.noun(),
+        levels.join(" | ")
+    )?;
     writeln!(w, "| --- |{} ---: |", " ---: |".repeat(m.levels.len()))?;
     for r in &m.rows {
         let cells: Vec<String> = r
@@ -156,11 +201,15 @@ pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
                 }
             })
             .collect();
+        let title = if r.title == r.id {
+            String::new()
+        } else {
+            format!(" {}", escape(&r.title))
+        };
         writeln!(
             w,
-            "| `{}` {} | {} | {} |",
+            "| `{}`{title} | {} | {} |",
             r.id,
-            escape(&r.title),
             cells.join(" | "),
             r.questions
         )?;
@@ -168,15 +217,19 @@ pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
     let totals: Vec<String> = m.level_totals().iter().map(u32::to_string).collect();
     writeln!(
         w,
-        "| **all topics** | {} | {} |",
+        "| **all {}** | {} | {} |",
+        m.dimension.plural(),
         totals.join(" | "),
         m.rows.iter().map(|r| r.questions).sum::<u32>()
     )?;
     writeln!(w)?;
-    writeln!(
-        w,
-        "Cells show active questions / the minimum from `topics.yaml`; ❌ marks a level below its minimum."
-    )?;
+    match m.dimension.minimums_file() {
+        Some(file) => writeln!(
+            w,
+            "Cells show active questions / the minimum from `{file}`; ❌ marks a level below its minimum."
+        )?,
+        None => writeln!(w, "Cells show active questions.")?,
+    }
     writeln!(w)?;
     let (cells, _) = gap_count(m);
     writeln!(w, "{} {}", if cells == 0 { "✅" } else { "❌" }, summary(m))?;
@@ -207,6 +260,12 @@ struct Report<'a> {
     version: u32,
     levels: Vec<&'static str>,
     topics: Vec<TopicItem<'a>>,
+    /// With a competency matrix only; rows shaped as topics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competencies: Option<Vec<TopicItem<'a>>>,
+    /// With a kind matrix only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kinds: Option<Vec<TopicItem<'a>>>,
     totals: Totals,
 }
 
@@ -237,12 +296,16 @@ struct Totals {
 
 /// The matrix as one JSON document.
 pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
-    let (gaps, missing) = gap_count(m);
-    let report = Report {
-        version: VERSION,
-        levels: m.levels.iter().map(|l| l.as_str()).collect(),
-        topics: m
-            .rows
+    json_all(std::slice::from_ref(m), w)
+}
+
+/// The matrices as one JSON document: the topics' under `topics` (empty when not given),
+/// the others under `competencies` and `kinds`. `totals` counts the topics' questions and the
+/// gaps of every matrix.
+pub fn json_all(matrices: &[Matrix], w: &mut dyn Write) -> io::Result<()> {
+    let find = |d: Dimension| matrices.iter().find(|m| m.dimension == d);
+    fn rows(m: &Matrix) -> Vec<TopicItem<'_>> {
+        m.rows
             .iter()
             .map(|r| TopicItem {
                 id: &r.id,
@@ -259,9 +322,26 @@ pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
                     })
                     .collect(),
             })
-            .collect(),
+            .collect()
+    }
+    let (gaps, missing) = matrices
+        .iter()
+        .map(gap_count)
+        .fold((0, 0), |(g, m), (g2, m2)| (g + g2, m + m2));
+    let levels = matrices
+        .first()
+        .map(|m| m.levels.iter().map(|l| l.as_str()).collect())
+        .unwrap_or_default();
+    let report = Report {
+        version: VERSION,
+        levels,
+        topics: find(Dimension::Topic).map(rows).unwrap_or_default(),
+        competencies: find(Dimension::Competency).map(rows),
+        kinds: find(Dimension::Kind).map(rows),
         totals: Totals {
-            questions: m.rows.iter().map(|r| r.questions).sum(),
+            questions: find(Dimension::Topic)
+                .map(|m| m.rows.iter().map(|r| r.questions).sum())
+                .unwrap_or(0),
             gaps,
             missing,
         },
