@@ -17,6 +17,14 @@ pub struct Stats {
     /// Active questions per level (a question counts at each of its levels).
     pub by_level: BTreeMap<&'static str, usize>,
     pub by_kind: BTreeMap<&'static str, usize>,
+    /// Active questions per competency (every competency of competencies.yaml, and unknown
+    /// ones questions name; a question naming two counts for both). Left out of the JSON when
+    /// the bank has none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_competency: BTreeMap<String, usize>,
+    /// Active questions that name no competency, when the bank declares competencies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub without_competency: Option<Vec<String>>,
     /// Interview minutes of the active questions per level.
     pub minutes_by_level: BTreeMap<&'static str, u32>,
     /// Active questions with no `rubric.strong` entries.
@@ -39,6 +47,12 @@ impl Stats {
             by_topic: bank.topics.iter().map(|t| (t.id.clone(), 0)).collect(),
             by_level: Level::ALL.iter().map(|l| (l.as_str(), 0)).collect(),
             by_kind: Kind::ALL.iter().map(|k| (k.as_str(), 0)).collect(),
+            by_competency: bank
+                .competencies
+                .iter()
+                .map(|c| (c.id.clone(), 0))
+                .collect(),
+            without_competency: bank.competencies_file.map(|_| Vec::new()),
             minutes_by_level: Level::ALL.iter().map(|l| (l.as_str(), 0)).collect(),
             without_strong_signals: Vec::new(),
             without_red_flags: Vec::new(),
@@ -55,6 +69,14 @@ impl Stats {
             }
             *s.by_topic.entry(q.topic.clone()).or_default() += 1;
             *s.by_kind.entry(q.kind.as_str()).or_default() += 1;
+            for c in &q.competencies {
+                *s.by_competency.entry(c.clone()).or_default() += 1;
+            }
+            if let Some(without) = &mut s.without_competency {
+                if q.competencies.is_empty() {
+                    without.push(q.id.clone());
+                }
+            }
             for l in &q.levels {
                 *s.by_level.entry(l.as_str()).or_default() += 1;
                 *s.minutes_by_level.entry(l.as_str()).or_default() += q.minutes_or_default();

@@ -63,6 +63,19 @@ fn render(s: &Stats, cutoff: &str, days: u32, w: &mut dyn Write) -> io::Result<(
         "active questions by kind",
         s.by_kind.iter().map(|(k, v)| (*k, v.to_string())),
     )?;
+    if !s.by_competency.is_empty() {
+        table(
+            w,
+            "active questions by competency (a question may measure two)",
+            s.by_competency
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.to_string())),
+        )?;
+    }
+    if let Some(without) = &s.without_competency {
+        list(w, "active questions that name no competency", without)?;
+        writeln!(w)?;
+    }
     writeln!(w, "rubric completeness")?;
     list(w, "without strong signals", &s.without_strong_signals)?;
     list(w, "without red flags", &s.without_red_flags)?;
