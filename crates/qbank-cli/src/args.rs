@@ -484,8 +484,8 @@ pub enum DocumentFormat {
 }
 
 impl DocumentFormat {
-    /// The file name extension.
-    pub fn extension(self) -> &'static str {
+    /// The id of the format in [`qbank_export::formats::FORMATS`].
+    pub fn id(self) -> &'static str {
         match self {
             DocumentFormat::Pdf => "pdf",
             DocumentFormat::Docx => "docx",

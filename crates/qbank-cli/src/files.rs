@@ -6,43 +6,31 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The output formats and the file name extensions that name them, to catch an `--out` whose
-/// extension says one format while `--format` (or the command) says another.
-const EXTENSIONS: &[(&str, &[&str])] = &[
-    ("PDF", &["pdf"]),
-    ("DOCX", &["docx", "doc"]),
-    ("CSV", &["csv", "tsv"]),
-    ("JSON", &["json"]),
-    ("Markdown", &["md", "markdown"]),
-    ("XLSX", &["xlsx", "xls", "ods"]),
-    ("HTML", &["html", "htm"]),
-];
+use qbank_export::formats;
 
 /// Whether `out` is `-`, which means standard output.
 pub fn is_stdout(out: &Path) -> bool {
     out.as_os_str() == "-"
 }
 
-/// An error when the extension of `out` names another known format than `format` (one of
-/// [`EXTENSIONS`]' names); an unknown extension, or none, is the user's choice.
+/// An error when the extension of `out` names another known format than `format` (a
+/// [`qbank_export::formats::Format`]'s name); an unknown extension, or none, is the user's
+/// choice.
 pub fn check_extension(out: &Path, format: &str) -> Result<(), String> {
     let Some(ext) = out.extension().and_then(|e| e.to_str()) else {
         return Ok(());
     };
     let ext = ext.to_ascii_lowercase();
-    let Some((named, _)) = EXTENSIONS
-        .iter()
-        .find(|(_, exts)| exts.contains(&ext.as_str()))
-    else {
+    let Some(named) = formats::by_extension(&ext).map(|f| f.name) else {
         return Ok(());
     };
-    if *named == format {
+    if named == format {
         return Ok(());
     }
-    let wanted = EXTENSIONS
+    let wanted = formats::FORMATS
         .iter()
-        .find(|(name, _)| *name == format)
-        .map(|(_, exts)| exts[0])
+        .find(|f| f.name == format)
+        .map(|f| f.extensions[0])
         .unwrap_or("");
     Err(format!(
         "--out {}: the extension says {named}, but the output is {format}; name it {} or choose the format that matches",

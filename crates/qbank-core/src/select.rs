@@ -224,6 +224,13 @@ impl SelectError {
         }
     }
 
+    /// The one sentence that tells a user kit `kit` cannot be drawn, with the help in
+    /// parentheses: what `qbank kit` and `qbank export --kit` print.
+    pub fn message(&self, kit: &str) -> String {
+        let help = self.help().map(|h| format!(" ({h})")).unwrap_or_default();
+        format!("kit \"{kit}\" cannot be drawn: {self}{help}")
+    }
+
     /// A suggestion for fixing the kit or the bank.
     pub fn help(&self) -> Option<String> {
         match self {

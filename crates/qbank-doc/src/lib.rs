@@ -27,7 +27,7 @@
 
 pub mod table;
 
-pub use table::{build_table, in_topic_order, Row, Table};
+pub use table::{build_table, in_topic_order, BankView, Row, Table};
 
 use qbank_core::{Bank, Edition, Kit, Question, Selection};
 use serde::Serialize;

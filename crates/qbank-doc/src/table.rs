@@ -405,6 +405,42 @@ fn is_empty(cell: &Cell) -> bool {
     }
 }
 
+/// A bank as the bank formats (CSV, XLSX, JSON, Markdown) export it: the bank, its questions in
+/// the order a table lists them, and the table's columns. Formats that write the whole bank
+/// (JSON, Markdown) read [`BankView::bank`]; the spreadsheet formats read [`BankView::table`].
+#[derive(Debug, Clone)]
+pub struct BankView<'b> {
+    pub bank: &'b Bank,
+    /// The table's rows: the whole bank in topic order, or a kit's questions in kit order.
+    pub questions: Vec<&'b Question>,
+    pub columns: Vec<Column>,
+}
+
+impl<'b> BankView<'b> {
+    /// The whole bank, its questions in topic order ([`in_topic_order`]).
+    pub fn whole(bank: &'b Bank, columns: &[Column]) -> BankView<'b> {
+        BankView {
+            bank,
+            questions: in_topic_order(bank),
+            columns: columns.to_vec(),
+        }
+    }
+
+    /// A bank narrowed to a kit's questions: they keep the order they have in `bank`.
+    pub fn drawn(bank: &'b Bank, columns: &[Column]) -> BankView<'b> {
+        BankView {
+            bank,
+            questions: bank.questions.iter().collect(),
+            columns: columns.to_vec(),
+        }
+    }
+
+    /// The table of the questions with the columns.
+    pub fn table(&self) -> Table {
+        build_table(self.bank, self.questions.iter().copied(), &self.columns)
+    }
+}
+
 /// The bank's questions grouped by topic in the order of `topics.yaml` (questions of topics it
 /// does not list come last), each group in path order.
 pub fn in_topic_order(bank: &Bank) -> Vec<&Question> {

@@ -47,6 +47,7 @@ use std::fmt;
 
 pub mod csv;
 pub mod docx;
+pub mod formats;
 pub mod html;
 pub mod import;
 pub mod json;

@@ -1,75 +1,91 @@
-use qbank_core::Bank;
-use qbank_doc::{build_table, in_topic_order, table::Column};
-use qbank_export::csv::{export_csv, CsvOptions};
+//! `qbank export csv|xlsx|json|md|html`: the bank, or a kit's questions, in one of the bank
+//! formats of [`qbank_export::formats::FORMATS`].
 
 use std::io::{self, IsTerminal};
 
-use qbank_export::html::{export_html, HtmlOptions, KitDraw};
-use qbank_export::xlsx::{export_xlsx, XlsxOptions};
+use qbank_core::Bank;
+use qbank_doc::{table::Column, BankView};
+use qbank_export::formats::{self, Options, Writer};
+use qbank_export::html::KitDraw;
 
-use crate::args::{CsvExportArgs, ExportArgs, ExportCommand, HtmlExportArgs, XlsxExportArgs};
+use crate::args::{ExportArgs, ExportCommand, HtmlExportArgs};
 use crate::{files, Failure, Outcome};
 
 pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
     match command {
-        ExportCommand::Csv(args) => csv(args),
-        ExportCommand::Xlsx(args) => xlsx(args),
+        ExportCommand::Csv(args) => {
+            let write = writer(&args.common, "csv")?;
+            let columns = columns(&args.columns)?;
+            let options = Options {
+                excel: args.excel,
+                ..Options::default()
+            };
+            export(&args.common, write, &columns, &options)
+        }
+        ExportCommand::Xlsx(args) => {
+            let write = writer(&args.common, "xlsx")?;
+            if args.common.out.is_none() && io::stdout().is_terminal() {
+                return Err(Failure(
+                    "a workbook is not text: write it to a file with --out FILE.xlsx (or --out - to pipe it)"
+                        .into(),
+                ));
+            }
+            let columns = columns(&args.columns)?;
+            let options = Options {
+                created: source_date_epoch()?,
+                ..Options::default()
+            };
+            export(&args.common, write, &columns, &options)
+        }
         ExportCommand::Html(args) => html(args),
         ExportCommand::Json(args) => {
-            check_out(&args, "JSON")?;
-            let bank = load(&args)?;
-            let bytes = qbank_export::json::export_json(&bank)?;
-            emit(&args, &bytes)
+            let write = writer(&args, "json")?;
+            export(&args, write, &[], &Options::default())
         }
         ExportCommand::Md(args) => {
-            check_out(&args, "Markdown")?;
-            let bank = load(&args)?;
-            let text = qbank_export::markdown::export_markdown(&bank);
-            emit(&args, text.as_bytes())
+            let write = writer(&args, "md")?;
+            export(&args, write, &[], &Options::default())
         }
     }
 }
 
-fn csv(args: CsvExportArgs) -> Result<Outcome, Failure> {
-    check_out(&args.common, "CSV")?;
-    let chosen = columns(&args.columns)?;
-    let bank = load(&args.common)?;
-    // A kit's questions keep the kit's order; the whole bank goes in topic order.
-    let questions: Vec<&qbank_core::Question> = if args.common.kit.is_some() {
-        bank.questions.iter().collect()
-    } else {
-        in_topic_order(&bank)
-    };
-    let columns = expand(&chosen, &questions);
-    let table = build_table(&bank, questions, &columns);
-    let bytes = export_csv(&table, &CsvOptions { excel: args.excel })?;
-    emit(&args.common, &bytes)
+type BankWriter =
+    fn(&BankView<'_>, &Options) -> Result<qbank_export::Exported, qbank_export::Error>;
+
+/// How the bank format `id` is written.
+fn bank_writer(id: &str) -> Result<(&'static str, BankWriter), Failure> {
+    let format = formats::format(id).ok_or_else(|| Failure(format!("no format \"{id}\"")))?;
+    match format.write {
+        Writer::Bank(write) => Ok((format.name, write)),
+        Writer::Document(_) => Err(Failure(format!("{} is written from a kit", format.name))),
+    }
 }
 
-fn xlsx(args: XlsxExportArgs) -> Result<Outcome, Failure> {
-    check_out(&args.common, "XLSX")?;
-    if args.common.out.is_none() && io::stdout().is_terminal() {
-        return Err(Failure(
-            "a workbook is not text: write it to a file with --out FILE.xlsx (or --out - to pipe it)"
-                .into(),
-        ));
-    }
-    let chosen = columns(&args.columns)?;
-    let bank = load(&args.common)?;
-    let questions: Vec<&qbank_core::Question> = if args.common.kit.is_some() {
-        bank.questions.iter().collect()
+/// [`bank_writer`], after refusing an `--out` whose extension names another format, before
+/// any work is done.
+fn writer(args: &ExportArgs, id: &str) -> Result<BankWriter, Failure> {
+    let (name, write) = bank_writer(id)?;
+    check_out(args, name)?;
+    Ok(write)
+}
+
+/// Writes the bank (or, with `--kit`, the kit's questions) with `write`.
+fn export(
+    args: &ExportArgs,
+    write: BankWriter,
+    chosen: &[Chosen],
+    options: &Options,
+) -> Result<Outcome, Failure> {
+    let bank = load(args)?;
+    // A kit's questions keep the kit's order; the whole bank goes in topic order.
+    let mut view = if args.kit.is_some() {
+        BankView::drawn(&bank, &[])
     } else {
-        in_topic_order(&bank)
+        BankView::whole(&bank, &[])
     };
-    let columns = expand(&chosen, &questions);
-    let table = build_table(&bank, questions, &columns);
-    let options = XlsxOptions {
-        topics: bank.topics.iter().map(|t| t.id.clone()).collect(),
-        competencies: bank.competencies.iter().map(|c| c.id.clone()).collect(),
-        created: source_date_epoch()?,
-    };
-    let bytes = export_xlsx(&table, &options)?;
-    emit(&args.common, &bytes)
+    view.columns = expand(chosen, &view.questions);
+    let exported = write(&view, options)?;
+    emit(args, &exported.bytes)
 }
 
 fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
@@ -102,12 +118,14 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
                 .map_err(|e| e.to_string()),
         })
         .collect();
-    let options = HtmlOptions {
+    let options = Options {
         title: args.title.clone(),
         kits,
         revision: Some(qbank_core::content_revision(&bank)),
+        ..Options::default()
     };
-    let bytes = export_html(&bank, &options)?;
+    let (_, write) = bank_writer("html")?;
+    let bytes = write(&BankView::whole(&bank, &[]), &options)?.bytes;
     if let Some(path) = &target {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -205,10 +223,8 @@ fn load(args: &ExportArgs) -> Result<Bank, Failure> {
     if let Some(id) = &args.kit {
         let kit = super::kit::find_kit(&bank, id)?.clone();
         let pairs = qbank_core::near_duplicate_pairs(&bank);
-        let selection = qbank_core::select(&bank, &kit, &pairs).map_err(|e| {
-            let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
-            Failure(format!("kit \"{id}\" cannot be drawn: {e}{help}"))
-        })?;
+        let selection =
+            qbank_core::select(&bank, &kit, &pairs).map_err(|e| Failure(e.message(id)))?;
         let picked: Vec<qbank_core::Question> = selection
             .sections
             .iter()

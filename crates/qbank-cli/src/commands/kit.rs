@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use qbank_core::{Bank, Edition, Kit, Selection};
 use qbank_doc::KitOptions;
-use qbank_export::docx::{export_docx, DocxOptions};
-use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
+use qbank_export::formats::{Options, Writer};
+use qbank_export::pdf::Paper;
 use serde_json::{json, Value};
 
 use crate::args::{
-    DocumentFormat, DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat,
-    KitListArgs, KitShowArgs, PaperArg,
+    DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
+    PaperArg,
 };
 use crate::{Failure, Outcome};
 
@@ -193,8 +193,7 @@ fn select(loaded: &Loaded, kit: &Kit, draw: &DrawArgs) -> Result<Option<Selectio
                 ));
             }
         }
-        let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
-        Failure(format!("kit \"{}\" cannot be drawn: {e}{help}", kit.id))
+        Failure(e.message(&kit.id))
     })?;
     for w in &selection.warnings {
         warn(&format!("kit \"{}\": {w}", kit.id));
@@ -423,12 +422,16 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         Some(d) => Some(check_date(d)?),
         None => source_date_epoch()?,
     };
+    let format = qbank_export::formats::format(args.format.id())
+        .ok_or_else(|| Failure(format!("no format \"{}\"", args.format.id())))?;
+    let Writer::Document(write) = format.write else {
+        return Err(Failure(format!(
+            "{} is not written from a kit",
+            format.name
+        )));
+    };
     if let Some(out) = args.out.as_deref().filter(|o| !crate::files::is_stdout(o)) {
-        let format = match args.format {
-            DocumentFormat::Pdf => "PDF",
-            DocumentFormat::Docx => "DOCX",
-        };
-        crate::files::check_extension(out, format).map_err(Failure)?;
+        crate::files::check_extension(out, format.name).map_err(Failure)?;
     }
     let loaded = load(&args.bank.bank)?;
     let bank = &loaded.bank;
@@ -442,7 +445,7 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         Some(EditionArg::Candidate) => Edition::Candidate,
         None => kit.edition,
     };
-    let ext = args.format.extension();
+    let ext = format.extensions[0];
     let out = args.out.clone().unwrap_or_else(|| {
         PathBuf::from(match edition {
             Edition::Interviewer => format!("{}.{ext}", kit.id),
@@ -462,10 +465,13 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let exported = match args.format {
-        DocumentFormat::Pdf => export_pdf(&document, &PdfOptions { paper })?,
-        DocumentFormat::Docx => export_docx(&document, &DocxOptions { paper })?,
-    };
+    let exported = write(
+        &document,
+        &Options {
+            paper,
+            ..Options::default()
+        },
+    )?;
     for w in &exported.warnings {
         warn(&w.to_string());
     }
