@@ -1265,7 +1265,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__new)
-            opts="-h --text --topic --levels --kind --minutes --id --bank --help"
+            opts="-h --text --topic --levels --kind --minutes --title --competencies --id --bank --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,6 +1288,14 @@ _qbank() {
                     return 0
                     ;;
                 --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --competencies)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -166,6 +166,8 @@ tooling\t''
 scenario\t''
 behavioral\t''"
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l minutes -d 'Minutes it takes in an interview' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l title -d 'A short title for scorecards and tables (one line, at most 60 characters)' -r
+complete -c qbank -n "__fish_qbank_using_subcommand new" -l competencies -d 'The one or two competencies it measures (comma-separated ids from competencies.yaml)' -r
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l id -d 'The id and file name [default: the first words of the text, in kebab-case, made unique in the bank]' -r
 complete -c qbank -n "__fish_qbank_using_subcommand new" -l bank -d 'The bank folder (holding topics.yaml)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand new" -s h -l help -d 'Print help'

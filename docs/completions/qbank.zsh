@@ -366,6 +366,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--levels=[The levels it suits (comma-separated\: junior, mid, senior, staff)]:LEVELS:(junior mid senior staff)' \
 '--kind=[What sort of answer it asks for]:KIND:(concept experience tooling scenario behavioral)' \
 '--minutes=[Minutes it takes in an interview]:MINUTES:_default' \
+'--title=[A short title for scorecards and tables (one line, at most 60 characters)]:TITLE:_default' \
+'*--competencies=[The one or two competencies it measures (comma-separated ids from competencies.yaml)]:COMPETENCIES:_default' \
 '--id=[The id and file name \[default\: the first words of the text, in kebab-case, made unique in the bank\]]:ID:_default' \
 '--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
 '-h[Print help]' \

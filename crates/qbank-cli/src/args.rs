@@ -213,6 +213,12 @@ pub struct NewArgs {
     /// Minutes it takes in an interview
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
     pub minutes: Option<u32>,
+    /// A short title for scorecards and tables (one line, at most 60 characters)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The one or two competencies it measures (comma-separated ids from competencies.yaml)
+    #[arg(long, value_delimiter = ',')]
+    pub competencies: Vec<String>,
     /// The id and file name [default: the first words of the text, in kebab-case, made
     /// unique in the bank]
     #[arg(long)]

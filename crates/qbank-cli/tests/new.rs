@@ -119,3 +119,66 @@ fn a_new_question_that_reads_like_an_active_one_says_so() {
     assert!(out.starts_with("exit: 0\n"), "{out}");
     assert!(!out.contains("reads like"), "{out}");
 }
+
+#[test]
+fn new_takes_a_title_and_declared_competencies() {
+    let dir = temp_dir("new-competencies");
+    copy_dir(
+        &crate_dir().join("tests/banks/coverage-competencies"),
+        &dir.join("bank"),
+    );
+    let base = [
+        "new",
+        "--bank",
+        "bank",
+        "--text",
+        "How would you roll back a bad model in production?",
+        "--topic",
+        "deployment",
+        "--levels",
+        "mid",
+        "--kind",
+        "scenario",
+    ];
+    let with = |extra: &[&str]| -> Vec<String> {
+        base.iter().chain(extra).map(|s| (*s).to_owned()).collect()
+    };
+    let run = |args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        qbank(&dir, &args)
+    };
+    let typo = run(with(&["--competencies", "production-operation"]));
+    assert!(typo.starts_with("exit: 2"), "{typo}");
+    assert!(
+        typo.contains(
+            "unknown competency `production-operation`; did you mean `production-operations`?"
+        ),
+        "{typo}"
+    );
+    let three = run(with(&[
+        "--competencies",
+        "ml-delivery,production-operations,ml-delivery",
+    ]));
+    assert!(three.starts_with("exit: 0"), "{three}");
+    let long = run(with(&["--title", &"x".repeat(61)]));
+    assert!(long.contains("a title has at most 60"), "{long}");
+    let path = "bank/deployment/roll-back-bad-model-production.yaml";
+    let text = read(&dir, path);
+    assert!(
+        text.contains("competencies: [ml-delivery, production-operations]\n"),
+        "{text}"
+    );
+    std::fs::remove_file(dir.join(path)).unwrap();
+    let titled = run(with(&[
+        "--title",
+        "Rolling back a model",
+        "--competencies",
+        "ml-delivery",
+    ]));
+    assert!(titled.starts_with("exit: 0"), "{titled}");
+    let text = read(&dir, path);
+    assert!(
+        text.contains("\nid: roll-back-bad-model-production\ntitle: Rolling back a model\n"),
+        "{text}"
+    );
+}

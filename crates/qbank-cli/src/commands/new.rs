@@ -117,6 +117,22 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
         (None, Some(a)) => a.ask("Minutes (Enter to leave out)", Some(""), parse_minutes)?,
         (None, None) => None,
     };
+    let title = match &args.title {
+        Some(t) => Some(check_title(t)?),
+        None => None,
+    };
+    let declared: Vec<String> = bank.competencies.iter().map(|c| c.id.clone()).collect();
+    let competencies = match (&args.competencies[..], &mut ask) {
+        ([], Some(a)) if !declared.is_empty() => {
+            a.say(&format!("Competencies: {}", declared.join(", ")))?;
+            a.ask(
+                "Competencies it measures (one or two, comma-separated; Enter to leave out)",
+                Some(""),
+                |s| check_competencies(&split_list(s), &declared),
+            )?
+        }
+        (given, _) => check_competencies(given, &declared)?,
+    };
     let suggested = unique_id(&slug(&text), &taken);
     let check_id = |id: &str| check_id(id, &taken);
     let id = match (&args.id, &mut ask) {
@@ -142,10 +158,12 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
         .collect();
 
     let q = Question {
+        title,
         text,
         topic: topic.clone(),
         levels,
         kind,
+        competencies,
         minutes,
         status: Status::Draft,
         ..Question::new(id.clone())
@@ -255,6 +273,61 @@ fn check_text(text: &str) -> Result<String, Failure> {
         return Err(Failure("the question text must be one line".into()));
     }
     Ok(text.to_owned())
+}
+
+fn check_title(title: &str) -> Result<String, Failure> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Failure("the title is empty".into()));
+    }
+    if title.contains(['\n', '\r']) {
+        return Err(Failure("the title must be one line".into()));
+    }
+    let chars = title.chars().count();
+    if chars > 60 {
+        return Err(Failure(format!(
+            "the title has {chars} characters; a title has at most 60"
+        )));
+    }
+    Ok(title.to_owned())
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One or two distinct competencies, each declared in competencies.yaml when the bank has
+/// one (`declared` is empty when it has none: then any kebab-case id is taken, and
+/// `unknown-competency` reports it).
+fn check_competencies(given: &[String], declared: &[String]) -> Result<Vec<String>, Failure> {
+    let mut out: Vec<String> = Vec::new();
+    for c in given {
+        let c = c.trim();
+        if c.is_empty() {
+            continue;
+        }
+        if !declared.is_empty() && !declared.iter().any(|d| d == c) {
+            let hint = match closest(c, declared) {
+                Some(d) => format!("did you mean `{d}`?"),
+                None => format!("competencies.yaml declares: {}", declared.join(", ")),
+            };
+            return Err(Failure(format!("unknown competency `{c}`; {hint}")));
+        }
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+    }
+    if out.len() > 2 {
+        return Err(Failure(format!(
+            "{} competencies given; a question measures one or two",
+            out.len()
+        )));
+    }
+    Ok(out)
 }
 
 fn check_topic(topic: &str, topics: &[String]) -> Result<String, Failure> {
