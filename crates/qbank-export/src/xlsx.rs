@@ -106,12 +106,15 @@ pub fn level_combinations() -> Vec<String> {
     out
 }
 
-/// Pairs and single competencies, for a question's one or two competencies.
+/// Single competencies, then pairs in both orders (a question names its two in its own
+/// order, and its cell must be one of the list's values).
 fn competency_choices(ids: &[String]) -> Vec<String> {
     let mut out: Vec<String> = ids.to_vec();
-    for (i, a) in ids.iter().enumerate() {
-        for b in &ids[i + 1..] {
-            out.push(format!("{a}, {b}"));
+    for a in ids {
+        for b in ids {
+            if a != b {
+                out.push(format!("{a}, {b}"));
+            }
         }
     }
     out
@@ -467,11 +470,11 @@ mod tests {
     }
 
     #[test]
-    fn competency_choices_are_singles_then_pairs() {
+    fn competency_choices_are_singles_then_pairs_both_ways() {
         let ids = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
         assert_eq!(
             competency_choices(&ids),
-            ["a", "b", "c", "a, b", "a, c", "b, c"]
+            ["a", "b", "c", "a, b", "a, c", "b, a", "b, c", "c, a", "c, b"]
         );
     }
 }
