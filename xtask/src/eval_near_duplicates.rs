@@ -49,6 +49,14 @@ pub struct Args {
     /// Also list the misclassified pairs of this split (dev, test or all), with their terms.
     #[arg(long)]
     errors: Option<String>,
+    /// Read texts with the sentence-embedding model in this folder too (vectors cached in
+    /// `.qbank_cache/` of the current folder).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Write every labelled pair's score parts (split, label, kind, lexical, cosine, swapped,
+    /// score, rank of b among a's closest and of a among b's) to this TSV file, for tuning.
+    #[arg(long)]
+    dump: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -165,13 +173,14 @@ fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
 /// text's group), do not compete: a seed question with three rewordings has three right
 /// answers.
 fn rank_of(index: &qbank_core::similarity::Index<'_>, a: usize, b: usize, same: &[usize]) -> usize {
-    let score = index.score(a, b).score;
+    // The order `qbank similar` shows: with a model, led by meaning.
+    let score = index.rank_score(a, b);
     if score <= 0.0 {
         return index.len();
     }
     1 + (0..index.len())
         .filter(|&j| j != a && j != b && same[j] != same[a])
-        .filter(|&j| index.score(a, j).score >= score)
+        .filter(|&j| index.rank_score(a, j) >= score)
         .count()
 }
 
@@ -258,7 +267,14 @@ pub fn run(args: Args) -> Result<(), String> {
         }
         return Ok(());
     }
+    let detector = match &args.model {
+        Some(dir) => detector.with_meaning(Some(std::sync::Arc::new(embed(dir, &corpus)?))),
+        None => detector,
+    };
     let index = detector.index(&corpus);
+    if let Some(path) = &args.dump {
+        dump(path, &file.pairs, &index, &position)?;
+    }
     let scored: Vec<Scored<'_>> = file
         .pairs
         .iter()
@@ -509,4 +525,62 @@ pub fn run(args: Args) -> Result<(), String> {
     }
     print!("{out}");
     Ok(())
+}
+
+/// The sentence vectors of `texts` by the model in `dir`, through the cache in `.qbank_cache/`.
+fn embed(
+    dir: &std::path::Path,
+    texts: &[&str],
+) -> Result<qbank_core::similarity::Embeddings, String> {
+    let id = qbank_embed::fingerprint(dir).map_err(|e| e.to_string())?;
+    let model = qbank_embed::Model::load(dir).map_err(|e| e.to_string())?;
+    let mut cache = qbank_embed::Cache::open(std::path::Path::new("."), &id, model.dim());
+    let missing: Vec<&str> = texts
+        .iter()
+        .copied()
+        .filter(|t| cache.get(t).is_none())
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("embedding {} texts", missing.len());
+        let vectors = model
+            .embed(&missing, &mut |_| {})
+            .map_err(|e| e.to_string())?;
+        for (t, v) in missing.iter().zip(vectors) {
+            cache.insert(t, v);
+        }
+        cache.save().map_err(|e| e.to_string())?;
+    }
+    let mut meaning = qbank_core::similarity::Embeddings::new(id, model.dim());
+    for t in texts {
+        if let Some(v) = cache.get(t) {
+            meaning.insert(t, v.to_vec());
+        }
+    }
+    Ok(meaning)
+}
+
+/// Writes the score parts of every labelled pair as TSV (see `--dump`).
+fn dump(
+    path: &std::path::Path,
+    pairs: &[Labelled],
+    index: &qbank_core::similarity::Index<'_>,
+    position: &BTreeMap<&str, usize>,
+) -> Result<(), String> {
+    let mut out = String::from("split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\ta\tb\n");
+    for p in pairs {
+        let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
+        let parts = index.parts(a, b);
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{a}\t{b}",
+            p.split,
+            p.label,
+            p.kind,
+            parts.lexical,
+            parts.semantic.map_or("".to_owned(), |c| format!("{c:.5}")),
+            u8::from(parts.swapped),
+            index.score(a, b).score,
+        );
+    }
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

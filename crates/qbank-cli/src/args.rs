@@ -40,6 +40,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// The active questions closest to a text or to a question, with scores and shared subjects
     Similar(SimilarArgs),
+    /// The sentence-embedding model that finds near duplicates by meaning: fetch it, show it
+    #[command(subcommand)]
+    Model(ModelCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -295,6 +298,38 @@ pub struct SimilarArgs {
 pub enum SimilarFormat {
     Human,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned
+    /// SHA-256 sums
+    #[command(
+        after_help = "Examples:\n  qbank model fetch\n  qbank model fetch --from /mnt/mirror/all-MiniLM-L6-v2 --dir models/minilm"
+    )]
+    Fetch(ModelFetchArgs),
+    /// Say which model folder qbank uses for a bank, and why, and check its files
+    Path(ModelPathArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ModelFetchArgs {
+    /// Where to put the model (default: qbank/models/all-MiniLM-L6-v2 in the user cache folder)
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// A folder or a base URL to copy the files from instead of the public hub
+    #[arg(long, value_name = "DIR|URL")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ModelPathArgs {
+    /// The bank folder (its qbank.toml may name a model folder)
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Read this file instead of the qbank.toml found from the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

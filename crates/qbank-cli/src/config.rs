@@ -22,6 +22,11 @@ pub fn find(bank: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The qbank.toml that [`load`] reads for `bank`, if any.
+pub fn path(explicit: Option<&Path>, bank: &Path) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(|| find(bank))
+}
+
 /// Reads the configuration: `explicit` when given (it must exist), otherwise the one found
 /// for `bank`, otherwise the defaults.
 pub fn load(explicit: Option<&Path>, bank: &Path) -> Result<Config, Failure> {

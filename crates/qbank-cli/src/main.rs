@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod dates;
 mod files;
+mod meaning;
 mod progress;
 
 use std::io::{self, Write};

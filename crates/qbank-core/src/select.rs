@@ -387,6 +387,31 @@ pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The pairs of the bank's active questions that kit selection keeps apart, by id: every
+/// pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a looser level than the
+/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; the
+/// near-duplicate pairs of [`near_duplicate_pairs`] without them (words alone are not
+/// reliable below that level).
+pub fn related_pairs(
+    bank: &Bank,
+    embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
+) -> Vec<(String, String)> {
+    use crate::similarity::{Detector, DEFAULT_THRESHOLD, RELATED_THRESHOLD};
+    let threshold = if embeddings.is_some() {
+        RELATED_THRESHOLD
+    } else {
+        DEFAULT_THRESHOLD
+    };
+    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
+    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    Detector::for_bank(bank, threshold)
+        .with_meaning(embeddings)
+        .near_duplicates(&texts)
+        .into_iter()
+        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .collect()
+}
+
 /// SplitMix64: a small, well-known generator whose output never changes between versions.
 #[derive(Debug, Clone)]
 pub struct SplitMix64(u64);

@@ -66,16 +66,22 @@
 //! ```
 
 mod base;
+mod embeddings;
 mod stem;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::model::Topic;
 
+pub use embeddings::{dot, Embeddings};
 pub use stem::{americanize, stem};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
 pub const DEFAULT_THRESHOLD: f32 = 0.40;
+
+/// The looser score from which two questions read with sentence vectors count as related:
+/// kit selection keeps such pairs apart ([`crate::select::related_pairs`]).
+pub const RELATED_THRESHOLD: f32 = 0.30;
 
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -510,11 +516,12 @@ impl Vocabulary {
 
     fn analyse(&self, text: &str, want: Want) -> Analysis {
         let words = words(text);
-        let sequence: Box<[u64]> = words
+        let (sequence, raw): (Vec<u64>, Vec<String>) = words
             .iter()
             .filter(|w| !self.stop.contains(&w.stem))
-            .map(|w| word_id(&w.stem))
-            .collect();
+            .map(|w| (word_id(&w.stem), w.raw.clone()))
+            .unzip();
+        let (sequence, raw) = (sequence.into_boxed_slice(), raw.into_boxed_slice());
         let mut subject_stems: Vec<String> = Vec::new();
         let mut used = vec![false; words.len()];
         // (position, term): terms found by phrases and by single words, sorted by position.
@@ -665,6 +672,7 @@ impl Vocabulary {
             terms: out,
             subject_stems,
             sequence,
+            raw,
         }
     }
 
@@ -744,6 +752,8 @@ struct Analysis {
     subject_stems: Vec<String>,
     /// The words that are not stop words, in order, as [`word_id`]s.
     sequence: Box<[u64]>,
+    /// The same words as written (lowercased).
+    raw: Box<[String]>,
 }
 
 /// A subject term of a question.
@@ -810,6 +820,8 @@ impl Default for DetectorOptions {
 pub struct Detector {
     vocabulary: Vocabulary,
     options: DetectorOptions,
+    /// Sentence vectors of the texts, when a model computed them.
+    meaning: Option<std::sync::Arc<Embeddings>>,
 }
 
 /// Two near-duplicate texts: indices into the indexed texts (`a < b`), their score, and the
@@ -828,6 +840,11 @@ pub struct Similarity {
     pub score: f32,
     /// The subject terms both have (light words left out), heaviest first.
     pub shared: Vec<String>,
+    /// The cosine of the two texts' sentence vectors, when both have one.
+    pub semantic: Option<f32>,
+    /// The words each text has where the other has others, when the two are one sentence
+    /// with one subject swapped for another (which lowers the score).
+    pub swapped: Option<(String, String)>,
 }
 
 impl Detector {
@@ -844,7 +861,21 @@ impl Detector {
         Detector {
             vocabulary,
             options,
+            meaning: None,
         }
+    }
+
+    /// The same detector, reading texts with their sentence vectors too: texts found in
+    /// `meaning` are compared by what they mean as well as by their subject terms (see
+    /// [`Similarity`]); texts it lacks by their terms alone.
+    pub fn with_meaning(mut self, meaning: Option<std::sync::Arc<Embeddings>>) -> Detector {
+        self.meaning = meaning.filter(|m| !m.is_empty());
+        self
+    }
+
+    /// The sentence vectors it reads texts with, if any.
+    pub fn meaning(&self) -> Option<&Embeddings> {
+        self.meaning.as_deref()
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
@@ -862,7 +893,7 @@ impl Detector {
         let analysed: Vec<Analysis> = crate::parallel::map_ordered(texts, 2048, |_, t| {
             self.vocabulary.analyse(t.as_ref(), Want::Terms)
         });
-        Index::build(self, analysed)
+        Index::build(self, texts, analysed)
     }
 
     /// The near-duplicate pairs among `texts`, in order of `a` then `b`.
@@ -884,6 +915,10 @@ pub struct Index<'d> {
     totals: Vec<f32>,
     /// Each text's words, stop words left out, as [`word_id`]s (see [`swapped`]).
     sequences: Vec<Box<[u64]>>,
+    /// The same words as written.
+    raw: Vec<Box<[String]>>,
+    /// Each text's sentence vector, when the detector has one for it.
+    vectors: Vec<Option<&'d [f32]>>,
     /// The least weight a pair must share: [`MIN_SHARED_WEIGHT`]; in a bank of a dozen
     /// questions or fewer, where a subject found in just the two of them weighs less, that
     /// weight, but never less than 2.
@@ -968,6 +1003,12 @@ const SWAP_FACTOR: f32 = 0.5;
 /// text ("A/B testing" and "A/B testing in production") is not a swap, nor are synonyms that
 /// differ only in stop words ("ML" and "machine learning").
 fn swapped(x: &[u64], y: &[u64]) -> bool {
+    swap_span(x, y).is_some()
+}
+
+/// Where the swapped phrases are, when [`swapped`] holds: the range of each text's words
+/// between the common start and the common end.
+fn swap_span(x: &[u64], y: &[u64]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let before = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let (x_rest, y_rest) = (&x[before..], &y[before..]);
     let after = x_rest
@@ -977,15 +1018,84 @@ fn swapped(x: &[u64], y: &[u64]) -> bool {
         .take_while(|(p, q)| p == q)
         .count();
     let around = before + after;
-    around < x.len()
+    (around < x.len()
         && around < y.len()
-        && around as f32 >= SWAP_COVER * x.len().min(y.len()) as f32
+        && around as f32 >= SWAP_COVER * x.len().min(y.len()) as f32)
+        .then(|| (before..x.len() - after, before..y.len() - after))
+}
+
+/// How two texts with sentence vectors are scored: `weight` × the cosine scaled from
+/// `origin` (0) to 1 (1), plus the rest × the term score; times `swap` when they are one
+/// sentence with one subject swapped for another.
+#[derive(Debug, Clone, Copy)]
+struct Blend {
+    weight: f32,
+    origin: f32,
+    swap: f32,
+}
+
+impl Blend {
+    fn of(&self, cosine: f32, lexical: f32) -> f32 {
+        let meaning = ((cosine - self.origin) / (1.0 - self.origin)).clamp(0.0, 1.0);
+        self.weight * meaning + (1.0 - self.weight) * lexical
+    }
+}
+
+/// The score, and so the verdict, of two texts with vectors. Chosen on the dev splits of the
+/// four labelled sets (BENCHMARKS.md): there, the cosine of all-MiniLM-L6-v2 barely tells a
+/// reworded duplicate from a template sibling (both score about 0.5), so the subject terms
+/// decide; the cosine only lifts pairs it is very sure of, and a swapped subject counts a
+/// quarter (the siblings' vectors are close, as they share most words).
+const VERDICT: Blend = Blend {
+    weight: 0.10,
+    origin: 0.70,
+    swap: 0.25,
+};
+
+/// How [`Index::closest`] orders texts with vectors. Here the cosine leads: among a bank's
+/// questions, the nearest by meaning is the best first guess even where the words differ
+/// entirely ("process and thread" / "threads differ from processes"); the terms and the swap
+/// test then push template siblings down. Chosen on the dev splits' ranking (BENCHMARKS.md).
+const RANKING: Blend = Blend {
+    weight: 0.70,
+    origin: 0.40,
+    swap: 0.50,
+};
+
+/// How many nearest texts by meaning each text is compared with when looking for pairs.
+const SEMANTIC_NEIGHBOURS: usize = 16;
+
+/// The parts a score is made of (see [`Index::parts`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parts {
+    /// The subject-term score, before the swap test.
+    pub lexical: f32,
+    /// The cosine of the two texts' vectors, when both have one.
+    pub semantic: Option<f32>,
+    /// One sentence with one subject swapped for another.
+    pub swapped: bool,
 }
 
 impl<'d> Index<'d> {
-    fn build(detector: &'d Detector, analysed: Vec<Analysis>) -> Index<'d> {
-        let (analysed, sequences): (Vec<Vec<Term>>, Vec<Box<[u64]>>) =
-            analysed.into_iter().map(|a| (a.terms, a.sequence)).unzip();
+    fn build<S: AsRef<str>>(
+        detector: &'d Detector,
+        texts: &[S],
+        analysed: Vec<Analysis>,
+    ) -> Index<'d> {
+        let vectors = texts
+            .iter()
+            .map(|t| detector.meaning.as_deref().and_then(|m| m.get(t.as_ref())))
+            .collect();
+        let mut sequences = Vec::with_capacity(analysed.len());
+        let mut raw = Vec::with_capacity(analysed.len());
+        let analysed: Vec<Vec<Term>> = analysed
+            .into_iter()
+            .map(|a| {
+                sequences.push(a.sequence);
+                raw.push(a.raw);
+                a.terms
+            })
+            .collect();
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
         let mut first: Vec<String> = Vec::new();
@@ -1047,6 +1157,8 @@ impl<'d> Index<'d> {
             docs,
             totals,
             sequences,
+            raw,
+            vectors,
             min_shared: MIN_SHARED_WEIGHT.min(idf(2)).max(2.0),
         }
     }
@@ -1113,25 +1225,63 @@ impl<'d> Index<'d> {
     /// [`Index::score_of`], except that a score below `floor` may be returned without the swap
     /// test (which only ever lowers it): the search for pairs at a threshold needs no more.
     fn score_from(&self, a: usize, b: usize, floor: f32) -> f32 {
+        self.blended(a, b, floor, &VERDICT)
+    }
+
+    /// The score of `a` and `b` under `blend` when both have vectors, else their term score;
+    /// see [`Index::score_from`] for `floor`.
+    fn blended(&self, a: usize, b: usize, floor: f32, blend: &Blend) -> f32 {
         let (shared, shared_subjects) = self.shared_weight(a, b);
+        let lexical = self.lexical(a, b, shared);
+        let (score, factor) = match self.cosine(a, b) {
+            Some(c) => (blend.of(c, lexical), blend.swap),
+            None => (lexical, SWAP_FACTOR),
+        };
+        if score > 0.0 && score >= floor && self.swap(a, b, shared_subjects) {
+            score * factor
+        } else {
+            score
+        }
+    }
+
+    /// The subject-term score of `a` and `b` that share `shared` weight, before the swap test.
+    fn lexical(&self, a: usize, b: usize, shared: f32) -> f32 {
         if shared < self.min_shared {
             return 0.0;
         }
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
         let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
         if union <= 0.0 {
-            return 0.0;
+            0.0
+        } else {
+            shared / union
         }
-        let score = shared / union;
-        // Each has a subject of its own, and the rest of the sentence is the same.
-        if score >= floor
-            && self.subject_count(a) > shared_subjects
+    }
+
+    /// Whether each has a subject of its own and the rest of the sentence is the same.
+    fn swap(&self, a: usize, b: usize, shared_subjects: usize) -> bool {
+        self.subject_count(a) > shared_subjects
             && self.subject_count(b) > shared_subjects
             && swapped(&self.sequences[a], &self.sequences[b])
-        {
-            score * SWAP_FACTOR
-        } else {
-            score
+    }
+
+    /// The cosine of the sentence vectors of `a` and `b`, when both have one.
+    fn cosine(&self, a: usize, b: usize) -> Option<f32> {
+        Some(embeddings::dot(self.vectors[a]?, self.vectors[b]?))
+    }
+
+    /// Whether any text has a sentence vector.
+    pub fn has_meaning(&self) -> bool {
+        self.vectors.iter().any(Option::is_some)
+    }
+
+    /// What the score of `a` and `b` is made of: for measuring and tuning.
+    pub fn parts(&self, a: usize, b: usize) -> Parts {
+        let (shared, shared_subjects) = self.shared_weight(a, b);
+        Parts {
+            lexical: self.lexical(a, b, shared),
+            semantic: self.cosine(a, b),
+            swapped: self.swap(a, b, shared_subjects),
         }
     }
 
@@ -1149,12 +1299,30 @@ impl<'d> Index<'d> {
             })
             .collect();
         shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let parts = self.parts(a, b);
+        let swapped = if parts.swapped {
+            swap_span(&self.sequences[a], &self.sequences[b])
+                .map(|(x, y)| (self.raw[a][x].join(" "), self.raw[b][y].join(" ")))
+        } else {
+            None
+        };
         Similarity {
             score: self.score_of(a, b),
             shared: shared
                 .into_iter()
                 .map(|(t, _)| self.names[t as usize].clone())
                 .collect(),
+            semantic: parts.semantic,
+            swapped,
+        }
+    }
+
+    /// What [`Index::closest`] orders texts by: with vectors, a blend led by meaning (see
+    /// [`RANKING`]); without, the score.
+    pub fn rank_score(&self, i: usize, j: usize) -> f32 {
+        match self.cosine(i, j) {
+            Some(_) => self.blended(i, j, 0.0, &RANKING),
+            None => self.score_of(i, j),
         }
     }
 
@@ -1165,7 +1333,7 @@ impl<'d> Index<'d> {
     pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, Similarity)> {
         let mut found: Vec<(usize, f32)> = (0..self.docs.len())
             .filter(|&j| j != i)
-            .map(|j| (j, self.score_of(i, j)))
+            .map(|j| (j, self.rank_score(i, j)))
             .filter(|&(_, score)| score > 0.0)
             .collect();
         found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -1209,6 +1377,14 @@ impl<'d> Index<'d> {
         let mut pairs = Vec::new();
         let mut candidates = 0usize;
         let mut found: Vec<(usize, f32)> = Vec::new();
+        // Pairs by meaning: each text's nearest neighbours that could reach the threshold on
+        // their cosine alone or with some shared terms.
+        let near = self.has_meaning().then(|| {
+            let floor = VERDICT.origin
+                + (1.0 - VERDICT.origin)
+                    * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
+            embeddings::nearest(&self.vectors, SEMANTIC_NEIGHBOURS, floor)
+        });
         for &b in &order {
             found.clear();
             let mut scored_here = 0usize;
@@ -1245,6 +1421,21 @@ impl<'d> Index<'d> {
                     }
                 }
             }
+            // The nearest texts by meaning, whatever words they share.
+            if let Some(near) = &near {
+                for &(a, _) in &near[b] {
+                    let a = a as usize;
+                    if seen[a] == b {
+                        continue;
+                    }
+                    seen[a] = b;
+                    candidates += 1;
+                    let score = self.score_from(a, b, threshold);
+                    if score >= threshold {
+                        found.push((a, score));
+                    }
+                }
+            }
             // Keep the closest partners of each text; the rule reports one and counts the rest.
             found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             for &(a, score) in found.iter().take(self.detector.options.max_partners) {
@@ -1261,6 +1452,8 @@ impl<'d> Index<'d> {
             }
         }
         pairs.sort_by_key(|x| (x.a, x.b));
+        // A pair found from both sides is one pair.
+        pairs.dedup_by_key(|x| (x.a, x.b));
         (pairs, candidates)
     }
 

@@ -10,6 +10,10 @@
 //! [rules.text-length]            # a rule's settings, and optionally its severity
 //! severity = "warning"
 //! max = 400
+//!
+//! [model]                        # the sentence-embedding model for near duplicates
+//! dir = "models/all-MiniLM-L6-v2" # a local copy, relative to this file
+//! enabled = true                 # false: compare questions by their words only
 //! ```
 //!
 //! Parsing is pure: the CLI finds and reads the file and passes its text here. Every mistake
@@ -36,9 +40,15 @@ pub struct Config {
     pub settings: Settings,
     /// `[lint] deny-warnings`, when set.
     pub deny_warnings: Option<bool>,
+    /// `[model] dir`: a folder with the sentence-embedding model, as written (relative paths
+    /// are relative to the file).
+    pub model_dir: Option<String>,
+    /// `[model] enabled`: `false` turns the model off, even where one is found.
+    pub model_enabled: Option<bool>,
 }
 
 const LINT_KEYS: &[&str] = &["deny-warnings"];
+const MODEL_KEYS: &[&str] = &["dir", "enabled"];
 const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
 
 struct Reader<'t> {
@@ -127,11 +137,12 @@ pub fn parse_config(text: &str, file: &str) -> Result<Config, Error> {
         match key.get_ref().as_ref() {
             "lint" => read_lint(&reader, value, &mut config)?,
             "rules" => read_rules(&reader, value, &mut config.settings)?,
+            "model" => read_model(&reader, value, &mut config)?,
             _ => {
                 return Err(reader.unknown(
                     key,
                     format!("unknown section [{}]", key.get_ref()),
-                    &["lint", "rules"],
+                    &["lint", "rules", "model"],
                 ))
             }
         }
@@ -178,6 +189,45 @@ fn read_lint(
                     key,
                     format!("[lint] has no setting \"{}\"", key.get_ref()),
                     LINT_KEYS,
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_model(
+    reader: &Reader<'_>,
+    value: &Spanned<DeValue<'_>>,
+    config: &mut Config,
+) -> Result<(), Error> {
+    for (key, value) in in_order(table(reader, "model", value)?) {
+        match key.get_ref().as_ref() {
+            "dir" => match value.get_ref().as_str() {
+                Some(dir) if !dir.trim().is_empty() => config.model_dir = Some(dir.to_owned()),
+                _ => {
+                    return Err(reader.error(
+                        value.span(),
+                        "`dir` must be the path of a folder, as a string".to_owned(),
+                        None,
+                    ))
+                }
+            },
+            "enabled" => {
+                let b = value.get_ref().as_bool().ok_or_else(|| {
+                    reader.error(
+                        value.span(),
+                        "`enabled` must be true or false".to_owned(),
+                        None,
+                    )
+                })?;
+                config.model_enabled = Some(b);
+            }
+            _ => {
+                return Err(reader.unknown(
+                    key,
+                    format!("[model] has no setting \"{}\"", key.get_ref()),
+                    MODEL_KEYS,
                 ))
             }
         }
@@ -283,6 +333,23 @@ mod tests {
 
     fn err(text: &str) -> String {
         parse_config(text, "qbank.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn reads_the_model_section() {
+        let c = parse_config(
+            "[model]\ndir = \"models/minilm\"\nenabled = false\n",
+            "qbank.toml",
+        )
+        .unwrap();
+        assert_eq!(c.model_dir.as_deref(), Some("models/minilm"));
+        assert_eq!(c.model_enabled, Some(false));
+        assert_eq!(
+            err("[model]\ndri = \"x\"\n"),
+            "qbank.toml:2:1: [model] has no setting \"dri\"; did you mean \"dir\"?"
+        );
+        assert!(err("[model]\nenabled = \"no\"\n").contains("true or false"));
+        assert!(err("[model]\ndir = 3\n").contains("path of a folder"));
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub struct Settings {
     /// `--changed-since`: a finding about a pair of questions lands on the one that changed.
     /// `None` outside a comparison: it lands on the later file.
     pub changed: Option<HashSet<String>>,
+    /// Sentence vectors of the question texts, when the caller computed them with a model:
+    /// `near-duplicate` then compares questions by meaning as well as by their words.
+    pub embeddings: Option<std::sync::Arc<qbank_core::similarity::Embeddings>>,
 }
 
 impl Settings {

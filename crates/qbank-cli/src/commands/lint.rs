@@ -14,6 +14,14 @@ use qbank_lint::gate;
 use crate::args::{LintArgs, LintFormat};
 use crate::{config, Failure, Outcome};
 
+/// Whether the run needs the questions' sentence vectors: the `near-duplicate` rule runs.
+fn compares_meaning(settings: &qbank_lint::Settings, select: &[String], ignore: &[String]) -> bool {
+    let rule = "near-duplicate";
+    (select.is_empty() || select.iter().any(|s| s == rule))
+        && !ignore.iter().any(|s| s == rule)
+        && settings.severity.get(rule) != Some(&None)
+}
+
 pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     for name in args.select.iter().chain(&args.ignore) {
         if qbank_lint::rule(name).is_none() {
@@ -26,21 +34,37 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     }
     let bank_dir = args.bank.path();
     let config = config::load(args.config.as_deref(), &bank_dir)?;
+    let config_path = config::path(args.config.as_deref(), &bank_dir);
     // Ask git before reading the bank, so that a bad ref fails fast.
     let comparison = match &args.changed_since {
         Some(reference) => Some(Comparison::prepare(&args, &bank_dir, reference)?),
         None => None,
     };
     let (bank, load_diagnostics) = crate::progress::load_bank(&bank_dir)?;
+    // The questions' sentence vectors, by text: the bank at the base of a comparison reads the
+    // same vectors for the texts it shares with the bank now, so unchanged pairs keep their
+    // verdict on both sides.
+    let embeddings = if compares_meaning(&config.settings, &args.select, &args.ignore) {
+        let texts: Vec<&str> = bank
+            .questions
+            .iter()
+            .filter(|q| q.is_active())
+            .map(|q| q.text.as_str())
+            .collect();
+        crate::meaning::Setup::new(&config, config_path.as_deref(), &bank_dir).embeddings(&texts)
+    } else {
+        None
+    };
     let with_args = |mut settings: qbank_lint::Settings| {
         settings.select = args.select.clone();
         for name in &args.ignore {
             settings.severity.insert(name.clone(), None);
         }
         settings.changed = comparison.as_ref().map(|c| c.changed_in_bank.clone());
+        settings.embeddings = embeddings.clone();
         settings
     };
-    let settings = with_args(config.settings);
+    let settings = with_args(config.settings.clone());
     let mut diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
     let mut statuses = None;
     if let Some(comparison) = &comparison {

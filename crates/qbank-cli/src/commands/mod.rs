@@ -8,6 +8,7 @@ mod import;
 mod init;
 mod kit;
 mod lint;
+mod model;
 mod new;
 mod rule;
 mod similar;
@@ -30,6 +31,7 @@ pub fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         Command::New(args) => new::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Similar(args) => similar::run(args),
+        Command::Model(command) => model::run(command),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
     }

@@ -145,7 +145,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     let threshold = crate::config::load(None, &args.bank.bank)
         .map(|c| near_duplicate::threshold(&c.settings))
         .unwrap_or(near_duplicate::THRESHOLD);
-    let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN)
+    let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN, None)
         .closest
         .into_iter()
         .filter(|m| m.near_duplicate)

@@ -38,6 +38,11 @@ pub(crate) struct Match<'a> {
     pub(crate) score: f32,
     /// The subjects both texts name, heaviest first.
     pub(crate) shared: Vec<String>,
+    /// The cosine of the two texts' sentence vectors, when a model read them.
+    pub(crate) semantic: Option<f32>,
+    /// The words of the query and of this question where the two differ, when they are one
+    /// sentence with one subject swapped for another.
+    pub(crate) swapped: Option<[String; 2]>,
     /// At or above the threshold: `qbank lint` would report the pair.
     pub(crate) near_duplicate: bool,
     /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
@@ -49,6 +54,7 @@ pub(crate) struct Match<'a> {
 /// is the gate.
 pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
     let config = config::load(args.config.as_deref(), &args.bank.bank)?;
+    let config_path = config::path(args.config.as_deref(), &args.bank.bank);
     let (bank, _) = crate::progress::load_bank(&args.bank.bank)?;
     crate::progress::warn_unloaded(&bank, &args.bank.bank, "not compared");
     let asked: Option<&Question> = match &args.id {
@@ -63,12 +69,22 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         (None, Some(text)) => text.as_str(),
         (None, None) => return Err(Failure("give a question's text or --id".to_owned())),
     };
+    let setup = crate::meaning::Setup::new(&config, config_path.as_deref(), &args.bank.bank);
+    let texts: Vec<&str> = bank
+        .questions
+        .iter()
+        .filter(|q| q.is_active())
+        .map(|q| q.text.as_str())
+        .chain([query])
+        .collect();
+    let embeddings = setup.embeddings(&texts);
     let report = report(
         &bank,
         query,
         asked,
         threshold(&config.settings),
         args.limit.into(),
+        embeddings,
     );
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
@@ -90,13 +106,14 @@ pub(crate) fn report<'b>(
     asked: Option<&'b Question>,
     threshold: f32,
     limit: usize,
+    embeddings: Option<std::sync::Arc<qbank_core::similarity::Embeddings>>,
 ) -> Report<'b> {
     let others: Vec<&Question> = bank
         .questions
         .iter()
         .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
         .collect();
-    let detector = Detector::for_bank(bank, threshold);
+    let detector = Detector::for_bank(bank, threshold).with_meaning(embeddings);
     // The query is indexed with the bank, so that its words weigh what they weigh there.
     let texts: Vec<&str> = others
         .iter()
@@ -118,6 +135,8 @@ pub(crate) fn report<'b>(
                 // Three decimals: more would only show the float's rounding.
                 score: (similarity.score * 1000.0).round() / 1000.0,
                 shared: similarity.shared,
+                semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),
+                swapped: similarity.swapped.map(|(a, b)| [a, b]),
                 near_duplicate: similarity.score >= threshold,
                 acknowledged: asked.is_some_and(|a| acknowledged(a, q)),
                 text: &q.text,
@@ -185,7 +204,21 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(w, "{:.2}  {}  ({verdict})", m.score, m.id)?;
         writeln!(w, "      {}", shown(m.text))?;
-        writeln!(w, "      shared subject: {}", m.shared.join(", "))?;
+        let mut why = Vec::new();
+        if let Some(c) = m.semantic {
+            why.push(format!("meaning {c:.2}"));
+        }
+        if !m.shared.is_empty() || m.semantic.is_none() {
+            why.push(format!("shared subject: {}", m.shared.join(", ")));
+        }
+        if let Some([a, b]) = &m.swapped {
+            why.push(format!(
+                "one subject swapped: \"{}\" / \"{}\"",
+                shown(a),
+                shown(b)
+            ));
+        }
+        writeln!(w, "      {}", why.join("; "))?;
         writeln!(w, "      {}:{}:{}", m.file, m.line, m.column)?;
     }
     let flagged = r.closest.iter().filter(|m| m.near_duplicate).count();

@@ -67,7 +67,8 @@ impl Rule for NearDuplicate {
         let bank = ctx.bank;
         let active: Vec<&Question> = ctx.active().collect();
         let threshold = percent(ctx.integer("threshold"));
-        let detector = Detector::for_bank(bank, threshold);
+        let detector =
+            Detector::for_bank(bank, threshold).with_meaning(ctx.settings.embeddings.clone());
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
         let index = detector.index(&texts);
         // Each later question is reported once, against its closest earlier match; the others
@@ -108,36 +109,51 @@ impl Rule for NearDuplicate {
                 1 => " and 1 other question".to_owned(),
                 n => format!(" and {n} other questions"),
             };
-            let mut d = ctx.diagnostic(format!(
-                    "question asks the same as \"{}\"{others} (similarity {:.2}; shared subject: {})",
-                    first.id,
-                    best.score,
-                    best.shared.join(", ")
-                ),
-                bank.question_file(later)
-                    .label("/text")
-                    .with_message("this question"),
-            )
-            .with_secondary(
-                bank.question_file(first)
-                    .label("/text")
-                    .with_message("asks the same thing"),
-            )
-            .with_help(format!(
-                "in {}: merge it into \"{}\" (fold what it adds into that question's \
+            let mut d = ctx
+                .diagnostic(
+                    format!(
+                        "question asks the same as \"{}\"{others} ({})",
+                        first.id,
+                        why(&index, best)
+                    ),
+                    bank.question_file(later)
+                        .label("/text")
+                        .with_message("this question"),
+                )
+                .with_secondary(
+                    bank.question_file(first)
+                        .label("/text")
+                        .with_message("asks the same thing"),
+                )
+                .with_help(format!(
+                    "in {}: merge it into \"{}\" (fold what it adds into that question's \
                  follow_ups), or keep both and add there `similar_to: [{{id: {}, reason: …}}]`; \
                  if the two name different subjects, teach the difference to topics.yaml \
                  `synonyms`",
-                bank.question_file(later).path,
-                first.id,
-                first.id
-            ));
+                    bank.question_file(later).path,
+                    first.id,
+                    first.id
+                ));
             for p in &found {
                 d = d.with_related(active[p.a].id.clone());
             }
             ctx.report(Some(later), d);
         }
     }
+}
+
+/// Why a pair is reported: its score, what the two mean alike (with a model), the subjects
+/// they share.
+fn why(index: &qbank_core::similarity::Index<'_>, pair: &Pair) -> String {
+    let mut out = format!("similarity {:.2}", pair.score);
+    let semantic = index.score(pair.a, pair.b).semantic;
+    if let Some(cosine) = semantic {
+        out.push_str(&format!("; meaning {cosine:.2}"));
+    }
+    if !pair.shared.is_empty() || semantic.is_none() {
+        out.push_str(&format!("; shared subject: {}", pair.shared.join(", ")));
+    }
+    out
 }
 
 /// A threshold in hundredths, as qbank.toml writes it, as a score.

@@ -378,6 +378,39 @@ pub(crate) static CATEGORIES: &[Category] = &[
     },
 ];
 
+/// Engineering terms made of a protected word and its neighbours ("race condition", "child
+/// process", "native code", "age of a cache entry"): their words are never read as a
+/// question about the candidate.
+const TECHNICAL_TERMS: &[&str] = &[
+    "race|races condition|conditions|detector|detectors",
+    "data race|races",
+    "child|children process|processes|node|nodes|element|elements|component|components|thread|threads|pod|pods|span|spans|task|tasks|row|rows|table|tables|class|classes|window|windows|theme|themes|selector|selectors|record|records|entity|entities|widget|widgets|view|views",
+    "parent|parents and|or|to child|children",
+    "native code|app|apps|application|applications|library|libraries|module|modules|binary|binaries|image|images|method|methods|compilation|memory|bindings|extension|extensions|build|builds|dependency|dependencies|api|apis|ui|client|clients|support|performance|driver|drivers|mobile|desktop|platform|platforms|integration|integrations|plugin|plugins",
+    "react native",
+    "age|ages of a|an|the|any|each|every|open|old|stale|cached|your? cache|cached|token|tokens|entry|entries|key|keys|record|records|message|messages|certificate|certificates|file|files|snapshot|snapshots|object|objects|log|logs|item|items|ticket|tickets|connection|connections|session|sessions|credential|credentials|secret|secrets|password|passwords|backup|backups|branch|branches|commit|commits|release|releases|build|builds|artifact|artifacts|dependency|dependencies|library|libraries|page|pages|content",
+    "max age",
+    "cache|token|entry|object|data|content|header age",
+    "font|instance|model|product|device|browser|language|protocol|algorithm|chip|processor|api|sdk family|families",
+    "family plan|plans|tree|trees|sharing|account|accounts|subscription|subscriptions|tier|tiers",
+    "family|families of long-lived? branches|models|algorithms|products|services|devices|fonts|protocols|languages|instances|processors|chips",
+    "health check|checks|checking|checker|probe|probes|endpoint|endpoints|dashboard|dashboards|status|score|scores|monitoring|metric|metrics|signal|signals",
+    "health of a|an|the|your|our|each|every? on? call? cluster|clusters|service|services|system|systems|node|nodes|rotation|rotations|team|teams|database|databases|codebase|codebases|pipeline|pipelines|fleet|fleets|host|hosts|replica|replicas|backlog|backlogs|project|projects|product|products",
+    "union all|type|types|find|query|queries|operator|operators|clause|clauses|select|selects",
+    "nodes|replicas|peers|members|followers|candidates|raft|paxos vote|votes|voted|voting",
+    "vote|votes|voting on architecture|design|decisions|proposals|features|changes",
+    "count|counts|counting|tally|tallies votes|ballots",
+    "vote|votes|voting for a|the? leader|leaders",
+    "chroot|bsd|freebsd jail|jails",
+    "jail|jails for|to an? untrusted",
+    "disabled button|buttons|feature|features|flag|flags|state|states|input|inputs|field|fields|account|accounts|link|links|option|options|service|services|control|controls|element|elements|plugin|plugins|rule|rules|check|checks|test|tests|job|jobs",
+    "discharge curve|curves|rate|rates|cycle|cycles",
+    "battery discharge",
+    "genetic algorithm|algorithms|programming|optimisation|optimization|operator|operators",
+    "accent colour|color|colours|colors",
+    "sick downstream? dependency|dependencies|service|services|node|nodes|replica|replicas|host|hosts|instance|instances|pod|pods|worker|workers|backend|backends",
+];
+
 /// Words after a bound match that make it technical: "your age groups", "your child processes".
 const TECHNICAL_NEXT: &[&str] = &[
     "group",
@@ -747,6 +780,26 @@ fn about_work_or_others(words: &[Word]) -> bool {
         .any(|w| CONTEXT_STEMS.iter().any(|s| w.text.starts_with(s)))
 }
 
+/// Blanks the words of every engineering term ([`TECHNICAL_TERMS`]), so that no pattern
+/// reads them.
+fn mask_technical_terms(words: &mut [Word]) {
+    static TERMS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    let terms = TERMS.get_or_init(|| {
+        TECHNICAL_TERMS
+            .iter()
+            .map(|p| Pattern::compile(p))
+            .collect()
+    });
+    let mut present: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    present.sort_unstable();
+    let found: Vec<Range<usize>> = terms.iter().flat_map(|p| p.find(words, &present)).collect();
+    for m in found {
+        for w in &mut words[m] {
+            w.text.clear();
+        }
+    }
+}
+
 /// The protected phrasings in `text`: at most one per category and sentence.
 pub(crate) fn detect(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -762,6 +815,8 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
             continue;
         }
         let technical = about_work_or_others(&words);
+        let mut words = words;
+        mask_technical_terms(&mut words);
         // A sentence has a few dozen words: a sorted list beats hashing them.
         let mut present: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         present.sort_unstable();
@@ -839,6 +894,47 @@ mod tests {
             "{} wrong:\n{}",
             wrong.len(),
             wrong.join("\n")
+        );
+    }
+
+    /// The set written outside MLOps (tests/data/protected-characteristic-engineering.txt):
+    /// recall at least 0.95 with the right category, and no lawful question flagged.
+    #[test]
+    fn engineering_set_recall_and_no_lawful_question_flagged() {
+        const SET: &str = include_str!("../../tests/data/protected-characteristic-engineering.txt");
+        let (mut unlawful, mut caught, mut lawful) = (0, 0, 0);
+        let (mut missed, mut flagged) = (Vec::new(), Vec::new());
+        for line in SET
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (label, text) = line.split_once('\t').expect("label<TAB>text");
+            let found: Vec<&str> = detect(text).iter().map(|f| f.category.key).collect();
+            if label == "ok" {
+                lawful += 1;
+                if !found.is_empty() {
+                    flagged.push(format!("{found:?}: {text}"));
+                }
+            } else {
+                unlawful += 1;
+                if found.contains(&label) {
+                    caught += 1;
+                } else {
+                    missed.push(format!("[{label}] found {found:?}: {text}"));
+                }
+            }
+        }
+        assert!(
+            unlawful >= 60 && lawful >= 60,
+            "{unlawful} unlawful, {lawful} lawful"
+        );
+        let recall = caught as f64 / unlawful as f64;
+        assert!(
+            recall >= 0.95 && flagged.is_empty(),
+            "recall {recall:.3} ({caught}/{unlawful}); missed:\n{}\nlawful flagged ({}):\n{}",
+            missed.join("\n"),
+            flagged.len(),
+            flagged.join("\n")
         );
     }
 

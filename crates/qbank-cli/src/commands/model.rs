@@ -1,0 +1,154 @@
+//! `qbank model`: the sentence-embedding model that finds near duplicates by meaning.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::args::{ModelCommand, ModelFetchArgs, ModelPathArgs};
+use crate::{config, Failure, Outcome};
+
+pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
+    match command {
+        ModelCommand::Fetch(args) => fetch(args),
+        ModelCommand::Path(args) => path(args),
+    }
+}
+
+/// Copies or downloads the model's files into a temporary folder beside the destination,
+/// checks every one against its pinned sum, and only then moves them into place: a failed or
+/// tampered download leaves nothing behind.
+fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
+    let dir = match args.dir {
+        Some(d) => d,
+        None => qbank_embed::default_dir()
+            .ok_or_else(|| Failure("no user cache folder is known here: give --dir".to_owned()))?,
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+    let staging = dir.join(format!(".fetch-{}", std::process::id()));
+    std::fs::create_dir_all(&staging)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", staging.display())))?;
+    let result = fetch_into(&staging, args.from.as_deref()).and_then(|()| {
+        qbank_embed::verify(&staging, &qbank_embed::MODEL_FILES)
+            .map_err(|e| Failure(format!("{e}: the files were not kept")))?;
+        for file in qbank_embed::MODEL_FILES {
+            let to = dir.join(file.name);
+            std::fs::rename(staging.join(file.name), &to)
+                .map_err(|e| Failure(format!("cannot write {}: {e}", to.display())))?;
+        }
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&staging);
+    result?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} is in {} (SHA-256 checked)",
+        qbank_embed::DEFAULT_MODEL,
+        dir.display()
+    )?;
+    if qbank_embed::default_dir().as_deref() != Some(dir.as_path()) {
+        writeln!(
+            out,
+            "point qbank at it with QBANK_MODEL_DIR={} or qbank.toml's [model] dir",
+            dir.display()
+        )?;
+    }
+    Ok(Outcome::Clean)
+}
+
+fn fetch_into(staging: &Path, from: Option<&str>) -> Result<(), Failure> {
+    let from = from.unwrap_or(qbank_embed::HUB_URL);
+    let local = Path::new(from);
+    for file in qbank_embed::MODEL_FILES {
+        let to = staging.join(file.name);
+        if local.is_dir() {
+            let src = local.join(file.name);
+            std::fs::copy(&src, &to)
+                .map_err(|e| Failure(format!("cannot copy {}: {e}", src.display())))?;
+        } else if from.starts_with("https://") || from.starts_with("http://") {
+            download(
+                &format!("{}/{}", from.trim_end_matches('/'), file.name),
+                &to,
+            )?;
+        } else {
+            return Err(Failure(format!(
+                "--from {from}: not a folder nor an http(s) URL"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Downloads `url` to `to` with the system's `curl`, as package managers and git do, so that
+/// qbank carries no TLS stack of its own.
+fn download(url: &str, to: &Path) -> Result<(), Failure> {
+    eprintln!("qbank: downloading {url}");
+    let status = std::process::Command::new("curl")
+        .args([
+            "--fail",
+            "--location",
+            "--silent",
+            "--show-error",
+            "--output",
+        ])
+        .arg(to)
+        .arg(url)
+        .status()
+        .map_err(|e| {
+            Failure(format!(
+                "cannot run curl ({e}): download the files by hand and use --from DIR"
+            ))
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "downloading {url} failed ({status}): on a machine without access, copy the model \
+             folder and use --from DIR, or set QBANK_MODEL_DIR"
+        )))
+    }
+}
+
+fn path(args: ModelPathArgs) -> Result<Outcome, Failure> {
+    let config = config::load(args.config.as_deref(), &args.bank)?;
+    let config_path = config::path(args.config.as_deref(), &args.bank);
+    let configured: Option<PathBuf> =
+        config
+            .model_dir
+            .as_ref()
+            .map(|d| match config_path.as_deref().and_then(Path::parent) {
+                Some(base) => base.join(d),
+                None => PathBuf::from(d),
+            });
+    let mut out = std::io::stdout().lock();
+    if config.model_enabled == Some(false) {
+        writeln!(
+            out,
+            "the model is turned off in qbank.toml ([model] enabled = false)"
+        )?;
+        return Ok(Outcome::Clean);
+    }
+    match qbank_embed::locate(configured.as_deref())? {
+        Some(found) => {
+            writeln!(out, "{} (from {})", found.dir.display(), found.source)?;
+            match qbank_embed::verify(&found.dir, &qbank_embed::MODEL_FILES) {
+                Ok(()) => writeln!(out, "{}: SHA-256 checked", qbank_embed::DEFAULT_MODEL)?,
+                Err(e) => writeln!(
+                    out,
+                    "not the pinned {}: {e} (it is used all the same; cached vectors are kept \
+                     per model)",
+                    qbank_embed::DEFAULT_MODEL
+                )?,
+            }
+            Ok(Outcome::Clean)
+        }
+        None => {
+            writeln!(
+                out,
+                "no model: near duplicates are found by their words only; `qbank model fetch` \
+                 gets it"
+            )?;
+            Ok(Outcome::Findings)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The sentence vectors of a bank's questions, for the commands that compare questions: the
+//! model found (`QBANK_MODEL_DIR`, qbank.toml's `[model] dir`, or `qbank model fetch`'s
+//! folder), vectors read from the cache folder and only new or edited texts embedded.
+//!
+//! Without a model every command still runs, comparing questions by their words, and says so
+//! in one line on standard error.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use qbank_core::similarity::Embeddings;
+use qbank_lint::config::Config;
+
+/// Where the model and the cache are, for a bank.
+pub struct Setup {
+    /// The model folder named in qbank.toml, resolved against the file's folder.
+    configured: Option<PathBuf>,
+    enabled: bool,
+    /// The folder that holds `.qbank_cache/`.
+    cache_root: PathBuf,
+}
+
+impl Setup {
+    /// For the bank in `bank` configured by `config` (read from `config_path`, if a file).
+    pub fn new(config: &Config, config_path: Option<&Path>, bank: &Path) -> Setup {
+        let base = config_path.and_then(Path::parent).map(Path::to_path_buf);
+        let configured = config.model_dir.as_ref().map(|d| match &base {
+            Some(b) => b.join(d),
+            None => PathBuf::from(d),
+        });
+        Setup {
+            configured,
+            enabled: config.model_enabled.unwrap_or(true),
+            cache_root: base
+                .filter(|b| !b.as_os_str().is_empty())
+                .unwrap_or_else(|| repository_root(bank)),
+        }
+    }
+
+    /// The sentence vectors of `texts`, or `None` (with a note on standard error) when there
+    /// is no model or it cannot be used.
+    pub fn embeddings(&self, texts: &[&str]) -> Option<Arc<Embeddings>> {
+        if !self.enabled {
+            return None;
+        }
+        let found = match qbank_embed::locate(self.configured.as_deref()) {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                note(
+                    "no sentence-embedding model: near duplicates are found by their words \
+                     only (`qbank model fetch` gets it)",
+                );
+                return None;
+            }
+            Err(e) => {
+                note(&format!(
+                    "{e}: near duplicates are found by their words only"
+                ));
+                return None;
+            }
+        };
+        match embed(&found.dir, &self.cache_root, texts) {
+            Ok(e) => Some(Arc::new(e)),
+            Err(e) => {
+                note(&format!(
+                    "{e}: near duplicates are found by their words only"
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// A one-line note on standard error, for someone at a terminal: logs and captured output
+/// stay as they were (`qbank model path` tells scripts whether a model is found).
+fn note(message: &str) {
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let _ = writeln!(err, "qbank: note: {message}");
+    }
+}
+
+/// The root of the git repository that holds `bank`, or the bank folder outside one.
+fn repository_root(bank: &Path) -> PathBuf {
+    let start = std::fs::canonicalize(bank).unwrap_or_else(|_| bank.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf()
+}
+
+fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qbank_embed::Error> {
+    let id = qbank_embed::fingerprint(dir)?;
+    let dim = qbank_embed::dim(dir)?;
+    let mut cache = qbank_embed::Cache::open(cache_root, &id, dim);
+    let mut missing: Vec<&str> = texts
+        .iter()
+        .copied()
+        .filter(|t| cache.get(t).is_none())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        let model = qbank_embed::Model::load(dir)?;
+        let bar = progress_bar(missing.len());
+        let vectors = model.embed(&missing, &mut |done| {
+            if let Some(bar) = &bar {
+                bar.set_position(done as u64);
+            }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        for (t, v) in missing.iter().zip(vectors?) {
+            cache.insert(t, v);
+        }
+        // A cache that cannot be written only costs time on the next run.
+        if let Err(e) = cache.save() {
+            note(&format!("cannot keep the embedding cache: {e}"));
+        }
+    }
+    let mut out = Embeddings::new(id, dim);
+    for t in texts {
+        if let Some(v) = cache.get(t) {
+            out.insert(t, v.to_vec());
+        }
+    }
+    Ok(out)
+}
+
+/// A bar on standard error while texts are embedded, when someone is watching and there are
+/// enough of them to wait for.
+fn progress_bar(total: usize) -> Option<ProgressBar> {
+    let watching = std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+        && std::env::var_os("GITHUB_ACTIONS").is_none();
+    if !watching || total < 100 {
+        return None;
+    }
+    let bar =
+        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr_with_hz(8));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} embedding {pos}/{len} questions {wide_bar} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}

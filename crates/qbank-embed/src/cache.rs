@@ -1,0 +1,233 @@
+//! Vectors already computed, kept between runs: `.qbank_cache/embeddings/<model>.bin`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::Error;
+
+/// The cache folder's name, beside the bank's `qbank.toml` (or at the root of its git
+/// repository). It holds its own `.gitignore`, so git never sees it.
+pub const CACHE_DIR: &str = ".qbank_cache";
+
+/// What a cache file starts with.
+const MAGIC: &[u8; 8] = b"QBEMB001";
+
+/// A text's key: the first 16 bytes of its SHA-256.
+type Key = [u8; 16];
+
+fn key(text: &str) -> Key {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut k = [0u8; 16];
+    k.copy_from_slice(&digest[..16]);
+    k
+}
+
+/// The vectors one model has computed, by text.
+///
+/// The file is a header (magic, vector length) and then entries of a 16-byte text key and
+/// the vector's floats, little-endian. A file that is damaged or of another length is
+/// ignored (and rewritten on [`Cache::save`]), never trusted: the cache can only cost time.
+#[derive(Debug)]
+pub struct Cache {
+    path: PathBuf,
+    dim: usize,
+    vectors: HashMap<Key, Vec<f32>>,
+    /// Keys in the order they were added, for a file that reads the same each time.
+    order: Vec<Key>,
+    dirty: bool,
+}
+
+impl Cache {
+    /// The cache of the model `model_id` (vectors of length `dim`) in the folder `root`
+    /// (its [`CACHE_DIR`]); empty when there is no file yet or it cannot be read.
+    pub fn open(root: &Path, model_id: &str, dim: usize) -> Cache {
+        let path = root
+            .join(CACHE_DIR)
+            .join("embeddings")
+            .join(format!("{model_id}.bin"));
+        let mut cache = Cache {
+            path,
+            dim,
+            vectors: HashMap::new(),
+            order: Vec::new(),
+            dirty: false,
+        };
+        if let Ok(bytes) = std::fs::read(&cache.path) {
+            cache.read(&bytes);
+        }
+        cache
+    }
+
+    fn read(&mut self, bytes: &[u8]) {
+        let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+            return;
+        };
+        let Some((dim, rest)) = rest.split_first_chunk::<4>() else {
+            return;
+        };
+        if u32::from_le_bytes(*dim) as usize != self.dim {
+            return;
+        }
+        let entry = 16 + 4 * self.dim;
+        if rest.len() % entry != 0 {
+            return;
+        }
+        for chunk in rest.chunks_exact(entry) {
+            let (k, floats) = chunk.split_at(16);
+            let mut key: Key = [0; 16];
+            key.copy_from_slice(k);
+            let v: Vec<f32> = floats
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect();
+            if self.vectors.insert(key, v).is_none() {
+                self.order.push(key);
+            }
+        }
+    }
+
+    /// The cached vector of `text`.
+    pub fn get(&self, text: &str) -> Option<&[f32]> {
+        self.vectors.get(&key(text)).map(Vec::as_slice)
+    }
+
+    /// Keeps `vector` as the vector of `text`.
+    pub fn insert(&mut self, text: &str, vector: Vec<f32>) {
+        if vector.len() != self.dim {
+            return;
+        }
+        let k = key(text);
+        if self.vectors.insert(k, vector).is_none() {
+            self.order.push(k);
+        }
+        self.dirty = true;
+    }
+
+    /// How many vectors it holds.
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    /// The file it is kept in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the cache if anything was added: to a temporary file renamed over the old one,
+    /// so a run cut short leaves the old file whole. Creates the cache folder with its
+    /// `.gitignore` and `CACHEDIR.TAG`.
+    pub fn save(&mut self) -> Result<(), Error> {
+        if !self.dirty {
+            return Ok(());
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let io = |p: &Path| {
+            let p = p.to_owned();
+            move |e| Error::Io(p, e)
+        };
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        if let Some(top) = dir.parent() {
+            let ignore = top.join(".gitignore");
+            if !ignore.exists() {
+                std::fs::write(
+                    &ignore,
+                    "# Written by qbank: the whole folder is a cache.\n*\n",
+                )
+                .map_err(io(&ignore))?;
+            }
+            let tag = top.join("CACHEDIR.TAG");
+            if !tag.exists() {
+                std::fs::write(
+                    &tag,
+                    "Signature: 8a477f597d28d172789f06886806bc55\n\
+                     # This file is a cache directory tag created by qbank.\n",
+                )
+                .map_err(io(&tag))?;
+            }
+        }
+        let mut bytes = Vec::with_capacity(12 + self.order.len() * (16 + 4 * self.dim));
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        for k in &self.order {
+            bytes.extend_from_slice(k);
+            for x in &self.vectors[k] {
+                bytes.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let tmp = self
+            .path
+            .with_extension(format!("tmp{}", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &self.path)
+        };
+        if let Err(e) = write() {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::Io(self.path.clone(), e));
+        }
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("qbank-embed-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn vectors_survive_a_save_and_other_models_do_not_see_them() {
+        let root = scratch("cache");
+        let mut cache = Cache::open(&root, "m1", 3);
+        assert!(cache.is_empty());
+        cache.insert("What is a thread?", vec![0.5, -0.25, 1.0]);
+        cache.insert("wrong length", vec![1.0]);
+        cache.save().unwrap();
+        let again = Cache::open(&root, "m1", 3);
+        assert_eq!(again.len(), 1);
+        assert_eq!(
+            again.get("What is a thread?"),
+            Some([0.5, -0.25, 1.0].as_slice())
+        );
+        assert_eq!(again.get("What is a process?"), None);
+        assert!(Cache::open(&root, "m2", 3).is_empty());
+        let ignore = std::fs::read_to_string(root.join(CACHE_DIR).join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == "*"));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_damaged_file_is_ignored_and_replaced() {
+        let root = scratch("damaged");
+        let mut cache = Cache::open(&root, "m", 2);
+        cache.insert("a", vec![1.0, 0.0]);
+        cache.save().unwrap();
+        let path = cache.path().to_owned();
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.pop();
+        std::fs::write(&path, &bytes).unwrap();
+        let mut damaged = Cache::open(&root, "m", 2);
+        assert!(damaged.is_empty());
+        damaged.insert("b", vec![0.0, 1.0]);
+        damaged.save().unwrap();
+        assert_eq!(Cache::open(&root, "m", 2).len(), 1);
+        // Another vector length under the same name is not read as this one.
+        assert!(Cache::open(&root, "m", 3).is_empty());
+        std::fs::remove_dir_all(root).unwrap();
+    }
+}

