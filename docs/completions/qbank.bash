@@ -46,6 +46,9 @@ _qbank() {
             qbank,man)
                 cmd="qbank__subcmd__man"
                 ;;
+            qbank,model)
+                cmd="qbank__subcmd__model"
+                ;;
             qbank,new)
                 cmd="qbank__subcmd__new"
                 ;;
@@ -124,6 +127,9 @@ _qbank() {
             qbank__subcmd__help,man)
                 cmd="qbank__subcmd__help__subcmd__man"
                 ;;
+            qbank__subcmd__help,model)
+                cmd="qbank__subcmd__help__subcmd__model"
+                ;;
             qbank__subcmd__help,new)
                 cmd="qbank__subcmd__help__subcmd__new"
                 ;;
@@ -165,6 +171,12 @@ _qbank() {
                 ;;
             qbank__subcmd__help__subcmd__kit,show)
                 cmd="qbank__subcmd__help__subcmd__kit__subcmd__show"
+                ;;
+            qbank__subcmd__help__subcmd__model,fetch)
+                cmd="qbank__subcmd__help__subcmd__model__subcmd__fetch"
+                ;;
+            qbank__subcmd__help__subcmd__model,path)
+                cmd="qbank__subcmd__help__subcmd__model__subcmd__path"
                 ;;
             qbank__subcmd__import,csv)
                 cmd="qbank__subcmd__import__subcmd__csv"
@@ -208,6 +220,24 @@ _qbank() {
             qbank__subcmd__kit__subcmd__help,show)
                 cmd="qbank__subcmd__kit__subcmd__help__subcmd__show"
                 ;;
+            qbank__subcmd__model,fetch)
+                cmd="qbank__subcmd__model__subcmd__fetch"
+                ;;
+            qbank__subcmd__model,help)
+                cmd="qbank__subcmd__model__subcmd__help"
+                ;;
+            qbank__subcmd__model,path)
+                cmd="qbank__subcmd__model__subcmd__path"
+                ;;
+            qbank__subcmd__model__subcmd__help,fetch)
+                cmd="qbank__subcmd__model__subcmd__help__subcmd__fetch"
+                ;;
+            qbank__subcmd__model__subcmd__help,help)
+                cmd="qbank__subcmd__model__subcmd__help__subcmd__help"
+                ;;
+            qbank__subcmd__model__subcmd__help,path)
+                cmd="qbank__subcmd__model__subcmd__help__subcmd__path"
+                ;;
             *)
                 ;;
         esac
@@ -215,7 +245,7 @@ _qbank() {
 
     case "${cmd}" in
         qbank)
-            opts="-h -V --help --version lint rule kit export import coverage fmt init new stats similar completions man help"
+            opts="-h -V --help --version lint rule kit export import coverage fmt init new stats similar model completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +591,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help)
-            opts="lint rule kit export import coverage fmt init new stats similar completions man help"
+            opts="lint rule kit export import coverage fmt init new stats similar model completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,6 +873,48 @@ _qbank() {
         qbank__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__model)
+            opts="fetch path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__model__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__model__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1257,6 +1329,120 @@ _qbank() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model)
+            opts="-h --help fetch path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__fetch)
+            opts="-h --dir --from --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__help)
+            opts="fetch path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__help__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__model__subcmd__path)
+            opts="-h --bank --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -398,6 +398,68 @@ _arguments "${_arguments_options[@]}" : \
 '::text -- The text of a question, for instance one you are about to add:_default' \
 && ret=0
 ;;
+(model)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_qbank__subcmd__model_commands" \
+"*::: :->model" \
+&& ret=0
+
+    case $state in
+    (model)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-model-command-$line[1]:"
+        case $line[1] in
+            (fetch)
+_arguments "${_arguments_options[@]}" : \
+'--dir=[Where to put the model (default\: qbank/models/all-MiniLM-L6-v2 in the user cache folder)]:DIR:_files' \
+'--from=[A folder or a base URL to copy the files from instead of the public hub]:DIR|URL:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (its qbank.toml may name a model folder)]:BANK:_files' \
+'--config=[Read this file instead of the qbank.toml found from the bank folder up]:FILE:_files' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__model__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-model-help-command-$line[1]:"
+        case $line[1] in
+            (fetch)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -543,6 +605,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(model)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help__subcmd__model_commands" \
+"*::: :->model" \
+&& ret=0
+
+    case $state in
+    (model)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-model-command-$line[1]:"
+        case $line[1] in
+            (fetch)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(path)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -578,6 +664,7 @@ _qbank_commands() {
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
 'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
+'model:The sentence-embedding model that finds near duplicates by meaning\: fetch it, show it' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -692,6 +779,7 @@ _qbank__subcmd__help_commands() {
 'new:Start a question file\: id, folder and schema line filled in, rubric lists to fill' \
 'stats:Counts by topic, level, kind and status; rubric gaps; questions due for review' \
 'similar:The active questions closest to a text or to a question, with scores and shared subjects' \
+'model:The sentence-embedding model that finds near duplicates by meaning\: fetch it, show it' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -810,6 +898,24 @@ _qbank__subcmd__help__subcmd__lint_commands() {
 _qbank__subcmd__help__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help man commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__model_commands] )) ||
+_qbank__subcmd__help__subcmd__model_commands() {
+    local commands; commands=(
+'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'path:Say which model folder qbank uses for a bank, and why, and check its files' \
+    )
+    _describe -t commands 'qbank help model commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__model__subcmd__fetch_commands] )) ||
+_qbank__subcmd__help__subcmd__model__subcmd__fetch_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help model fetch commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__model__subcmd__path_commands] )) ||
+_qbank__subcmd__help__subcmd__model__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help model path commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__new_commands] )) ||
 _qbank__subcmd__help__subcmd__new_commands() {
@@ -943,6 +1049,49 @@ _qbank__subcmd__lint_commands() {
 _qbank__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'qbank man commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model_commands] )) ||
+_qbank__subcmd__model_commands() {
+    local commands; commands=(
+'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'path:Say which model folder qbank uses for a bank, and why, and check its files' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank model commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__fetch_commands] )) ||
+_qbank__subcmd__model__subcmd__fetch_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank model fetch commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__help_commands] )) ||
+_qbank__subcmd__model__subcmd__help_commands() {
+    local commands; commands=(
+'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'path:Say which model folder qbank uses for a bank, and why, and check its files' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank model help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__help__subcmd__fetch_commands] )) ||
+_qbank__subcmd__model__subcmd__help__subcmd__fetch_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank model help fetch commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__model__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank model help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__help__subcmd__path_commands] )) ||
+_qbank__subcmd__model__subcmd__help__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank model help path commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__model__subcmd__path_commands] )) ||
+_qbank__subcmd__model__subcmd__path_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank model path commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__new_commands] )) ||
 _qbank__subcmd__new_commands() {

@@ -120,6 +120,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "when|soon do|will you plan|intend|want|expect? to? retire",
             "your retirement plans",
             "are you over|under|older|younger than? #",
+            "are you over|under|older|younger than? thirty|forty|fifty|sixty|seventy",
             "years do you have left",
             "years left before you retire",
             "which|what decade|generation were you born",
@@ -230,6 +231,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "your race|ethnicity|ethnic|skin|complexion",
             "what race|ethnicity are you",
             "ethnicity|race do you identify",
+            "ethnic|racial group|groups|background do you belong|identify",
         ],
         loose: &["race", "racial", "ethnicity", "ethnic"],
         lawful: &[],
@@ -323,6 +325,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "are you unionized|unionised",
             "your union",
             "union membership|activity|activities",
+            "you try|want|plan|intend|hope to? unionize|unionise|organize|organise",
         ],
         loose: &["unionize", "unionise", "unionized", "unionised", "unions"],
         lawful: &[],
@@ -355,6 +358,7 @@ pub(crate) static CATEGORIES: &[Category] = &[
             "hereditary|inherited condition|conditions|disease|diseases",
             "dna test",
             "you had|taken|done|ever? a|any? genetic|dna test|tests|testing",
+            "you ever? had|taken|done a|any? genetic|dna test|tests|testing",
         ],
         loose: &["genetic", "hereditary"],
         lawful: &[],
@@ -581,6 +585,7 @@ const CONTEXT_STEMS: &[&str] = &[
     "trace",
     "tree",
     "branch",
+    "expir",
 ];
 
 /// A protected phrasing found in a text.
