@@ -20,10 +20,10 @@ shutil.copy(os.path.join(root, "topics.yaml"), out)
 
 templates = []
 for dirpath, _, names in os.walk(root):
-    if os.path.basename(dirpath) == "kits":
+    if os.path.basename(dirpath) in ("kits", "loops"):
         continue
     for name in sorted(names):
-        if name.endswith(".yaml") and name != "topics.yaml":
+        if name.endswith(".yaml") and name not in ("topics.yaml", "competencies.yaml"):
             with open(os.path.join(dirpath, name), encoding="utf-8") as f:
                 templates.append(f.read())
 templates.sort()
