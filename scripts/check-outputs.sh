@@ -91,6 +91,66 @@ PY
   echo "docx: reproducible"
 fi
 
+# Loops: every interviewer's kit and the debrief sheet, as PDF and as DOCX.
+pdf_ok() {
+  qpdf --check "$1" >/dev/null || fail "$1: qpdf --check failed"
+  if pdffonts "$1" | tail -n +3 | awk '{ if ($(NF-4) != "yes") bad=1 } END { exit !bad }'; then
+    pdffonts "$1"; fail "$1: a font is not embedded"
+  fi
+}
+# Every question of each interview is in its kit's text, and the debrief names every interview
+# and every competency of the loop.
+loop_text_ok() { # loop dir ext
+  "$qbank" loop show "$1" --format json >"$out/loop.json"
+  python3 - "$out/loop.json" "$2" "$3" <<'PY'
+import json, re, subprocess, sys
+loop = json.load(open(sys.argv[1], encoding="utf-8"))
+folder, ext = sys.argv[2], sys.argv[3]
+suffix = "pdf" if ext == "pdf" else "txt"
+def text(path):
+    if ext == "pdf":
+        return subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
+                              capture_output=True, text=True).stdout
+    return open(path, encoding="utf-8-sig").read()
+def flat(t):
+    return re.sub(r"\s+", "", t).replace("\u00ad", "")
+for i in loop["interviews"]:
+    body = flat(text(f"{folder}/{i['number']}-{i['kit']}.{suffix}"))
+    missing = [q["id"] for q in i["questions"] if flat(q["text"]) not in body]
+    if missing:
+        sys.exit(f"{folder}: interview {i['number']}: questions missing: {missing}")
+debrief = flat(text(f"{folder}/debrief.{suffix}"))
+for i in loop["interviews"]:
+    if flat(i["title"]) not in debrief:
+        sys.exit(f"{folder}: the debrief does not name interview {i['title']!r}")
+PY
+}
+loops=$(ls questions/loops/*.yaml 2>/dev/null | xargs -r -n1 basename | sed 's/\.yaml$//')
+for loop in $loops; do
+  dir="$out/loop-$loop"
+  "$qbank" loop build "$loop" --candidate "Ada Lovelace" --out "$dir" 2>/dev/null
+  for pdf in "$dir"/*.pdf; do pdf_ok "$pdf"; done
+  loop_text_ok "$loop" "$dir" pdf
+  pdftoppm -png -r 50 -f 1 -l 1 "$dir/debrief.pdf" "$dir/debrief-page" || fail "$loop: the debrief did not render"
+  "$qbank" loop build "$loop" --candidate "Ada Lovelace" --out "$dir-again" 2>/dev/null
+  for f in "$dir"/*.pdf; do
+    cmp -s "$f" "$dir-again/$(basename "$f")" || fail "$loop: two builds of $(basename "$f") differ"
+  done
+  if command -v soffice >/dev/null; then
+    "$qbank" loop build "$loop" --format docx --candidate "Ada Lovelace" --out "$dir-docx" 2>/dev/null
+    (cd "$dir-docx" && for d in *.docx; do
+      soffice "-env:UserInstallation=file://$out/lo-profile" --headless --convert-to txt:Text "$d" >/dev/null 2>&1 \
+        || fail "$loop/$d: LibreOffice could not open it"
+    done)
+    loop_text_ok "$loop" "$dir-docx" docx
+  fi
+  echo "loop: $loop ok ($(ls "$dir"/*.pdf | wc -l) PDFs: qpdf, pdffonts, pdftotext, reproducible; DOCX through LibreOffice)"
+done
+# A screen in the compact layout.
+"$qbank" kit build phone-screen --layout compact --out "$out/compact.pdf" 2>/dev/null
+pdf_ok "$out/compact.pdf"
+echo "pdf: phone-screen --layout compact ok ($(pdfinfo "$out/compact.pdf" | awk '/^Pages/ { print $2 }') pages)"
+
 if [ -x scripts/check-csv-in-spreadsheet.sh ]; then
   QBANK="$qbank" scripts/check-csv-in-spreadsheet.sh
 fi

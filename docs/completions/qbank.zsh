@@ -103,6 +103,8 @@ candidate\:"The questions and room to answer, for a handout or a take-home sheet
 letter\:"US Letter, 8.5 x 11 in"))' \
 '--format=[File format]:FORMAT:((pdf\:"A PDF to print"
 docx\:"A Word document to edit before printing, in Word or LibreOffice"))' \
+'--layout=[Page layout \[default\: the kit'\''s \`layout\`, else standard\]]:LAYOUT:((standard\:"A question to a page with room for notes; instructions and rating scale first"
+compact\:"Two or three questions to a page, for screens; the scorecard follows the questions"))' \
 '--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -120,6 +122,96 @@ _arguments "${_arguments_options[@]}" : \
         words=($line[1] "${words[@]}")
         (( CURRENT += 1 ))
         curcontext="${curcontext%:*:*}:qbank-kit-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(loop)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_qbank__subcmd__loop_commands" \
+"*::: :->loop" \
+&& ret=0
+
+    case $state in
+    (loop)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-loop-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'()--bank=[The bank folder, as an option (the same as the BANK operand)]:DIR:_files' \
+'--format=[Output format]:FORMAT:((human\:"Text for people"
+json\:"One JSON document"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::bank_operand -- The bank folder (holding topics.yaml) \[default\: questions\]:_files' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
+'--format=[Output format]:FORMAT:((human\:"Text for people"
+json\:"One JSON document"))' \
+'--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':id -- The loop'\''s id\: the name of a file in <bank>/loops/ without .yaml:_default' \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+'--bank=[The bank folder (holding topics.yaml)]:DIR:_files' \
+'-o+[The folder to write into (created if missing)\: <n>-<kit>.pdf per interview and debrief.pdf]:DIR:_files' \
+'--out=[The folder to write into (created if missing)\: <n>-<kit>.pdf per interview and debrief.pdf]:DIR:_files' \
+'--candidate=[The candidate'\''s name, printed on every page]:NAME:_default' \
+'--date=[The date of the loop, YYYY-MM-DD \[default\: from SOURCE_DATE_EPOCH, else left blank to fill in\]]:DATE:_default' \
+'--paper=[Paper size]:PAPER:((a4\:"210 x 297 mm"
+letter\:"US Letter, 8.5 x 11 in"))' \
+'--format=[File format]:FORMAT:((pdf\:"A PDF to print"
+docx\:"A Word document to edit before printing, in Word or LibreOffice"))' \
+'--layout=[Page layout of every kit \[default\: each kit'\''s \`layout\`, else standard\]]:LAYOUT:((standard\:"A question to a page with room for notes; instructions and rating scale first"
+compact\:"Two or three questions to a page, for screens; the scorecard follows the questions"))' \
+'--allow-near-duplicates[Let near-duplicate questions share the kit (similar_to pairs are still kept apart)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':id -- The loop'\''s id\: the name of a file in <bank>/loops/ without .yaml:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__loop__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-loop-help-command-$line[1]:"
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
@@ -521,6 +613,34 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(loop)
+_arguments "${_arguments_options[@]}" : \
+":: :_qbank__subcmd__help__subcmd__loop_commands" \
+"*::: :->loop" \
+&& ret=0
+
+    case $state in
+    (loop)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:qbank-help-loop-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(build)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (export)
 _arguments "${_arguments_options[@]}" : \
 ":: :_qbank__subcmd__help__subcmd__export_commands" \
@@ -656,6 +776,7 @@ _qbank_commands() {
 'lint:Check a bank\: YAML syntax, schemas, ids, topics, duplicates' \
 'rule:Print the documentation of a lint rule' \
 'kit:Interview kits\: list them, show a kit'\''s questions, print it to PDF' \
+'loop:Interview loops\: list them, show who asks what, print every interviewer'\''s kit and the debrief sheet' \
 'export:Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown' \
 'import:Read questions back into the bank from a spreadsheet' \
 'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
@@ -771,6 +892,7 @@ _qbank__subcmd__help_commands() {
 'lint:Check a bank\: YAML syntax, schemas, ids, topics, duplicates' \
 'rule:Print the documentation of a lint rule' \
 'kit:Interview kits\: list them, show a kit'\''s questions, print it to PDF' \
+'loop:Interview loops\: list them, show who asks what, print every interviewer'\''s kit and the debrief sheet' \
 'export:Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown' \
 'import:Read questions back into the bank from a spreadsheet' \
 'coverage:Print the topic × level matrix of active questions against topics.yaml'\''s minimums' \
@@ -893,6 +1015,30 @@ _qbank__subcmd__help__subcmd__kit__subcmd__show_commands() {
 _qbank__subcmd__help__subcmd__lint_commands() {
     local commands; commands=()
     _describe -t commands 'qbank help lint commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__loop_commands] )) ||
+_qbank__subcmd__help__subcmd__loop_commands() {
+    local commands; commands=(
+'list:List the loops of a bank, and whether each can be drawn' \
+'show:Print each interview'\''s questions and which interview covers which competency' \
+'build:Write every interviewer'\''s kit and the debrief sheet into a folder' \
+    )
+    _describe -t commands 'qbank help loop commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__loop__subcmd__build_commands] )) ||
+_qbank__subcmd__help__subcmd__loop__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help loop build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__loop__subcmd__list_commands] )) ||
+_qbank__subcmd__help__subcmd__loop__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help loop list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__help__subcmd__loop__subcmd__show_commands] )) ||
+_qbank__subcmd__help__subcmd__loop__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank help loop show commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__help__subcmd__man_commands] )) ||
 _qbank__subcmd__help__subcmd__man_commands() {
@@ -1044,6 +1190,61 @@ _qbank__subcmd__kit__subcmd__show_commands() {
 _qbank__subcmd__lint_commands() {
     local commands; commands=()
     _describe -t commands 'qbank lint commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop_commands] )) ||
+_qbank__subcmd__loop_commands() {
+    local commands; commands=(
+'list:List the loops of a bank, and whether each can be drawn' \
+'show:Print each interview'\''s questions and which interview covers which competency' \
+'build:Write every interviewer'\''s kit and the debrief sheet into a folder' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank loop commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__build_commands] )) ||
+_qbank__subcmd__loop__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__help_commands] )) ||
+_qbank__subcmd__loop__subcmd__help_commands() {
+    local commands; commands=(
+'list:List the loops of a bank, and whether each can be drawn' \
+'show:Print each interview'\''s questions and which interview covers which competency' \
+'build:Write every interviewer'\''s kit and the debrief sheet into a folder' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'qbank loop help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__help__subcmd__build_commands] )) ||
+_qbank__subcmd__loop__subcmd__help__subcmd__build_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop help build commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__help__subcmd__help_commands] )) ||
+_qbank__subcmd__loop__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop help help commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__help__subcmd__list_commands] )) ||
+_qbank__subcmd__loop__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop help list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__help__subcmd__show_commands] )) ||
+_qbank__subcmd__loop__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop help show commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__list_commands] )) ||
+_qbank__subcmd__loop__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop list commands' commands "$@"
+}
+(( $+functions[_qbank__subcmd__loop__subcmd__show_commands] )) ||
+_qbank__subcmd__loop__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'qbank loop show commands' commands "$@"
 }
 (( $+functions[_qbank__subcmd__man_commands] )) ||
 _qbank__subcmd__man_commands() {

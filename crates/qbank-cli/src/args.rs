@@ -21,6 +21,9 @@ pub enum Command {
     Rule(RuleArgs),
     /// Interview kits: list them, show a kit's questions, print it to PDF
     Kit(KitArgs),
+    /// Interview loops: list them, show who asks what, print every interviewer's kit and the
+    /// debrief sheet
+    Loop(LoopArgs),
     /// Write the bank as CSV for spreadsheets, JSON for other tools, or Markdown
     #[command(subcommand)]
     Export(ExportCommand),
@@ -564,4 +567,75 @@ pub struct KitBuildArgs {
     /// File format
     #[arg(long, value_enum, default_value_t = DocumentFormat::Pdf)]
     pub format: DocumentFormat,
+    /// Page layout [default: the kit's `layout`, else standard]
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// A question to a page with room for notes; instructions and rating scale first
+    Standard,
+    /// Two or three questions to a page, for screens; the scorecard follows the questions
+    Compact,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoopArgs {
+    #[command(subcommand)]
+    pub command: LoopCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LoopCommand {
+    /// List the loops of a bank, and whether each can be drawn
+    List(KitListArgs),
+    /// Print each interview's questions and which interview covers which competency
+    Show(LoopShowArgs),
+    /// Write every interviewer's kit and the debrief sheet into a folder
+    Build(LoopBuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoopShowArgs {
+    /// The loop's id: the name of a file in <bank>/loops/ without .yaml
+    #[arg(value_name = "LOOP")]
+    pub id: String,
+    #[command(flatten)]
+    pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = KitFormat::Human)]
+    pub format: KitFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoopBuildArgs {
+    /// The loop's id: the name of a file in <bank>/loops/ without .yaml
+    #[arg(value_name = "LOOP")]
+    pub id: String,
+    #[command(flatten)]
+    pub bank: BankArg,
+    #[command(flatten)]
+    pub draw: DrawArgs,
+    /// The folder to write into (created if missing): <n>-<kit>.pdf per interview and
+    /// debrief.pdf
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The candidate's name, printed on every page
+    #[arg(long, value_name = "NAME")]
+    pub candidate: Option<String>,
+    /// The date of the loop, YYYY-MM-DD [default: from SOURCE_DATE_EPOCH, else left blank to fill in]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Paper size
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// File format
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Pdf)]
+    pub format: DocumentFormat,
+    /// Page layout of every kit [default: each kit's `layout`, else standard]
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
 }

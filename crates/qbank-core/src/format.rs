@@ -186,6 +186,7 @@ const KIT_KEYS: &[&str] = &[
     "exclude",
     "max_per_kind",
     "edition",
+    "layout",
 ];
 const SECTION_KEYS: &[&str] = &[
     "title",

@@ -35,7 +35,7 @@ pub use loops::{
     interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,
 };
 pub use model::{
-    Allow, Anchors, Competency, Coverage, Edition, FileId, Interview, Kind, Kit, Level,
+    Allow, Anchors, Competency, Coverage, Edition, FileId, Interview, Kind, Kit, Layout, Level,
     LevelRubric, Loop, Question, Rubric, Section, SimilarTo, Status, Topic, DEFAULT_MINUTES,
 };
 pub use qbank_schema::{closest, kebab, levenshtein, FileKind};

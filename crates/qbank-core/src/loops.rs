@@ -20,6 +20,9 @@ use crate::select::{select_with, Draw, SelectError, Selection};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoopSelection {
     pub loop_id: String,
+    /// One number for the loop's draw: a hash of every interview's kit and seed, for the
+    /// debrief sheet's fingerprint.
+    pub seed: u64,
     pub interviews: Vec<DrawnInterview>,
     /// Every competency of the loop (its list first, in its order; then the others its
     /// questions measure, by id) and the interviews that cover it.
@@ -108,14 +111,20 @@ impl LoopError {
             LoopError::UnknownKit { suggestion, .. } => suggestion
                 .as_ref()
                 .map(|s| format!("did you mean \"{s}\"?")),
-            LoopError::Interview { error, .. } => Some(match error.help() {
-                Some(h) => format!(
-                    "{h}; or give this interview another `seed`, or move it earlier in the loop"
+            LoopError::Interview { error, .. } => match error.as_ref() {
+                SelectError::UnusableFixed { .. } => Some(
+                    "fix another question in one of the two kits, or let one of them draw it"
+                        .to_owned(),
                 ),
-                None => {
-                    "give this interview another `seed`, or move it earlier in the loop".to_owned()
-                }
-            }),
+                SelectError::Shortfall(_) => Some(match error.help() {
+                    Some(h) => format!(
+                        "{h}; or give this interview another `seed`, or move it earlier in the loop"
+                    ),
+                    None => "give this interview another `seed`, or move it earlier in the loop"
+                        .to_owned(),
+                }),
+                other => other.help(),
+            },
         }
     }
 }
@@ -239,8 +248,14 @@ pub fn select_loop(
             .map(|(n, _)| n)
             .collect();
     }
+    let seeds: Vec<String> = interviews
+        .iter()
+        .map(|i| format!("{}:{}", bank.kits[i.kit].id, i.selection.seed))
+        .collect();
+    let seed = crate::fingerprint::fnv1a(seeds.iter().map(|s| s.as_bytes()));
     Ok(LoopSelection {
         loop_id: lp.id.clone(),
+        seed,
         interviews,
         coverage,
     })

@@ -460,6 +460,29 @@ impl Edition {
     }
 }
 
+/// How much room a printed kit gives each question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// A question to a page, with room for notes; the instructions and the rating scale before
+    /// the questions, the scorecard on a page of its own.
+    #[default]
+    Standard,
+    /// For screens: two or three questions to a page with a few lines for notes, short
+    /// instructions, no separate rating scale (each rating row carries its anchors) and the
+    /// scorecard straight after the last question.
+    Compact,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Standard => "standard",
+            Layout::Compact => "compact",
+        }
+    }
+}
+
 /// A section of a kit: which questions it draws and how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
@@ -525,6 +548,9 @@ pub struct Kit {
     pub max_per_kind: BTreeMap<Kind, u32>,
     #[serde(default)]
     pub edition: Edition,
+    /// The layout `qbank kit build` prints unless told otherwise.
+    #[serde(default)]
+    pub layout: Layout,
     #[serde(skip)]
     pub file: FileId,
 }
@@ -563,6 +589,7 @@ impl Kit {
             exclude: Vec::new(),
             max_per_kind: BTreeMap::new(),
             edition: Edition::Interviewer,
+            layout: Layout::Standard,
             file: 0,
         }
     }

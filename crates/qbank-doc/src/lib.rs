@@ -25,11 +25,14 @@
 //! assert!(matches!(&doc.blocks[0], Block::Title { text, .. } if text == "An empty kit"));
 //! ```
 
+pub mod interview_loop;
 pub mod table;
 
+pub use interview_loop::{build_debrief, loop_kit_options, DEFAULT_DECISION};
 pub use table::{build_table, in_topic_order, BankView, Row, Table};
 
-use qbank_core::{Bank, Edition, Kit, Question, Selection};
+pub use qbank_core::Layout;
+use qbank_core::{Bank, Edition, Kit, Question, SelectedSection, Selection};
 use serde::Serialize;
 
 /// A document, ready for an exporter.
@@ -42,7 +45,14 @@ pub struct Document {
     /// Text at the bottom of every page. `{page}` and `{pages}` stand for the page number and
     /// the page count.
     pub footer: Running,
+    /// How densely an exporter sets the blocks: the compact layout uses smaller type.
+    #[serde(skip_serializing_if = "is_standard")]
+    pub layout: Layout,
     pub blocks: Vec<Block>,
+}
+
+fn is_standard(layout: &Layout) -> bool {
+    *layout == Layout::Standard
 }
 
 /// Metadata an exporter writes into the file's properties.
@@ -209,6 +219,26 @@ pub enum Block {
     },
 }
 
+/// Where a kit stands in an interview loop, printed on its cover.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InterviewContext {
+    /// The loop's id; the kit's fingerprint names `<loop>/<kit>`, since the loop decides what
+    /// the kit draws.
+    pub loop_id: String,
+    pub loop_title: String,
+    /// 1-based position of the interview in the loop, and the number of interviews.
+    pub number: usize,
+    pub of: usize,
+    /// The interview's title.
+    pub title: String,
+    /// The interviewer's role.
+    pub interviewer_role: Option<String>,
+    /// What the interviewer listens for.
+    pub focus: Option<String>,
+    /// What the other interviews of the loop cover, one line each ("2. Technical: ...").
+    pub others: Vec<String>,
+}
+
 /// The choices a user makes when printing a kit.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct KitOptions {
@@ -220,6 +250,9 @@ pub struct KitOptions {
     /// The bank revision the kit was drawn from (a git commit, or
     /// [`qbank_core::content_revision`]).
     pub revision: String,
+    pub layout: Layout,
+    /// The loop the kit is an interview of, when it is printed as part of one.
+    pub interview: Option<InterviewContext>,
 }
 
 /// The four points of the rating scale: mark, name, and what the interviewer heard.
@@ -249,8 +282,10 @@ pub const RATING_SCALE: [(&str, &str, &str); 4] = [
 /// The overall recommendation, from worst to best.
 pub const RECOMMENDATIONS: [&str; 4] = ["Strong no", "No", "Yes", "Strong yes"];
 
-/// Lines left for notes under each question, and on the scorecard.
+/// Lines left for notes under each question (standard and compact layouts), and on the
+/// scorecard.
 const NOTE_LINES: u32 = 5;
+const COMPACT_NOTE_LINES: u32 = 2;
 const ANSWER_LINES: u32 = 8;
 const SCORECARD_NOTE_LINES: u32 = 6;
 /// Characters of a question's text shown on the scorecard.
@@ -264,7 +299,13 @@ pub fn build_document(
     options: &KitOptions,
 ) -> Document {
     let interviewer = options.edition == Edition::Interviewer;
-    let fingerprint = qbank_core::fingerprint(&kit.id, selection.seed, &options.revision);
+    let compact = options.layout == Layout::Compact;
+    // In a loop the kit draws around the other interviews: its name says so.
+    let kit_id = match &options.interview {
+        Some(c) => format!("{}/{}", c.loop_id, kit.id),
+        None => kit.id.clone(),
+    };
+    let fingerprint = qbank_core::fingerprint(&kit_id, selection.seed, &options.revision);
     let edition_name = match options.edition {
         Edition::Interviewer => "Interviewer edition",
         Edition::Candidate => "Candidate edition",
@@ -280,8 +321,20 @@ pub fn build_document(
     let mut fields = vec![
         field("Role", kit.role.clone()),
         field("Level", Some(capitalize(kit.level.as_str()))),
-        field("Candidate", options.candidate.clone()),
     ];
+    if let Some(c) = &options.interview {
+        fields.push(field(
+            "Loop",
+            Some(format!(
+                "{} · interview {} of {}",
+                c.loop_title, c.number, c.of
+            )),
+        ));
+        if interviewer {
+            fields.push(field("Interviewer role", c.interviewer_role.clone()));
+        }
+    }
+    fields.push(field("Candidate", options.candidate.clone()));
     if interviewer {
         fields.push(field("Interviewer", options.interviewer.clone()));
     }
@@ -292,6 +345,23 @@ pub fn build_document(
     ));
     blocks.push(Block::Fields { fields });
     if interviewer {
+        if let Some(c) = &options.interview {
+            if let Some(focus) = &c.focus {
+                blocks.push(Block::Paragraph {
+                    style: ParagraphStyle::Body,
+                    runs: vec![Run::bold("Your focus: "), Run::plain(focus)],
+                });
+            }
+            if !c.others.is_empty() {
+                blocks.push(Block::Paragraph {
+                    style: ParagraphStyle::Meta,
+                    runs: vec![Run::plain(format!(
+                        "The other interviews of the loop, which ask none of these questions: {}",
+                        c.others.join("; ")
+                    ))],
+                });
+            }
+        }
         if let Some(description) = &kit.description {
             blocks.push(paragraph(ParagraphStyle::Body, description));
         }
@@ -301,9 +371,22 @@ pub fn build_document(
         text: "Time plan".to_owned(),
     });
     blocks.push(time_plan(kit, selection));
-    if interviewer {
-        // The instructions get a page of their own, to read before the interview.
-        blocks.push(Block::PageBreak);
+    if interviewer && compact {
+        // A screen is read in a minute: two lines, and the scale is on every rating row.
+        blocks.push(Block::Heading {
+            level: 1,
+            text: "How to use this kit".to_owned(),
+        });
+        blocks.push(list(
+            ListMarker::Bullet,
+            &[
+                "For interviewers only: do not hand it to the candidate. Ask each question as written, probe with the follow-ups, tick what you hear.",
+                "Rate each question straight after it: each rating row says what a 1, 2, 3 and 4 answer sounds like. Fill in the scorecard before talking to anyone.",
+            ],
+        ));
+    } else if interviewer {
+        // The instructions follow the cover: with the time plan they fill one page for a
+        // short kit, and run on for a long one.
         blocks.push(Block::Heading {
             level: 1,
             text: "How to use this kit".to_owned(),
@@ -363,35 +446,50 @@ pub fn build_document(
     }
 
     // Questions.
-    // Sections follow each other on the same page; a heading always stays with what follows.
-    blocks.push(Block::PageBreak);
+    // Sections follow each other, and the first follows the instructions, on the same page:
+    // a question moves whole to the next page when it does not fit, and a heading always
+    // stays with what follows.
     let mut number = 0;
     for section in &selection.sections {
         if section.questions.is_empty() {
             continue;
         }
-        blocks.push(Block::Heading {
-            level: 1,
-            text: section.title.clone(),
-        });
-        blocks.push(paragraph(
-            ParagraphStyle::Meta,
-            &format!(
-                "{} · {} minutes",
-                plural(section.questions.len(), "question"),
-                section.budget.unwrap_or(section.minutes)
-            ),
-        ));
+        if compact {
+            // One small line instead of a heading and a line of detail.
+            blocks.push(Block::Heading {
+                level: 3,
+                text: format!("{} · {}", section.title, section_meta(section, interviewer)),
+            });
+        } else {
+            blocks.push(Block::Heading {
+                level: 1,
+                text: section.title.clone(),
+            });
+            blocks.push(paragraph(
+                ParagraphStyle::Meta,
+                &section_meta(section, interviewer),
+            ));
+        }
         for &i in &section.questions {
             number += 1;
             let q = &bank.questions[i];
-            blocks.push(question_block(bank, kit, q, number, count, interviewer));
+            blocks.push(question_block(
+                bank,
+                kit,
+                q,
+                number,
+                count,
+                interviewer,
+                options.layout,
+            ));
         }
     }
 
     // Scorecard.
     if interviewer {
-        blocks.push(Block::PageBreak);
+        if !compact {
+            blocks.push(Block::PageBreak);
+        }
         blocks.push(Block::Heading {
             level: 1,
             text: "Scorecard".to_owned(),
@@ -409,7 +507,7 @@ pub fn build_document(
             .map(|(n, q)| {
                 vec![
                     Cell::Text(vec![Run::plain((n + 1).to_string())]),
-                    Cell::Text(vec![Run::plain(short(&q.text, SCORECARD_TEXT))]),
+                    Cell::Text(vec![Run::plain(scorecard_name(q))]),
                     Cell::Boxes(marks.clone()),
                 ]
             })
@@ -464,7 +562,7 @@ pub fn build_document(
 
     let fingerprint_text = format!(
         "{} · seed {} · bank {} · {}",
-        kit.id, selection.seed, options.revision, fingerprint
+        kit_id, selection.seed, options.revision, fingerprint
     );
     Document {
         meta: Meta {
@@ -475,7 +573,7 @@ pub fn build_document(
                 edition_name
             ),
             keywords: vec![
-                kit.id.clone(),
+                kit_id.clone(),
                 format!("seed {}", selection.seed),
                 format!("bank {}", options.revision),
                 fingerprint.clone(),
@@ -494,6 +592,7 @@ pub fn build_document(
             left: fingerprint_text,
             right: "page {page} of {pages}".to_owned(),
         },
+        layout: options.layout,
         blocks,
     }
 }
@@ -507,6 +606,7 @@ fn question_block(
     number: usize,
     count: usize,
     interviewer: bool,
+    layout: Layout,
 ) -> Block {
     let topic = bank
         .topic(&q.topic)
@@ -535,6 +635,30 @@ fn question_block(
         ),
         paragraph(ParagraphStyle::Lead, &q.text),
     ];
+    // The competencies the question measures: what the interviewer is rating. On a line of
+    // its own, or at the end of the details line in the compact layout.
+    if interviewer && !q.competencies.is_empty() {
+        let names: Vec<String> = q
+            .competencies
+            .iter()
+            .map(|c| competency_title(bank, c))
+            .collect();
+        if layout == Layout::Compact {
+            if let Block::Paragraph { runs, .. } = &mut blocks[1] {
+                runs.push(Run::plain(" · "));
+                runs.push(Run::bold("Measures: "));
+                runs.push(Run::plain(names.join(" · ")));
+            }
+        } else {
+            blocks.insert(
+                2,
+                Block::Paragraph {
+                    style: ParagraphStyle::Meta,
+                    runs: vec![Run::bold("Measures: "), Run::plain(names.join(" · "))],
+                },
+            );
+        }
+    }
     // Follow-ups are the interviewer's probes: in a scenario they often reveal what the
     // candidate is meant to find out, so the candidate's edition leaves them out.
     if interviewer && !q.follow_ups.is_empty() {
@@ -548,6 +672,15 @@ fn question_block(
         ));
     }
     if interviewer {
+        if let Some(expect) = q.rubric.expect(kit.level) {
+            blocks.push(Block::Paragraph {
+                style: ParagraphStyle::Body,
+                runs: vec![
+                    Run::bold(format!("At {} level: ", kit.level.as_str())),
+                    Run::plain(expect),
+                ],
+            });
+        }
         if !q.rubric.strong.is_empty() {
             blocks.push(Block::Heading {
                 level: 3,
@@ -557,7 +690,15 @@ fn question_block(
                 items: q.rubric.strong.clone(),
             });
         }
-        if !q.rubric.red_flags.is_empty() {
+        if !q.rubric.red_flags.is_empty() && layout == Layout::Compact {
+            // One paragraph instead of a list: a compact page holds two or three questions.
+            let mut runs = vec![Run::bold("Red flags: ")];
+            runs.push(Run::plain(q.rubric.red_flags.join(" · ")));
+            blocks.push(Block::Paragraph {
+                style: ParagraphStyle::Body,
+                runs,
+            });
+        } else if !q.rubric.red_flags.is_empty() {
             blocks.push(Block::Heading {
                 level: 3,
                 text: "Red flags".to_owned(),
@@ -571,21 +712,19 @@ fn question_block(
                     .collect::<Vec<_>>(),
             ));
         }
-        blocks.push(Block::RatingRow {
-            label: "Rating".to_owned(),
-            choices: RATING_SCALE
-                .iter()
-                .map(|(mark, name, _)| Choice {
-                    mark: (*mark).to_owned(),
-                    anchor: Some((*name).to_owned()),
-                })
-                .collect(),
-        });
-        blocks.push(Block::Heading {
-            level: 3,
-            text: "Notes".to_owned(),
-        });
-        blocks.push(Block::NoteLines { lines: NOTE_LINES });
+        blocks.push(rating_row(q, kit.level));
+        match layout {
+            Layout::Standard => {
+                blocks.push(Block::Heading {
+                    level: 3,
+                    text: "Notes".to_owned(),
+                });
+                blocks.push(Block::NoteLines { lines: NOTE_LINES });
+            }
+            Layout::Compact => blocks.push(Block::NoteLines {
+                lines: COMPACT_NOTE_LINES,
+            }),
+        }
     } else {
         blocks.push(Block::Heading {
             level: 3,
@@ -604,7 +743,7 @@ fn question_block(
 /// The time plan: when each section starts, with introductions before and the candidate's
 /// questions after when the kit has a duration.
 fn time_plan(kit: &Kit, selection: &Selection) -> Block {
-    let slots: Vec<(String, usize, u32)> = selection
+    let slots: Vec<(String, usize, u32, u32)> = selection
         .sections
         .iter()
         .filter(|s| !s.questions.is_empty())
@@ -613,6 +752,7 @@ fn time_plan(kit: &Kit, selection: &Selection) -> Block {
                 s.title.clone(),
                 s.questions.len(),
                 s.budget.unwrap_or(s.minutes),
+                slack(s),
             )
         })
         .collect();
@@ -636,8 +776,12 @@ fn time_plan(kit: &Kit, selection: &Selection) -> Block {
     if intro > 0 {
         row(&mut at, "Introductions", String::new(), intro, false);
     }
-    for (title, n, minutes) in &slots {
-        row(&mut at, title, n.to_string(), *minutes, true);
+    for (title, n, minutes, slack) in &slots {
+        let what = match slack {
+            0 => title.clone(),
+            s => format!("{title} ({s} min for probing and follow-ups)"),
+        };
+        row(&mut at, &what, n.to_string(), *minutes, true);
     }
     if spare > intro {
         row(
@@ -678,6 +822,62 @@ fn time_plan(kit: &Kit, selection: &Selection) -> Block {
     }
 }
 
+/// The rating row of a question: the anchors of the kit's level (`rubric.levels.<level>.anchors`),
+/// else the question's (`rubric.anchors`), point by point; the generic scale's names where the
+/// question has none.
+fn rating_row(q: &Question, level: qbank_core::Level) -> Block {
+    let anchors = q.rubric.anchors_for(level);
+    Block::RatingRow {
+        label: "Rating".to_owned(),
+        choices: RATING_SCALE
+            .iter()
+            .zip(qbank_core::Anchors::POINTS)
+            .map(|((mark, name, _), point)| Choice {
+                mark: (*mark).to_owned(),
+                anchor: Some(match anchors.and_then(|a| a.get(point)) {
+                    Some(text) => format!("{name}: {text}"),
+                    None => (*name).to_owned(),
+                }),
+            })
+            .collect(),
+    }
+}
+
+/// A competency's title, from competencies.yaml; its id when the bank does not declare it.
+pub(crate) fn competency_title(bank: &Bank, id: &str) -> String {
+    bank.competency(id)
+        .map_or_else(|| id.to_owned(), |c| c.title.clone())
+}
+
+/// Minutes of a section's slot that its questions leave over.
+fn slack(section: &SelectedSection) -> u32 {
+    section
+        .budget
+        .map_or(0, |b| b.saturating_sub(section.minutes))
+}
+
+/// "2 questions · 14 minutes: 9 for the questions, 5 for probing and follow-ups".
+fn section_meta(section: &SelectedSection, interviewer: bool) -> String {
+    let n = plural(section.questions.len(), "question");
+    let slot = section.budget.unwrap_or(section.minutes);
+    match slack(section) {
+        0 => format!("{n} · {slot} minutes"),
+        s if interviewer => format!(
+            "{n} · {slot} minutes: {} for the questions, {s} for probing and follow-ups",
+            section.minutes
+        ),
+        _ => format!("{n} · {slot} minutes"),
+    }
+}
+
+/// How the scorecard names a question: its `title`, else its text cut at a word boundary.
+fn scorecard_name(q: &Question) -> String {
+    match &q.title {
+        Some(title) if !title.trim().is_empty() => short(title, SCORECARD_TEXT),
+        _ => short(&q.text, SCORECARD_TEXT),
+    }
+}
+
 fn duration_text(kit: &Kit, selection: &Selection, count: usize) -> String {
     let questions = plural(count, "question");
     match kit.duration_minutes {
@@ -694,20 +894,32 @@ fn clock(minutes: u32) -> String {
     format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// The text cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-fn short(text: &str, max: usize) -> String {
+/// The text cut at a word boundary to at most `max` characters (the ellipsis included), with
+/// an ellipsis when cut. A word is never cut, unless the first word alone is longer than `max`.
+pub fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
     if text.chars().count() <= max {
         return text.to_owned();
     }
-    let cut: String = text.chars().take(max).collect();
-    let kept = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut[..],
+    // Room for the ellipsis.
+    let room = max.saturating_sub(1).max(1);
+    let chars: Vec<char> = text.chars().collect();
+    // The last space such that everything before it fits; a word boundary only where the
+    // next character starts a new word.
+    let mut end = None;
+    for (i, c) in chars.iter().enumerate().take(room + 1) {
+        if c.is_whitespace() {
+            end = Some(i);
+        }
+    }
+    let kept: String = match end {
+        Some(i) => chars[..i].iter().collect(),
+        None => chars[..room].iter().collect(),
     };
-    format!(
-        "{}…",
-        kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
-    )
+    let kept = kept.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '-' | '–' | '—')
+    });
+    format!("{kept}…")
 }
 
 fn field(label: &str, value: Option<String>) -> Field {
@@ -823,5 +1035,27 @@ impl Document {
         let mut out = String::new();
         walk(&self.blocks, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn short_cuts_at_a_word_boundary_never_inside_a_word() {
+        let text = "How would you monitor a recommendation model whose labels arrive weeks after its predictions?";
+        for max in 10..text.len() {
+            let cut = short(text, max);
+            assert!(cut.chars().count() <= max, "{max}: {cut}");
+            let kept = cut.trim_end_matches('…');
+            assert!(text.starts_with(kept), "{max}: {cut}");
+            let next = text[kept.len()..].chars().next();
+            assert!(next.is_none_or(|c| c == ' '), "{max}: {cut:?} cuts a word");
+        }
+        assert_eq!(short(text, 200), text);
+        assert_eq!(short(text, 30), "How would you monitor a…");
+        assert_eq!(short("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(short("Drift, retraining and rollback", 16), "Drift…");
     }
 }

@@ -19,6 +19,7 @@ fn options(edition: Edition) -> KitOptions {
         date: Some("2026-03-01".to_owned()),
         edition,
         revision: "0000000".to_owned(),
+        ..KitOptions::default()
     }
 }
 
@@ -161,4 +162,77 @@ fn the_footer_carries_the_fingerprint() {
     );
     assert_eq!(doc.footer.right, "page {page} of {pages}");
     assert_eq!(doc.header.right, "Ada Lovelace · Interviewer edition");
+}
+
+/// The loop of the command line's fixture bank: two interviews and the debrief.
+#[test]
+fn the_documents_of_a_loop() {
+    let (bank, _) =
+        qbank_core::load_bank(Path::new("../qbank-cli/tests/fixtures/loop-bank")).unwrap();
+    let lp = bank.interview_loop("mid").unwrap();
+    let selection = qbank_core::select_loop(&bank, lp, &[]).unwrap();
+    let base = options(Edition::Interviewer);
+    for (n, drawn) in selection.interviews.iter().enumerate() {
+        let kit = &bank.kits[drawn.kit];
+        let options = qbank_doc::loop_kit_options(&bank, lp, &selection, n, &base);
+        let doc = build_document(&bank, kit, &drawn.selection, &options);
+        // The fingerprint names the loop and the kit.
+        assert!(doc
+            .footer
+            .left
+            .starts_with(&format!("mid/{} · seed", kit.id)));
+        insta::with_settings!({snapshot_suffix => format!("mid-{}", n + 1)}, {
+            insta::assert_yaml_snapshot!("loop_kit", doc);
+        });
+    }
+    let debrief = qbank_doc::build_debrief(&bank, lp, &selection, &base);
+    insta::assert_yaml_snapshot!("debrief", debrief);
+    // A row per competency of the loop, plus the overall row, and a column per interview.
+    let grid = debrief
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { columns, rows } if columns[0].title == "Competency" => {
+                Some((columns.len(), rows.len()))
+            }
+            _ => None,
+        })
+        .next()
+        .unwrap();
+    assert_eq!(grid, (1 + 2, lp.competencies.len() + 1));
+}
+
+#[test]
+fn a_compact_kit_holds_the_same_questions_with_less_room() {
+    let bank = bank();
+    let kit = bank.kit("phone-screen").unwrap();
+    let sel = selection(&bank, kit);
+    let standard = build_document(&bank, kit, &sel, &options(Edition::Interviewer));
+    let compact = build_document(
+        &bank,
+        kit,
+        &sel,
+        &KitOptions {
+            layout: qbank_doc::Layout::Compact,
+            ..options(Edition::Interviewer)
+        },
+    );
+    let lines = |d: &Document| {
+        fn walk(blocks: &[Block]) -> u32 {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::NoteLines { lines } => *lines,
+                    Block::KeepTogether { blocks, .. } => walk(blocks),
+                    _ => 0,
+                })
+                .sum()
+        }
+        walk(&d.blocks)
+    };
+    assert!(lines(&compact) < lines(&standard));
+    assert!(!compact.blocks.iter().any(|b| matches!(b, Block::PageBreak)));
+    for q in sel.questions(&bank) {
+        assert!(compact.text().contains(&q.text));
+    }
 }

@@ -36,6 +36,7 @@
 //!                  date: None, lang: "en".into() },
 //!     header: Running { left: "Kit".into(), right: String::new() },
 //!     footer: Running { left: String::new(), right: "page {page} of {pages}".into() },
+//!     layout: Default::default(),
 //!     blocks: vec![Block::Paragraph { style: ParagraphStyle::Body, runs: vec![Run::plain("Hello")] }],
 //! };
 //! let out = export_pdf(&doc, &PdfOptions::default()).unwrap();

@@ -35,6 +35,7 @@ fn a_document(blocks: Vec<Block>) -> Document {
             left: "test · seed 1".to_owned(),
             right: "page {page} of {pages}".to_owned(),
         },
+        layout: Default::default(),
         blocks,
     }
 }

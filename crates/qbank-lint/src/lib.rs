@@ -58,6 +58,10 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::invisible_character::InvisibleCharacter,
     &rules::unknown_question::UnknownQuestion,
     &rules::kit_unsatisfiable::KitUnsatisfiable,
+    &rules::section_without_time::SectionWithoutTime,
+    &rules::unknown_kit::UnknownKit,
+    &rules::loop_unsatisfiable::LoopUnsatisfiable,
+    &rules::loop_competency_uncovered::LoopCompetencyUncovered,
     // Wording.
     &rules::question_without_question_mark::QuestionWithoutQuestionMark,
     &rules::article_mismatch::ArticleMismatch,

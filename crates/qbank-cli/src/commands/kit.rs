@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use qbank_core::{Bank, Edition, Kit, Selection};
+use qbank_core::{Bank, Edition, Kit, Layout, Selection};
 use qbank_doc::KitOptions;
 use qbank_export::formats::{Options, Writer};
 use qbank_export::pdf::Paper;
@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::args::{
     DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
-    PaperArg,
+    LayoutArg, PaperArg,
 };
 use crate::{Failure, Outcome};
 
@@ -24,13 +24,13 @@ pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
 }
 
 /// Near-duplicate pairs that may not share a kit, on top of the bank's `similar_to` pairs.
-fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
+pub(crate) fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
     qbank_core::near_duplicate_pairs(bank)
 }
 
 /// A loaded bank without the questions lint rejects, and what was left out of it.
-struct Loaded {
-    bank: Bank,
+pub(crate) struct Loaded {
+    pub(crate) bank: Bank,
     /// Questions with an error-level finding: never drawn.
     rejected: Vec<qbank_lint::Rejected>,
     /// Files that did not load at all.
@@ -40,7 +40,7 @@ struct Loaded {
 impl Loaded {
     /// Tells the user, once, what was left out and why. Called once the command knows it
     /// will go on, so that an error stays the only line printed.
-    fn warn_left_out(&self) {
+    pub(crate) fn warn_left_out(&self) {
         let mut parts = Vec::new();
         if !self.rejected.is_empty() {
             let shown: Vec<String> = self
@@ -87,7 +87,7 @@ impl Loaded {
     }
 }
 
-fn load(bank: &Path) -> Result<Loaded, Failure> {
+pub(crate) fn load(bank: &Path) -> Result<Loaded, Failure> {
     let config = crate::config::load(None, bank)?;
     let (mut bank, diagnostics) = qbank_core::load_bank(bank)?;
     let unloaded = unloaded_files(&bank);
@@ -107,11 +107,11 @@ fn unloaded_files(bank: &Bank) -> Vec<String> {
         .collect()
 }
 
-fn warn(message: &str) {
+pub(crate) fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "qbank: warning: {message}");
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
@@ -203,12 +203,12 @@ fn select(loaded: &Loaded, kit: &Kit, draw: &DrawArgs) -> Result<Option<Selectio
 
 /// The bank's revision: its git commit, with a content hash added when its files differ
 /// from the commit; a content hash alone outside git.
-struct Revision {
-    git: Option<String>,
-    shown: String,
+pub(crate) struct Revision {
+    pub(crate) git: Option<String>,
+    pub(crate) shown: String,
 }
 
-fn revision(bank: &Bank) -> Revision {
+pub(crate) fn revision(bank: &Bank) -> Revision {
     let repo = qbank_core::git::Repo::discover(&bank.root).ok().flatten();
     let Some((repo, commit)) = repo.and_then(|r| r.short_head().map(|c| (r, c))) else {
         return Revision {
@@ -459,6 +459,8 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
         date,
         edition,
         revision: rev.shown,
+        layout: layout(args.layout, kit),
+        interview: None,
     };
     let document = qbank_doc::build_document(bank, kit, &selection, &options);
     let paper = match args.paper {
@@ -493,9 +495,18 @@ fn build(args: KitBuildArgs) -> Result<Outcome, Failure> {
     Ok(Outcome::Clean)
 }
 
+/// The layout asked for, else the kit's own.
+pub(crate) fn layout(arg: Option<LayoutArg>, kit: &Kit) -> Layout {
+    match arg {
+        Some(LayoutArg::Standard) => Layout::Standard,
+        Some(LayoutArg::Compact) => Layout::Compact,
+        None => kit.layout,
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so that an
 /// interrupted run never leaves a half-written file under the final name.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if path.is_dir() {
         return Err(io::Error::other("it is a folder"));
     }
@@ -506,7 +517,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// A `YYYY-MM-DD` date, checked.
-fn check_date(d: &str) -> Result<String, Failure> {
+pub(crate) fn check_date(d: &str) -> Result<String, Failure> {
     match crate::dates::parse_date(d) {
         Some(_) => Ok(d.to_owned()),
         None => Err(Failure(format!(
@@ -516,7 +527,7 @@ fn check_date(d: &str) -> Result<String, Failure> {
 }
 
 /// The date of `SOURCE_DATE_EPOCH` (reproducible builds), when it is set.
-fn source_date_epoch() -> Result<Option<String>, Failure> {
+pub(crate) fn source_date_epoch() -> Result<Option<String>, Failure> {
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };

@@ -8,6 +8,7 @@ mod import;
 mod init;
 mod kit;
 mod lint;
+mod loops;
 mod model;
 mod new;
 mod rule;
@@ -23,6 +24,7 @@ pub fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         Command::Lint(args) => lint::run(args),
         Command::Rule(args) => rule::run(args),
         Command::Kit(args) => kit::run(args),
+        Command::Loop(args) => loops::run(args),
         Command::Export(command) => export::run(command),
         Command::Import(command) => import::run(command),
         Command::Coverage(args) => coverage::run(args),

@@ -228,6 +228,8 @@ struct Line {
 pub(crate) struct Layout<'a> {
     faces: &'a Faces,
     frame: Frame,
+    /// Type size relative to the standard layout (smaller for the compact one).
+    scale: f32,
     pub warnings: Vec<Warning>,
     /// What the blocks being laid out print, for warnings.
     source: String,
@@ -238,8 +240,23 @@ impl<'a> Layout<'a> {
         Layout {
             faces,
             frame,
+            scale: 1.0,
             warnings: Vec::new(),
             source: "the cover".to_owned(),
+        }
+    }
+
+    /// The layout with type `scale` times the standard size (the compact layout's 0.85).
+    pub fn with_scale(self, scale: f32) -> Layout<'a> {
+        Layout { scale, ..self }
+    }
+
+    /// A style at this layout's scale.
+    fn s(&self, style: Style) -> Style {
+        Style {
+            size: style.size * self.scale,
+            leading: style.leading * self.scale,
+            ..style
         }
     }
 
@@ -495,10 +512,10 @@ impl<'a> Layout<'a> {
         let w = self.frame.width;
         match block {
             Block::Title { text, subtitle } => {
-                let (mut draws, mut h) = self.plain(text, TITLE, 0.0, w);
+                let (mut draws, mut h) = self.plain(text, self.s(TITLE), 0.0, w);
                 if let Some(sub) = subtitle {
                     h += 2.0;
-                    let (d, sh) = self.plain(sub, SUBTITLE, 0.0, w);
+                    let (d, sh) = self.plain(sub, self.s(SUBTITLE), 0.0, w);
                     draws.extend(d.into_iter().map(|d| d.shifted(h)));
                     h += sh;
                 }
@@ -525,9 +542,9 @@ impl<'a> Layout<'a> {
             }
             Block::Paragraph { style, runs } => {
                 let (s, before) = match style {
-                    ParagraphStyle::Body => (BODY, 6.0),
-                    ParagraphStyle::Lead => (LEAD, 5.0),
-                    ParagraphStyle::Meta => (META, 1.0),
+                    ParagraphStyle::Body => (self.s(BODY), 6.0),
+                    ParagraphStyle::Lead => (self.s(LEAD), 5.0),
+                    ParagraphStyle::Meta => (self.s(META), 1.0),
                 };
                 let (draws, h, breaks) = self.text_block(runs, s, 0.0, w);
                 items.push(Item {
@@ -545,7 +562,7 @@ impl<'a> Layout<'a> {
                 items: entries,
             } => {
                 let mut item = Item {
-                    space_before: 3.0,
+                    space_before: 3.0 * self.scale,
                     ..Item::default()
                 };
                 for (n, runs) in entries.iter().enumerate() {
@@ -554,25 +571,25 @@ impl<'a> Layout<'a> {
                         item.breaks.push(item.height);
                     }
                     let (marker_text, marker_style) = match marker {
-                        ListMarker::Bullet => ("•", BODY),
+                        ListMarker::Bullet => ("•", self.s(BODY)),
                         ListMarker::Flag => (
                             "⚑",
                             Style {
                                 color: Rgb(0.70, 0.16, 0.12),
-                                ..BODY
+                                ..self.s(BODY)
                             },
                         ),
                     };
                     item.draws.push(Draw::Text {
                         x: 4.0,
-                        y: item.height + BODY.baseline(),
+                        y: item.height + self.s(BODY).baseline(),
                         face: marker_style.face,
                         size: marker_style.size * 0.9,
                         color: marker_style.color,
                         italic: false,
                         text: marker_text.to_owned(),
                     });
-                    let (d, h, br) = self.text_block(runs, BODY, INDENT, w - INDENT);
+                    let (d, h, br) = self.text_block(runs, self.s(BODY), INDENT, w - INDENT);
                     let top = item.height;
                     item.draws.extend(d.into_iter().map(|d| d.shifted(top)));
                     item.breaks.extend(br.into_iter().map(|b| b + top));
@@ -583,7 +600,7 @@ impl<'a> Layout<'a> {
             }
             Block::Checklist { items: entries } => {
                 let mut item = Item {
-                    space_before: 3.0,
+                    space_before: 3.0 * self.scale,
                     splittable: true,
                     ..Item::default()
                 };
@@ -593,7 +610,7 @@ impl<'a> Layout<'a> {
                         item.breaks.push(item.height);
                     }
                     let top = item.height;
-                    let box_top = top + BODY.baseline() - BOX + 0.5;
+                    let box_top = top + self.s(BODY).baseline() - BOX + 0.5;
                     item.draws.push(Draw::Rect {
                         x: 2.0,
                         y: box_top,
@@ -602,8 +619,12 @@ impl<'a> Layout<'a> {
                         fill: None,
                         stroke: Some((MUTED, 0.7)),
                     });
-                    let (d, h, br) =
-                        self.text_block(&[Run::plain(text.clone())], BODY, INDENT, w - INDENT);
+                    let (d, h, br) = self.text_block(
+                        &[Run::plain(text.clone())],
+                        self.s(BODY),
+                        INDENT,
+                        w - INDENT,
+                    );
                     item.draws.extend(d.into_iter().map(|d| d.shifted(top)));
                     item.breaks.extend(br.into_iter().map(|b| b + top));
                     item.height += h;
@@ -614,7 +635,7 @@ impl<'a> Layout<'a> {
             Block::RatingRow { label, choices } => items.push(self.rating_row(label, choices)),
             Block::NoteLines { lines } => {
                 let mut item = Item {
-                    space_before: 2.0,
+                    space_before: 2.0 * self.scale,
                     splittable: true,
                     ..Item::default()
                 };
@@ -650,7 +671,16 @@ impl<'a> Layout<'a> {
                 }
                 let mut group = merge(inner);
                 group.source = Some(self.source.clone());
-                if group.height > self.frame.body_height {
+                // Ruled note lines give way before a group is split: only what is left
+                // when they are gone has to fit. A question that fits a page only without
+                // any note lines loses them all rather than leave a page of lines behind.
+                if fit_height(&group) > self.frame.body_height && group.extend_lines.is_some() {
+                    let all = group.shrink + MIN_NOTE_LINES as f32 * NOTE_LINE;
+                    if group.height - all <= self.frame.body_height {
+                        group.shrink = all;
+                    }
+                }
+                if fit_height(&group) > self.frame.body_height {
                     self.warnings.push(Warning::SplitBlock {
                         source: self.source.clone(),
                     });
@@ -666,7 +696,7 @@ impl<'a> Layout<'a> {
         let w = self.frame.width;
         match level {
             0 | 1 => {
-                let (mut draws, h) = self.plain(text, H1, 0.0, w);
+                let (mut draws, h) = self.plain(text, self.s(H1), 0.0, w);
                 draws.push(Draw::Line {
                     x1: 0.0,
                     y1: h + 3.0,
@@ -677,14 +707,14 @@ impl<'a> Layout<'a> {
                 });
                 Item {
                     height: h + 9.0,
-                    space_before: 16.0,
+                    space_before: 16.0 * self.scale,
                     draws,
                     keep_with_next: true,
                     ..Item::default()
                 }
             }
             2 => {
-                let (d, h) = self.plain(text, H2, 7.0, w - 14.0);
+                let (d, h) = self.plain(text, self.s(H2), 7.0, w - 14.0);
                 let band = h + 8.0;
                 let mut draws = vec![Draw::Rect {
                     x: 0.0,
@@ -705,7 +735,7 @@ impl<'a> Layout<'a> {
                 draws.extend(d.into_iter().map(|d| d.shifted(4.0)));
                 Item {
                     height: band + 3.0,
-                    space_before: 16.0,
+                    space_before: 16.0 * self.scale,
                     draws,
                     keep_with_next: true,
                     ..Item::default()
@@ -713,10 +743,10 @@ impl<'a> Layout<'a> {
             }
             _ => {
                 let upper = text.to_uppercase();
-                let (draws, h) = self.plain(&upper, H3, 0.0, w);
+                let (draws, h) = self.plain(&upper, self.s(H3), 0.0, w);
                 Item {
                     height: h + 1.0,
-                    space_before: 8.0,
+                    space_before: 8.0 * self.scale,
                     draws,
                     keep_with_next: true,
                     ..Item::default()
@@ -729,12 +759,12 @@ impl<'a> Layout<'a> {
         let w = self.frame.width;
         let label_w = fields
             .iter()
-            .map(|f| self.width_of(LABEL, &f.label))
+            .map(|f| self.width_of(self.s(LABEL), &f.label))
             .fold(0.0, f32::max)
             .min(w * 0.35)
             + 14.0;
         let mut item = Item {
-            space_before: 8.0,
+            space_before: 8.0 * self.scale,
             splittable: true,
             ..Item::default()
         };
@@ -743,22 +773,22 @@ impl<'a> Layout<'a> {
                 item.breaks.push(item.height);
             }
             let top = item.height;
-            let row = FIELD.leading + 6.0;
+            let row = self.s(FIELD).leading + 6.0;
             let baseline = top + row - 6.0;
-            let (d, _) = self.plain(&f.label, LABEL, 0.0, label_w - 8.0);
+            let (d, _) = self.plain(&f.label, self.s(LABEL), 0.0, label_w - 8.0);
             // Align the label's baseline with the value's.
             item.draws.extend(
                 d.into_iter()
-                    .map(|d| d.shifted(baseline - LABEL.baseline())),
+                    .map(|d| d.shifted(baseline - self.s(LABEL).baseline())),
             );
             match &f.value {
                 Some(v) => {
-                    let (d, h) = self.plain(v, FIELD, label_w, w - label_w);
+                    let (d, h) = self.plain(v, self.s(FIELD), label_w, w - label_w);
                     item.draws.extend(
                         d.into_iter()
-                            .map(|d| d.shifted(baseline - FIELD.baseline())),
+                            .map(|d| d.shifted(baseline - self.s(FIELD).baseline())),
                     );
-                    item.height += row + (h - FIELD.leading).max(0.0);
+                    item.height += row + (h - self.s(FIELD).leading).max(0.0);
                 }
                 None => {
                     item.draws.push(Draw::Line {
@@ -782,16 +812,29 @@ impl<'a> Layout<'a> {
         let label_w = if label.is_empty() {
             0.0
         } else {
-            (self.width_of(LABEL, label) + 14.0).clamp(64.0, w * 0.3)
+            (self.width_of(self.s(LABEL), label) + 14.0).clamp(64.0, w * 0.3)
         };
         let cell = (w - label_w) / choices.len().max(1) as f32;
         let row = 22.0;
         let baseline = 15.0;
+        // Anchors that say what an answer sounds like do not fit beside their box: one line
+        // per point, the anchor wrapped beside it.
+        let mark_style = Style::new(FaceId::Bold, 9.5, 12.0, INK);
+        let anchor_style = Style::new(FaceId::Regular, 8.5, 12.0, MUTED);
+        let too_long = choices.iter().any(|c| {
+            let used = BOX + 10.0 + self.width_of(mark_style, &c.mark) + 4.0;
+            c.anchor
+                .as_ref()
+                .is_some_and(|a| self.width_of(anchor_style, a) > cell - used)
+        });
+        if too_long {
+            return self.rating_column(label, label_w, choices);
+        }
         let mut draws = Vec::new();
-        let (d, _) = self.plain(label, LABEL, 0.0, label_w - 6.0);
+        let (d, _) = self.plain(label, self.s(LABEL), 0.0, label_w - 6.0);
         draws.extend(
             d.into_iter()
-                .map(|d| d.shifted(baseline - LABEL.baseline())),
+                .map(|d| d.shifted(baseline - self.s(LABEL).baseline())),
         );
         for (n, c) in choices.iter().enumerate() {
             let x = label_w + n as f32 * cell;
@@ -818,8 +861,61 @@ impl<'a> Layout<'a> {
         }
         Item {
             height: row,
-            space_before: 8.0,
+            space_before: 8.0 * self.scale,
             draws,
+            ..Item::default()
+        }
+    }
+
+    /// A rating row whose anchors are sentences: a box, the mark and the anchor on a line of
+    /// their own for each point, the anchor wrapped.
+    fn rating_column(&mut self, label: &str, label_w: f32, choices: &[Choice]) -> Item {
+        let w = self.frame.width;
+        let label_style = self.s(LABEL);
+        let mark_style = Style::new(FaceId::Bold, 9.5 * self.scale, 12.0 * self.scale, INK);
+        let anchor_style = self.s(Style::new(FaceId::Regular, 8.5, 12.0, INK));
+        let mut draws = Vec::new();
+        let (d, _) = self.plain(label, label_style, 0.0, (label_w - 6.0).max(1.0));
+        draws.extend(d.into_iter().map(|d| d.shifted(2.0)));
+        let mark_w = choices
+            .iter()
+            .map(|c| self.width_of(mark_style, &c.mark))
+            .fold(0.0, f32::max);
+        let text_x = label_w + BOX + 8.0 + mark_w + 6.0;
+        let mut y = 0.0;
+        let mut breaks = Vec::new();
+        for (n, c) in choices.iter().enumerate() {
+            if n > 0 {
+                breaks.push(y);
+            }
+            let line = mark_style.leading.max(anchor_style.leading);
+            let top = y + (line - BOX) / 2.0 - 1.0;
+            draws.push(Draw::Rect {
+                x: label_w,
+                y: top,
+                w: BOX + 2.0,
+                h: BOX + 2.0,
+                fill: None,
+                stroke: Some((INK, 0.8)),
+            });
+            draws.push(text_draw(
+                label_w + BOX + 8.0,
+                y + mark_style.baseline(),
+                mark_style,
+                &c.mark,
+            ));
+            let (d, h) = match &c.anchor {
+                Some(anchor) => self.plain(anchor, anchor_style, text_x, (w - text_x).max(1.0)),
+                None => (Vec::new(), line),
+            };
+            draws.extend(d.into_iter().map(|d| d.shifted(y)));
+            y += h.max(line) + 3.0;
+        }
+        Item {
+            height: y,
+            space_before: 8.0 * self.scale,
+            draws,
+            breaks,
             ..Item::default()
         }
     }
@@ -841,7 +937,7 @@ impl<'a> Layout<'a> {
         let mut head_draws = Vec::new();
         for (i, c) in columns.iter().enumerate() {
             let cw = xs[i + 1] - xs[i] - 2.0 * pad;
-            let (d, h) = self.plain(&c.title.to_uppercase(), CELL_HEAD, xs[i] + pad, cw);
+            let (d, h) = self.plain(&c.title.to_uppercase(), self.s(CELL_HEAD), xs[i] + pad, cw);
             head_h = head_h.max(h);
             head_draws.extend(d.into_iter().map(|d| d.shifted(pad)));
         }
@@ -859,7 +955,7 @@ impl<'a> Layout<'a> {
         let head = Arc::new(head);
 
         let mut item = Item {
-            space_before: 6.0,
+            space_before: 6.0 * self.scale,
             splittable: true,
             draws: head.draws.clone(),
             height: head.height,
@@ -875,7 +971,7 @@ impl<'a> Layout<'a> {
                 let cw = xs[i + 1] - xs[i] - 2.0 * pad;
                 match cell {
                     Cell::Text(runs) => {
-                        let (d, h, _) = self.text_block(runs, CELL, cx, cw);
+                        let (d, h, _) = self.text_block(runs, self.s(CELL), cx, cw);
                         row_h = row_h.max(h);
                         draws.extend(d.into_iter().map(|d| d.shifted(top + pad)));
                     }
@@ -883,7 +979,7 @@ impl<'a> Layout<'a> {
                         let step = (cw / marks.len().max(1) as f32).min(30.0);
                         for (n, m) in marks.iter().enumerate() {
                             let bx = cx + n as f32 * step;
-                            let baseline = top + pad + CELL.baseline();
+                            let baseline = top + pad + self.s(CELL).baseline();
                             draws.push(Draw::Rect {
                                 x: bx,
                                 y: baseline - BOX + 0.5,
@@ -895,7 +991,7 @@ impl<'a> Layout<'a> {
                             let s = Style::new(FaceId::Regular, 8.0, 11.0, MUTED);
                             draws.push(text_draw(bx + BOX + 2.5, baseline, s, m));
                         }
-                        row_h = row_h.max(CELL.leading);
+                        row_h = row_h.max(self.s(CELL).leading);
                     }
                 }
             }
@@ -1055,6 +1151,19 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
             // followers: place it.
             place(&mut pages, &mut y, before, shrink_to(item, room - before));
             continue;
+        }
+        // A block that fits without any of its note lines keeps its place and loses them,
+        // rather than leave its lines alone on the next page.
+        if let Some(lines) = item.extend_lines {
+            let all = item.shrink + MIN_NOTE_LINES as f32 * lines;
+            if item.shrink > 0.0 || item.height - all > 0.0 {
+                let mut whole = item.clone();
+                whole.shrink = all;
+                if before + fit_height(&whole) <= room + 0.01 {
+                    place(&mut pages, &mut y, before, shrink_to(whole, room - before));
+                    continue;
+                }
+            }
         }
         // Split at the lowest break that fits.
         match item

@@ -25,6 +25,7 @@ pub fn document(bank: &Bank, kit: &Kit, selection: &Selection, edition: Edition)
         date: Some("2026-03-01".to_owned()),
         edition,
         revision: "0000000".to_owned(),
+        ..KitOptions::default()
     };
     build_document(bank, kit, selection, &options)
 }
