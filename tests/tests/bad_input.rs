@@ -191,7 +191,8 @@ fn a_missing_bank_or_topics_file_is_one_clear_error() {
     let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-bank");
     let e = qbank_core::load_bank(&missing).unwrap_err();
     assert!(
-        e.to_string().ends_with("no-such-bank does not exist"),
+        e.to_string()
+            .ends_with("no-such-bank does not exist (`qbank init` starts a bank)"),
         "{e}"
     );
     let no_topics = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-topics-bank");
@@ -199,7 +200,7 @@ fn a_missing_bank_or_topics_file_is_one_clear_error() {
     let e = qbank_core::load_bank(&no_topics).unwrap_err();
     assert!(
         e.to_string()
-            .ends_with("no-topics-bank is not a qbank bank: it has no topics.yaml"),
+            .ends_with("no-topics-bank is not a qbank bank: it has no topics.yaml (`qbank init` starts a bank)"),
         "{e}"
     );
 }
