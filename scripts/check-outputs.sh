@@ -107,9 +107,12 @@ import json, re, subprocess, sys
 loop = json.load(open(sys.argv[1], encoding="utf-8"))
 folder, ext = sys.argv[2], sys.argv[3]
 suffix = "pdf" if ext == "pdf" else "txt"
-def text(path):
+def text(path, layout=True):
+    # The debrief's interviews are table cells that wrap beside other columns: read it in
+    # reading order rather than as laid out, or a wrapped title interleaves with its neighbours.
     if ext == "pdf":
-        return subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
+        mode = ["-layout"] if layout else []
+        return subprocess.run(["pdftotext", *mode, path, "-"], check=True,
                               capture_output=True, text=True).stdout
     return open(path, encoding="utf-8-sig").read()
 def flat(t):
@@ -119,7 +122,7 @@ for i in loop["interviews"]:
     missing = [q["id"] for q in i["questions"] if flat(q["text"]) not in body]
     if missing:
         sys.exit(f"{folder}: interview {i['number']}: questions missing: {missing}")
-debrief = flat(text(f"{folder}/debrief.{suffix}"))
+debrief = flat(text(f"{folder}/debrief.{suffix}", layout=False))
 for i in loop["interviews"]:
     if flat(i["title"]) not in debrief:
         sys.exit(f"{folder}: the debrief does not name interview {i['title']!r}")
