@@ -43,6 +43,9 @@ _qbank() {
             qbank,lint)
                 cmd="qbank__subcmd__lint"
                 ;;
+            qbank,loop)
+                cmd="qbank__subcmd__loop"
+                ;;
             qbank,man)
                 cmd="qbank__subcmd__man"
                 ;;
@@ -124,6 +127,9 @@ _qbank() {
             qbank__subcmd__help,lint)
                 cmd="qbank__subcmd__help__subcmd__lint"
                 ;;
+            qbank__subcmd__help,loop)
+                cmd="qbank__subcmd__help__subcmd__loop"
+                ;;
             qbank__subcmd__help,man)
                 cmd="qbank__subcmd__help__subcmd__man"
                 ;;
@@ -171,6 +177,15 @@ _qbank() {
                 ;;
             qbank__subcmd__help__subcmd__kit,show)
                 cmd="qbank__subcmd__help__subcmd__kit__subcmd__show"
+                ;;
+            qbank__subcmd__help__subcmd__loop,build)
+                cmd="qbank__subcmd__help__subcmd__loop__subcmd__build"
+                ;;
+            qbank__subcmd__help__subcmd__loop,list)
+                cmd="qbank__subcmd__help__subcmd__loop__subcmd__list"
+                ;;
+            qbank__subcmd__help__subcmd__loop,show)
+                cmd="qbank__subcmd__help__subcmd__loop__subcmd__show"
                 ;;
             qbank__subcmd__help__subcmd__model,fetch)
                 cmd="qbank__subcmd__help__subcmd__model__subcmd__fetch"
@@ -220,6 +235,30 @@ _qbank() {
             qbank__subcmd__kit__subcmd__help,show)
                 cmd="qbank__subcmd__kit__subcmd__help__subcmd__show"
                 ;;
+            qbank__subcmd__loop,build)
+                cmd="qbank__subcmd__loop__subcmd__build"
+                ;;
+            qbank__subcmd__loop,help)
+                cmd="qbank__subcmd__loop__subcmd__help"
+                ;;
+            qbank__subcmd__loop,list)
+                cmd="qbank__subcmd__loop__subcmd__list"
+                ;;
+            qbank__subcmd__loop,show)
+                cmd="qbank__subcmd__loop__subcmd__show"
+                ;;
+            qbank__subcmd__loop__subcmd__help,build)
+                cmd="qbank__subcmd__loop__subcmd__help__subcmd__build"
+                ;;
+            qbank__subcmd__loop__subcmd__help,help)
+                cmd="qbank__subcmd__loop__subcmd__help__subcmd__help"
+                ;;
+            qbank__subcmd__loop__subcmd__help,list)
+                cmd="qbank__subcmd__loop__subcmd__help__subcmd__list"
+                ;;
+            qbank__subcmd__loop__subcmd__help,show)
+                cmd="qbank__subcmd__loop__subcmd__help__subcmd__show"
+                ;;
             qbank__subcmd__model,fetch)
                 cmd="qbank__subcmd__model__subcmd__fetch"
                 ;;
@@ -245,7 +284,7 @@ _qbank() {
 
     case "${cmd}" in
         qbank)
-            opts="-h -V --help --version lint rule kit export import coverage fmt init new stats similar model completions man help"
+            opts="-h -V --help --version lint rule kit loop export import coverage fmt init new stats similar model completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,7 +630,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__help)
-            opts="lint rule kit export import coverage fmt init new stats similar model completions man help"
+            opts="lint rule kit loop export import coverage fmt init new stats similar model completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,6 +909,62 @@ _qbank() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        qbank__subcmd__help__subcmd__loop)
+            opts="list show build"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__loop__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__loop__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__help__subcmd__loop__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         qbank__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1117,7 +1212,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__kit__subcmd__build)
-            opts="-o -h --bank --allow-near-duplicates --out --candidate --interviewer --date --edition --paper --format --help"
+            opts="-o -h --bank --allow-near-duplicates --out --candidate --interviewer --date --edition --paper --format --layout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,6 +1252,10 @@ _qbank() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "pdf docx" -- "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -W "standard compact" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1313,6 +1412,180 @@ _qbank() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop)
+            opts="-h --help list show build help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__build)
+            opts="-o -h --bank --allow-near-duplicates --out --candidate --date --paper --format --layout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --candidate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --paper)
+                    COMPREPLY=($(compgen -W "a4 letter" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pdf docx" -- "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -W "standard compact" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__help)
+            opts="list show build help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__list)
+            opts="-h --bank --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qbank__subcmd__loop__subcmd__show)
+            opts="-h --bank --allow-near-duplicates --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 *)
