@@ -72,6 +72,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 use serde_json::Value;
 
 use crate::diag::{Position, Span};
+use crate::fields::{question_field, Style};
 use crate::write::{
     self, ANCHOR_KEYS, LEVEL_RUBRIC_KEYS, MODELINE_PREFIX, QUESTION_KEYS, RUBRIC_KEYS,
 };
@@ -143,6 +144,17 @@ pub fn format(kind: FileKind, relative: &str, text: &str) -> Result<String, Form
         return Err(refuse("the comments of the file"));
     }
     Ok(out)
+}
+
+/// The text of a bank file of `kind` at `relative` that holds `value`, in the canonical layout:
+/// what [`format`] makes of any file holding that value and no comments. Every YAML file qbank
+/// writes goes through here ([`crate::write::write_question`]), so a written file is already
+/// formatted.
+pub fn write_value(kind: FileKind, relative: &str, value: &Value) -> String {
+    let lines = LineIndex::new("");
+    let mut doc = Doc::from_value(&lines, kind, value);
+    doc.decide_styles();
+    doc.render(relative)
 }
 
 /// The comments of a file that parses, modelines left out.
@@ -242,8 +254,11 @@ impl Policy {
     fn flow(&self, path: &[&str]) -> bool {
         matches!(
             (self.kind, path),
-            (FileKind::Question, ["levels" | "competencies" | "tags"])
-                | (FileKind::Topics, ["topics", "*", "coverage"])
+            (FileKind::Question, [key]) if question_field(key)
+                .is_some_and(|f| f.style == Style::FlowList)
+        ) || matches!(
+            (self.kind, path),
+            (FileKind::Topics, ["topics", "*", "coverage"])
                 | (FileKind::Competencies, ["competencies", "*", "coverage"])
                 | (FileKind::Topics, ["topics", "*", "synonyms", "*"])
                 | (FileKind::Kit, ["exclude" | "max_per_kind"])
@@ -262,7 +277,8 @@ impl Policy {
     /// Whether the string at `path` is double-quoted where it needs quotes at all
     /// ([`write::source_scalar`]).
     fn source_quoting(&self, path: &[&str]) -> bool {
-        matches!((self.kind, path), (FileKind::Question, ["source"]))
+        matches!((self.kind, path), (FileKind::Question, [key])
+            if question_field(key).is_some_and(|f| f.style == Style::Source))
     }
 }
 
@@ -479,6 +495,63 @@ impl<'t> Doc<'t> {
         }
         doc.scalars.sort_unstable();
         Ok(doc)
+    }
+
+    /// The tree of a value, with no text behind it: no positions and no comments. Built with an
+    /// explicit stack, depth first, so that each node's children come in the value's order.
+    fn from_value(lines: &'t LineIndex, kind: FileKind, value: &Value) -> Doc<'t> {
+        let mut doc = Doc {
+            text: "",
+            lines,
+            policy: Policy { kind },
+            nodes: Vec::new(),
+            scalars: Vec::new(),
+            header: Vec::new(),
+            footer: Vec::new(),
+            modeline: None,
+        };
+        let mut stack: Vec<(&Value, Option<usize>, Option<&str>)> = vec![(value, None, None)];
+        while let Some((v, parent, key)) = stack.pop() {
+            let shape = match v {
+                Value::Array(_) => Shape::Seq,
+                Value::Object(_) => Shape::Map,
+                other => Shape::Scalar {
+                    value: other.clone(),
+                    verbatim: None,
+                },
+            };
+            let id = doc.nodes.len();
+            if let Some(p) = parent {
+                doc.nodes[p].children.push(id);
+            }
+            doc.nodes.push(Node {
+                shape,
+                parent,
+                key: key.map(str::to_owned),
+                children: Vec::new(),
+                start: At::default(),
+                value_start: At::default(),
+                value_end: At::default(),
+                flow_out: false,
+                leading: Vec::new(),
+                trailing: Vec::new(),
+                end: Vec::new(),
+            });
+            match v {
+                Value::Array(items) => {
+                    stack.extend(items.iter().rev().map(|item| (item, Some(id), None)));
+                }
+                Value::Object(map) => {
+                    stack.extend(
+                        map.iter()
+                            .rev()
+                            .map(|(k, item)| (item, Some(id), Some(k.as_str()))),
+                    );
+                }
+                _ => {}
+            }
+        }
+        doc
     }
 
     fn anchor_error(&self, at: At) -> FormatError {

@@ -12,6 +12,7 @@
 
 pub mod date;
 pub mod diag;
+pub mod fields;
 pub mod fingerprint;
 pub mod format;
 pub mod git;

@@ -8,7 +8,8 @@
 //! - keys come in the order of [`QUESTION_KEYS`]: `id`, `title`, `text`, `topic`, `levels`,
 //!   `kind`, `competencies`, `minutes`, `status`, `source`, `tags`, `follow_ups`, `rubric`
 //!   ([`RUBRIC_KEYS`]: `levels`, `anchors`, `strong`, `red_flags`), `similar_to`, `allow`,
-//!   `reviewed`; empty lists and absent values are left out, `status` is always written. The
+//!   `reviewed` (the keys of [`QUESTION_FIELDS`], which also says how each is laid out); empty
+//!   lists and absent values are left out, `status` is always written. The
 //!   title sits right under the id because both name the question; the competencies sit beside
 //!   the kind because both say what the question measures. In the rubric, what meets the bar at
 //!   each level and the scale come before the lists, in the order an interviewer reads them:
@@ -19,7 +20,7 @@
 //! - a string is written plain when every YAML reader reads it back as the same string, and
 //!   quoted otherwise ([`scalar`]): in single quotes when it is printable on one line, in double
 //!   quotes with escapes when it holds a line break, a tab or a character YAML cannot show
-//!   as it is. `source` is always double-quoted, as the bank writes it (`source: "seed #8"`);
+//!   as it is. `source`, where it needs quotes, is double-quoted (`source: "seed #8"`);
 //! - nothing is folded: a long text stays on one line.
 //!
 //! [`update_question`] changes an existing file to hold a new version of its question while
@@ -29,23 +30,14 @@
 //! ```
 //! use qbank_core::{write::write_question, Kind, Level, Question};
 //! let q = Question {
-//!     id: "canary-deployment".into(),
-//!     title: None,
 //!     text: "What is a canary deployment: when would you use one?".into(),
 //!     topic: "deployment".into(),
 //!     levels: vec![Level::Mid, Level::Senior],
 //!     kind: Kind::Concept,
-//!     competencies: vec![],
 //!     minutes: Some(5),
-//!     status: Default::default(),
 //!     source: Some("seed #3".into()),
 //!     tags: vec!["canary".into(), "release".into()],
-//!     follow_ups: vec![],
-//!     rubric: Default::default(),
-//!     similar_to: vec![],
-//!     allow: vec![],
-//!     reviewed: None,
-//!     file: 0,
+//!     ..Question::new("canary-deployment")
 //! };
 //! assert_eq!(
 //!     write_question(&q, "deployment/canary-deployment.yaml"),
@@ -62,36 +54,23 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use qbank_schema::FileKind;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use crate::fields::{self, Field, Style, QUESTION_FIELDS};
+use crate::format;
 use crate::model::{Anchors, Question, SimilarTo};
 use crate::yaml;
 
 /// The start of the first line of every bank file, for editors.
 pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
 
-/// The top-level keys of a question file, in the order they are written.
-pub const QUESTION_KEYS: [&str; 16] = [
-    "id",
-    "title",
-    "text",
-    "topic",
-    "levels",
-    "kind",
-    "competencies",
-    "minutes",
-    "status",
-    "source",
-    "tags",
-    "follow_ups",
-    "rubric",
-    "similar_to",
-    "allow",
-    "reviewed",
-];
+/// The top-level keys of a question file, in the order they are written: those of
+/// [`QUESTION_FIELDS`].
+pub const QUESTION_KEYS: [&str; QUESTION_FIELDS.len()] = fields::keys(&QUESTION_FIELDS);
 
 /// The keys of a question's `rubric`, in the order they are written.
 pub const RUBRIC_KEYS: [&str; 4] = ["levels", "anchors", "strong", "red_flags"];
@@ -113,142 +92,128 @@ pub fn modeline(kind: FileKind, relative: &str) -> String {
     )
 }
 
-/// The whole text of the file for `q` at `relative` inside the bank.
+/// The whole text of the file for `q` at `relative` inside the bank: the formatter's layout
+/// of [`question_value`] ([`crate::format::write_value`]), so that what is written here is
+/// already formatted.
 pub fn write_question(q: &Question, relative: &str) -> String {
-    let mut out = modeline(FileKind::Question, relative);
-    out.push('\n');
-    for key in QUESTION_KEYS {
-        if let Some(text) = write_field(q, key) {
-            out.push_str(&text);
+    format::write_value(FileKind::Question, relative, &question_value(q))
+}
+
+/// `q` as the value of its file: the keys of [`QUESTION_FIELDS`] it gives, in that order, with
+/// absent values and empty lists left out (`status` is always there).
+pub fn question_value(q: &Question) -> Value {
+    let mut map = Map::new();
+    for f in &QUESTION_FIELDS {
+        if let Some(v) = field_value(q, f) {
+            map.insert(f.key.to_owned(), v);
         }
     }
-    out
+    Value::Object(map)
 }
 
 /// The lines of one top-level key of `q`, each ending with a newline, or `None` when the key
-/// is left out (an absent value, an empty list, or a name that is not a question key).
+/// is left out (an absent value, an empty list, or a name that is not a question key): the
+/// lines [`write_question`] writes for it.
 pub fn write_field(q: &Question, key: &str) -> Option<String> {
-    let mut out = String::new();
+    let value = field_value(q, fields::question_field(key)?)?;
+    let mut map = Map::new();
+    map.insert(key.to_owned(), value);
+    let text = format::write_value(FileKind::Question, "q.yaml", &Value::Object(map));
+    // Everything after the modeline.
+    text.split_once('\n').map(|(_, lines)| lines.to_owned())
+}
+
+/// The value of one field of `q`, or `None` when the file leaves it out.
+fn field_value(q: &Question, field: &Field) -> Option<Value> {
+    let string = |s: Cow<'_, str>| Value::String(s.into_owned());
+    match (field.style, field.value(q)) {
+        (_, Some(v)) if v.is_empty() => None,
+        (Style::Number, Some(fields::Value::Text(Some(t)))) => Some(
+            t.parse::<serde_json::Number>()
+                .map_or_else(|_| string(t.clone()), Value::Number),
+        ),
+        (_, Some(fields::Value::Text(Some(t)))) => Some(string(t)),
+        (_, Some(fields::Value::List(items))) => Some(items.into_iter().map(string).collect()),
+        (_, None) => nested_value(q, field.key),
+        (_, Some(fields::Value::Text(None))) => None,
+    }
+}
+
+/// The value of one of the structured keys (the rubric, `similar_to`, `allow`), or `None` when
+/// `q` leaves it out.
+fn nested_value(q: &Question, key: &str) -> Option<Value> {
+    let strings = |items: &[String]| Value::from(items.to_vec());
+    let mut out = Map::new();
     match key {
-        "id" => line(&mut out, key, &scalar(&q.id)),
-        "title" => line(&mut out, key, &scalar(q.title.as_deref()?)),
-        "text" => line(&mut out, key, &scalar(&q.text)),
-        "topic" => line(&mut out, key, &scalar(&q.topic)),
-        "levels" => {
-            if q.levels.is_empty() {
-                return None;
-            }
-            let items: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
-            line(&mut out, key, &flow_list(&items));
-        }
-        "kind" => line(&mut out, key, q.kind.as_str()),
-        "competencies" => {
-            if q.competencies.is_empty() {
-                return None;
-            }
-            let items: Vec<&str> = q.competencies.iter().map(String::as_str).collect();
-            line(&mut out, key, &flow_list(&items));
-        }
-        "minutes" => line(&mut out, key, &q.minutes?.to_string()),
-        "status" => line(&mut out, key, q.status.as_str()),
-        "source" => line(&mut out, key, &source_scalar(q.source.as_deref()?)),
-        "tags" => {
-            if q.tags.is_empty() {
-                return None;
-            }
-            let items: Vec<&str> = q.tags.iter().map(String::as_str).collect();
-            line(&mut out, key, &flow_list(&items));
-        }
-        "follow_ups" => {
-            if q.follow_ups.is_empty() {
-                return None;
-            }
-            out.push_str("follow_ups:\n");
-            block_list(&mut out, 2, &q.follow_ups);
-        }
         "rubric" => {
-            if q.rubric.is_empty() {
+            let r = &q.rubric;
+            if r.is_empty() {
                 return None;
             }
-            out.push_str("rubric:\n");
-            if !q.rubric.levels.is_empty() {
-                out.push_str("  levels:\n");
-                for (level, l) in &q.rubric.levels {
-                    if l.expect.is_none() && l.anchors.is_none() {
-                        let _ = writeln!(out, "    {level}: {{}}");
-                        continue;
-                    }
-                    let _ = writeln!(out, "    {level}:");
+            if !r.levels.is_empty() {
+                let mut levels = Map::new();
+                for (level, l) in &r.levels {
+                    let mut m = Map::new();
                     if let Some(expect) = &l.expect {
-                        let _ = writeln!(out, "      expect: {}", scalar(expect));
+                        m.insert("expect".into(), expect.as_str().into());
                     }
                     if let Some(anchors) = &l.anchors {
-                        write_anchors(&mut out, 6, anchors);
+                        m.insert("anchors".into(), anchors_value(anchors));
                     }
+                    levels.insert(level.as_str().into(), Value::Object(m));
                 }
+                out.insert("levels".into(), Value::Object(levels));
             }
-            if let Some(anchors) = &q.rubric.anchors {
-                write_anchors(&mut out, 2, anchors);
+            if let Some(anchors) = &r.anchors {
+                out.insert("anchors".into(), anchors_value(anchors));
             }
-            if !q.rubric.strong.is_empty() {
-                out.push_str("  strong:\n");
-                block_list(&mut out, 4, &q.rubric.strong);
+            if !r.strong.is_empty() {
+                out.insert("strong".into(), strings(&r.strong));
             }
-            if !q.rubric.red_flags.is_empty() {
-                out.push_str("  red_flags:\n");
-                block_list(&mut out, 4, &q.rubric.red_flags);
+            if !r.red_flags.is_empty() {
+                out.insert("red_flags".into(), strings(&r.red_flags));
             }
+            Some(Value::Object(out))
         }
-        "similar_to" => {
-            if q.similar_to.is_empty() {
-                return None;
-            }
-            out.push_str("similar_to:\n");
-            for SimilarTo { id, reason } in &q.similar_to {
-                let _ = writeln!(out, "  - id: {}", scalar(id));
-                if let Some(reason) = reason {
-                    let _ = writeln!(out, "    reason: {}", scalar(reason));
-                }
-            }
-        }
-        "allow" => {
-            if q.allow.is_empty() {
-                return None;
-            }
-            out.push_str("allow:\n");
-            for a in &q.allow {
-                let _ = writeln!(out, "  - rule: {}", scalar(&a.rule));
-                let _ = writeln!(out, "    reason: {}", scalar(&a.reason));
-            }
-        }
-        "reviewed" => line(&mut out, key, &scalar(q.reviewed.as_deref()?)),
-        _ => return None,
-    }
-    Some(out)
-}
-
-/// `anchors:` at `indent` spaces, its points two deeper (`{}` when it gives none).
-fn write_anchors(out: &mut String, indent: usize, anchors: &Anchors) {
-    if anchors.is_empty() {
-        let _ = writeln!(out, "{:indent$}anchors: {{}}", "");
-        return;
-    }
-    let _ = writeln!(out, "{:indent$}anchors:", "");
-    for (point, text) in anchors.iter() {
-        let _ = writeln!(out, "{:indent$}  {point}: {}", "", scalar(text));
+        "similar_to" => (!q.similar_to.is_empty()).then(|| {
+            q.similar_to
+                .iter()
+                .map(|SimilarTo { id, reason }| {
+                    let mut m = Map::new();
+                    m.insert("id".into(), id.as_str().into());
+                    if let Some(reason) = reason {
+                        m.insert("reason".into(), reason.as_str().into());
+                    }
+                    Value::Object(m)
+                })
+                .collect()
+        }),
+        "allow" => (!q.allow.is_empty()).then(|| {
+            q.allow
+                .iter()
+                .map(|a| {
+                    let mut m = Map::new();
+                    m.insert("rule".into(), a.rule.as_str().into());
+                    m.insert("reason".into(), a.reason.as_str().into());
+                    Value::Object(m)
+                })
+                .collect()
+        }),
+        _ => unreachable!("{key} is not a structured question key"),
     }
 }
 
-fn line(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "{key}: {value}");
+/// An `anchors` mapping: its points as keys `"1"` … `"4"`.
+fn anchors_value(anchors: &Anchors) -> Value {
+    Value::Object(
+        anchors
+            .iter()
+            .map(|(point, text)| (point.to_string(), Value::from(text)))
+            .collect(),
+    )
 }
 
-fn block_list(out: &mut String, indent: usize, items: &[String]) {
-    for item in items {
-        let _ = writeln!(out, "{:indent$}- {}", "", scalar(item));
-    }
-}
-
+#[cfg(test)]
 fn flow_list(items: &[&str]) -> String {
     let mut out = String::from("[");
     for (i, item) in items.iter().enumerate() {
@@ -730,13 +695,10 @@ mod tests {
 
     fn question() -> Question {
         Question {
-            id: "drift-alerts".into(),
-            title: None,
             text: "How do you alert on drift?".into(),
             topic: "monitoring".into(),
             levels: vec![Level::Mid, Level::Senior],
             kind: Kind::Experience,
-            competencies: vec![],
             minutes: Some(6),
             status: Status::Active,
             source: Some("seed #8".into()),
@@ -756,7 +718,7 @@ mod tests {
                 reason: "reviewed".into(),
             }],
             reviewed: Some("2025-01-10".into()),
-            file: 0,
+            ..Question::new("drift-alerts")
         }
     }
 

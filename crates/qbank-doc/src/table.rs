@@ -58,9 +58,11 @@
 //! ]);
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+use qbank_core::fields::{self, Access, Field, Value};
 use qbank_core::{Bank, Question};
 
 /// A column of the question table.
@@ -243,18 +245,24 @@ impl Column {
         Column::ALL.into_iter().find(|c| c.name() == normal)
     }
 
+    /// The question field the column shows as it is, when there is one: a column named after a
+    /// field of text or of a list of texts ([`qbank_core::fields::QUESTION_FIELDS`]). Its cell
+    /// is the field's value, and an import sets the field from it.
+    pub fn field(self) -> Option<&'static Field> {
+        fields::question_field(self.name()).filter(|f| !matches!(f.access, Access::Nested))
+    }
+
     /// Whether the column holds a list.
     pub fn is_list(self) -> bool {
+        if let Some(f) = self.field() {
+            return matches!(f.access, Access::List { .. });
+        }
         matches!(
             self,
-            Column::Levels
-                | Column::Competencies
-                | Column::Expect
+            Column::Expect
                 | Column::LevelAnchors
-                | Column::FollowUps
                 | Column::Strong
                 | Column::RedFlags
-                | Column::Tags
                 | Column::SimilarTo
         )
     }
@@ -331,11 +339,15 @@ pub fn revision_cell(bank: &Bank, q: &Question) -> Cell {
 /// question alone does not hold: [`build_table`] fills it ([`revision_cell`]); here it is
 /// empty.
 pub fn cell(q: &Question, column: Column) -> Cell {
+    match column.field().and_then(|f| f.value(q)) {
+        Some(Value::Text(t)) => return Cell::Text(t.map(Cow::into_owned).unwrap_or_default()),
+        Some(Value::List(items)) => {
+            return Cell::List(items.into_iter().map(Cow::into_owned).collect())
+        }
+        None => {}
+    }
     let text = |s: &str| Cell::Text(s.to_owned());
     match column {
-        Column::Id => text(&q.id),
-        Column::Title => text(q.title.as_deref().unwrap_or_default()),
-        Column::Competencies => Cell::List(q.competencies.clone()),
         Column::Expect => Cell::List(
             q.rubric
                 .levels
@@ -357,17 +369,8 @@ pub fn cell(q: &Question, column: Column) -> Cell {
                 .flat_map(|(level, a)| a.iter().map(move |(p, t)| format!("{level} {p}: {t}")))
                 .collect(),
         ),
-        Column::Topic => text(&q.topic),
-        Column::Levels => Cell::List(q.levels.iter().map(|l| l.as_str().to_owned()).collect()),
-        Column::Kind => text(q.kind.as_str()),
-        Column::Minutes => Cell::Text(q.minutes.map(|m| m.to_string()).unwrap_or_default()),
-        Column::Text => text(&q.text),
-        Column::FollowUps => Cell::List(q.follow_ups.clone()),
         Column::Strong => Cell::List(q.rubric.strong.clone()),
         Column::RedFlags => Cell::List(q.rubric.red_flags.clone()),
-        Column::Tags => Cell::List(q.tags.clone()),
-        Column::Status => text(q.status.as_str()),
-        Column::Source => text(q.source.as_deref().unwrap_or_default()),
         Column::SimilarTo => Cell::List(
             q.similar_to
                 .iter()
@@ -377,8 +380,8 @@ pub fn cell(q: &Question, column: Column) -> Cell {
                 })
                 .collect(),
         ),
-        Column::Reviewed => text(q.reviewed.as_deref().unwrap_or_default()),
-        Column::Revision => Cell::Text(String::new()),
+        // The revision comes from the file, and the other columns are fields.
+        _ => Cell::Text(String::new()),
     }
 }
 

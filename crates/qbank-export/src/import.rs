@@ -23,6 +23,7 @@
 
 use std::collections::HashMap;
 
+use qbank_core::fields::{Access, Style};
 use qbank_core::write::{update_question, write_question};
 use qbank_core::{
     closest, Anchors, Bank, FileKind, Kind, Level, Question, SimilarTo, Status, DEFAULT_MINUTES,
@@ -421,7 +422,6 @@ impl RowCtx<'_> {
         let topics = known.topics;
         match column {
             Column::Id => {}
-            Column::Title => q.title = (!cell.is_empty()).then(|| cell.to_owned()),
             Column::Competencies => {
                 let mut ids = Vec::new();
                 for id in items(cell) {
@@ -588,10 +588,8 @@ impl RowCtx<'_> {
                 }
             }
             Column::Text => q.text = cell.to_owned(),
-            Column::FollowUps => q.follow_ups = lines(cell),
             Column::Strong => q.rubric.strong = lines(cell),
             Column::RedFlags => q.rubric.red_flags = lines(cell),
-            Column::Tags => q.tags = items(cell).map(str::to_owned).collect(),
             Column::Status => {
                 let word = cell.trim();
                 if word.is_empty() {
@@ -610,7 +608,6 @@ impl RowCtx<'_> {
                     }
                 }
             }
-            Column::Source => q.source = (!cell.is_empty()).then(|| cell.to_owned()),
             Column::SimilarTo => {
                 q.similar_to = lines(cell)
                     .into_iter()
@@ -632,6 +629,20 @@ impl RowCtx<'_> {
             }
             // Not a field: checked against the bank before the row is planned.
             Column::Revision => {}
+            // A field of free text: set as the description of a question's fields says, a flow
+            // list from the items of the cell, a block list from its lines.
+            c => {
+                if let Some(f) = c.field() {
+                    let list = match (f.access, f.style) {
+                        (Access::List { .. }, Style::FlowList) => {
+                            items(cell).map(str::to_owned).collect()
+                        }
+                        (Access::List { .. }, _) => lines(cell),
+                        _ => Vec::new(),
+                    };
+                    f.set(q, cell, list);
+                }
+            }
         }
     }
 

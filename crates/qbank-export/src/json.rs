@@ -36,15 +36,19 @@
 //!
 //! `competencies` (the bank's, after `topics`) is there when the bank has a `competencies.yaml`.
 //! `rubric.levels` lists only the levels the question writes something for; an `anchors`
-//! object always has the four points, `null` for a point the question leaves out.
+//! object always has the four points, `null` for a point the question leaves out. A field of
+//! text added to questions later ([`qbank_core::fields::Json::Added`]) comes last, a string or
+//! a list of strings, and is left out when empty.
 //!
 //! Topics are in the order of `topics.yaml`, questions grouped by topic in that order (then
 //! by path), kits by path. `file` is the path inside the bank; `minutes` is what the question
 //! says (`null` when it does not: kits count it as [`qbank_core::DEFAULT_MINUTES`]); a kit
 //! section's `topics` joins its `topic` and `topics`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use qbank_core::fields::{Json, Value, QUESTION_FIELDS};
 use qbank_core::{Anchors, Bank, Competency, Kit, Question, Topic};
 use serde::Serialize;
 
@@ -112,6 +116,26 @@ struct QuestionJson<'b> {
     similar_to: Vec<SimilarJson<'b>>,
     allow: Vec<AllowJson<'b>>,
     reviewed: Option<&'b str>,
+    /// The fields the description of a question's fields marks [`Json::Added`], in its order.
+    #[serde(flatten)]
+    added: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The fields of `q` that the JSON export writes from the description of a question's fields
+/// ([`Json::Added`]): a string or a list of strings, left out when empty.
+fn added_fields(q: &Question) -> serde_json::Map<String, serde_json::Value> {
+    let mut out = serde_json::Map::new();
+    for f in QUESTION_FIELDS.iter().filter(|f| f.json == Json::Added) {
+        let value = match f.value(q) {
+            Some(Value::Text(Some(t))) => serde_json::Value::from(t.into_owned()),
+            Some(Value::List(items)) if !items.is_empty() => {
+                items.into_iter().map(Cow::into_owned).collect()
+            }
+            _ => continue,
+        };
+        out.insert(f.key.to_owned(), value);
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -268,6 +292,7 @@ fn question<'b>(bank: &'b Bank, q: &'b Question) -> QuestionJson<'b> {
             })
             .collect(),
         reviewed: q.reviewed.as_deref(),
+        added: added_fields(q),
     }
 }
 

@@ -8,9 +8,11 @@
 //! escaped, so that a question such as `<script>` or `# not a heading` shows as written and
 //! never turns into markup. The output is CommonMark; anchors follow GitHub's rule.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use qbank_core::fields::{Field, Markdown, Value, QUESTION_FIELDS};
 use qbank_core::{Anchors, Bank, Question, Status};
 
 /// The bank as Markdown.
@@ -81,30 +83,43 @@ fn question(out: &mut String, bank: &Bank, q: &Question) {
         let _ = write!(out, "**{}**\n\n", escape(title, ""));
     }
     let _ = write!(out, "{}\n\n", escape(&q.text, ""));
-    let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
-    let mut facts = vec![
-        format!("*Levels:* {}", levels.join(", ")),
-        format!("*Kind:* {}", q.kind.as_str()),
-    ];
-    if !q.competencies.is_empty() {
-        let names: Vec<&str> = q
-            .competencies
-            .iter()
-            .map(|id| {
-                bank.competency(id)
-                    .map_or(id.as_str(), |c| c.title.as_str())
-            })
-            .collect();
-        facts.push(format!("*Competencies:* {}", escape(&names.join(", "), "")));
-    }
-    if let Some(m) = q.minutes {
-        facts.push(format!("*Minutes:* {m}"));
-    }
-    if q.status != Status::Active {
-        facts.push(format!("*Status:* {}", q.status.as_str()));
-    }
-    if !q.tags.is_empty() {
-        facts.push(format!("*Tags:* {}", escape(&q.tags.join(", "), "")));
+    let mut facts = Vec::new();
+    for f in &QUESTION_FIELDS {
+        match (f.markdown, f.key) {
+            (Markdown::Fact(label), _) => {
+                if let Some(v) = joined(f, q) {
+                    facts.push(format!("*{label}:* {}", escape(&v, "")));
+                }
+            }
+            (Markdown::Typed, "levels") => {
+                let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
+                facts.push(format!("*Levels:* {}", levels.join(", ")));
+            }
+            (Markdown::Typed, "kind") => facts.push(format!("*Kind:* {}", q.kind.as_str())),
+            (Markdown::Typed, "competencies") if !q.competencies.is_empty() => {
+                let names: Vec<&str> = q
+                    .competencies
+                    .iter()
+                    .map(|id| {
+                        bank.competency(id)
+                            .map_or(id.as_str(), |c| c.title.as_str())
+                    })
+                    .collect();
+                facts.push(format!("*Competencies:* {}", escape(&names.join(", "), "")));
+            }
+            (Markdown::Typed, "minutes") => {
+                if let Some(m) = q.minutes {
+                    facts.push(format!("*Minutes:* {m}"));
+                }
+            }
+            (Markdown::Typed, "status") if q.status != Status::Active => {
+                facts.push(format!("*Status:* {}", q.status.as_str()));
+            }
+            (Markdown::Typed, "tags") if !q.tags.is_empty() => {
+                facts.push(format!("*Tags:* {}", escape(&q.tags.join(", "), "")));
+            }
+            _ => {}
+        }
     }
     let _ = writeln!(out, "{}", facts.join(" · "));
     list(out, "Follow-ups", &q.follow_ups);
@@ -125,6 +140,21 @@ fn question(out: &mut String, bank: &Bank, q: &Question) {
     }
     list(out, "Strong answer", &q.rubric.strong);
     list(out, "Red flags", &q.rubric.red_flags);
+    for f in &QUESTION_FIELDS {
+        if let (Markdown::List(label), Some(Value::List(items))) = (f.markdown, f.value(q)) {
+            let items: Vec<String> = items.into_iter().map(Cow::into_owned).collect();
+            list(out, label, &items);
+        }
+    }
+}
+
+/// A field's value on one line (a list's items joined by commas), or `None` when empty.
+fn joined(f: &Field, q: &Question) -> Option<String> {
+    match f.value(q)? {
+        Value::Text(t) => t.map(Cow::into_owned),
+        Value::List(items) if items.is_empty() => None,
+        Value::List(items) => Some(items.join(", ")),
+    }
 }
 
 /// The points of a scale as list items: `*3 Solid:* text`.

@@ -144,9 +144,10 @@ fn width(column: Column) -> f64 {
         Column::RedFlags => 42.0,
         Column::Tags => 18.0,
         Column::Status => 10.0,
-        Column::Source => 20.0,
         Column::SimilarTo => 36.0,
         Column::Reviewed => 12.0,
+        // `source`, and a column with no width of its own.
+        _ => 20.0,
     }
 }
 
