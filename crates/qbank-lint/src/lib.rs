@@ -28,6 +28,12 @@ use std::collections::HashMap;
 use qbank_core::{sort_diagnostics, Bank, Diagnostic, Severity};
 
 pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
+// What commands need from single rules, so that they never reach into `rules::*`.
+pub use rules::invisible_character::is_invisible;
+pub use rules::near_duplicate::{
+    acknowledged as similar_to_pair, threshold as near_duplicate_threshold,
+    THRESHOLD as NEAR_DUPLICATE_THRESHOLD,
+};
 
 /// Every rule, in the order of the documentation.
 pub static RULES: &[&dyn Rule] = &[

@@ -11,8 +11,6 @@ use qbank_core::format::format;
 use qbank_core::write::write_question;
 use qbank_core::{closest, FileKind, Kind, Level, Question, Status};
 
-use qbank_lint::rules::near_duplicate;
-
 use crate::args::{KindArg, LevelArg, NewArgs};
 use crate::files::{self, PlannedFile};
 use crate::{Failure, Outcome};
@@ -143,8 +141,8 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
 
     // Before the file is written: the question is a draft, which the lint rule leaves alone.
     let threshold = crate::config::load(None, &args.bank.bank)
-        .map(|c| near_duplicate::threshold(&c.settings))
-        .unwrap_or(near_duplicate::THRESHOLD);
+        .map(|c| qbank_lint::near_duplicate_threshold(&c.settings))
+        .unwrap_or(qbank_lint::NEAR_DUPLICATE_THRESHOLD);
     let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN, None)
         .closest
         .into_iter()

@@ -8,8 +8,7 @@ use std::io::{self, Write};
 
 use qbank_core::similarity::Detector;
 use qbank_core::{Bank, Question};
-use qbank_lint::rules::invisible_character::is_invisible;
-use qbank_lint::rules::near_duplicate::{acknowledged, threshold};
+use qbank_lint::{is_invisible, near_duplicate_threshold, similar_to_pair};
 use serde::Serialize;
 
 use crate::args::{SimilarArgs, SimilarFormat};
@@ -82,7 +81,7 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         &bank,
         query,
         asked,
-        threshold(&config.settings),
+        near_duplicate_threshold(&config.settings),
         args.limit.into(),
         embeddings,
     );
@@ -138,7 +137,7 @@ pub(crate) fn report<'b>(
                 semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),
                 swapped: similarity.swapped.map(|(a, b)| [a, b]),
                 near_duplicate: similarity.score >= threshold,
-                acknowledged: asked.is_some_and(|a| acknowledged(a, q)),
+                acknowledged: asked.is_some_and(|a| similar_to_pair(a, q)),
                 text: &q.text,
             }
         })
