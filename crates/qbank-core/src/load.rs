@@ -310,11 +310,7 @@ pub fn load_bank_from_files(
     let display_root = display_path(root);
     let mut found: Vec<Found> = files
         .into_iter()
-        .filter(|f| {
-            (f.path.ends_with(".yaml") || f.path.ends_with(".yml"))
-                && !f.path.split('/').any(|part| part.starts_with('.'))
-                && f.path.split('/').count() <= MAX_FOLDER_DEPTH
-        })
+        .filter(|f| is_bank_file(&f.path) && f.path.split('/').count() <= MAX_FOLDER_DEPTH)
         .map(|f| Found {
             kind: kind_of_path(&f.path),
             path: root.join(&f.path),
@@ -412,6 +408,36 @@ fn find_files(
     display_root: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Found>, LoadError> {
+    Ok(walk(root, display_root, diagnostics)?
+        .into_iter()
+        .map(|(path, relative)| Found {
+            kind: kind_of_path(&relative),
+            path,
+            relative,
+            bytes: None,
+        })
+        .collect())
+}
+
+/// Whether the file at `relative` (a `/`-separated path inside a bank) is one the bank is
+/// read from: a `.yaml` or `.yml` file with no hidden file or folder (a name starting with
+/// `.`) on its way.
+pub fn is_bank_file(relative: &str) -> bool {
+    (relative.ends_with(".yaml") || relative.ends_with(".yml"))
+        && !relative.split('/').any(|part| part.starts_with('.'))
+}
+
+/// The bank walker: the YAML files below `dir` ([`is_bank_file`]), each with its path and its
+/// `/`-separated path below `dir`, in path order. Links are followed once (a folder reached
+/// again is a `symlink-loop` warning), folders nest at most [`MAX_FOLDER_DEPTH`] levels, and a
+/// folder below `dir` that cannot be read is an `unreadable-file` diagnostic; `dir` itself
+/// that cannot be read is an error. The loader and `qbank fmt` both find files here.
+pub fn walk(
+    dir: &Path,
+    display_dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<(PathBuf, String)>, LoadError> {
+    let (root, display_root) = (dir, display_dir);
     let mut found = Vec::new();
     let mut seen_dirs = HashSet::new();
     let root_canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -458,12 +484,7 @@ fn find_files(
             let is_link = file_type.is_none_or(|t| t.is_symlink());
             if !is_link && file_type.is_some_and(|t| t.is_file()) {
                 if is_yaml {
-                    found.push(Found {
-                        kind: kind_of(&rel, &relative),
-                        path,
-                        relative,
-                        bytes: None,
-                    });
+                    found.push((path, relative));
                 }
                 continue;
             }
@@ -519,18 +540,13 @@ fn find_files(
                 }
                 subdirs.push((path, relative, depth + 1));
             } else if is_yaml {
-                found.push(Found {
-                    kind: kind_of(&rel, &relative),
-                    path,
-                    relative,
-                    bytes: None,
-                });
+                found.push((path, relative));
             }
         }
         // Reverse so that popping visits folders in name order.
         todo.extend(subdirs.into_iter().rev());
     }
-    found.sort_by(|a, b| a.relative.cmp(&b.relative));
+    found.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
 }
 

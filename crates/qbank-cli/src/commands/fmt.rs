@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use qbank_core::format::format;
-use qbank_core::load::{display_path, kind_of_path, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOPICS_FILE};
+use qbank_core::load::{self, display_path, kind_of_path, LoadError, MAX_FILE_BYTES, TOPICS_FILE};
 use qbank_core::FileKind;
 
 use crate::args::FmtArgs;
@@ -158,7 +158,7 @@ fn find_targets(paths: &[PathBuf]) -> Result<Vec<Target>, Failure> {
             let Some(relative) = relative_in(&root, &canonical) else {
                 continue;
             };
-            if is_bank_yaml(&relative) && seen.insert(canonical.clone()) {
+            if load::is_bank_file(&relative) && seen.insert(canonical.clone()) {
                 targets.push(Target {
                     path: path.clone(),
                     shown: shown_root,
@@ -173,17 +173,32 @@ fn find_targets(paths: &[PathBuf]) -> Result<Vec<Target>, Failure> {
                 "{shown_root} is not in a bank: no {TOPICS_FILE} in it or in a folder above it"
             ))
         })?;
-        let mut found = Vec::new();
-        walk(path, &shown_root, 0, &mut found)?;
-        found.sort_by(|a, b| a.1.cmp(&b.1));
-        for (file, shown_file) in found {
+        let mut problems = Vec::new();
+        let found = load::walk(path, &shown_root, &mut problems).map_err(|e| match e {
+            LoadError::Io(_, e) => Failure(format!("cannot read {shown_root}: {e}")),
+            e => Failure(e.to_string()),
+        })?;
+        // A folder that cannot be read stops the run; a folder reached again through a link
+        // is formatted once.
+        if let Some(d) = problems
+            .iter()
+            .find(|d| d.rule == "unreadable-file" && d.message.starts_with("cannot read"))
+        {
+            return Err(Failure(format!("{}: {}", d.primary.file, d.message)));
+        }
+        for (file, below) in found {
+            let shown_file = if shown_root == "." {
+                below
+            } else {
+                format!("{shown_root}/{below}")
+            };
             let Ok(canonical) = fs::canonicalize(&file) else {
                 continue;
             };
             let Some(relative) = relative_in(&root, &canonical) else {
                 continue;
             };
-            if is_bank_yaml(&relative) && seen.insert(canonical) {
+            if load::is_bank_file(&relative) && seen.insert(canonical) {
                 targets.push(Target {
                     path: file,
                     shown: shown_file,
@@ -210,45 +225,4 @@ fn relative_in(root: &Path, file: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Some(parts.join("/"))
-}
-
-/// A YAML file the bank loader reads: no hidden folder or file on the way.
-fn is_bank_yaml(relative: &str) -> bool {
-    (relative.ends_with(".yaml") || relative.ends_with(".yml"))
-        && !relative.split('/').any(|part| part.starts_with('.'))
-}
-
-/// The YAML files below `dir`, with their shown paths; links to folders are not followed.
-fn walk(
-    dir: &Path,
-    shown_dir: &str,
-    depth: usize,
-    found: &mut Vec<(PathBuf, String)>,
-) -> Result<(), Failure> {
-    if depth > MAX_FOLDER_DEPTH {
-        return Ok(());
-    }
-    let entries =
-        fs::read_dir(dir).map_err(|e| Failure(format!("cannot read {shown_dir}: {e}")))?;
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let shown_path = if shown_dir == "." {
-            name.clone()
-        } else {
-            format!("{shown_dir}/{name}")
-        };
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            walk(&path, &shown_path, depth + 1, found)?;
-        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-            found.push((path, shown_path));
-        }
-    }
-    Ok(())
 }
