@@ -22,3 +22,36 @@ make_bank5k() {
     for i in $(seq 1 50); do printf '  - title: Part %d\n    count: 100\n' "$i"; done
   } >"$1/kits/all.yaml"
 }
+
+# For the spreadsheet benchmarks (bench/csv/run.sh, bench/xlsx/run.sh), which set $root.
+# sheet_setup N: a scratch folder $work removed on exit, a synthetic bank of N questions in
+# $work/bank and a copy in $work/bank-py (one per tool), two empty banks ($work/empty,
+# $work/empty-py), and the header of the table the steps print.
+sheet_setup() {
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  python3 "$root/bench/csv/make_bank.py" "$1" "$work/bank"
+  cp -r "$work/bank" "$work/bank-py"
+  mkdir "$work/empty" "$work/empty-py"
+  cp "$work/bank/topics.yaml" "$work/empty/"
+  cp "$work/bank/topics.yaml" "$work/empty-py/"
+  echo "| step | tool | wall time | peak memory |"
+  echo "|---|---|---|---|"
+}
+
+# measure STEP TOOL COMMAND...: one row of that table, the wall time and peak memory of
+# COMMAND (/usr/bin/time -v).
+measure() {
+  local step=$1 tool=$2
+  shift 2
+  # Warm the page cache for the files the step reads, so both tools start alike.
+  find "$work" -name '*.yaml' -print0 | xargs -0 cat >/dev/null
+  /usr/bin/time -v "$@" >"$work/out.txt" 2>"$work/time.txt" || {
+    cat "$work/time.txt" >&2
+    exit 1
+  }
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  printf '| %s | %s | %s | %d MiB |\n' "$step" "$tool" "$wall" $((rss / 1024))
+}

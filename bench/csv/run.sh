@@ -10,31 +10,9 @@ n=${1:-100000}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 qbank=${QBANK:-$root/target/release/qbank}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-python3 "$here/make_bank.py" "$n" "$work/bank"
-cp -r "$work/bank" "$work/bank-py"
-mkdir "$work/empty" "$work/empty-py"
-cp "$work/bank/topics.yaml" "$work/empty/"
-cp "$work/bank/topics.yaml" "$work/empty-py/"
-
-echo "| step | tool | wall time | peak memory |"
-echo "|---|---|---|---|"
-measure() {
-  local step=$1 tool=$2
-  shift 2
-  # Warm the page cache for the files the step reads, so both tools start alike.
-  find "$work" -name '*.yaml' -print0 | xargs -0 cat >/dev/null
-  /usr/bin/time -v "$@" >"$work/out.txt" 2>"$work/time.txt" || {
-    cat "$work/time.txt" >&2
-    exit 1
-  }
-  local wall rss
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-  printf '| %s | %s | %s | %d MiB |\n' "$step" "$tool" "$wall" $((rss / 1024))
-}
+# shellcheck source=../lib.sh
+source "$root/bench/lib.sh"
+sheet_setup "$n"
 
 measure "export $n questions to CSV" "qbank export csv" \
   "$qbank" export csv --bank "$work/bank" --out "$work/qbank.csv"
@@ -45,9 +23,10 @@ measure "export $n questions to CSV" "Python (PyYAML CSafeLoader + csv)" \
 python3 - "$work/qbank.csv" "$work/edited.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+col = rows[0].index("follow_ups")
 for i, row in enumerate(rows[1:]):
     if i % 100 == 0:
-        row[6] += "\nWhat would you do differently today?"
+        row[col] += "\nWhat would you do differently today?"
 csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
 PY
 

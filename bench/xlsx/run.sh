@@ -11,30 +11,9 @@ n=${1:-10000}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 qbank=${QBANK:-$root/target/release/qbank}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-python3 "$root/bench/csv/make_bank.py" "$n" "$work/bank"
-cp -r "$work/bank" "$work/bank-py"
-mkdir "$work/empty" "$work/empty-py"
-cp "$work/bank/topics.yaml" "$work/empty/"
-cp "$work/bank/topics.yaml" "$work/empty-py/"
-
-echo "| step | tool | wall time | peak memory |"
-echo "|---|---|---|---|"
-measure() {
-  local step=$1 tool=$2
-  shift 2
-  find "$work" -name '*.yaml' -print0 | xargs -0 cat >/dev/null
-  /usr/bin/time -v "$@" >"$work/out.txt" 2>"$work/time.txt" || {
-    cat "$work/time.txt" >&2
-    exit 1
-  }
-  local wall rss
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-  printf '| %s | %s | %s | %d MiB |\n' "$step" "$tool" "$wall" $((rss / 1024))
-}
+# shellcheck source=../lib.sh
+source "$root/bench/lib.sh"
+sheet_setup "$n"
 
 measure "export $n questions to XLSX" "qbank export xlsx" \
   "$qbank" export xlsx "$work/bank" --out "$work/qbank.xlsx"
