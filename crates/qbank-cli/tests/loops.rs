@@ -202,3 +202,85 @@ fn a_loop_that_cannot_be_drawn_says_why_and_writes_nothing() {
     assert_eq!(list.status.code(), Some(1));
     insta::assert_snapshot!("list", text(&list.stdout));
 }
+
+/// Two related questions, neither naming the other in `similar_to` (so not siblings either):
+/// each of two interviews could ask one, but the loop asks at most one of them.
+#[test]
+fn related_questions_are_never_both_asked_in_a_loop() {
+    let dir = temp_dir("loop-related");
+    let bank = dir.join("bank");
+    for sub in ["q", "kits", "loops"] {
+        fs::create_dir_all(bank.join(sub)).unwrap();
+    }
+    fs::write(
+        bank.join("topics.yaml"),
+        "topics:\n  - id: versioning\n    title: Versioning\n",
+    )
+    .unwrap();
+    for (id, text) in [
+        ("version-models", "How do you version your ML models?"),
+        (
+            "version-control-models",
+            "How do you handle version control for machine learning models?",
+        ),
+    ] {
+        fs::write(
+            bank.join(format!("q/{id}.yaml")),
+            format!(
+                "id: {id}\ntext: \"{text}\"\ntopic: versioning\nlevels: [mid]\nkind: concept\n"
+            ),
+        )
+        .unwrap();
+    }
+    for kit in ["first", "second"] {
+        fs::write(
+            bank.join(format!("kits/{kit}.yaml")),
+            format!(
+                "title: {kit}\nlevel: mid\nseed: 1\nsections:\n  - title: Versions\n    \
+                 topic: versioning\n    count: 1\n"
+            ),
+        )
+        .unwrap();
+    }
+    fs::write(
+        bank.join("loops/both.yaml"),
+        "title: Both\ninterviews:\n  - kit: first\n  - kit: second\n",
+    )
+    .unwrap();
+    // Each kit alone draws one of the two.
+    for kit in ["first", "second"] {
+        let run = qbank(&["kit", "show", kit, "--bank", "bank"], &dir);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+    }
+    let run = qbank(&["loop", "show", "both", "--bank", "bank"], &dir);
+    assert_eq!(run.status.code(), Some(2), "{}", text(&run.stdout));
+    let err = text(&run.stderr);
+    assert!(
+        err.contains("interview 2") && err.contains("near-duplicate"),
+        "{err}"
+    );
+    let run = qbank(
+        &[
+            "loop",
+            "show",
+            "both",
+            "--bank",
+            "bank",
+            "--format",
+            "json",
+            "--allow-near-duplicates",
+        ],
+        &dir,
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let shown: Shown = serde_json::from_slice(&run.stdout).unwrap();
+    let ids: HashSet<&str> = shown
+        .interviews
+        .iter()
+        .flat_map(|i| i.questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        HashSet::from(["version-models", "version-control-models"])
+    );
+}

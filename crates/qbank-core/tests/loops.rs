@@ -1,11 +1,15 @@
 //! Property tests of loop drawing: across generated banks, loops and seeds, a loop never asks
-//! a question twice nor two questions of a pair (similar_to, siblings, the conflicts passed
-//! in), and every interview it draws keeps its sections' filters, counts, budgets and caps;
-//! when it cannot, the error names the interview and says why.
+//! a question twice nor two questions of a pair (similar_to, siblings, the related pairs of
+//! [`related_pairs`] read with sentence vectors, and the conflicts passed in), and every
+//! interview it draws keeps its sections' filters, counts, budgets and caps; when it cannot,
+//! the error names the interview and says why.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use proptest::prelude::*;
+use qbank_core::select::related_pairs;
+use qbank_core::similarity::Embeddings;
 use qbank_core::{
     select_loop, Bank, Interview, Kind, Kit, Level, Loop, LoopError, Question, Section, SimilarTo,
     Status, Topic,
@@ -18,6 +22,17 @@ const COMPETENCIES: [&str; 3] = ["delivery", "operations", "collaboration"];
 /// in similar_to (an index into the bank, taken modulo its size).
 type Spec = (usize, usize, usize, u32, bool, bool, Option<usize>);
 
+/// A made-up word of its own for each question, so that no two texts share a subject.
+fn word(i: usize) -> String {
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "nu", "pe", "ro", "zi", "tu"];
+    format!(
+        "{}{}{}",
+        SYLLABLES[i / 64 % 8],
+        SYLLABLES[i / 8 % 8],
+        SYLLABLES[i % 8]
+    )
+}
+
 fn bank_of(specs: &[Spec]) -> Bank {
     let n = specs.len();
     let questions = specs
@@ -25,7 +40,7 @@ fn bank_of(specs: &[Spec]) -> Bank {
         .enumerate()
         .map(
             |(i, &(topic, kind, competency, minutes, active, mid, similar))| Question {
-                text: format!("Question number {i}?"),
+                text: format!("What is {}?", word(i)),
                 topic: TOPICS[topic].to_owned(),
                 levels: vec![if mid { Level::Mid } else { Level::Senior }],
                 kind: Kind::ALL[kind],
@@ -126,6 +141,37 @@ fn loop_of(kits: usize, seed: u64) -> Loop {
     }
 }
 
+/// Questions that ask the same in other words, two by two; question `i` of a bank gets the
+/// text `picks[i % len]` of them.
+const REWORDED: [&str; 6] = [
+    "How do you version your ML models?",
+    "How do you handle version control for machine learning models?",
+    "How would you roll out a new model to a small share of traffic first?",
+    "How do you release a new model version to a small percentage of users first?",
+    "What do you monitor to notice that a model's input data has drifted?",
+    "How do you detect drift in the input data of a production model?",
+];
+
+fn reworded(picks: &[usize]) -> Vec<String> {
+    picks
+        .iter()
+        .map(|&p| REWORDED[p % REWORDED.len()].to_owned())
+        .collect()
+}
+
+/// Sentence vectors for the bank's texts: question `i` means `meanings[i % len]`, one of a few
+/// unit vectors, so that questions of one meaning read as related whatever their words.
+fn embeddings_of(bank: &Bank, meanings: &[usize]) -> Arc<Embeddings> {
+    const DIM: usize = 8;
+    let mut e = Embeddings::new("test", DIM);
+    for (i, q) in bank.questions.iter().enumerate() {
+        let mut v = vec![0.0f32; DIM];
+        v[meanings[i % meanings.len()] % DIM] = 1.0;
+        e.insert(&q.text, v);
+    }
+    Arc::new(e)
+}
+
 fn specs() -> impl Strategy<Value = Vec<Spec>> {
     prop::collection::vec(
         (
@@ -159,6 +205,22 @@ fn kit_specs() -> impl Strategy<Value = Vec<(Vec<SectionSpec>, Option<u32>)>> {
     )
 }
 
+#[test]
+fn reworded_questions_are_related_and_others_are_not() {
+    let specs: Vec<Spec> = (0..4)
+        .map(|i| (i % 3, i % 5, 0, 5, true, true, None))
+        .collect();
+    let mut bank = bank_of(&specs);
+    assert!(related_pairs(&bank, None).is_empty(), "the words differ");
+    for (q, text) in bank.questions.iter_mut().zip(reworded(&[0, 1, 2, 5])) {
+        q.text = text;
+    }
+    assert_eq!(
+        related_pairs(&bank, None),
+        [("q-00".to_owned(), "q-01".to_owned())]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -168,15 +230,26 @@ proptest! {
         kit_specs in kit_specs(),
         seed in any::<u64>(),
         conflict in prop::option::of((0..40usize, 0..40usize)),
+        meanings in prop::option::weighted(0.4, prop::collection::vec(0..8usize, 1..40)),
+        rewordings in prop::option::weighted(0.6, prop::collection::vec(0..6usize, 1..14)),
     ) {
         let mut bank = bank_of(&specs);
+        // Some questions reworded from a few texts: related pairs, and duplicates.
+        if let Some(picks) = &rewordings {
+            let texts = reworded(picks);
+            for (q, text) in bank.questions.iter_mut().step_by(3).zip(texts) {
+                q.text = text;
+            }
+        }
         bank.kits = kits_of(&kit_specs);
         let lp = loop_of(bank.kits.len(), seed);
         let n = bank.questions.len();
-        let conflicts: Vec<(String, String)> = conflict
-            .map(|(a, b)| (format!("q-{:02}", a % n), format!("q-{:02}", b % n)))
-            .into_iter()
-            .collect();
+        // The related pairs kit selection is given, read with vectors when there are some.
+        let mut conflicts =
+            related_pairs(&bank, meanings.as_deref().map(|m| embeddings_of(&bank, m)));
+        conflicts.extend(
+            conflict.map(|(a, b)| (format!("q-{:02}", a % n), format!("q-{:02}", b % n))),
+        );
         let drawn = select_loop(&bank, &lp, &conflicts);
         // Deterministic: the same inputs draw the same loop.
         prop_assert_eq!(&drawn, &select_loop(&bank, &lp, &conflicts));

@@ -23,11 +23,6 @@ pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
     }
 }
 
-/// Near-duplicate pairs that may not share a kit, on top of the bank's `similar_to` pairs.
-pub(crate) fn near_duplicates(bank: &Bank) -> Vec<(String, String)> {
-    qbank_core::near_duplicate_pairs(bank)
-}
-
 /// A loaded bank without the questions lint rejects, and what was left out of it.
 pub(crate) struct Loaded {
     pub(crate) bank: Bank,
@@ -35,9 +30,35 @@ pub(crate) struct Loaded {
     rejected: Vec<qbank_lint::Rejected>,
     /// Files that did not load at all.
     unloaded: Vec<String>,
+    /// The settings read for the bank, and the file they came from: where the model is.
+    config: qbank_lint::config::Config,
+    config_path: Option<PathBuf>,
+    bank_dir: PathBuf,
 }
 
 impl Loaded {
+    /// The pairs of questions that may not share a kit or a loop, on top of the bank's
+    /// `similar_to` pairs and siblings: the related questions of
+    /// [`qbank_core::related_pairs`], read with sentence vectors when a model is set up
+    /// (the looser "related" level), by their words otherwise (the near-duplicate level).
+    /// None with `--allow-near-duplicates`.
+    pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(String, String)> {
+        if draw.is_some_and(|d| d.allow_near_duplicates) {
+            return Vec::new();
+        }
+        let texts: Vec<&str> = self
+            .bank
+            .questions
+            .iter()
+            .filter(|q| q.is_active())
+            .map(|q| q.text.as_str())
+            .collect();
+        let embeddings =
+            crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
+                .embeddings(&texts);
+        qbank_core::select::related_pairs(&self.bank, embeddings)
+    }
+
     /// Tells the user, once, what was left out and why. Called once the command knows it
     /// will go on, so that an error stays the only line printed.
     pub(crate) fn warn_left_out(&self) {
@@ -87,15 +108,19 @@ impl Loaded {
     }
 }
 
-pub(crate) fn load(bank: &Path) -> Result<Loaded, Failure> {
-    let config = crate::config::load(None, bank)?;
-    let (mut bank, diagnostics) = qbank_core::load_bank(bank)?;
+pub(crate) fn load(bank_dir: &Path) -> Result<Loaded, Failure> {
+    let config = crate::config::load(None, bank_dir)?;
+    let config_path = crate::config::path(None, bank_dir);
+    let (mut bank, diagnostics) = qbank_core::load_bank(bank_dir)?;
     let unloaded = unloaded_files(&bank);
     let rejected = qbank_lint::keep_lawful(&mut bank, diagnostics, &config.settings);
     Ok(Loaded {
         bank,
         rejected,
         unloaded,
+        config,
+        config_path,
+        bank_dir: bank_dir.to_path_buf(),
     })
 }
 
@@ -152,11 +177,7 @@ pub(crate) fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure>
 /// standard error: the run ends with exit code 1).
 fn select(loaded: &Loaded, kit: &Kit, draw: &DrawArgs) -> Result<Option<Selection>, Failure> {
     let bank = &loaded.bank;
-    let pairs = if draw.allow_near_duplicates {
-        Vec::new()
-    } else {
-        near_duplicates(bank)
-    };
+    let pairs = loaded.kept_apart(Some(draw));
     let result = qbank_core::select(bank, kit, &pairs);
     if let Err(qbank_core::SelectError::UnknownQuestion { id, .. }) = &result {
         if let Some(r) = loaded.rejected.iter().find(|r| &r.id == id) {
@@ -253,10 +274,10 @@ fn named_kit<'b>(bank: &'b Bank, id: Option<&str>, command: &str) -> Result<&'b 
 fn list(args: KitListArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.path())?;
     loaded.warn_left_out();
+    let pairs = loaded.kept_apart(None);
     let bank = loaded.bank;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let pairs = near_duplicates(&bank);
     let rows: Vec<(&Kit, Result<Selection, String>)> = bank
         .kits
         .iter()

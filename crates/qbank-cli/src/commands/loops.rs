@@ -57,19 +57,13 @@ fn find_loop<'b>(bank: &'b Bank, id: &str) -> Result<&'b Loop, Failure> {
     )))
 }
 
-fn pairs(bank: &Bank, draw: &DrawArgs) -> Vec<(String, String)> {
-    if draw.allow_near_duplicates {
-        Vec::new()
-    } else {
-        kit::near_duplicates(bank)
-    }
-}
-
-fn select(bank: &Bank, lp: &Loop, draw: &DrawArgs) -> Result<LoopSelection, Failure> {
-    let selection = qbank_core::select_loop(bank, lp, &pairs(bank, draw)).map_err(|e| {
-        let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
-        Failure(format!("loop \"{}\" cannot be drawn: {e}{help}", lp.id))
-    })?;
+fn select(loaded: &kit::Loaded, lp: &Loop, draw: &DrawArgs) -> Result<LoopSelection, Failure> {
+    let bank = &loaded.bank;
+    let selection =
+        qbank_core::select_loop(bank, lp, &loaded.kept_apart(Some(draw))).map_err(|e| {
+            let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
+            Failure(format!("loop \"{}\" cannot be drawn: {e}{help}", lp.id))
+        })?;
     for i in &selection.interviews {
         for w in &i.selection.warnings {
             warn(&format!("loop \"{}\", {}: {w}", lp.id, i.title));
@@ -90,7 +84,7 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
     let loaded = kit::load(&args.bank.path())?;
     loaded.warn_left_out();
     let bank = &loaded.bank;
-    let pairs = kit::near_duplicates(bank);
+    let pairs = loaded.kept_apart(None);
     let rows: Vec<(&Loop, Result<LoopSelection, String>)> = bank
         .loops
         .iter()
@@ -164,7 +158,7 @@ fn show(args: LoopShowArgs) -> Result<Outcome, Failure> {
     let loaded = kit::load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let lp = find_loop(bank, &args.id)?;
-    let selection = select(bank, lp, &args.draw)?;
+    let selection = select(&loaded, lp, &args.draw)?;
     loaded.warn_left_out();
     let rev = kit::revision(bank);
     let fingerprint = qbank_core::fingerprint(&lp.id, selection.seed, &rev.shown);
@@ -323,7 +317,7 @@ fn build(args: LoopBuildArgs) -> Result<Outcome, Failure> {
     let loaded = kit::load(&args.bank.bank)?;
     let bank = &loaded.bank;
     let lp = find_loop(bank, &args.id)?;
-    let selection = select(bank, lp, &args.draw)?;
+    let selection = select(&loaded, lp, &args.draw)?;
     loaded.warn_left_out();
     let rev = kit::revision(bank);
     let paper = match args.paper {

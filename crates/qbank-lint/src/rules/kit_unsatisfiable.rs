@@ -38,8 +38,8 @@ impl Rule for KitUnsatisfiable {
         if bank.kits.is_empty() {
             return;
         }
-        // The same pairs `qbank kit build` keeps apart.
-        let pairs = qbank_core::near_duplicate_pairs(bank);
+        // The same pairs `qbank kit build` keeps apart (by meaning too when lint has the vectors).
+        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
         for kit in &bank.kits {
             let error = match qbank_core::select(bank, kit, &pairs) {
                 Ok(_) => continue,

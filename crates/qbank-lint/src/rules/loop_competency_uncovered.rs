@@ -38,7 +38,7 @@ impl Rule for LoopCompetencyUncovered {
         if bank.loops.iter().all(|l| l.competencies.is_empty()) {
             return;
         }
-        let pairs = qbank_core::near_duplicate_pairs(bank);
+        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
         for lp in &bank.loops {
             if lp.competencies.is_empty() {
                 continue;

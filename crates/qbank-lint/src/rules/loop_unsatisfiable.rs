@@ -40,8 +40,8 @@ impl Rule for LoopUnsatisfiable {
         if bank.loops.is_empty() {
             return;
         }
-        // The same pairs `qbank loop build` keeps apart.
-        let pairs = qbank_core::near_duplicate_pairs(bank);
+        // The same pairs `qbank loop build` keeps apart (by meaning too when lint has the vectors).
+        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
         for lp in &bank.loops {
             let error = match qbank_core::select_loop(bank, lp, &pairs) {
                 Ok(_) => continue,

@@ -37,7 +37,7 @@ impl Rule for SectionWithoutTime {
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
         let pairs = if bank.kits.iter().any(|k| k.duration_minutes.is_some()) {
-            qbank_core::near_duplicate_pairs(bank)
+            qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone())
         } else {
             return;
         };
