@@ -529,34 +529,52 @@ pub fn build_document(
             ],
             rows,
         });
-        blocks.push(Block::KeepTogether {
-            source: Some("scorecard".to_owned()),
-            blocks: vec![
-                Block::Heading {
-                    level: 3,
-                    text: "Overall recommendation".to_owned(),
-                },
-                Block::RatingRow {
-                    label: String::new(),
-                    choices: RECOMMENDATIONS
-                        .iter()
-                        .map(|r| Choice {
-                            mark: (*r).to_owned(),
-                            anchor: None,
-                        })
-                        .collect(),
-                },
+        let recommendation = [
+            Block::Heading {
+                level: 3,
+                text: "Overall recommendation".to_owned(),
+            },
+            Block::RatingRow {
+                label: String::new(),
+                choices: RECOMMENDATIONS
+                    .iter()
+                    .map(|r| Choice {
+                        mark: (*r).to_owned(),
+                        anchor: None,
+                    })
+                    .collect(),
+            },
+        ];
+        let notes = |lines| {
+            [
                 Block::Heading {
                     level: 3,
                     text: "Notes".to_owned(),
                 },
-                Block::NoteLines {
-                    lines: SCORECARD_NOTE_LINES,
-                },
-                Block::Fields {
-                    fields: vec![field("Signature", None), field("Date", None)],
-                },
-            ],
+                Block::NoteLines { lines },
+            ]
+        };
+        let signature = Block::Fields {
+            fields: vec![field("Signature", None), field("Date", None)],
+        };
+        // The compact scorecard signs before its notes, whose lines then run to the bottom
+        // of the page, or give way to keep the scorecard on the page of the last question.
+        let blocks_of_scorecard: Vec<Block> = if compact {
+            recommendation
+                .into_iter()
+                .chain([signature])
+                .chain(notes(COMPACT_NOTE_LINES + 1))
+                .collect()
+        } else {
+            recommendation
+                .into_iter()
+                .chain(notes(SCORECARD_NOTE_LINES))
+                .chain([signature])
+                .collect()
+        };
+        blocks.push(Block::KeepTogether {
+            source: Some("scorecard".to_owned()),
+            blocks: blocks_of_scorecard,
         });
     }
 
@@ -661,7 +679,20 @@ fn question_block(
     }
     // Follow-ups are the interviewer's probes: in a scenario they often reveal what the
     // candidate is meant to find out, so the candidate's edition leaves them out.
-    if interviewer && !q.follow_ups.is_empty() {
+    if interviewer && !q.follow_ups.is_empty() && layout == Layout::Compact {
+        // One paragraph: a compact page holds two or three questions.
+        let mut runs = vec![Run::bold("Follow-ups: ")];
+        for (n, f) in q.follow_ups.iter().enumerate() {
+            if n > 0 {
+                runs.push(Run::plain(" · "));
+            }
+            runs.push(Run::plain(f));
+        }
+        blocks.push(Block::Paragraph {
+            style: ParagraphStyle::Body,
+            runs,
+        });
+    } else if interviewer && !q.follow_ups.is_empty() {
         blocks.push(Block::Heading {
             level: 3,
             text: "Follow-ups".to_owned(),

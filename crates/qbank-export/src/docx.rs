@@ -549,9 +549,16 @@ impl Writer {
         self.table(rows, vec![label_w, value_w], id::FORM_TABLE)
     }
 
-    /// A label and a tick box per choice, with its mark and meaning, on one row.
+    /// A label and a tick box per choice, with its mark and meaning, on one row; when the
+    /// meanings are sentences (anchors), one row per choice, the sentence beside its box.
     fn rating_row(&mut self, label: &str, choices: &[Choice]) -> Table {
         let label_w = if label.is_empty() { 0 } else { 1300 };
+        if choices
+            .iter()
+            .any(|c| c.anchor.as_ref().is_some_and(|a| a.chars().count() > 24))
+        {
+            return self.rating_column(label, label_w, choices);
+        }
         let n = choices.len().max(1);
         let choice_w = (self.width - label_w) / n;
         let mut grid = Vec::new();
@@ -585,6 +592,37 @@ impl Writer {
             grid,
             id::FORM_TABLE,
         )
+    }
+
+    /// A rating row whose anchors are sentences: per choice, a row with the box and mark,
+    /// then what such an answer sounds like; the label beside the first.
+    fn rating_column(&mut self, label: &str, label_w: usize, choices: &[Choice]) -> Table {
+        let mark_w = 700;
+        let anchor_w = self.width - label_w - mark_w;
+        let mut rows = Vec::new();
+        for (n, c) in choices.iter().enumerate() {
+            let mut cells = Vec::new();
+            if label_w > 0 {
+                let text = if n == 0 { label } else { "" };
+                let p = self.text_paragraph(id::FIELD_LABEL, &[Run::plain(text)]);
+                cells.push(self.cell(label_w, p));
+            }
+            let mut p = self.paragraph(id::TABLE_TEXT).add_run(checkbox());
+            for r in self.runs(&Run::bold(format!("\u{A0}{}", c.mark))) {
+                p = p.add_run(r);
+            }
+            cells.push(self.cell(mark_w, p));
+            let anchor = c.anchor.clone().unwrap_or_default();
+            let p = self.text_paragraph(id::TABLE_TEXT, &[Run::plain(anchor)]);
+            cells.push(self.cell(anchor_w, p));
+            rows.push(TableRow::new(cells).cant_split());
+        }
+        let mut grid = Vec::new();
+        if label_w > 0 {
+            grid.push(label_w);
+        }
+        grid.extend([mark_w, anchor_w]);
+        self.table(rows, grid, id::FORM_TABLE)
     }
 
     /// A table of the model: a shaded header row repeated on every page, then the rows.
@@ -633,7 +671,7 @@ impl Writer {
                             let mut p = self.paragraph(id::TABLE_TEXT);
                             for (n, m) in marks.iter().enumerate() {
                                 if n > 0 {
-                                    p = p.add_run(docx_rs::Run::new().add_text("  "));
+                                    p = p.add_run(docx_rs::Run::new().add_text(" "));
                                 }
                                 p = p.add_run(checkbox());
                                 for r in self.runs(&Run::plain(format!("\u{A0}{m}"))) {
@@ -647,7 +685,8 @@ impl Writer {
                     self.cell(w, p)
                 })
                 .collect();
-            table_rows.push(TableRow::new(cells));
+            // A row is a few lines: it moves to the next page whole.
+            table_rows.push(TableRow::new(cells).cant_split());
         }
         self.table(table_rows, grid, id::KIT_TABLE)
     }

@@ -59,7 +59,7 @@ pub(crate) const MARGIN_X: f32 = 56.0;
 pub(crate) const TOP: f32 = 68.0;
 pub(crate) const BOTTOM: f32 = 60.0;
 /// Type size of the compact layout, relative to the standard one.
-const COMPACT_SCALE: f32 = 0.8;
+const COMPACT_SCALE: f32 = 0.78;
 /// The slant of synthetic italics.
 const SLANT: f32 = 0.2;
 /// Same length as the 32 hex digits that replace it.
@@ -76,11 +76,10 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
         width: width - 2.0 * MARGIN_X,
         body_height: height - TOP - BOTTOM,
     };
-    let scale = match document.layout {
-        qbank_doc::Layout::Standard => 1.0,
-        qbank_doc::Layout::Compact => COMPACT_SCALE,
+    let mut layout = match document.layout {
+        qbank_doc::Layout::Standard => Layout::new(faces, frame),
+        qbank_doc::Layout::Compact => Layout::new(faces, frame).compact(COMPACT_SCALE),
     };
-    let mut layout = Layout::new(faces, frame).with_scale(scale);
     let items = layout.blocks(&document.blocks);
     warnings.append(&mut layout.warnings);
     let pages = layout::paginate(items, frame);

@@ -709,7 +709,7 @@ fn blocks_become_styled_paragraphs_with_page_breaks_and_kept_groups() {
     // Tick boxes in rating rows and on the scorecard.
     assert!(paras.iter().any(|p| p.text == "☐ 1 No signal"), "{paras:?}");
     assert!(
-        paras.iter().any(|p| p.text == "☐\u{a0}1  ☐\u{a0}2"),
+        paras.iter().any(|p| p.text == "☐\u{a0}1 ☐\u{a0}2"),
         "{paras:?}"
     );
     // Page breaks before the two headings that follow them.

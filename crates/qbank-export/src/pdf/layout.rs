@@ -20,6 +20,8 @@ pub(crate) const ACCENT: Rgb = Rgb(0.09, 0.25, 0.42);
 pub(crate) const MUTED: Rgb = Rgb(0.40, 0.43, 0.48);
 pub(crate) const RULE: Rgb = Rgb(0.74, 0.76, 0.80);
 pub(crate) const BAND: Rgb = Rgb(0.93, 0.95, 0.97);
+/// The red of a red flag's marker.
+const FLAG: Rgb = Rgb(0.70, 0.16, 0.12);
 
 /// A thing to draw, relative to its item (y down from the item's top).
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +65,18 @@ impl Draw {
         }
     }
 
+    /// The drawing `dx` to the right.
+    fn moved(mut self, dx: f32) -> Draw {
+        match &mut self {
+            Draw::Text { x, .. } | Draw::Rect { x, .. } => *x += dx,
+            Draw::Line { x1, x2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+            }
+        }
+        self
+    }
+
     fn shifted(mut self, dy: f32) -> Draw {
         match &mut self {
             Draw::Text { y, .. } | Draw::Rect { y, .. } => *y += dy,
@@ -97,6 +111,9 @@ pub(crate) struct Item {
     pub extend_lines: Option<f32>,
     /// How much of the height is ruled lines that may be dropped to make the item fit.
     pub shrink: f32,
+    /// A group kept together that may still be split when it takes most of a page and the
+    /// page has much room left (the standard layout's questions; a compact one never is).
+    pub split_if_big: bool,
     pub source: Option<String>,
 }
 
@@ -120,6 +137,8 @@ impl Item {
             height: self.height - at + header_h,
             splittable: self.splittable,
             extend_lines: self.extend_lines,
+            // The ruled lines that may give way are at the end: they go with the rest.
+            shrink: self.shrink,
             repeat: self.repeat.clone(),
             source: self.source.clone(),
             ..Item::default()
@@ -209,6 +228,10 @@ const NOTE_LINE: f32 = 21.0;
 /// Ruled lines a block keeps when lines are dropped to fit it on a page.
 const MIN_NOTE_LINES: u32 = 2;
 const BOX: f32 = 9.0;
+/// A group kept together that is taller than this share of the page body may be split...
+const BIG_GROUP: f32 = 0.5;
+/// ...when the page has at least this share of its body left.
+const ROOM_WORTH_FILLING: f32 = 0.3;
 
 /// A piece of text in one style.
 #[derive(Debug, Clone)]
@@ -230,6 +253,9 @@ pub(crate) struct Layout<'a> {
     frame: Frame,
     /// Type size relative to the standard layout (smaller for the compact one).
     scale: f32,
+    /// The compact layout: besides smaller type, checklists in two columns and rating rows
+    /// with their anchors side by side under the boxes.
+    compact: bool,
     pub warnings: Vec<Warning>,
     /// What the blocks being laid out print, for warnings.
     source: String,
@@ -241,14 +267,30 @@ impl<'a> Layout<'a> {
             faces,
             frame,
             scale: 1.0,
+            compact: false,
             warnings: Vec::new(),
             source: "the cover".to_owned(),
         }
     }
 
-    /// The layout with type `scale` times the standard size (the compact layout's 0.85).
-    pub fn with_scale(self, scale: f32) -> Layout<'a> {
-        Layout { scale, ..self }
+    /// The compact layout: type `scale` times the standard size, checklists in two columns,
+    /// anchors of a rating row side by side.
+    pub fn compact(self, scale: f32) -> Layout<'a> {
+        Layout {
+            scale,
+            compact: true,
+            ..self
+        }
+    }
+
+    /// Spaces between blocks relative to the standard layout: tighter than the type in the
+    /// compact layout.
+    fn space(&self) -> f32 {
+        if self.compact {
+            self.scale * 0.75
+        } else {
+            1.0
+        }
     }
 
     /// A style at this layout's scale.
@@ -542,8 +584,8 @@ impl<'a> Layout<'a> {
             }
             Block::Paragraph { style, runs } => {
                 let (s, before) = match style {
-                    ParagraphStyle::Body => (self.s(BODY), 6.0),
-                    ParagraphStyle::Lead => (self.s(LEAD), 5.0),
+                    ParagraphStyle::Body => (self.s(BODY), 6.0 * self.space()),
+                    ParagraphStyle::Lead => (self.s(LEAD), 5.0 * self.space()),
                     ParagraphStyle::Meta => (self.s(META), 1.0),
                 };
                 let (draws, h, breaks) = self.text_block(runs, s, 0.0, w);
@@ -556,6 +598,16 @@ impl<'a> Layout<'a> {
                     keep_with_next: *style == ParagraphStyle::Meta,
                     ..Item::default()
                 });
+            }
+            Block::List {
+                marker,
+                items: entries,
+            } if self.compact && entries.len() > 1 => {
+                let mark = match marker {
+                    ListMarker::Bullet => ("•", INK),
+                    ListMarker::Flag => ("⚑", FLAG),
+                };
+                items.push(self.two_columns(entries, Some(mark)));
             }
             Block::List {
                 marker,
@@ -575,7 +627,7 @@ impl<'a> Layout<'a> {
                         ListMarker::Flag => (
                             "⚑",
                             Style {
-                                color: Rgb(0.70, 0.16, 0.12),
+                                color: FLAG,
                                 ..self.s(BODY)
                             },
                         ),
@@ -597,6 +649,10 @@ impl<'a> Layout<'a> {
                 }
                 item.splittable = true;
                 items.push(item);
+            }
+            Block::Checklist { items: entries } if self.compact && entries.len() > 1 => {
+                let runs: Vec<Vec<Run>> = entries.iter().map(|t| vec![Run::plain(t)]).collect();
+                items.push(self.two_columns(&runs, None));
             }
             Block::Checklist { items: entries } => {
                 let mut item = Item {
@@ -631,6 +687,27 @@ impl<'a> Layout<'a> {
                 }
                 items.push(item);
             }
+            Block::Fields { fields } if self.compact && fields.len() > 1 => {
+                // Two columns of fields, the first half on the left.
+                let gap = 18.0;
+                let full = self.frame.width;
+                let half = (full - gap) / 2.0;
+                let split = fields.len().div_ceil(2);
+                self.frame.width = half;
+                let left = self.fields(&fields[..split]);
+                let right = self.fields(&fields[split..]);
+                self.frame.width = full;
+                let mut item = Item {
+                    height: left.height.max(right.height),
+                    space_before: left.space_before,
+                    draws: left.draws,
+                    ..Item::default()
+                };
+                let dx = half + gap;
+                item.draws
+                    .extend(right.draws.into_iter().map(|d| d.moved(dx)));
+                items.push(item);
+            }
             Block::Fields { fields } => items.push(self.fields(fields)),
             Block::RatingRow { label, choices } => items.push(self.rating_row(label, choices)),
             Block::NoteLines { lines } => {
@@ -655,7 +732,10 @@ impl<'a> Layout<'a> {
                 }
                 item.height = *lines as f32 * NOTE_LINE + 4.0;
                 item.extend_lines = Some(NOTE_LINE);
-                item.shrink = lines.saturating_sub(MIN_NOTE_LINES) as f32 * NOTE_LINE;
+                // In the compact layout every line may give way to fit one more question on
+                // the page; the last question on a page is ruled down to its bottom anyway.
+                let keep = if self.compact { 0 } else { MIN_NOTE_LINES };
+                item.shrink = lines.saturating_sub(keep) as f32 * NOTE_LINE;
                 items.push(item);
             }
             Block::Table { columns, rows } => items.push(self.table(columns, rows)),
@@ -671,6 +751,7 @@ impl<'a> Layout<'a> {
                 }
                 let mut group = merge(inner);
                 group.source = Some(self.source.clone());
+                group.split_if_big = !self.compact;
                 // Ruled note lines give way before a group is split: only what is left
                 // when they are gone has to fit. A question that fits a page only without
                 // any note lines loses them all rather than leave a page of lines behind.
@@ -715,7 +796,8 @@ impl<'a> Layout<'a> {
             }
             2 => {
                 let (d, h) = self.plain(text, self.s(H2), 7.0, w - 14.0);
-                let band = h + 8.0;
+                let pad = if self.compact { 3.0 } else { 4.0 };
+                let band = h + 2.0 * pad;
                 let mut draws = vec![Draw::Rect {
                     x: 0.0,
                     y: 0.0,
@@ -732,10 +814,10 @@ impl<'a> Layout<'a> {
                     fill: Some(ACCENT),
                     stroke: None,
                 });
-                draws.extend(d.into_iter().map(|d| d.shifted(4.0)));
+                draws.extend(d.into_iter().map(|d| d.shifted(pad)));
                 Item {
                     height: band + 3.0,
-                    space_before: 16.0 * self.scale,
+                    space_before: 16.0 * self.space(),
                     draws,
                     keep_with_next: true,
                     ..Item::default()
@@ -746,7 +828,7 @@ impl<'a> Layout<'a> {
                 let (draws, h) = self.plain(&upper, self.s(H3), 0.0, w);
                 Item {
                     height: h + 1.0,
-                    space_before: 8.0 * self.scale,
+                    space_before: 8.0 * self.space(),
                     draws,
                     keep_with_next: true,
                     ..Item::default()
@@ -807,6 +889,109 @@ impl<'a> Layout<'a> {
         item
     }
 
+    /// A list or a checklist in two columns, the first half of the items on the left: a
+    /// compact page holds more questions. `marker` is a bullet's text and colour, or `None`
+    /// for a tick box.
+    fn two_columns(&mut self, entries: &[Vec<Run>], marker: Option<(&str, Rgb)>) -> Item {
+        let gap = 14.0;
+        let col = (self.frame.width - gap) / 2.0;
+        let body = self.s(BODY);
+        let box_size = BOX * self.scale;
+        let mut draws = Vec::new();
+        let mut height: f32 = 0.0;
+        let half = entries.len().div_ceil(2).max(1);
+        for (c, column) in entries.chunks(half).enumerate() {
+            let x0 = c as f32 * (col + gap);
+            let mut y = 0.0;
+            for (n, runs) in column.iter().enumerate() {
+                if n > 0 {
+                    y += 1.0;
+                }
+                match marker {
+                    None => draws.push(Draw::Rect {
+                        x: x0 + 1.0,
+                        y: y + body.baseline() - box_size + 0.5,
+                        w: box_size,
+                        h: box_size,
+                        fill: None,
+                        stroke: Some((MUTED, 0.6)),
+                    }),
+                    Some((text, color)) => draws.push(Draw::Text {
+                        x: x0 + 2.0,
+                        y: y + body.baseline(),
+                        face: body.face,
+                        size: body.size * 0.9,
+                        color,
+                        italic: false,
+                        text: text.to_owned(),
+                    }),
+                }
+                let indent = box_size + 5.0;
+                let (d, h, _) = self.text_block(runs, body, x0 + indent, col - indent);
+                draws.extend(d.into_iter().map(|d| d.shifted(y)));
+                y += h;
+            }
+            height = height.max(y);
+        }
+        Item {
+            height,
+            space_before: 3.0 * self.space(),
+            draws,
+            ..Item::default()
+        }
+    }
+
+    /// A rating row whose anchors are sentences, in the compact layout: the four boxes in a
+    /// row, each point's anchor wrapped under its mark, in small type.
+    fn rating_grid(&mut self, choices: &[Choice]) -> Item {
+        let w = self.frame.width;
+        let gap = 6.0;
+        let cell = (w - gap * (choices.len().max(1) - 1) as f32) / choices.len().max(1) as f32;
+        let mark_style = self.s(Style::new(FaceId::Bold, 9.0, 10.0, INK));
+        let anchor_style = self.s(Style::new(FaceId::Regular, 8.5, 10.0, INK));
+        let box_size = BOX * self.scale + 1.0;
+        let mut draws = Vec::new();
+        let mut height: f32 = 0.0;
+        for (n, c) in choices.iter().enumerate() {
+            let x = n as f32 * (cell + gap);
+            draws.push(Draw::Rect {
+                x,
+                y: mark_style.baseline() - box_size + 1.0,
+                w: box_size,
+                h: box_size,
+                fill: None,
+                stroke: Some((INK, 0.8)),
+            });
+            let text_x = x + box_size + 4.0;
+            let room = (cell - box_size - 4.0).max(1.0);
+            // The point's name in bold ("3 Solid"), then what such an answer sounds like.
+            let (name, anchor) = match c.anchor.as_deref().map(|a| a.split_once(": ")) {
+                Some(Some((name, rest))) => (format!("{} {name}", c.mark), Some(rest)),
+                Some(None) => (
+                    format!("{} {}", c.mark, c.anchor.as_deref().unwrap_or("")),
+                    None,
+                ),
+                None => (c.mark.clone(), None),
+            };
+            let mut runs = vec![(mark_style, name.as_str())];
+            let rest;
+            if let Some(a) = anchor {
+                rest = format!(" {a}");
+                runs.push((anchor_style, rest.as_str()));
+            }
+            let (d, h, _) = self.lines_to_draws(&runs, anchor_style, text_x, room);
+            let shift = mark_style.baseline() - anchor_style.baseline();
+            draws.extend(d.into_iter().map(|d| d.shifted(shift)));
+            height = height.max(h.max(mark_style.leading));
+        }
+        Item {
+            height: height + 2.0,
+            space_before: 6.0 * self.scale,
+            draws,
+            ..Item::default()
+        }
+    }
+
     fn rating_row(&mut self, label: &str, choices: &[Choice]) -> Item {
         let w = self.frame.width;
         let label_w = if label.is_empty() {
@@ -827,6 +1012,9 @@ impl<'a> Layout<'a> {
                 .as_ref()
                 .is_some_and(|a| self.width_of(anchor_style, a) > cell - used)
         });
+        if too_long && self.compact {
+            return self.rating_grid(choices);
+        }
         if too_long {
             return self.rating_column(label, label_w, choices);
         }
@@ -1127,11 +1315,12 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
                 if next.page_break {
                     break;
                 }
-                need += next.space_before + min_height(next);
+                let least = min_height(next, body, body - y);
+                need += next.space_before + least;
                 if !next.keep_with_next {
                     break;
                 }
-                need += fit_height(next) - min_height(next);
+                need += fit_height(next) - least;
             }
         }
         let room = body - y;
@@ -1139,7 +1328,11 @@ pub(crate) fn paginate(items: Vec<Item>, frame: Frame) -> Vec<Page> {
             place(&mut pages, &mut y, before, shrink_to(item, room - before));
             continue;
         }
-        let can_split = item.splittable && !item.keep_with_next;
+        // A group kept together (a question) that takes most of a page may still be split
+        // rather than leave much of this page blank: at the lowest break that fits, which is
+        // never above the end of the question's text.
+        let big = may_split_group(&item, body, room - before);
+        let can_split = (item.splittable || big) && !item.keep_with_next;
         if !at_top && !glued && (!can_split || first_break(&item) + before > room) {
             new_page(&mut pages);
             y = 0.0;
@@ -1234,9 +1427,18 @@ fn place(pages: &mut [Page], y: &mut f32, before: f32, item: Item) {
     *y += h;
 }
 
-/// The least of an item that must go on a page with what precedes it.
-fn min_height(item: &Item) -> f32 {
-    if item.splittable {
+/// Whether a group kept together may be split with `room` left on the page: when it takes
+/// most of a page and the page has enough left to be worth filling.
+fn may_split_group(item: &Item, body: f32, room: f32) -> bool {
+    item.split_if_big
+        && !item.keep_with_next
+        && fit_height(item) > body * BIG_GROUP
+        && room >= body * ROOM_WORTH_FILLING
+}
+
+/// The least of an item that must go on a page with what precedes it (with `room` left).
+fn min_height(item: &Item, body: f32, room: f32) -> f32 {
+    if item.splittable || may_split_group(item, body, room) {
         first_break(item).min(fit_height(item))
     } else {
         fit_height(item)
