@@ -312,7 +312,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__coverage)
-            opts="-h --bank --format --by --fail-on-gap --color --help"
+            opts="-h --bank --format --by --cross --fail-on-gap --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +327,10 @@ _qbank() {
                     return 0
                     ;;
                 --by)
+                    COMPREPLY=($(compgen -W "topic competency kind" -- "${cur}"))
+                    return 0
+                    ;;
+                --cross)
                     COMPREPLY=($(compgen -W "topic competency kind" -- "${cur}"))
                     return 0
                     ;;

@@ -179,6 +179,9 @@ markdown\t'A Markdown table, for a pull-request comment'"
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l by -d 'The matrices to print, in order (comma-separated) [default: topic, and competency when the bank has a competencies.yaml]' -r -f -a "topic\t'Topic × level, against topics.yaml\'s minimums'
 competency\t'Competency × level, against competencies.yaml\'s minimums'
 kind\t'Kind × level'"
+complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l cross -d 'One more matrix whose rows cross these dimensions (comma-separated), level by level: `--cross topic,kind` counts each topic\'s questions of each kind at each level, and `--cross topic,kind,competency` the whole cube. Printed after the `--by` matrices (alone when `--by` is not given); the JSON output always holds the whole cube' -r -f -a "topic\t'Topic × level, against topics.yaml\'s minimums'
+competency\t'Competency × level, against competencies.yaml\'s minimums'
+kind\t'Kind × level'"
 complete -c qbank -n "__fish_qbank_using_subcommand coverage" -l color -d 'Colours in human output' -r -f -a "auto\t''
 always\t''
 never\t''"

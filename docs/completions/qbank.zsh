@@ -428,6 +428,9 @@ markdown\:"A Markdown table, for a pull-request comment"))' \
 '*--by=[The matrices to print, in order (comma-separated) \[default\: topic, and competency when the bank has a competencies.yaml\]]:BY:((topic\:"Topic × level, against topics.yaml'\''s minimums"
 competency\:"Competency × level, against competencies.yaml'\''s minimums"
 kind\:"Kind × level"))' \
+'*--cross=[One more matrix whose rows cross these dimensions (comma-separated), level by level\: \`--cross topic,kind\` counts each topic'\''s questions of each kind at each level, and \`--cross topic,kind,competency\` the whole cube. Printed after the \`--by\` matrices (alone when \`--by\` is not given); the JSON output always holds the whole cube]:CROSS:((topic\:"Topic × level, against topics.yaml'\''s minimums"
+competency\:"Competency × level, against competencies.yaml'\''s minimums"
+kind\:"Kind × level"))' \
 '--color=[Colours in human output]:COLOR:(auto always never)' \
 '--fail-on-gap[Exit with 1 when a topic (or competency) is below its minimum at some level (the report is printed either way)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

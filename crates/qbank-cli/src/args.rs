@@ -173,6 +173,12 @@ pub struct CoverageArgs {
     /// the bank has a competencies.yaml]
     #[arg(long, value_enum, value_delimiter = ',')]
     pub by: Vec<CoverageBy>,
+    /// One more matrix whose rows cross these dimensions (comma-separated), level by level:
+    /// `--cross topic,kind` counts each topic's questions of each kind at each level, and
+    /// `--cross topic,kind,competency` the whole cube. Printed after the `--by` matrices
+    /// (alone when `--by` is not given); the JSON output always holds the whole cube
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub cross: Vec<CoverageBy>,
     /// Exit with 1 when a topic (or competency) is below its minimum at some level (the report
     /// is printed either way)
     #[arg(long)]

@@ -110,3 +110,142 @@ fn coverage_json_holds_every_matrix_asked_for() {
     assert_eq!(v["kinds"].as_array().unwrap().len(), 5);
     assert!(run.starts_with("exit: 1"), "{run}");
 }
+
+/// A crossing of dimensions: one row per combination that has questions, level by level.
+#[test]
+fn coverage_crossed_by_topic_kind_and_competency() {
+    insta::assert_snapshot!(qbank(
+        &crate_dir(),
+        &[
+            "coverage",
+            COMPETENCY_BANK,
+            "--cross",
+            "topic,kind,competency"
+        ]
+    ));
+}
+
+#[test]
+fn coverage_crossed_after_the_matrices_in_markdown() {
+    insta::assert_snapshot!(qbank(
+        &crate_dir(),
+        &[
+            "coverage",
+            COMPETENCY_BANK,
+            "--by",
+            "competency",
+            "--cross",
+            "kind,competency",
+            "--format",
+            "markdown"
+        ]
+    ));
+}
+
+/// The JSON holds the crossing asked for and the whole topic × level × kind × competency cube,
+/// which adds up to the matrices: read as a consumer reads it.
+#[test]
+fn coverage_json_holds_the_cube() {
+    let run = qbank(
+        &crate_dir(),
+        &[
+            "coverage",
+            COMPETENCY_BANK,
+            "--by",
+            "topic,competency",
+            "--cross",
+            "topic,competency",
+            "--format",
+            "json",
+        ],
+    );
+    insta::assert_snapshot!(run);
+    let json = run
+        .split("--- stdout\n")
+        .nth(1)
+        .and_then(|s| s.split("--- stderr\n").next())
+        .unwrap();
+    #[derive(serde::Deserialize)]
+    struct Report {
+        topics: Vec<Row>,
+        competencies: Vec<Row>,
+        crossings: Vec<Crossing>,
+        cube: Vec<CubeCell>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Row {
+        id: String,
+        levels: Vec<Cell>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Cell {
+        level: String,
+        count: u32,
+    }
+    #[derive(serde::Deserialize)]
+    struct Crossing {
+        by: Vec<String>,
+        rows: Vec<CrossedRow>,
+    }
+    #[derive(serde::Deserialize)]
+    struct CrossedRow {
+        keys: Vec<String>,
+        levels: Vec<Cell>,
+    }
+    #[derive(serde::Deserialize)]
+    struct CubeCell {
+        topic: String,
+        level: String,
+        kind: String,
+        competency: Option<String>,
+        count: u32,
+    }
+    let report: Report = serde_json::from_str(json).unwrap();
+    assert!(!report.cube.is_empty());
+    assert!(report
+        .cube
+        .iter()
+        .all(|c| c.count > 0 && !c.kind.is_empty()));
+    // A question counts once per competency in the cube: a topic's cell is at most the sum
+    // of its cube cells, and empty exactly when they are.
+    for row in &report.topics {
+        for cell in &row.levels {
+            let sum: u32 = report
+                .cube
+                .iter()
+                .filter(|c| c.topic == row.id && c.level == cell.level)
+                .map(|c| c.count)
+                .sum();
+            assert!(sum >= cell.count, "{} {}", row.id, cell.level);
+            assert_eq!(sum == 0, cell.count == 0, "{} {}", row.id, cell.level);
+        }
+    }
+    for row in &report.competencies {
+        for cell in &row.levels {
+            let sum: u32 = report
+                .cube
+                .iter()
+                .filter(|c| c.competency.as_deref() == Some(&row.id) && c.level == cell.level)
+                .map(|c| c.count)
+                .sum();
+            assert_eq!(sum, cell.count, "{} {}", row.id, cell.level);
+        }
+    }
+    assert_eq!(report.crossings.len(), 1);
+    assert_eq!(report.crossings[0].by, ["topic", "competency"]);
+    for row in &report.crossings[0].rows {
+        for cell in &row.levels {
+            let sum: u32 = report
+                .cube
+                .iter()
+                .filter(|c| {
+                    c.topic == row.keys[0]
+                        && c.competency.as_deref() == Some(&row.keys[1])
+                        && c.level == cell.level
+                })
+                .map(|c| c.count)
+                .sum();
+            assert_eq!(sum, cell.count, "{:?} {}", row.keys, cell.level);
+        }
+    }
+}

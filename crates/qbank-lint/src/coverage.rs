@@ -2,6 +2,10 @@
 //! competency ([`competency_matrix`]) has at each level, against the minimum topics.yaml and
 //! competencies.yaml ask for. `qbank coverage` prints them; the `topic-below-coverage` and
 //! `competency-below-coverage` rules report their gaps.
+//!
+//! Behind them is the cube ([`cube`]): active questions by topic × level × kind × competency.
+//! [`crossed_matrix`] reads any crossing of topic, kind and competency off it, level by level
+//! ("topic × kind": one row per topic and kind that has questions).
 
 use qbank_core::{Bank, Coverage, Kind, Level, Question};
 
@@ -23,8 +27,10 @@ impl Cell {
 /// One topic's (or competency's) row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The topic's (or competency's) id.
+    /// The topic's (or competency's) id; in a crossing, the ids joined by " · ".
     pub id: String,
+    /// In a crossing, the id of each dimension of [`Matrix::crossing`]; the id alone otherwise.
+    pub keys: Vec<String>,
     pub title: String,
     /// Index of the topic in topics.yaml (of the competency in competencies.yaml).
     pub index: usize,
@@ -35,7 +41,7 @@ pub struct Row {
 }
 
 /// What the rows of a matrix are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
     /// Topics of topics.yaml, with its minimums.
     Topic,
@@ -77,13 +83,27 @@ impl Dimension {
 /// The whole matrix, rows in the order of topics.yaml (competencies.yaml, [`Kind::ALL`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
-    /// What the rows are.
+    /// What the rows are: the first of [`Matrix::crossing`].
     pub dimension: Dimension,
+    /// The dimensions a row is a combination of, in order: one for the plain matrices,
+    /// several for a [`crossed_matrix`].
+    pub crossing: Vec<Dimension>,
     pub levels: Vec<Level>,
     pub rows: Vec<Row>,
 }
 
 impl Matrix {
+    /// "topic", or "topic × kind" for a crossing.
+    pub fn noun(&self) -> String {
+        let nouns: Vec<&str> = self.crossing.iter().map(|d| d.noun()).collect();
+        nouns.join(" × ")
+    }
+
+    /// Whether the rows are combinations of several dimensions.
+    pub fn is_crossed(&self) -> bool {
+        self.crossing.len() > 1
+    }
+
     /// The cells below their minimum, with their topic.
     pub fn gaps(&self) -> impl Iterator<Item = (&Row, &Cell)> {
         self.rows
@@ -119,6 +139,7 @@ pub fn coverage_matrix(bank: &Bank) -> Matrix {
         .collect();
     Matrix {
         dimension: Dimension::Topic,
+        crossing: vec![Dimension::Topic],
         levels,
         rows,
     }
@@ -149,6 +170,7 @@ pub fn kind_matrix(bank: &Bank) -> Matrix {
         .collect();
     Matrix {
         dimension: Dimension::Kind,
+        crossing: vec![Dimension::Kind],
         levels,
         rows,
     }
@@ -172,6 +194,7 @@ pub fn competency_matrix(bank: &Bank) -> Matrix {
         .collect();
     Matrix {
         dimension: Dimension::Competency,
+        crossing: vec![Dimension::Competency],
         levels,
         rows,
     }
@@ -187,6 +210,7 @@ fn row(
 ) -> Row {
     Row {
         id: id.to_owned(),
+        keys: vec![id.to_owned()],
         title: title.to_owned(),
         index,
         cells: levels
@@ -198,5 +222,156 @@ fn row(
             })
             .collect(),
         questions: questions.len() as u32,
+    }
+}
+
+/// One cell of the cube: active questions of a topic, kind and competency at a level. A
+/// question counts once in every cell it belongs to: at each of its levels, for each of its
+/// competencies (under `None` when it names none).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CubeCell {
+    pub topic: String,
+    pub level: Level,
+    pub kind: Kind,
+    pub competency: Option<String>,
+    pub count: u32,
+}
+
+/// The cells of the cube that hold questions, ordered by topic, level, kind and competency
+/// as the bank declares them (topics.yaml, [`Level::ALL`], [`Kind::ALL`], competencies.yaml;
+/// undeclared ids after the declared ones, by name).
+pub fn cube(bank: &Bank) -> Vec<CubeCell> {
+    use std::collections::BTreeMap;
+    type Key = ((usize, String), Level, Kind, (usize, Option<String>));
+    let topic_key = |id: &str| {
+        let at = bank.topics.iter().position(|t| t.id == id);
+        (at.unwrap_or(usize::MAX), id.to_owned())
+    };
+    let competency_key = |id: Option<&String>| match id {
+        Some(id) => {
+            let at = bank.competencies.iter().position(|c| &c.id == id);
+            (at.unwrap_or(usize::MAX - 1), Some(id.clone()))
+        }
+        None => (usize::MAX, None),
+    };
+    let mut cells: BTreeMap<Key, u32> = BTreeMap::new();
+    for q in bank.questions.iter().filter(|q| q.is_active()) {
+        let competencies: Vec<Option<&String>> = if q.competencies.is_empty() {
+            vec![None]
+        } else {
+            q.competencies.iter().map(Some).collect()
+        };
+        for &level in Level::ALL.iter().filter(|&&l| q.has_level(l)) {
+            for c in &competencies {
+                *cells
+                    .entry((topic_key(&q.topic), level, q.kind, competency_key(*c)))
+                    .or_default() += 1;
+            }
+        }
+    }
+    cells
+        .into_iter()
+        .map(|((topic, level, kind, competency), count)| CubeCell {
+            topic: topic.1,
+            level,
+            kind,
+            competency: competency.1,
+            count,
+        })
+        .collect()
+}
+
+/// The active questions at each level of every combination of `crossing` (topic, kind,
+/// competency, in the order given) that has questions; one dimension gives the plain matrix
+/// with its minimums. A question with two competencies counts in both of their rows. The
+/// minimums of topics.yaml and competencies.yaml are for a topic or a competency as a whole,
+/// so the rows of a crossing have none.
+pub fn crossed_matrix(bank: &Bank, crossing: &[Dimension]) -> Matrix {
+    let mut crossing: Vec<Dimension> = crossing.to_vec();
+    let mut seen = std::collections::HashSet::new();
+    crossing.retain(|d| seen.insert(*d));
+    match crossing[..] {
+        [] | [Dimension::Topic] => return coverage_matrix(bank),
+        [Dimension::Competency] => return competency_matrix(bank),
+        [Dimension::Kind] => return kind_matrix(bank),
+        _ => {}
+    }
+    let levels = Level::ALL.to_vec();
+    // Every value of each dimension, in the bank's order, with its title.
+    let values = |d: Dimension| -> Vec<(String, String)> {
+        match d {
+            Dimension::Topic => bank
+                .topics
+                .iter()
+                .map(|t| (t.id.clone(), t.title.clone()))
+                .collect(),
+            Dimension::Kind => Kind::ALL
+                .iter()
+                .map(|k| (k.as_str().to_owned(), k.as_str().to_owned()))
+                .collect(),
+            Dimension::Competency => bank
+                .competencies
+                .iter()
+                .map(|c| (c.id.clone(), c.title.clone()))
+                .collect(),
+        }
+    };
+    let matches = |q: &Question, d: Dimension, id: &str| match d {
+        Dimension::Topic => q.topic == id,
+        Dimension::Kind => q.kind.as_str() == id,
+        Dimension::Competency => q.competencies.iter().any(|c| c == id),
+    };
+    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
+    // Combinations in order: the first dimension varies slowest.
+    let mut combos: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for &d in &crossing {
+        let vs = values(d);
+        combos = combos
+            .into_iter()
+            .flat_map(|c| {
+                vs.iter().map(move |v| {
+                    let mut c = c.clone();
+                    c.push(v.clone());
+                    c
+                })
+            })
+            .collect();
+    }
+    let rows = combos
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, combo)| {
+            let questions: Vec<&Question> = active
+                .iter()
+                .copied()
+                .filter(|q| {
+                    crossing
+                        .iter()
+                        .zip(&combo)
+                        .all(|(&d, (id, _))| matches(q, d, id))
+                })
+                .collect();
+            if questions.is_empty() {
+                return None;
+            }
+            let ids: Vec<&str> = combo.iter().map(|(id, _)| id.as_str()).collect();
+            let titles: Vec<&str> = combo.iter().map(|(_, t)| t.as_str()).collect();
+            let mut row = row(
+                &ids.join(" · "),
+                &titles.join(" · "),
+                index,
+                &Coverage::default(),
+                &questions,
+                &levels,
+            );
+            row.keys = ids.iter().map(|id| (*id).to_owned()).collect();
+            Some(row)
+        })
+        .collect();
+    Matrix {
+        dimension: crossing[0],
+        crossing,
+        levels,
+        rows,
     }
 }

@@ -1,6 +1,8 @@
 use std::io::{self, Write};
 
-use qbank_lint::coverage::{competency_matrix, coverage_matrix, kind_matrix, Matrix};
+use qbank_lint::coverage::{
+    competency_matrix, coverage_matrix, crossed_matrix, cube, kind_matrix, Dimension, Matrix,
+};
 use qbank_lint::render::coverage;
 
 use crate::args::{CoverageArgs, CoverageBy, CoverageFormat};
@@ -14,14 +16,19 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
     let (bank, _) = qbank_core::load_bank(&bank_dir)?;
     crate::progress::warn_unloaded(&bank, &bank_dir, "not counted");
     let mut by = args.by.clone();
-    if by.is_empty() {
+    if by.is_empty() && args.cross.is_empty() {
         by.push(CoverageBy::Topic);
         if bank.competencies_file.is_some() {
             by.push(CoverageBy::Competency);
         }
     }
     by.dedup();
-    let matrices: Vec<Matrix> = by
+    let dimension = |b: &CoverageBy| match b {
+        CoverageBy::Topic => Dimension::Topic,
+        CoverageBy::Competency => Dimension::Competency,
+        CoverageBy::Kind => Dimension::Kind,
+    };
+    let mut matrices: Vec<Matrix> = by
         .iter()
         .map(|b| match b {
             CoverageBy::Topic => coverage_matrix(&bank),
@@ -29,6 +36,10 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
             CoverageBy::Kind => kind_matrix(&bank),
         })
         .collect();
+    if !args.cross.is_empty() {
+        let crossing: Vec<Dimension> = args.cross.iter().map(dimension).collect();
+        matrices.push(crossed_matrix(&bank, &crossing));
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
@@ -36,7 +47,7 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
             let color = args.color.on_stdout();
             coverage::human_all(&matrices, color, &mut out)?;
         }
-        CoverageFormat::Json => coverage::json_all(&matrices, &mut out)?,
+        CoverageFormat::Json => coverage::json_all(&matrices, Some(&cube(&bank)), &mut out)?,
         CoverageFormat::Markdown => coverage::markdown_all(&matrices, &mut out)?,
     }
     out.flush()?;

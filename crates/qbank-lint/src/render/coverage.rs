@@ -5,12 +5,16 @@
 //! in the table, ❌ in Markdown, `"gap"` in JSON). Several matrices (topics, competencies,
 //! kinds) are printed one after the other; the JSON document holds the topics under `topics`
 //! and, when asked for, the others under `competencies` and `kinds`, rows of the same shape.
+//!
+//! A crossing ("topic × kind") is a matrix whose rows are combinations; its rows have no
+//! minimums. The JSON document lists crossings under `crossings`, and the whole cube of
+//! topic × level × kind × competency under `cube`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::coverage::{Cell, Dimension, Matrix};
+use crate::coverage::{Cell, CubeCell, Dimension, Matrix};
 
 /// The version of the JSON contract; fields are only added while it is 1.
 pub const VERSION: u32 = 1;
@@ -30,6 +34,15 @@ fn gap_count(m: &Matrix) -> (usize, u32) {
 }
 
 fn summary(m: &Matrix) -> String {
+    if m.is_crossed() {
+        let combos = m.rows.len();
+        return format!(
+            "{combos} combination{} of {} with questions; minimums are for a topic or a \
+             competency as a whole",
+            if combos == 1 { "" } else { "s" },
+            m.noun()
+        );
+    }
     match gap_count(m) {
         (0, _) if m.dimension == Dimension::Kind => {
             format!("{} kinds, no minimums", m.rows.len())
@@ -82,7 +95,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
             s.to_owned()
         }
     };
-    let mut header = vec![m.dimension.noun().to_owned()];
+    let mut header = vec![m.noun()];
     header.extend(m.levels.iter().map(|l| l.to_string()));
     header.push("questions".to_owned());
     let mut rows: Vec<Vec<(String, bool)>> = m
@@ -101,13 +114,16 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
             cells
         })
         .collect();
-    let mut totals = vec![(format!("all {}", m.dimension.plural()), false)];
-    totals.extend(m.level_totals().iter().map(|n| (n.to_string(), false)));
-    totals.push((
-        m.rows.iter().map(|r| r.questions).sum::<u32>().to_string(),
-        false,
-    ));
-    rows.push(totals);
+    // A crossing counts a question in several rows: its totals would mislead.
+    if !m.is_crossed() {
+        let mut totals = vec![(format!("all {}", m.dimension.plural()), false)];
+        totals.extend(m.level_totals().iter().map(|n| (n.to_string(), false)));
+        totals.push((
+            m.rows.iter().map(|r| r.questions).sum::<u32>().to_string(),
+            false,
+        ));
+        rows.push(totals);
+    }
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             rows.iter()
@@ -141,7 +157,7 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{}", paint("1", &line(&head)))?;
     let n = rows.len();
     for (i, r) in rows.iter().enumerate() {
-        if i + 1 == n {
+        if i + 1 == n && !m.is_crossed() {
             writeln!(
                 w,
                 "{}",
@@ -151,7 +167,14 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "{}", line(r))?;
     }
     writeln!(w)?;
-    if m.dimension == Dimension::Kind {
+    if m.is_crossed() {
+        writeln!(
+            w,
+            "active questions per level of each {} that has any; a question with two \
+             competencies counts in both rows",
+            m.noun()
+        )?;
+    } else if m.dimension == Dimension::Kind {
         writeln!(w, "active questions of each kind per level")?;
     } else {
         writeln!(
@@ -177,17 +200,13 @@ pub fn human(m: &Matrix, color: bool, w: &mut dyn Write) -> io::Result<()> {
 /// A Markdown table, for a pull-request comment.
 pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
     match m.dimension {
+        _ if m.is_crossed() => writeln!(w, "### Question bank coverage by {}", m.noun())?,
         Dimension::Topic => writeln!(w, "### Question bank coverage")?,
         d => writeln!(w, "### Question bank coverage by {}", d.noun())?,
     }
     writeln!(w)?;
     let levels: Vec<String> = m.levels.iter().map(|l| l.to_string()).collect();
-    writeln!(
-        w,
-        "| {} | {} | questions |",
-        m.dimension.noun(),
-        levels.join(" | ")
-    )?;
+    writeln!(w, "| {} | {} | questions |", m.noun(), levels.join(" | "))?;
     writeln!(w, "| --- |{} ---: |", " ---: |".repeat(m.levels.len()))?;
     for r in &m.rows {
         let cells: Vec<String> = r
@@ -206,24 +225,31 @@ pub fn markdown(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
         } else {
             format!(" {}", escape(&r.title))
         };
+        let ids: Vec<String> = r.keys.iter().map(|k| format!("`{k}`")).collect();
         writeln!(
             w,
-            "| `{}`{title} | {} | {} |",
-            r.id,
+            "| {}{title} | {} | {} |",
+            ids.join(" · "),
             cells.join(" | "),
             r.questions
         )?;
     }
-    let totals: Vec<String> = m.level_totals().iter().map(u32::to_string).collect();
-    writeln!(
-        w,
-        "| **all {}** | {} | {} |",
-        m.dimension.plural(),
-        totals.join(" | "),
-        m.rows.iter().map(|r| r.questions).sum::<u32>()
-    )?;
+    if !m.is_crossed() {
+        let totals: Vec<String> = m.level_totals().iter().map(u32::to_string).collect();
+        writeln!(
+            w,
+            "| **all {}** | {} | {} |",
+            m.dimension.plural(),
+            totals.join(" | "),
+            m.rows.iter().map(|r| r.questions).sum::<u32>()
+        )?;
+    }
     writeln!(w)?;
     match m.dimension.minimums_file() {
+        _ if m.is_crossed() => writeln!(
+            w,
+            "Cells show active questions; a question with two competencies counts in both rows."
+        )?,
         Some(file) => writeln!(
             w,
             "Cells show active questions / the minimum from `{file}`; ❌ marks a level below its minimum."
@@ -266,7 +292,39 @@ struct Report<'a> {
     /// With a kind matrix only.
     #[serde(skip_serializing_if = "Option::is_none")]
     kinds: Option<Vec<TopicItem<'a>>>,
+    /// The crossings asked for ("topic × kind"), each with its rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    crossings: Vec<CrossingItem<'a>>,
+    /// Every topic × level × kind × competency cell that holds questions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cube: Option<Vec<CubeItem<'a>>>,
     totals: Totals,
+}
+
+#[derive(Serialize)]
+struct CrossingItem<'a> {
+    /// The dimensions, in order: `topic`, `kind`, `competency`.
+    by: Vec<&'static str>,
+    rows: Vec<CrossedRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct CrossedRow<'a> {
+    /// The id of each dimension of `by`.
+    keys: Vec<&'a str>,
+    title: &'a str,
+    questions: u32,
+    levels: Vec<CellItem>,
+}
+
+#[derive(Serialize)]
+struct CubeItem<'a> {
+    topic: &'a str,
+    level: &'static str,
+    kind: &'static str,
+    /// `null` for questions that name no competency.
+    competency: Option<&'a str>,
+    count: u32,
 }
 
 #[derive(Serialize)]
@@ -296,14 +354,63 @@ struct Totals {
 
 /// The matrix as one JSON document.
 pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
-    json_all(std::slice::from_ref(m), w)
+    json_all(std::slice::from_ref(m), None, w)
 }
 
 /// The matrices as one JSON document: the topics' under `topics` (empty when not given),
-/// the others under `competencies` and `kinds`. `totals` counts the topics' questions and the
-/// gaps of every matrix.
-pub fn json_all(matrices: &[Matrix], w: &mut dyn Write) -> io::Result<()> {
-    let find = |d: Dimension| matrices.iter().find(|m| m.dimension == d);
+/// the others under `competencies` and `kinds`, crossings under `crossings`, and the cube
+/// under `cube` when given. `totals` counts the topics' questions and the gaps of every
+/// matrix.
+pub fn json_all(
+    matrices: &[Matrix],
+    cube: Option<&[CubeCell]>,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let find = |d: Dimension| {
+        matrices
+            .iter()
+            .find(|m| m.dimension == d && !m.is_crossed())
+    };
+    let cells = |r: &crate::coverage::Row| -> Vec<CellItem> {
+        r.cells
+            .iter()
+            .map(|c| CellItem {
+                level: c.level.as_str(),
+                count: c.count,
+                minimum: c.minimum,
+                gap: c.gap(),
+            })
+            .collect()
+    };
+    let crossings = matrices
+        .iter()
+        .filter(|m| m.is_crossed())
+        .map(|m| CrossingItem {
+            by: m.crossing.iter().map(|d| d.noun()).collect(),
+            rows: m
+                .rows
+                .iter()
+                .map(|r| CrossedRow {
+                    keys: r.keys.iter().map(String::as_str).collect(),
+                    title: &r.title,
+                    questions: r.questions,
+                    levels: cells(r),
+                })
+                .collect(),
+        })
+        .collect();
+    let cube = cube.map(|cells| {
+        cells
+            .iter()
+            .map(|c| CubeItem {
+                topic: &c.topic,
+                level: c.level.as_str(),
+                kind: c.kind.as_str(),
+                competency: c.competency.as_deref(),
+                count: c.count,
+            })
+            .collect()
+    });
     fn rows(m: &Matrix) -> Vec<TopicItem<'_>> {
         m.rows
             .iter()
@@ -326,6 +433,7 @@ pub fn json_all(matrices: &[Matrix], w: &mut dyn Write) -> io::Result<()> {
     }
     let (gaps, missing) = matrices
         .iter()
+        .filter(|m| !m.is_crossed())
         .map(gap_count)
         .fold((0, 0), |(g, m), (g2, m2)| (g + g2, m + m2));
     let levels = matrices
@@ -338,6 +446,8 @@ pub fn json_all(matrices: &[Matrix], w: &mut dyn Write) -> io::Result<()> {
         topics: find(Dimension::Topic).map(rows).unwrap_or_default(),
         competencies: find(Dimension::Competency).map(rows),
         kinds: find(Dimension::Kind).map(rows),
+        crossings,
+        cube,
         totals: Totals {
             questions: find(Dimension::Topic)
                 .map(|m| m.rows.iter().map(|r| r.questions).sum())
