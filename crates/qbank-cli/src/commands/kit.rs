@@ -3,11 +3,12 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use qbank_core::listing::{KitList, ListedKit};
 use qbank_core::{Bank, Edition, Kit, Layout, Selection};
 use qbank_doc::KitOptions;
 use qbank_export::formats::{Options, Writer};
 use qbank_export::pdf::Paper;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::args::{
     DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
@@ -290,21 +291,10 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
         .collect();
     match args.format {
         KitFormat::Json => {
-            let kits: Vec<Value> = rows
-                .iter()
-                .map(|(k, r)| {
-                    json!({
-                        "id": k.id,
-                        "title": k.title,
-                        "level": k.level.as_str(),
-                        "duration_minutes": k.duration_minutes,
-                        "seed": k.seed,
-                        "questions": r.as_ref().ok().map(Selection::len),
-                        "error": r.as_ref().err(),
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &json!({ "kits": kits }))?;
+            let list = KitList {
+                kits: rows.iter().map(|(k, r)| ListedKit::new(k, r)).collect(),
+            };
+            serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
         KitFormat::Human => {

@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use qbank_core::listing::{ListedLoop, LoopList};
 use qbank_core::{Bank, Loop, LoopSelection};
 use qbank_doc::{Document, KitOptions};
 use qbank_export::docx::{export_docx, DocxOptions};
@@ -99,20 +100,10 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
         KitFormat::Json => {
-            let loops: Vec<_> = rows
-                .iter()
-                .map(|(l, r)| {
-                    json!({
-                        "id": l.id,
-                        "title": l.title,
-                        "interviews": l.interviews.len(),
-                        "questions": r.as_ref().ok().map(LoopSelection::len),
-                        "uncovered": r.as_ref().ok().map(|s| s.uncovered().collect::<Vec<_>>()),
-                        "error": r.as_ref().err(),
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &json!({ "loops": loops }))?;
+            let list = LoopList {
+                loops: rows.iter().map(|(l, r)| ListedLoop::new(l, r)).collect(),
+            };
+            serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
         KitFormat::Human => {
