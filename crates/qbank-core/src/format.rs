@@ -391,9 +391,9 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// Builds the tree of nodes from the parser's events.
-    fn read(text: &'t str, lines: &'t LineIndex, kind: FileKind) -> Result<Doc<'t>, FormatError> {
-        let mut doc = Doc {
+    /// A tree with no nodes yet.
+    fn empty(text: &'t str, lines: &'t LineIndex, kind: FileKind) -> Doc<'t> {
+        Doc {
             text,
             lines,
             policy: Policy { kind },
@@ -402,7 +402,12 @@ impl<'t> Doc<'t> {
             header: Vec::new(),
             footer: Vec::new(),
             modeline: None,
-        };
+        }
+    }
+
+    /// Builds the tree of nodes from the parser's events.
+    fn read(text: &'t str, lines: &'t LineIndex, kind: FileKind) -> Result<Doc<'t>, FormatError> {
+        let mut doc = Doc::empty(text, lines, kind);
         let mut stack: Vec<usize> = Vec::new();
         // The key waiting for its value in each open mapping, with where it starts.
         let mut pending: HashMap<usize, (String, At)> = HashMap::new();
@@ -500,16 +505,7 @@ impl<'t> Doc<'t> {
     /// The tree of a value, with no text behind it: no positions and no comments. Built with an
     /// explicit stack, depth first, so that each node's children come in the value's order.
     fn from_value(lines: &'t LineIndex, kind: FileKind, value: &Value) -> Doc<'t> {
-        let mut doc = Doc {
-            text: "",
-            lines,
-            policy: Policy { kind },
-            nodes: Vec::new(),
-            scalars: Vec::new(),
-            header: Vec::new(),
-            footer: Vec::new(),
-            modeline: None,
-        };
+        let mut doc = Doc::empty("", lines, kind);
         let mut stack: Vec<(&Value, Option<usize>, Option<&str>)> = vec![(value, None, None)];
         while let Some((v, parent, key)) = stack.pop() {
             let shape = match v {
