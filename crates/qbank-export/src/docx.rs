@@ -673,7 +673,9 @@ impl Writer {
                                 if n > 0 {
                                     p = p.add_run(docx_rs::Run::new().add_text(" "));
                                 }
-                                p = p.add_run(checkbox());
+                                // Smaller than a checklist's box: four of them fit a
+                                // narrow column on one line (the debrief's interviews).
+                                p = p.add_run(checkbox().size(BOX_IN_TABLE));
                                 for r in self.runs(&Run::plain(format!("\u{A0}{m}"))) {
                                     p = p.add_run(r);
                                 }
@@ -691,6 +693,9 @@ impl Writer {
         self.table(table_rows, grid, id::KIT_TABLE)
     }
 }
+
+/// The size of a tick box in a table cell, in half-points.
+const BOX_IN_TABLE: usize = 18;
 
 /// A tick box in the "Checkbox" character style.
 fn checkbox() -> docx_rs::Run {
