@@ -149,10 +149,28 @@ for loop in $loops; do
   fi
   echo "loop: $loop ok ($(ls "$dir"/*.pdf | wc -l) PDFs: qpdf, pdffonts, pdftotext, reproducible; DOCX through LibreOffice)"
 done
-# A screen in the compact layout.
-"$qbank" kit build phone-screen --layout compact --out "$out/compact.pdf" 2>/dev/null
-pdf_ok "$out/compact.pdf"
-echo "pdf: phone-screen --layout compact ok ($(pdfinfo "$out/compact.pdf" | awk '/^Pages/ { print $2 }') pages)"
+# A screen in the compact layout: two or three questions to a page, so the phone screen's four
+# fit three pages on A4 and on Letter; every question printed; the same bytes twice.
+for paper in a4 letter; do
+  pdf="$out/compact-$paper.pdf"
+  "$qbank" kit build phone-screen --layout compact --paper "$paper" --out "$pdf" 2>/dev/null
+  pdf_ok "$pdf"
+  pages=$(pdfinfo "$pdf" | awk '/^Pages/ { print $2 }')
+  [ "$pages" -le 3 ] || fail "$pdf: the compact phone screen takes $pages pages (at most 3)"
+  pdftotext "$pdf" "$out/compact.txt"
+  "$qbank" kit show phone-screen --format json | python3 -c '
+import json, re, sys
+kit = json.load(sys.stdin)
+text = re.sub(r"\s+", "", open(sys.argv[1], encoding="utf-8").read()).replace("\u00ad", "")
+missing = [q["id"] for q in kit["questions"] if re.sub(r"\s+", "", q["text"]) not in text]
+if missing:
+    sys.exit(f"{sys.argv[2]}: questions missing from pdftotext output: {missing}")
+' "$out/compact.txt" "$pdf"
+  pdftoppm -png -r 50 -f 1 -l 1 "$pdf" "$out/compact-$paper-page" || fail "$pdf: page 1 did not render"
+  "$qbank" kit build phone-screen --layout compact --paper "$paper" --out "$out/compact-again.pdf" 2>/dev/null
+  cmp -s "$pdf" "$out/compact-again.pdf" || fail "two compact builds of the phone screen differ"
+  echo "pdf: phone-screen --layout compact --paper $paper ok ($pages pages, every question, reproducible)"
+done
 
 if [ -x scripts/check-csv-in-spreadsheet.sh ]; then
   QBANK="$qbank" scripts/check-csv-in-spreadsheet.sh
