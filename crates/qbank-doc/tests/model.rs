@@ -234,5 +234,11 @@ fn a_compact_kit_holds_the_same_questions_with_less_room() {
     assert!(!compact.blocks.iter().any(|b| matches!(b, Block::PageBreak)));
     for q in sel.questions(&bank) {
         assert!(compact.text().contains(&q.text));
+        // Every follow-up is there, on one line.
+        for f in &q.follow_ups {
+            assert!(compact.text().contains(f.as_str()), "{f}");
+        }
     }
+    // What the compact screen prints, block by block: reviewed like the standard kits.
+    insta::assert_yaml_snapshot!("compact_phone_screen", compact);
 }
