@@ -62,6 +62,10 @@ pub static RULES: &[&dyn Rule] = &[
     &rules::incomplete_anchors::IncompleteAnchors,
     &rules::protected_characteristic::ProtectedCharacteristic,
     &rules::invisible_character::InvisibleCharacter,
+    // What every command must handle: nothing fmt or an export refuses.
+    &rules::unformattable_file::UnformattableFile,
+    &rules::line_break_in_item::LineBreakInItem,
+    &rules::cell_too_long::CellTooLong,
     &rules::unknown_question::UnknownQuestion,
     &rules::kit_unsatisfiable::KitUnsatisfiable,
     &rules::section_without_time::SectionWithoutTime,

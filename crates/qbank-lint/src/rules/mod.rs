@@ -1,6 +1,7 @@
 //! One rule per file. Each file holds the rule's documentation and its check.
 
 pub mod article_mismatch;
+pub mod cell_too_long;
 pub mod closed_question;
 pub mod competency_below_coverage;
 pub mod dangling_similar_to;
@@ -12,6 +13,7 @@ pub mod incomplete_anchors;
 pub mod invisible_character;
 pub mod kit_unsatisfiable;
 pub mod level_expectation_outside_levels;
+pub mod line_break_in_item;
 pub mod load;
 pub mod loop_competency_uncovered;
 pub mod loop_unsatisfiable;
@@ -26,6 +28,7 @@ pub mod text_length;
 pub mod topic_below_coverage;
 pub mod undefined_acronym;
 pub mod undifferentiated_rubric;
+pub mod unformattable_file;
 pub mod unknown_allow_rule;
 pub mod unknown_competency;
 pub mod unknown_kit;

@@ -1,0 +1,108 @@
+use qbank_core::{Question, Severity};
+
+use crate::rule::{Context, Rule, RuleDoc};
+
+/// A line break inside one item of a list that a spreadsheet export writes as one cell.
+pub struct LineBreakInItem;
+
+impl Rule for LineBreakInItem {
+    fn name(&self) -> &'static str {
+        "line-break-in-item"
+    }
+    fn summary(&self) -> &'static str {
+        "An item of a list (a follow-up, a rubric line, an expectation, a level's anchor, a similar_to reason) holds a line break, which the CSV and XLSX exports cannot write."
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            what: "Looks at every item of a question's lists as the CSV and XLSX exports \
+                   write them, one cell per list with one item a line: `follow_ups`, \
+                   `rubric.strong`, `rubric.red_flags`, each `rubric.levels.<level>.expect`, \
+                   each anchor of `rubric.levels.<level>.anchors`, each `similar_to` reason \
+                   and each tag. It points at the first line break of an item, including the \
+                   one a `|` block ends with. An `allow:` entry does not silence it: the \
+                   export would still refuse the question.",
+            why: "In a spreadsheet cell the items of a list are separated by line breaks, so \
+                  an item holding one would come back from `qbank import` as two items. The \
+                  exports refuse such a question rather than change it, so a bank that lints \
+                  clean could not be exported.",
+            example:
+                "follow_ups:\n  - |\n    Which metric do you watch first?\n    And why that one?",
+            instead: "follow_ups:\n  - Which metric do you watch first?\n  - And why that one?",
+        }
+    }
+    fn check(&self, ctx: &mut Context<'_>) {
+        let bank = ctx.bank;
+        for q in &bank.questions {
+            for (pointer, what, text) in items(q) {
+                let Some(at) = text.find(['\n', '\r']) else {
+                    continue;
+                };
+                let d = ctx
+                    .diagnostic(
+                        format!("{what} holds a line break, which a spreadsheet cell cannot keep inside one item"),
+                        bank.question_file(q)
+                            .label_in(&pointer, text, at..at + 1)
+                            .with_message("line break"),
+                    )
+                    .with_help(
+                        "write the item on one line (a `>-` block folds its lines into one), or \
+                         make it two items",
+                    );
+                // Not silenced by `allow:`: the exports refuse the question either way.
+                ctx.report(None, d);
+            }
+        }
+    }
+}
+
+/// Every item of `q` that a spreadsheet export writes as one line of a list cell: its JSON
+/// pointer, how to name it, and its text.
+fn items(q: &Question) -> Vec<(String, String, &str)> {
+    let mut out = Vec::new();
+    for (field, name, items) in [
+        ("follow_ups", "follow-up", &q.follow_ups),
+        ("rubric/strong", "strong-answer line", &q.rubric.strong),
+        ("rubric/red_flags", "red flag", &q.rubric.red_flags),
+        ("tags", "tag", &q.tags),
+    ] {
+        for (i, t) in items.iter().enumerate() {
+            out.push((
+                format!("/{field}/{i}"),
+                format!("{name} {}", i + 1),
+                t.as_str(),
+            ));
+        }
+    }
+    for (level, l) in &q.rubric.levels {
+        let level = level.as_str();
+        if let Some(expect) = &l.expect {
+            out.push((
+                format!("/rubric/levels/{level}/expect"),
+                format!("the {level} expectation"),
+                expect.as_str(),
+            ));
+        }
+        if let Some(anchors) = &l.anchors {
+            for (point, text) in anchors.iter() {
+                out.push((
+                    format!("/rubric/levels/{level}/anchors/{point}"),
+                    format!("anchor {point} at {level}"),
+                    text,
+                ));
+            }
+        }
+    }
+    for (i, s) in q.similar_to.iter().enumerate() {
+        if let Some(reason) = &s.reason {
+            out.push((
+                format!("/similar_to/{i}/reason"),
+                format!("the reason of similar_to \"{}\"", s.id),
+                reason.as_str(),
+            ));
+        }
+    }
+    out
+}
