@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens `qbank export html` in headless Chromium (Debian's `chromium`): a screenshot at desktop
 # and phone width, a PDF print, and a scripted check (Playwright driving that Chromium) that
-# the filters and the search change the visible questions and that no request leaves the page.
+# the filters and the search change the visible questions and that no request leaves the page,
+# and that every loop lists its interviews with the questions `qbank loop show` draws.
 #
 #   scripts/check-html.sh [path/to/qbank] [folder for the screenshots]
 #   (needs /usr/bin/chromium and python3 with playwright; no browser download)
@@ -26,5 +27,12 @@ done
 pdftotext "$shots/print.pdf" "$out/print.txt"
 grep -q "A strong answer shows" "$out/print.txt" \
   || { echo "check-html: the printed page lacks the rubric (folded parts must open in print)" >&2; exit 1; }
-python3 scripts/check_html.py "$out/site/index.html" "$out/c4"
+grep -q "Loops" "$out/print.txt" \
+  || { echo "check-html: the printed page lacks the loops" >&2; exit 1; }
+mkdir "$out/loops"
+for f in questions/loops/*.yaml; do
+  id=$(basename "$f" .yaml)
+  "$qbank" loop show "$id" --bank questions --format json >"$out/loops/$id.json" 2>/dev/null
+done
+python3 scripts/check_html.py "$out/site/index.html" "$out/c4" "$out/loops"
 echo "html: ok (screenshots and print in $shots)"

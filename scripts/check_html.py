@@ -1,7 +1,11 @@
 """Drives `qbank export html`'s page in headless Chromium with Playwright; see check-html.sh.
 
-  check_html.py PAGE.html USER_DATA_DIR
+  check_html.py PAGE.html USER_DATA_DIR [LOOPS_DIR]
+
+LOOPS_DIR holds `qbank loop show <id> --format json` of each loop: the page's loops must list
+the same interviews drawing the same questions.
 """
+import json
 import sys
 from pathlib import Path
 
@@ -15,7 +19,53 @@ def fail(message):
     sys.exit(f"check-html: {message}")
 
 
-def main(path, user_data):
+def check_loops(page, loops_dir):
+    """Every kit lists its questions; every loop lists its interviews, each with its kit, its
+    focus and exactly the questions `qbank loop show` draws; every question a loop asks names
+    that loop."""
+    kits = page.eval_on_selector_all(
+        "section.kits article", "as => as.map(a => [a.id, a.querySelectorAll('ol.questions a').length])")
+    if not kits:
+        fail("no kit listed")
+    for kit_id, n in kits:
+        if n == 0 and not page.query_selector(f"#{kit_id} p.empty"):
+            fail(f"{kit_id} lists no question and no reason")
+    shown = page.eval_on_selector_all("section.loops article.loop", """as => as.map(a => ({
+        id: a.id.replace(/^loop-/, ''),
+        interviews: [...a.querySelectorAll('ol.interviews > li')].map(li => ({
+            title: li.querySelector('h4').textContent,
+            kit: li.querySelector('p.meta a').getAttribute('href').replace(/^#kit-/, ''),
+            focus: (li.querySelector('p.focus') || {textContent: ''}).textContent,
+            questions: [...li.querySelectorAll('ol.questions a')].map(a => a.getAttribute('href').slice(3)),
+        })),
+    }))""")
+    files = sorted(Path(loops_dir).glob("*.json")) if loops_dir else []
+    if files and len(shown) != len(files):
+        fail(f"the page lists {len(shown)} loops, the bank has {len(files)}")
+    asked = 0
+    for f in files:
+        drawn = json.loads(f.read_text(encoding="utf-8"))
+        loop = next((l for l in shown if l["id"] == f.stem), None)
+        if loop is None:
+            fail(f"loop {f.stem} is not on the page")
+        if len(loop["interviews"]) != len(drawn["interviews"]):
+            fail(f"loop {f.stem}: {len(loop['interviews'])} interviews on the page, {len(drawn['interviews'])} drawn")
+        for n, (on_page, want) in enumerate(zip(loop["interviews"], drawn["interviews"]), 1):
+            ids = [q["id"] for q in want["questions"]]
+            if on_page["kit"] != want["kit"] or on_page["questions"] != ids:
+                fail(f"loop {f.stem} interview {n}: the page shows kit {on_page['kit']} with "
+                     f"{on_page['questions']}, qbank loop show draws kit {want['kit']} with {ids}")
+            if want.get("focus") and want["focus"] not in on_page["focus"]:
+                fail(f"loop {f.stem} interview {n}: the focus is not shown")
+            for qid in ids:
+                names = page.eval_on_selector(f"[id='q-{qid}']", "e => e.textContent")
+                if f"In loops:" not in names or drawn["title"] not in names:
+                    fail(f"question {qid} does not name loop {f.stem}")
+                asked += 1
+    return len(kits), len(shown), asked
+
+
+def main(path, user_data, loops_dir=None):
     url = Path(path).resolve().as_uri()
     html = Path(path).read_text(encoding="utf-8")
     for needle in ("<link", "<img", "<iframe", "<object", "<embed", " src=", "url(", "@import", "href=\"http", "href=\"//"):
@@ -98,6 +148,7 @@ def main(path, user_data):
         for href in page.eval_on_selector_all("a[href^='#']", "as => as.map(a => a.getAttribute('href'))"):
             if href != "#" and page.query_selector(f"[id='{href[1:]}']") is None:
                 fail(f"the link {href} leads nowhere")
+        kits, loops, asked = check_loops(page, loops_dir)
         ctx.close()
 
     outside = [u for u in requests if u != url]
@@ -106,7 +157,8 @@ def main(path, user_data):
     if errors:
         fail(f"script errors: {errors}")
     print(f"html: {total} questions; search, topic, level, kind and competency filters change the "
-          f"visible questions ({len(combined)} senior questions mention 'model'); no request but the page itself")
+          f"visible questions ({len(combined)} senior questions mention 'model'); no request but the page itself; "
+          f"{kits} kits and {loops} loops listed, the loops' {asked} questions as qbank loop show draws them")
 
 
 if __name__ == "__main__":

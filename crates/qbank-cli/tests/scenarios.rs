@@ -776,6 +776,14 @@ fn unlawful_question_fixed_in_a_kit_is_refused() {
     let show = s.qbank(&["kit", "show", "screen"]);
     assert_eq!(show.code, 1);
     assert_eq!(show.stdout, "");
+    // An export of the kit's questions refuses it the same way, and writes nothing.
+    for format in ["csv", "json", "md"] {
+        let out = format!("screen.{format}");
+        let export = s.qbank(&["export", format, "--kit", "screen", "--out", &out]);
+        assert_eq!(export.code, 1, "{format}: {}", export.stderr);
+        assert_eq!(export.stderr, build.stderr, "{format}");
+        assert!(!s.path(&out).exists(), "{format}");
+    }
 }
 
 #[test]
@@ -799,7 +807,31 @@ fn unlawful_question_is_never_drawn() {
             show.stderr,
             "qbank: warning: 1 question left out because lint reports errors on it: candidate-age (protected-characteristic); run `qbank lint questions` for details\n"
         );
+        // `export --kit` draws exactly what the kit draws.
+        let export = s.qbank(&["export", "csv", "--kit", "screen", "--columns", "id"]);
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        assert_eq!(export.stderr, show.stderr);
+        let drawn: serde_json::Value = serde_json::from_str(&show.stdout).unwrap();
+        assert!(export.stdout.starts_with("id,revision\n"));
+        let exported: Vec<&str> = export
+            .stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(exported, drawn_ids(&drawn), "seed {seed}");
     }
+}
+
+/// The ids of the questions of `qbank kit show --format json`, in kit order.
+fn drawn_ids(show: &serde_json::Value) -> Vec<String> {
+    let mut ids = Vec::new();
+    for section in show["sections"].as_array().unwrap() {
+        for q in section["questions"].as_array().unwrap() {
+            ids.push(q.as_str().unwrap().to_owned());
+        }
+    }
+    ids
 }
 
 #[test]

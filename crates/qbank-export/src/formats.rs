@@ -19,7 +19,7 @@ use qbank_doc::{BankView, Document};
 
 use crate::csv::{export_csv, CsvOptions};
 use crate::docx::{export_docx, DocxOptions};
-use crate::html::{export_html, HtmlOptions, KitDraw};
+use crate::html::{export_html, HtmlOptions, KitDraw, LoopDraw};
 use crate::pdf::{export_pdf, Paper, PdfOptions};
 use crate::xlsx::{export_xlsx, XlsxOptions};
 use crate::{Error, Exported};
@@ -31,6 +31,8 @@ pub struct Options {
     pub title: Option<String>,
     /// What each kit draws, for formats that show kits (HTML); the caller draws them.
     pub kits: Vec<KitDraw>,
+    /// What each loop draws, for formats that show loops (HTML); the caller draws them.
+    pub loops: Vec<LoopDraw>,
     /// The bank's revision, for formats that show it (HTML).
     pub revision: Option<String>,
     /// The paper of the document formats.
@@ -186,6 +188,7 @@ fn html(view: &BankView<'_>, options: &Options) -> Result<Exported, Error> {
     let html = HtmlOptions {
         title: options.title.clone(),
         kits: options.kits.clone(),
+        loops: options.loops.clone(),
         revision: options.revision.clone(),
     };
     export_html(view.bank, &html).map(plain)

@@ -3,8 +3,9 @@
 //! Interviewers and hiring managers read a bank far more than they lint it. The page holds
 //! every question, grouped by topic in the order of `topics.yaml`, each with its levels, kind,
 //! minutes, competencies and tags, and (folded) its follow-ups, the expectations by level, what
-//! a strong answer shows, the red flags, the rating anchors and the kits that draw it; then the
-//! kits and the loops.
+//! a strong answer shows, the red flags, the rating anchors and the kits and loops that draw
+//! it; then the kits, each with the questions it draws, and the loops, each with its
+//! interviews (kit, interviewer, focus) and the questions each interview draws.
 //!
 //! - **Self-contained, no network.** The CSS and the script are inline (`html/page.css`,
 //!   `html/page.js`); there is no font, image, stylesheet or script to load, and a
@@ -36,6 +37,9 @@ pub struct HtmlOptions {
     /// What each kit draws, in the order of the bank's kits. The caller draws them
     /// (`qbank_core::select`), so that the page shows exactly what `qbank kit build` prints.
     pub kits: Vec<KitDraw>,
+    /// What each loop draws, in the order of the bank's loops; drawn by the caller
+    /// (`qbank_core::select_loop`) as `qbank loop build` draws it.
+    pub loops: Vec<LoopDraw>,
     /// The bank's revision, shown at the foot of the page.
     pub revision: Option<String>,
 }
@@ -45,6 +49,24 @@ pub struct HtmlOptions {
 pub struct KitDraw {
     pub kit: String,
     pub questions: Result<Vec<String>, String>,
+}
+
+/// The interviews of one loop with the questions each draws, or why the loop cannot be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoopDraw {
+    pub id: String,
+    pub interviews: Result<Vec<InterviewDraw>, String>,
+}
+
+/// One interview of a drawn loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewDraw {
+    /// The kit it prints.
+    pub kit: String,
+    /// Its own title, else the kit's.
+    pub title: String,
+    /// The question ids it draws, in kit order.
+    pub questions: Vec<String>,
 }
 
 /// The bank as the bytes of a self-contained HTML page.
@@ -73,6 +95,26 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
             }
         }
     }
+
+    // The loops (and the interview in each) that ask each question, in loop order.
+    let mut loops_of: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for draw in &options.loops {
+        if let Ok(interviews) = &draw.interviews {
+            for interview in interviews {
+                for id in &interview.questions {
+                    loops_of
+                        .entry(id.as_str())
+                        .or_default()
+                        .push((draw.id.as_str(), interview.title.as_str()));
+                }
+            }
+        }
+    }
+    let loop_title: HashMap<&str, &str> = bank
+        .loops
+        .iter()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
 
     let mut groups: Vec<(String, String, String, Vec<&Question>)> = Vec::new();
     for q in &questions {
@@ -175,13 +217,16 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
             let _ = writeln!(out, "<p class=\"about\">{}</p>", esc(description));
         }
         for q in qs {
-            question(
-                &mut out,
-                q,
-                &competency_title,
-                &kit_title,
-                kits_of.get(q.id.as_str()).map(Vec::as_slice).unwrap_or(&[]),
-            );
+            let uses = Uses {
+                kit_title: &kit_title,
+                loop_title: &loop_title,
+                kits: kits_of.get(q.id.as_str()).map(Vec::as_slice).unwrap_or(&[]),
+                loops: loops_of
+                    .get(q.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+            };
+            question(&mut out, q, &competency_title, &uses);
         }
         out.push_str("</section>\n");
     }
@@ -189,14 +234,15 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
         out.push_str("<p class=\"empty\">The bank has no questions yet.</p>\n");
     }
 
+    let text_of: HashMap<&str, &str> = bank
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.title.as_deref().unwrap_or(&q.text)))
+        .collect();
+
     // Kits.
     if !bank.kits.is_empty() {
         out.push_str("<section class=\"kits\" id=\"kits\">\n<h2>Kits</h2>\n");
-        let text_of: HashMap<&str, &str> = bank
-            .questions
-            .iter()
-            .map(|q| (q.id.as_str(), q.title.as_deref().unwrap_or(&q.text)))
-            .collect();
         for kit in &bank.kits {
             let _ = writeln!(
                 out,
@@ -223,18 +269,7 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
                 .find(|d| d.kit == kit.id)
                 .map(|d| &d.questions)
             {
-                Some(Ok(ids)) => {
-                    out.push_str("<ol>\n");
-                    for id in ids {
-                        let _ = writeln!(
-                            out,
-                            "<li><a href=\"#q-{}\">{}</a></li>",
-                            esc(id),
-                            esc(text_of.get(id.as_str()).copied().unwrap_or(id))
-                        );
-                    }
-                    out.push_str("</ol>\n");
-                }
+                Some(Ok(ids)) => question_links(&mut out, ids, &text_of),
                 Some(Err(e)) => {
                     let _ = writeln!(out, "<p class=\"empty\">Cannot be drawn: {}</p>", esc(e));
                 }
@@ -245,40 +280,65 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
         out.push_str("</section>\n");
     }
 
-    // Loops.
+    // Loops: each interview, its kit and focus, and the questions it draws.
     if !bank.loops.is_empty() {
         out.push_str("<section class=\"loops\" id=\"loops\">\n<h2>Loops</h2>\n");
         for lp in &bank.loops {
             let _ = writeln!(
                 out,
-                "<article id=\"loop-{}\">\n<h3>{}</h3>",
+                "<article class=\"loop\" id=\"loop-{}\">\n<h3>{}</h3>",
                 esc(&lp.id),
                 esc(&lp.title)
             );
+            let mut facts = Vec::new();
             if let Some(role) = &lp.role {
-                let _ = writeln!(out, "<p>{}</p>", esc(role));
+                facts.push(esc(role));
             }
+            facts.push(count(lp.interviews.len(), "interview", "interviews"));
+            facts.push(format!("<code>qbank loop build {}</code>", esc(&lp.id)));
+            let _ = writeln!(out, "<p>{}</p>", facts.join(" · "));
             if let Some(d) = &lp.description {
                 let _ = writeln!(out, "<p>{}</p>", esc(d));
             }
-            out.push_str("<ol>\n");
-            for interview in &lp.interviews {
+            let drawn = options.loops.iter().find(|d| d.id == lp.id);
+            if let Some(LoopDraw {
+                interviews: Err(e), ..
+            }) = drawn
+            {
+                let _ = writeln!(out, "<p class=\"empty\">Cannot be drawn: {}</p>", esc(e));
+            }
+            out.push_str("<ol class=\"interviews\">\n");
+            for (n, interview) in lp.interviews.iter().enumerate() {
+                let drawn = drawn
+                    .and_then(|d| d.interviews.as_ref().ok())
+                    .and_then(|i| i.get(n));
                 let name = interview
                     .title
                     .as_deref()
                     .or_else(|| kit_title.get(interview.kit.as_str()).copied())
                     .unwrap_or(&interview.kit);
-                let _ = write!(
-                    out,
-                    "<li><a href=\"#kit-{}\">{}</a>",
+                let _ = writeln!(out, "<li>\n<h4>{}</h4>", esc(name));
+                let mut facts = vec![format!(
+                    "kit <a href=\"#kit-{}\">{}</a>",
                     esc(&interview.kit),
-                    esc(name)
-                );
+                    esc(kit_title
+                        .get(interview.kit.as_str())
+                        .copied()
+                        .unwrap_or(&interview.kit))
+                )];
                 if let Some(who) = &interview.interviewer {
-                    let _ = write!(out, " · {}", esc(who));
+                    facts.push(format!("interviewer: {}", esc(who)));
                 }
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", facts.join(" · "));
                 if let Some(focus) = &interview.focus {
-                    let _ = write!(out, ": {}", esc(focus));
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"focus\"><strong>Focus:</strong> {}</p>",
+                        esc(focus)
+                    );
+                }
+                if let Some(drawn) = drawn {
+                    question_links(&mut out, &drawn.questions, &text_of);
                 }
                 out.push_str("</li>\n");
             }
@@ -301,6 +361,30 @@ pub fn export_html(bank: &Bank, options: &HtmlOptions) -> Result<Vec<u8>, Error>
     }
     let _ = writeln!(out, "<script>\n{JS}</script>\n</body>\n</html>");
     Ok(out.into_bytes())
+}
+
+/// A numbered list of links to questions, each shown by its title (else its text).
+fn question_links(out: &mut String, ids: &[String], text_of: &HashMap<&str, &str>) {
+    out.push_str("<ol class=\"questions\">\n");
+    for id in ids {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#q-{}\">{}</a></li>",
+            esc(id),
+            esc(text_of.get(id.as_str()).copied().unwrap_or(id))
+        );
+    }
+    out.push_str("</ol>\n");
+}
+
+/// The kits and loops that ask a question, with the titles to show them by.
+struct Uses<'a> {
+    kit_title: &'a HashMap<&'a str, &'a str>,
+    loop_title: &'a HashMap<&'a str, &'a str>,
+    /// Kit ids.
+    kits: &'a [&'a str],
+    /// Loop ids, each with the title of the interview that asks it.
+    loops: &'a [(&'a str, &'a str)],
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -328,8 +412,7 @@ fn question(
     out: &mut String,
     q: &Question,
     competency_title: &HashMap<&str, &str>,
-    kit_title: &HashMap<&str, &str>,
-    kits: &[&str],
+    uses: &Uses<'_>,
 ) {
     let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
     let _ = writeln!(
@@ -431,18 +514,34 @@ fn question(
         }
         out.push_str("</details>\n");
     }
-    if !kits.is_empty() {
-        let links: Vec<String> = kits
+    if !uses.kits.is_empty() {
+        let links: Vec<String> = uses
+            .kits
             .iter()
             .map(|k| {
                 format!(
                     "<a href=\"#kit-{}\">{}</a>",
                     esc(k),
-                    esc(kit_title.get(k).copied().unwrap_or(k))
+                    esc(uses.kit_title.get(k).copied().unwrap_or(k))
                 )
             })
             .collect();
         let _ = writeln!(out, "<p class=\"kits\">In kits: {}</p>", links.join(", "));
+    }
+    if !uses.loops.is_empty() {
+        let links: Vec<String> = uses
+            .loops
+            .iter()
+            .map(|(l, interview)| {
+                format!(
+                    "<a href=\"#loop-{}\">{}</a> ({})",
+                    esc(l),
+                    esc(uses.loop_title.get(l).copied().unwrap_or(l)),
+                    esc(interview)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "<p class=\"kits\">In loops: {}</p>", links.join(", "));
     }
     out.push_str("</article>\n");
 }

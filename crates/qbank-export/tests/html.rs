@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use qbank_core::Bank;
-use qbank_export::html::{export_html, HtmlOptions, KitDraw};
+use qbank_export::html::{esc, export_html, HtmlOptions, InterviewDraw, KitDraw, LoopDraw};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bank")
@@ -31,6 +31,29 @@ fn options(bank: &Bank) -> HtmlOptions {
                             .iter()
                             .flat_map(|sec| sec.questions.iter())
                             .map(|&i| bank.questions[i].id.clone())
+                            .collect()
+                    })
+                    .map_err(|e| e.to_string()),
+            })
+            .collect(),
+        loops: bank
+            .loops
+            .iter()
+            .map(|l| LoopDraw {
+                id: l.id.clone(),
+                interviews: qbank_core::select_loop(bank, l, &pairs)
+                    .map(|s| {
+                        s.interviews
+                            .iter()
+                            .map(|i| InterviewDraw {
+                                kit: bank.kits[i.kit].id.clone(),
+                                title: i.title.clone(),
+                                questions: i
+                                    .selection
+                                    .questions(bank)
+                                    .map(|q| q.id.clone())
+                                    .collect(),
+                            })
                             .collect()
                     })
                     .map_err(|e| e.to_string()),
@@ -151,32 +174,107 @@ fn an_empty_bank_is_a_page_that_says_so() {
 }
 
 #[test]
-fn loops_list_their_interviews_with_links_to_the_kits() {
+fn loops_list_their_interviews_and_the_questions_each_draws() {
+    // The project's bank: its loops draw four interviews each from its kits.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+    let (bank, _) = qbank_core::load_bank(&root).unwrap();
+    assert!(!bank.loops.is_empty());
+    let options = options(&bank);
+    let html = String::from_utf8(export_html(&bank, &options).unwrap()).unwrap();
+    assert!(html.contains("<section class=\"loops\" id=\"loops\">"));
+    assert!(html.contains(&format!(
+        "<a href=\"#loops\">{} loops</a>",
+        bank.loops.len()
+    )));
+    let title_of = |id: &str| {
+        let q = bank.questions.iter().find(|q| q.id == id).unwrap();
+        q.title.clone().unwrap_or_else(|| q.text.clone())
+    };
+    for (lp, drawn) in bank.loops.iter().zip(&options.loops) {
+        assert_eq!(lp.id, drawn.id);
+        let interviews = drawn.interviews.as_ref().expect("the project's loops draw");
+        let start = html
+            .find(&format!("<article class=\"loop\" id=\"loop-{}\">", lp.id))
+            .unwrap();
+        let article = &html[start..];
+        let article = &article[..article.find("</article>").unwrap()];
+        // Each interview: its title, its kit and interviewer, its focus, then what it draws.
+        for (interview, drawn) in lp.interviews.iter().zip(interviews) {
+            let kit = bank.kit(&interview.kit).unwrap();
+            let mut expected = format!(
+                "<li>\n<h4>{}</h4>\n<p class=\"meta\">kit <a href=\"#kit-{}\">{}</a>",
+                esc(&drawn.title),
+                kit.id,
+                esc(&kit.title)
+            );
+            if let Some(who) = &interview.interviewer {
+                expected.push_str(&format!(" · interviewer: {}", esc(who)));
+            }
+            expected.push_str("</p>\n");
+            if let Some(focus) = &interview.focus {
+                expected.push_str(&format!(
+                    "<p class=\"focus\"><strong>Focus:</strong> {}</p>\n",
+                    esc(focus)
+                ));
+            }
+            expected.push_str("<ol class=\"questions\">\n");
+            assert!(!drawn.questions.is_empty());
+            for id in &drawn.questions {
+                expected.push_str(&format!(
+                    "<li><a href=\"#q-{id}\">{}</a></li>\n",
+                    esc(&title_of(id))
+                ));
+            }
+            assert!(article.contains(&expected), "{expected}\n---\n{article}");
+            // Each question the interview asks names the loop and the interview.
+            for id in &drawn.questions {
+                let q = &html[html
+                    .find(&format!("<article class=\"q\" id=\"q-{id}\""))
+                    .unwrap()..];
+                let q = &q[..q.find("</article>").unwrap()];
+                let named = format!(
+                    "<a href=\"#loop-{}\">{}</a> ({})",
+                    lp.id,
+                    esc(&lp.title),
+                    esc(&drawn.title)
+                );
+                assert!(
+                    q.contains("<p class=\"kits\">In loops: ") && q.contains(&named),
+                    "{q}"
+                );
+            }
+        }
+        if let Some(d) = &lp.decision {
+            assert!(article.contains(&format!("<strong>Decision:</strong> {}", esc(d))));
+        }
+    }
+}
+
+#[test]
+fn a_loop_that_cannot_be_drawn_still_lists_its_interviews() {
     let mut bank = load_fixture();
     let kit = bank.kits[0].id.clone();
     bank.loops.push(qbank_core::Loop {
         id: "onsite".into(),
-        title: "Onsite <loop>".into(),
-        role: Some("MLOps Engineer".into()),
+        title: "Onsite".into(),
+        role: None,
         description: None,
         competencies: Vec::new(),
         interviews: vec![qbank_core::Interview {
-            kit: kit.clone(),
-            title: None,
-            interviewer: Some("Hiring manager".into()),
-            focus: Some("Working knowledge.".into()),
+            kit,
+            title: Some("Deep dive".into()),
+            interviewer: None,
+            focus: Some("Numbers.".into()),
             seed: None,
         }],
-        decision: Some("Hire on two solid interviews.".into()),
+        decision: None,
         file: 0,
     });
-    let html = page(&bank);
-    assert!(html.contains("<section class=\"loops\" id=\"loops\">"));
-    assert!(html.contains("<article id=\"loop-onsite\">\n<h3>Onsite &lt;loop&gt;</h3>"));
-    assert!(html.contains(&format!(
-        "<li><a href=\"#kit-{kit}\">{}</a> · Hiring manager: Working knowledge.</li>",
-        bank.kits[0].title
-    )));
-    assert!(html.contains("<strong>Decision:</strong> Hire on two solid interviews."));
-    assert!(html.contains("<a href=\"#loops\">1 loop</a>"));
+    let mut options = options(&bank);
+    options.loops[0].interviews = Err("interview 1 cannot be drawn".into());
+    let html = String::from_utf8(export_html(&bank, &options).unwrap()).unwrap();
+    assert!(html.contains("<p class=\"empty\">Cannot be drawn: interview 1 cannot be drawn</p>"));
+    assert!(html.contains("<h4>Deep dive</h4>"));
+    assert!(html.contains("<strong>Focus:</strong> Numbers."));
+    assert!(!html.contains("In loops:"));
 }

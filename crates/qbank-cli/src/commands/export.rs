@@ -6,9 +6,9 @@ use std::io::{self, IsTerminal};
 use qbank_core::Bank;
 use qbank_doc::{table::Column, BankView};
 use qbank_export::formats::{self, Options, Writer};
-use qbank_export::html::KitDraw;
+use qbank_export::html::{InterviewDraw, KitDraw, LoopDraw};
 
-use crate::args::{ExportArgs, ExportCommand, HtmlExportArgs};
+use crate::args::{DrawArgs, ExportArgs, ExportCommand, HtmlExportArgs};
 use crate::{files, Failure, Outcome};
 
 pub fn run(command: ExportCommand) -> Result<Outcome, Failure> {
@@ -76,7 +76,9 @@ fn export(
     chosen: &[Chosen],
     options: &Options,
 ) -> Result<Outcome, Failure> {
-    let bank = load(args)?;
+    let Some(bank) = load(args)? else {
+        return Ok(Outcome::Findings);
+    };
     // A kit's questions keep the kit's order; the whole bank goes in topic order.
     let mut view = if args.kit.is_some() {
         BankView::drawn(&bank, &[])
@@ -101,18 +103,37 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
     let bank_dir = args.bank.path();
     let (bank, _) = qbank_core::load_bank(&bank_dir)?;
     crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
-    let pairs = qbank_core::near_duplicate_pairs(&bank);
-    let kits = bank
+    // The page shows every question, and what each kit and loop draws exactly as `qbank kit
+    // build` and `qbank loop build` draw it: from the questions lint does not reject.
+    let lawful = super::kit::load(&bank_dir)?.bank;
+    let pairs = super::kit::near_duplicates(&lawful);
+    let ids = |selection: &qbank_core::Selection| -> Vec<String> {
+        selection.questions(&lawful).map(|q| q.id.clone()).collect()
+    };
+    let kits = lawful
         .kits
         .iter()
         .map(|kit| KitDraw {
             kit: kit.id.clone(),
-            questions: qbank_core::select(&bank, kit, &pairs)
+            questions: qbank_core::select(&lawful, kit, &pairs)
+                .map(|s| ids(&s))
+                .map_err(|e| e.to_string()),
+        })
+        .collect();
+    let loops = lawful
+        .loops
+        .iter()
+        .map(|lp| LoopDraw {
+            id: lp.id.clone(),
+            interviews: qbank_core::select_loop(&lawful, lp, &pairs)
                 .map(|s| {
-                    s.sections
+                    s.interviews
                         .iter()
-                        .flat_map(|sec| sec.questions.iter())
-                        .map(|&i| bank.questions[i].id.clone())
+                        .map(|i| InterviewDraw {
+                            kit: lawful.kits[i.kit].id.clone(),
+                            title: i.title.clone(),
+                            questions: ids(&i.selection),
+                        })
                         .collect()
                 })
                 .map_err(|e| e.to_string()),
@@ -121,6 +142,7 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
     let options = Options {
         title: args.title.clone(),
         kits,
+        loops,
         revision: Some(qbank_core::content_revision(&bank)),
         ..Options::default()
     };
@@ -215,25 +237,28 @@ fn columns(names: &[String]) -> Result<Vec<Chosen>, Failure> {
 
 /// Loads the bank; files that do not load are left out of the export, with a warning. With
 /// `--kit`, the bank is narrowed to the kit's questions, in the kit's order, drawn exactly as
-/// `qbank kit build` draws them.
-fn load(args: &ExportArgs) -> Result<Bank, Failure> {
+/// `qbank kit build` draws them: from the questions lint does not reject. `None` when the kit
+/// fixes a question lint rejects (said on standard error: the run ends with exit code 1).
+fn load(args: &ExportArgs) -> Result<Option<Bank>, Failure> {
     let bank_dir = args.bank.path();
-    let (mut bank, _) = qbank_core::load_bank(&bank_dir)?;
-    crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
-    if let Some(id) = &args.kit {
-        let kit = super::kit::find_kit(&bank, id)?.clone();
-        let pairs = qbank_core::near_duplicate_pairs(&bank);
-        let selection =
-            qbank_core::select(&bank, &kit, &pairs).map_err(|e| Failure(e.message(id)))?;
-        let picked: Vec<qbank_core::Question> = selection
-            .sections
-            .iter()
-            .flat_map(|s| s.questions.iter())
-            .map(|&i| bank.questions[i].clone())
-            .collect();
-        bank.questions = picked;
-    }
-    Ok(bank)
+    let Some(id) = &args.kit else {
+        let (bank, _) = qbank_core::load_bank(&bank_dir)?;
+        crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
+        return Ok(Some(bank));
+    };
+    let loaded = super::kit::load(&bank_dir)?;
+    let kit = super::kit::find_kit(&loaded.bank, id)?;
+    let draw = DrawArgs {
+        allow_near_duplicates: false,
+    };
+    let Some(selection) = super::kit::select(&loaded, kit, &draw)? else {
+        return Ok(None);
+    };
+    loaded.warn_left_out();
+    let picked: Vec<qbank_core::Question> = selection.questions(&loaded.bank).cloned().collect();
+    let mut bank = loaded.bank;
+    bank.questions = picked;
+    Ok(Some(bank))
 }
 
 /// Refuses an `--out` whose extension names another format, before any work is done.

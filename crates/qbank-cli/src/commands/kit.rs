@@ -176,7 +176,11 @@ pub(crate) fn find_kit<'b>(bank: &'b Bank, id: &str) -> Result<&'b Kit, Failure>
 
 /// The kit's selection; `None` when the kit fixes a question lint rejects (said on
 /// standard error: the run ends with exit code 1).
-fn select(loaded: &Loaded, kit: &Kit, draw: &DrawArgs) -> Result<Option<Selection>, Failure> {
+pub(crate) fn select(
+    loaded: &Loaded,
+    kit: &Kit,
+    draw: &DrawArgs,
+) -> Result<Option<Selection>, Failure> {
     let bank = &loaded.bank;
     let pairs = loaded.kept_apart(Some(draw));
     let result = qbank_core::select(bank, kit, &pairs);
