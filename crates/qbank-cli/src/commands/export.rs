@@ -105,17 +105,18 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
     crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
     // The page shows every question, and what each kit and loop draws exactly as `qbank kit
     // build` and `qbank loop build` draw it: from the questions lint does not reject.
-    let lawful = super::kit::load(&bank_dir)?.bank;
-    let pairs = super::kit::near_duplicates(&lawful);
+    let loaded = super::kit::load(&bank_dir)?;
+    let pairs = loaded.kept_apart(None);
+    let lawful = &loaded.bank;
     let ids = |selection: &qbank_core::Selection| -> Vec<String> {
-        selection.questions(&lawful).map(|q| q.id.clone()).collect()
+        selection.questions(lawful).map(|q| q.id.clone()).collect()
     };
     let kits = lawful
         .kits
         .iter()
         .map(|kit| KitDraw {
             kit: kit.id.clone(),
-            questions: qbank_core::select(&lawful, kit, &pairs)
+            questions: qbank_core::select(lawful, kit, &pairs)
                 .map(|s| ids(&s))
                 .map_err(|e| e.to_string()),
         })
@@ -125,7 +126,7 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
         .iter()
         .map(|lp| LoopDraw {
             id: lp.id.clone(),
-            interviews: qbank_core::select_loop(&lawful, lp, &pairs)
+            interviews: qbank_core::select_loop(lawful, lp, &pairs)
                 .map(|s| {
                     s.interviews
                         .iter()
