@@ -121,6 +121,7 @@ const KINDS: &[&str] = &["concept", "experience", "tooling", "scenario", "behavi
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut questions: Option<usize> = None;
     let mut seed = 1u64;
+    let mut adopted = false;
     let mut dir: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -138,6 +139,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .and_then(|v| v.parse().ok())
                     .ok_or("--seed takes a number")?
             }
+            "--adopted" => adopted = true,
             other if !other.starts_with('-') && dir.is_none() => dir = Some(PathBuf::from(other)),
             other => return Err(format!("unexpected argument {other}")),
         }
@@ -152,14 +154,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
     {
         return Err(format!("{} exists and is not empty", dir.display()));
     }
-    generate(n, seed, &dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))
+    generate(n, seed, adopted, &dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))
 }
 
-fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
+/// Writes the bank. `adopted`: as a bank written elsewhere arrives, with a finding on every
+/// file: no schema modeline anywhere (the same files otherwise, so that the two banks of one
+/// seed can be linted side by side).
+fn generate(n: usize, seed: u64, adopted: bool, dir: &std::path::Path) -> std::io::Result<()> {
     let mut rng = Rng::new(seed);
+    let modeline = |schema: &str| {
+        if adopted {
+            String::new()
+        } else {
+            format!("# yaml-language-server: $schema={schema}\n")
+        }
+    };
     fs::create_dir_all(dir.join("kits"))?;
-    let mut topics =
-        String::from("# yaml-language-server: $schema=../schema/topics.schema.json\ntopics:\n");
+    let mut topics = modeline("../schema/topics.schema.json") + "topics:\n";
     for (id, title) in TOPICS {
         fs::create_dir_all(dir.join(id))?;
         let _ = write!(
@@ -170,8 +181,9 @@ fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
     fs::write(dir.join("topics.yaml"), topics)?;
     fs::write(
         dir.join("kits/synthetic.yaml"),
-        "# yaml-language-server: $schema=../../schema/kit.schema.json\ntitle: Synthetic interview\nrole: MLOps Engineer\nlevel: mid\nduration_minutes: 60\nseed: 1\nsections:\n  - title: Deployment\n    topic: deployment\n    count: 3\n  - title: Monitoring\n    topic: monitoring\n    count: 3\n",
+        modeline("../../schema/kit.schema.json") + "title: Synthetic interview\nrole: MLOps Engineer\nlevel: mid\nduration_minutes: 60\nseed: 1\nsections:\n  - title: Deployment\n    topic: deployment\n    count: 3\n  - title: Monitoring\n    topic: monitoring\n    count: 3\n",
     )?;
+    let question_modeline = modeline("../../schema/question.schema.json");
     for i in 0..n {
         let (topic, _) = TOPICS[i % TOPICS.len()];
         let s = rng.pick(SUBJECTS);
@@ -200,7 +212,7 @@ fn generate(n: usize, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
         let mut q = String::with_capacity(1200);
         let _ = write!(
             q,
-            "# yaml-language-server: $schema=../../schema/question.schema.json\nid: {id}\ntext: \"{text}\"\ntopic: {topic}\nlevels: {levels}\nkind: {kind}\nminutes: {minutes}\nstatus: active\nsource: synthetic\ntags: [{tag}, synthetic]\nfollow_ups:\n  - What would you do differently next time?\n  - How did you measure the effect of {s}?\n  - Who else had to agree, and how did you convince them?\nrubric:\n  strong:\n    - Names a concrete metric for {s} and the threshold that triggers action\n    - Explains the trade-off against {t} with numbers from a real system\n    - Describes how the change was rolled out and how it would be rolled back\n  red_flags:\n    - Talks only about tools, never about what was measured\n    - Cannot say how a failure of {s} would be noticed\n",
+            "{question_modeline}id: {id}\ntext: \"{text}\"\ntopic: {topic}\nlevels: {levels}\nkind: {kind}\nminutes: {minutes}\nstatus: active\nsource: synthetic\ntags: [{tag}, synthetic]\nfollow_ups:\n  - What would you do differently next time?\n  - How did you measure the effect of {s}?\n  - Who else had to agree, and how did you convince them?\nrubric:\n  strong:\n    - Names a concrete metric for {s} and the threshold that triggers action\n    - Explains the trade-off against {t} with numbers from a real system\n    - Describes how the change was rolled out and how it would be rolled back\n  red_flags:\n    - Talks only about tools, never about what was measured\n    - Cannot say how a failure of {s} would be noticed\n",
             levels = rng.pick(LEVELS),
             kind = rng.pick(KINDS),
             minutes = 4 + rng.next() % 8,

@@ -1,7 +1,9 @@
 //! Development tasks: `cargo run -p xtask --release -- <task>`. One module per task.
 //!
-//! - `gen-bank --questions N [--seed S] DIR`: writes a synthetic bank of N questions (with
-//!   topics.yaml and a kit) for benchmarks; the same N and seed give the same files.
+//! - `gen-bank --questions N [--seed S] [--adopted] DIR`: writes a synthetic bank of N
+//!   questions (with topics.yaml and a kit) for benchmarks; the same N and seed give the same
+//!   files. `--adopted` leaves out every schema modeline, as a bank adopted from elsewhere
+//!   arrives: a finding on every file.
 //! - `eval-near-duplicates PAIRS --bank DIR`: precision and recall of the near-duplicate
 //!   detector on a labelled set of question pairs, as Markdown.
 //! - `bench-near-duplicates --questions N DIR…`: how long the detector takes on a synthetic
@@ -25,7 +27,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Write a synthetic bank: gen-bank --questions N [--seed S] DIR.
+    /// Write a synthetic bank: gen-bank --questions N [--seed S] [--adopted] DIR.
     GenBank {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
         args: Vec<String>,

@@ -11,14 +11,14 @@ use std::fs;
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use qbank_schema::FileKind;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Label, Position, Span};
 use crate::model::{CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile};
-use crate::yaml::{self, LineIndex, SourceMap, YamlWarning};
+use crate::yaml::{self, LineIndex, Located, YamlWarning};
 
 /// Files larger than this are not read: no question, topic or kit file comes near it.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -46,7 +46,10 @@ pub struct SourceFile {
     /// The text; empty when the file could not be read as text.
     pub text: String,
     lines: OnceLock<LineIndex>,
-    map: OnceLock<SourceMap>,
+    /// The places looked up so far, by JSON pointer: a file's whole source map is built when
+    /// a finding first needs a place in it and dropped again, so that a bank with findings on
+    /// every file does not keep a map of every file.
+    located: Mutex<Vec<(Box<str>, Option<Located>)>>,
 }
 
 impl SourceFile {
@@ -57,7 +60,7 @@ impl SourceFile {
             kind,
             text,
             lines: OnceLock::new(),
-            map: OnceLock::new(),
+            located: Mutex::new(Vec::new()),
         }
     }
 
@@ -78,27 +81,30 @@ impl SourceFile {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
-    /// The source map, built on first use (only files with findings ever need one).
-    pub fn source_map(&self) -> &SourceMap {
-        self.map.get_or_init(|| {
-            yaml::parse(&self.text, true)
-                .map(|p| p.map)
-                .unwrap_or_default()
-        })
+    /// Where the node at `pointer` is, or its nearest ancestor that has a place (see
+    /// [`yaml::SourceMap::locate`]). Only files with findings are ever parsed for places.
+    pub fn locate(&self, pointer: &str) -> Option<Located> {
+        let mut located = self.located.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, l)) = located.iter().find(|(p, _)| &**p == pointer) {
+            return *l;
+        }
+        let l = yaml::parse(&self.text, true)
+            .ok()
+            .and_then(|p| p.map.locate(pointer));
+        located.push((pointer.into(), l));
+        l
     }
 
     /// The place of the value at `pointer`, or the start of the file.
     pub fn span(&self, pointer: &str) -> Span {
-        self.source_map()
-            .value_span(pointer)
-            .unwrap_or(Span::point(Position::START))
+        self.locate(pointer)
+            .map_or(Span::point(Position::START), |l| l.value)
     }
 
     /// The place of the key at `pointer` (for a field), or of its value.
     pub fn key_span(&self, pointer: &str) -> Span {
-        self.source_map()
-            .key_span(pointer)
-            .unwrap_or(Span::point(Position::START))
+        self.locate(pointer)
+            .map_or(Span::point(Position::START), |l| l.key.unwrap_or(l.value))
     }
 
     /// A label at the value of `pointer`.
@@ -110,7 +116,7 @@ impl SourceFile {
     /// when the scalar's source can be mapped back (see [`crate::scalar`]), otherwise the whole
     /// value.
     pub fn span_in(&self, pointer: &str, value: &str, range: Range<usize>) -> Span {
-        let Some(whole) = self.source_map().locate(pointer).map(|l| l.value) else {
+        let Some(whole) = self.locate(pointer).map(|l| l.value) else {
             return Span::point(Position::START);
         };
         let raw = self

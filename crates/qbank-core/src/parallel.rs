@@ -3,8 +3,9 @@
 //!
 //! Nothing else in qbank spawns threads. Loading reads files with [`map_ordered`], the
 //! near-duplicate index analyses texts with it, the PDF exporter draws pages and compresses
-//! streams with [`map_ordered_mut`], and lint runs its independent rules with
-//! [`map_each`].
+//! streams with [`map_ordered_mut`], lint runs its independent rules with
+//! [`map_each`], and `lint --changed-since` lints the bank before and after at once with
+//! [`join`].
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -57,6 +58,26 @@ pub fn map_ordered_mut<T: Send, U: Send>(
 /// idle. The results in the order of `items`.
 pub fn map_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
     run(items.iter().collect(), |item| vec![f(item)])
+}
+
+/// `a` and `b` at once, `b` on a thread of its own when there is more than one core; both
+/// results. For two large jobs that share nothing (`lint --changed-since` lints the bank as it
+/// is and as it was). A panic in either is resumed in the caller.
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if cores() <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(b);
+        let first = a();
+        let second = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, second)
+    })
 }
 
 /// How long a run of consecutive items one thread takes, so that there is at most one run a
@@ -148,6 +169,12 @@ mod tests {
             .collect();
         assert_eq!(out, expected);
         assert!(map_each(&[] as &[u8], |x| *x).is_empty());
+    }
+
+    #[test]
+    fn join_returns_both_results() {
+        let (a, b) = join(|| (0..1000u64).sum::<u64>(), || "done".to_owned());
+        assert_eq!((a, b.as_str()), (499_500, "done"));
     }
 
     #[test]

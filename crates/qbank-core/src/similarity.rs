@@ -516,12 +516,12 @@ impl Vocabulary {
 
     fn analyse(&self, text: &str, want: Want) -> Analysis {
         let words = words(text);
-        let (sequence, raw): (Vec<u64>, Vec<String>) = words
+        let (sequence, raw): (Vec<u64>, Vec<&str>) = words
             .iter()
             .filter(|w| !self.stop.contains(&w.stem))
-            .map(|w| (word_id(&w.stem), w.raw.clone()))
+            .map(|w| (word_id(&w.stem), w.raw.as_str()))
             .unzip();
-        let (sequence, raw) = (sequence.into_boxed_slice(), raw.into_boxed_slice());
+        let (sequence, raw) = (sequence.into_boxed_slice(), raw.join(" ").into_boxed_str());
         let mut subject_stems: Vec<String> = Vec::new();
         let mut used = vec![false; words.len()];
         // (position, term): terms found by phrases and by single words, sorted by position.
@@ -752,8 +752,9 @@ struct Analysis {
     subject_stems: Vec<String>,
     /// The words that are not stop words, in order, as [`word_id`]s.
     sequence: Box<[u64]>,
-    /// The same words as written (lowercased).
-    raw: Box<[String]>,
+    /// The same words as written (lowercased), one space between two (a word is letters and
+    /// digits only).
+    raw: Box<str>,
 }
 
 /// A subject term of a question.
@@ -890,8 +891,13 @@ impl Detector {
     ///
     /// Texts are read on all cores; the result does not depend on how many.
     pub fn index<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Index<'_> {
-        let analysed: Vec<Analysis> = crate::parallel::map_ordered(texts, 2048, |_, t| {
-            self.vocabulary.analyse(t.as_ref(), Want::Terms)
+        // A run of texts at a time, each run read on all cores and then folded into the index
+        // before the next is read: what the vocabulary finds in a text is large beside what
+        // the index keeps of it.
+        let analysed = texts.chunks(ANALYSIS_RUN).flat_map(|run| {
+            crate::parallel::map_ordered(run, 2048, |_, t| {
+                self.vocabulary.analyse(t.as_ref(), Want::Terms)
+            })
         });
         Index::build(self, texts, analysed)
     }
@@ -911,18 +917,54 @@ pub struct Index<'d> {
     /// Term ids below this are subjects; the others are light words.
     subjects: u32,
     /// Each text's terms (id, weight), ids ascending (so rarest first).
-    docs: Vec<Vec<(u32, f32)>>,
+    docs: Docs,
     totals: Vec<f32>,
     /// Each text's words, stop words left out, as [`word_id`]s (see [`swapped`]).
     sequences: Vec<Box<[u64]>>,
-    /// The same words as written.
-    raw: Vec<Box<[String]>>,
+    /// The same words as written, one space between two.
+    raw: Vec<Box<str>>,
     /// Each text's sentence vector, when the detector has one for it.
     vectors: Vec<Option<&'d [f32]>>,
     /// The least weight a pair must share: [`MIN_SHARED_WEIGHT`]; in a bank of a dozen
     /// questions or fewer, where a subject found in just the two of them weighs less, that
     /// weight, but never less than 2.
     min_shared: f32,
+}
+
+/// Each text's terms (id, weight), ids ascending, all in one list: `docs[i]` is text `i`'s.
+#[derive(Debug, Default)]
+struct Docs {
+    terms: Vec<(u32, f32)>,
+    /// Where each text's terms end in `terms`.
+    ends: Vec<usize>,
+}
+
+impl Docs {
+    fn push(&mut self, doc: &[(u32, f32)]) {
+        self.terms.extend_from_slice(doc);
+        self.ends.push(self.terms.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[(u32, f32)]> + '_ {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Docs {
+    type Output = [(u32, f32)];
+
+    fn index(&self, i: usize) -> &[(u32, f32)] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.terms[start..self.ends[i]]
+    }
 }
 
 /// How much a term of each class counts, relative to its rarity.
@@ -1024,6 +1066,12 @@ fn swap_span(x: &[u64], y: &[u64]) -> Option<(std::ops::Range<usize>, std::ops::
         .then(|| (before..x.len() - after, before..y.len() - after))
 }
 
+/// Words `range` of `raw` (words separated by one space), joined by spaces.
+fn words_of(raw: &str, range: std::ops::Range<usize>) -> String {
+    let words: Vec<&str> = raw.split(' ').skip(range.start).take(range.len()).collect();
+    words.join(" ")
+}
+
 /// How two texts with sentence vectors are scored: `weight` × the cosine scaled from
 /// `origin` (0) to 1 (1), plus the rest × the term score; times `swap` when they are one
 /// sentence with one subject swapped for another.
@@ -1062,6 +1110,12 @@ const RANKING: Blend = Blend {
     swap: 0.50,
 };
 
+/// How many texts [`Detector::index`] reads at a time (on all cores) before folding them in.
+const ANALYSIS_RUN: usize = 8192;
+
+/// How many texts (in the order they are looked up in) one task of the pair search takes.
+const LOOKUP_RUN: usize = 512;
+
 /// How many nearest texts by meaning each text is compared with when looking for pairs.
 const SEMANTIC_NEIGHBOURS: usize = 16;
 
@@ -1080,31 +1134,24 @@ impl<'d> Index<'d> {
     fn build<S: AsRef<str>>(
         detector: &'d Detector,
         texts: &[S],
-        analysed: Vec<Analysis>,
+        analysed: impl Iterator<Item = Analysis>,
     ) -> Index<'d> {
         let vectors = texts
             .iter()
             .map(|t| detector.meaning.as_deref().and_then(|m| m.get(t.as_ref())))
             .collect();
-        let mut sequences = Vec::with_capacity(analysed.len());
-        let mut raw = Vec::with_capacity(analysed.len());
-        let analysed: Vec<Vec<Term>> = analysed
-            .into_iter()
-            .map(|a| {
-                sequences.push(a.sequence);
-                raw.push(a.raw);
-                a.terms
-            })
-            .collect();
+        let mut sequences = Vec::with_capacity(texts.len());
+        let mut raw = Vec::with_capacity(texts.len());
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
         let mut first: Vec<String> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut is_light: Vec<bool> = Vec::new();
         let provisional: Vec<Vec<(u32, f32)>> = analysed
-            .into_iter()
-            .map(|terms| {
-                terms
+            .map(|a| {
+                sequences.push(a.sequence);
+                raw.push(a.raw);
+                a.terms
                     .into_iter()
                     .map(|t| {
                         let factor =
@@ -1135,17 +1182,18 @@ impl<'d> Index<'d> {
         }
         let names = order.iter().map(|&p| first[p as usize].clone()).collect();
         let subjects = order.iter().filter(|&&p| !is_light[p as usize]).count() as u32;
-        let docs: Vec<Vec<(u32, f32)>> = provisional
-            .into_iter()
-            .map(|terms| {
-                let mut v: Vec<(u32, f32)> = terms
+        let mut docs = Docs::default();
+        let mut v: Vec<(u32, f32)> = Vec::new();
+        for terms in provisional {
+            v.clear();
+            v.extend(
+                terms
                     .into_iter()
-                    .map(|(p, factor)| (rank[p as usize], factor * idf(df[p as usize])))
-                    .collect();
-                v.sort_unstable_by_key(|(t, _)| *t);
-                v
-            })
-            .collect();
+                    .map(|(p, factor)| (rank[p as usize], factor * idf(df[p as usize]))),
+            );
+            v.sort_unstable_by_key(|(t, _)| *t);
+            docs.push(&v);
+        }
         let totals = docs
             .iter()
             .map(|d| d.iter().map(|(_, w)| w).sum())
@@ -1210,6 +1258,30 @@ impl<'d> Index<'d> {
         }
     }
 
+    /// [`Index::shared_weight`] of `a` and `b`, with `b`'s term weights spread out in `dense`
+    /// (zero for a term `b` lacks): one look-up per term of `a` instead of a merge of the two
+    /// lists. The same sum, added in the same order (ascending term ids).
+    fn shared_weight_dense(&self, a: usize, b: usize, dense: &[f32]) -> (f32, usize) {
+        let (x, y) = (&self.docs[a], &self.docs[b]);
+        match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
+            _ => return (0.0, 0),
+        }
+        let (mut w, mut subjects) = (0.0, 0);
+        for &(t, weight) in x {
+            let other = dense[t as usize];
+            if other > 0.0 {
+                subjects += usize::from(t < self.subjects);
+                w += weight.min(other);
+            }
+        }
+        if subjects > 0 {
+            (w, subjects)
+        } else {
+            (0.0, 0)
+        }
+    }
+
     /// How many subjects (terms that are not light words) text `i` has.
     fn subject_count(&self, i: usize) -> usize {
         self.docs[i].partition_point(|t| t.0 < self.subjects)
@@ -1232,6 +1304,20 @@ impl<'d> Index<'d> {
     /// see [`Index::score_from`] for `floor`.
     fn blended(&self, a: usize, b: usize, floor: f32, blend: &Blend) -> f32 {
         let (shared, shared_subjects) = self.shared_weight(a, b);
+        self.blended_from(a, b, shared, shared_subjects, floor, blend)
+    }
+
+    /// [`Index::blended`] of `a` and `b`, which share `shared` weight and `shared_subjects`
+    /// subjects ([`Index::shared_weight`]).
+    fn blended_from(
+        &self,
+        a: usize,
+        b: usize,
+        shared: f32,
+        shared_subjects: usize,
+        floor: f32,
+        blend: &Blend,
+    ) -> f32 {
         let lexical = self.lexical(a, b, shared);
         let (score, factor) = match self.cosine(a, b) {
             Some(c) => (blend.of(c, lexical), blend.swap),
@@ -1302,7 +1388,7 @@ impl<'d> Index<'d> {
         let parts = self.parts(a, b);
         let swapped = if parts.swapped {
             swap_span(&self.sequences[a], &self.sequences[b])
-                .map(|(x, y)| (self.raw[a][x].join(" "), self.raw[b][y].join(" ")))
+                .map(|(x, y)| (words_of(&self.raw[a], x), words_of(&self.raw[b], y)))
         } else {
             None
         };
@@ -1367,16 +1453,26 @@ impl<'d> Index<'d> {
         // A little below the exact bounds, so that rounding never loses a pair.
         let (lighter, heavier) = least_shares(threshold);
         let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
-        // Lightest texts first: each text meets the ones already indexed as the heavier of
-        // the two. The lighter one's first shared term is among its few first terms, which
-        // are all the index holds; the heavier one looks for it among more of its own.
+        let subject_terms = |i: usize, prefix: usize| {
+            self.docs[i][..prefix]
+                .iter()
+                .map(|&(t, _)| t)
+                .take_while(|&t| t < self.subjects)
+        };
+        // Lightest texts first: each text meets the ones before it as the heavier of the two.
+        // The lighter one's first shared term is among its few first terms, which are all the
+        // index holds; the heavier one looks for it among more of its own.
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by(|&x, &y| self.totals[x].total_cmp(&self.totals[y]).then(x.cmp(&y)));
+        // The index of every text at once, each term's texts in that order (as positions in
+        // it): a text looks only at the entries before its own position, which are the texts
+        // that would have been indexed before it, so texts are looked up on all cores.
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.subjects as usize];
-        let mut seen = vec![usize::MAX; self.docs.len()];
-        let mut pairs = Vec::new();
-        let mut candidates = 0usize;
-        let mut found: Vec<(usize, f32)> = Vec::new();
+        for (position, &b) in order.iter().enumerate() {
+            for t in subject_terms(b, self.prefix_len(b, lighter)) {
+                postings[t as usize].push(position as u32);
+            }
+        }
         // Pairs by meaning: each text's nearest neighbours that could reach the threshold on
         // their cosine alone or with some shared terms.
         let near = self.has_meaning().then(|| {
@@ -1385,72 +1481,93 @@ impl<'d> Index<'d> {
                     * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
             embeddings::nearest(&self.vectors, SEMANTIC_NEIGHBOURS, floor)
         });
-        for &b in &order {
-            found.clear();
-            let mut scored_here = 0usize;
-            let subject_terms = |prefix: usize| {
-                self.docs[b][..prefix]
-                    .iter()
-                    .map(|&(t, _)| t)
-                    .take_while(|&t| t < self.subjects)
-            };
-            'terms: for t in subject_terms(self.prefix_len(b, heavier)) {
-                for &a in &postings[t as usize] {
-                    let a = a as usize;
-                    if seen[a] == b {
-                        continue;
-                    }
-                    seen[a] = b;
-                    // Length filter: the shared weight is at most the lighter text's and at
-                    // least `heavier` of the heavier one's.
-                    if self.totals[a] < heavier * self.totals[b] {
-                        continue;
-                    }
-                    candidates += 1;
-                    scored_here += 1;
-                    let score = self.score_from(a, b, threshold);
-                    if score >= threshold {
-                        found.push((a, score));
-                    }
-                    // A bank where one text resembles thousands of others (generated or
-                    // templated questions) would otherwise cost time and memory quadratic in
-                    // its size; the first candidates come through the rarest shared terms,
-                    // so they are the likeliest partners.
-                    if scored_here >= self.detector.options.max_candidates {
-                        break 'terms;
+        let runs: Vec<std::ops::Range<usize>> = (0..order.len())
+            .step_by(LOOKUP_RUN)
+            .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
+            .collect();
+        let looked_up = crate::parallel::map_each(&runs, |run| {
+            let mut seen = vec![u32::MAX; self.docs.len()];
+            // The weights of the text being looked up, by term (every weight is positive).
+            let mut dense = vec![0.0f32; self.names.len()];
+            let mut pairs = Vec::new();
+            let mut candidates = 0usize;
+            let mut found: Vec<(usize, f32)> = Vec::new();
+            for position in run.clone() {
+                let b = order[position];
+                let stamp = position as u32;
+                found.clear();
+                for &(t, w) in &self.docs[b] {
+                    dense[t as usize] = w;
+                }
+                let score_with = |a: usize| {
+                    let (shared, subjects) = self.shared_weight_dense(a, b, &dense);
+                    self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
+                };
+                let mut scored_here = 0usize;
+                'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
+                    let list = &postings[t as usize];
+                    let before = list.partition_point(|&p| p < stamp);
+                    for &p in &list[..before] {
+                        let a = order[p as usize];
+                        if seen[a] == stamp {
+                            continue;
+                        }
+                        seen[a] = stamp;
+                        // Length filter: the shared weight is at most the lighter text's and
+                        // at least `heavier` of the heavier one's.
+                        if self.totals[a] < heavier * self.totals[b] {
+                            continue;
+                        }
+                        candidates += 1;
+                        scored_here += 1;
+                        let score = score_with(a);
+                        if score >= threshold {
+                            found.push((a, score));
+                        }
+                        // A bank where one text resembles thousands of others (generated or
+                        // templated questions) would otherwise cost time and memory quadratic
+                        // in its size; the first candidates come through the rarest shared
+                        // terms, so they are the likeliest partners.
+                        if scored_here >= self.detector.options.max_candidates {
+                            break 'terms;
+                        }
                     }
                 }
-            }
-            // The nearest texts by meaning, whatever words they share.
-            if let Some(near) = &near {
-                for &(a, _) in &near[b] {
-                    let a = a as usize;
-                    if seen[a] == b {
-                        continue;
-                    }
-                    seen[a] = b;
-                    candidates += 1;
-                    let score = self.score_from(a, b, threshold);
-                    if score >= threshold {
-                        found.push((a, score));
+                // The nearest texts by meaning, whatever words they share.
+                if let Some(near) = &near {
+                    for &(a, _) in &near[b] {
+                        let a = a as usize;
+                        if seen[a] == stamp {
+                            continue;
+                        }
+                        seen[a] = stamp;
+                        candidates += 1;
+                        let score = score_with(a);
+                        if score >= threshold {
+                            found.push((a, score));
+                        }
                     }
                 }
+                for &(t, _) in &self.docs[b] {
+                    dense[t as usize] = 0.0;
+                }
+                // Keep the closest partners of each text; the rule reports one and counts the
+                // rest.
+                found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                for &(a, score) in found.iter().take(self.detector.options.max_partners) {
+                    let (a, b) = (a.min(b), a.max(b));
+                    pairs.push(Pair {
+                        a,
+                        b,
+                        score,
+                        shared: self.score(a, b).shared,
+                    });
+                }
             }
-            // Keep the closest partners of each text; the rule reports one and counts the rest.
-            found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            for &(a, score) in found.iter().take(self.detector.options.max_partners) {
-                let (a, b) = (a.min(b), a.max(b));
-                pairs.push(Pair {
-                    a,
-                    b,
-                    score,
-                    shared: self.score(a, b).shared,
-                });
-            }
-            for t in subject_terms(self.prefix_len(b, lighter)) {
-                postings[t as usize].push(b as u32);
-            }
-        }
+            (pairs, candidates)
+        });
+        let candidates = looked_up.iter().map(|(_, c)| c).sum();
+        let mut pairs: Vec<Pair> = looked_up.into_iter().flat_map(|(p, _)| p).collect();
         pairs.sort_by_key(|x| (x.a, x.b));
         // A pair found from both sides is one pair.
         pairs.dedup_by_key(|x| (x.a, x.b));

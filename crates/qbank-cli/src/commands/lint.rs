@@ -65,14 +65,22 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
         settings
     };
     let settings = with_args(config.settings.clone());
-    let mut diagnostics = qbank_lint::lint(&bank, load_diagnostics, &settings);
+    // The bank as it was (read from git and linted) at the same time as the bank now.
+    let (mut diagnostics, before) = qbank_core::parallel::join(
+        || qbank_lint::lint(&bank, load_diagnostics, &settings),
+        || {
+            comparison
+                .as_ref()
+                .filter(|c| c.anything_changed)
+                .map(|c| c.findings_before(&bank_dir, &with_args))
+        },
+    );
     let mut statuses = None;
     if let Some(comparison) = &comparison {
         // When nothing that decides the findings changed, everything found now was there.
-        let before = if comparison.anything_changed {
-            comparison.findings_before(&bank_dir, &with_args)?
-        } else {
-            diagnostics.clone()
+        let before = match before {
+            Some(before) => before?,
+            None => diagnostics.clone(),
         };
         let reported = gate::compare(diagnostics, &before, &comparison.changed_shown);
         let (kept, status): (Vec<_>, Vec<_>) = reported.into_iter().unzip();
@@ -193,7 +201,7 @@ impl Comparison {
     fn findings_before(
         &self,
         bank: &Path,
-        with_args: &dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings,
+        with_args: &(dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings + Sync),
     ) -> Result<Vec<Diagnostic>, Failure> {
         let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
         let settings = match &self.config_in_repo {

@@ -75,16 +75,20 @@ impl Rule for NearDuplicate {
         // are counted and listed in `related`, so a bank full of copies gives one finding per
         // copy rather than one per pair.
         let mut partners: Vec<Vec<Pair>> = vec![Vec::new(); active.len()];
+        // Each text normalised once, when a pair first needs it.
+        let normalized: Vec<std::cell::OnceCell<String>> =
+            vec![std::cell::OnceCell::new(); active.len()];
+        let same_text = |i: usize, j: usize| {
+            normalized[i].get_or_init(|| normalize(&active[i].text))
+                == normalized[j].get_or_init(|| normalize(&active[j].text))
+        };
         for pair in index.near_duplicates() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
             // `b` unless only `a` changed.
             let (earlier, later) = (active[pair.a], active[pair.b]);
             let swap = ctx.lands_on_earlier(earlier, later);
             let other = if swap { later } else { earlier };
-            if acknowledged(earlier, later)
-                || normalize(&earlier.text) == normalize(&later.text)
-                || ctx.allowed_on(other)
-            {
+            if acknowledged(earlier, later) || same_text(pair.a, pair.b) || ctx.allowed_on(other) {
                 continue;
             }
             if swap {
