@@ -55,6 +55,15 @@ fn is_standard(layout: &Layout) -> bool {
     *layout == Layout::Standard
 }
 
+/// The type size (and the spaces between blocks) an exporter uses for `layout`, relative to
+/// the standard layout's: the PDF and the DOCX set the compact layout at the same scale.
+pub fn type_scale(layout: Layout) -> f32 {
+    match layout {
+        Layout::Standard => 1.0,
+        Layout::Compact => 0.78,
+    }
+}
+
 /// Metadata an exporter writes into the file's properties.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Meta {

@@ -154,7 +154,7 @@ pub fn export_docx(document: &Document, options: &DocxOptions) -> Result<Exporte
     // The numbering part is written below, whether or not a paragraph refers to it.
     docx.document_rels.has_numberings = true;
     let mut xml = docx.build();
-    xml.styles = parts::styles(&meta.lang).into_bytes();
+    xml.styles = parts::styles(&meta.lang, qbank_doc::type_scale(document.layout)).into_bytes();
     xml.numberings = parts::numbering().into_bytes();
     xml.settings = parts::SETTINGS.as_bytes().to_vec();
     xml.doc_props.core = parts::core(&meta).into_bytes();

@@ -58,8 +58,6 @@ pub struct PdfOptions {
 pub(crate) const MARGIN_X: f32 = 56.0;
 pub(crate) const TOP: f32 = 68.0;
 pub(crate) const BOTTOM: f32 = 60.0;
-/// Type size of the compact layout, relative to the standard one.
-const COMPACT_SCALE: f32 = 0.78;
 /// The slant of synthetic italics.
 const SLANT: f32 = 0.2;
 /// Same length as the 32 hex digits that replace it.
@@ -78,7 +76,9 @@ pub fn export_pdf(document: &Document, options: &PdfOptions) -> Result<Exported,
     };
     let mut layout = match document.layout {
         qbank_doc::Layout::Standard => Layout::new(faces, frame),
-        qbank_doc::Layout::Compact => Layout::new(faces, frame).compact(COMPACT_SCALE),
+        layout @ qbank_doc::Layout::Compact => {
+            Layout::new(faces, frame).compact(qbank_doc::type_scale(layout))
+        }
     };
     let items = layout.blocks(&document.blocks);
     warnings.append(&mut layout.warnings);

@@ -61,7 +61,10 @@ pub(super) const NUM_CHECKBOX: usize = 3;
 /// `word/styles.xml`: every style the document uses, with the names Word knows ("heading 1"
 /// is shown as "Heading 1" and feeds the navigation pane; "Title", "List Bullet", "header"
 /// and "footer" are Word's built-in styles), so that restyling a kit is changing a style.
-pub(super) fn styles(lang: &str) -> String {
+///
+/// `scale` sets every type size and every space before and after a paragraph at that fraction
+/// of the standard layout's ([`qbank_doc::type_scale`]).
+pub(super) fn styles(lang: &str, scale: f32) -> String {
     let lang = if lang.is_empty() {
         String::new()
     } else {
@@ -268,7 +271,53 @@ pub(super) fn styles(lang: &str) -> String {
     );
     table(&mut s, id::FORM_TABLE, "Form Table", "", (20, 0));
     s.push_str("</w:styles>");
-    s
+    if scale == 1.0 {
+        s
+    } else {
+        scaled(&s, scale)
+    }
+}
+
+/// `xml` (styles written above) with the numbers that set type size and vertical space
+/// multiplied by `scale`: `w:val` of `<w:sz>` and `<w:szCs>`, and `w:before`, `w:after` and an
+/// exact `w:line` of `<w:spacing>`. Borders, indents and table margins keep their size.
+fn scaled(xml: &str, scale: f32) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let tag = &rest[start..end];
+        let attributes: &[&str] = if tag.starts_with("<w:sz ") || tag.starts_with("<w:szCs ") {
+            &["w:val"]
+        } else if tag.starts_with("<w:spacing ") {
+            if tag.contains(r#"w:lineRule="exact""#) {
+                &["w:before", "w:after", "w:line"]
+            } else {
+                &["w:before", "w:after"]
+            }
+        } else {
+            &[]
+        };
+        let mut tag = tag.to_owned();
+        for name in attributes {
+            let key = format!(r#" {name}=""#);
+            if let Some(at) = tag.find(&key) {
+                let from = at + key.len();
+                let to = tag[from..].find('"').map_or(tag.len(), |q| from + q);
+                if let Ok(value) = tag[from..to].parse::<u32>() {
+                    let value = (value as f32 * scale).round() as u32;
+                    tag.replace_range(from..to, &value.to_string());
+                }
+            }
+        }
+        out.push_str(&tag);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `word/numbering.xml`: one single-level bullet list per kind of list, each linked to its
@@ -381,4 +430,30 @@ pub(super) fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaling_touches_type_sizes_and_vertical_space_only() {
+        let xml = r#"<w:pPr><w:spacing w:before="120" w:after="80" w:line="264" w:lineRule="auto"/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="000000"/></w:pBdr><w:ind w:left="360"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:spacing w:before="0" w:after="0" w:line="420" w:lineRule="exact"/>"#;
+        assert_eq!(
+            scaled(xml, 0.5),
+            r#"<w:pPr><w:spacing w:before="60" w:after="40" w:line="264" w:lineRule="auto"/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="000000"/></w:pBdr><w:ind w:left="360"/></w:pPr><w:rPr><w:sz w:val="10"/><w:szCs w:val="10"/></w:rPr><w:spacing w:before="0" w:after="0" w:line="210" w:lineRule="exact"/>"#
+        );
+    }
+
+    #[test]
+    fn the_standard_scale_leaves_the_styles_alone() {
+        let standard = styles("en-US", 1.0);
+        assert_eq!(scaled(&standard, 1.0), standard);
+        let compact = styles("en-US", 0.78);
+        assert_ne!(compact, standard);
+        assert!(
+            compact.contains(r#"<w:sz w:val="16"/>"#),
+            "20 half-points at 0.78"
+        );
+    }
 }
