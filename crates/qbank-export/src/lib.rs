@@ -1,18 +1,15 @@
-//! qbank's exporters: pure functions from a document model to the bytes of a file, and the
-//! way back from a spreadsheet into the bank.
+//! qbank's exporters: pure functions from a document model to the bytes of a file. Reading a
+//! spreadsheet back into the bank is `qbank-import`'s.
 //!
 //! - [`pdf::export_pdf`]: a printed kit.
 //! - [`csv::export_csv`]: a [`qbank_doc::Table`] as CSV for spreadsheets, formula injection
-//!   neutralised; [`csv::read_csv`] reads such a file back.
-//! - [`import::plan_import`]: what importing a CSV into a bank would create and change, checked
-//!   row by row; applying the plan (writing the files) is the caller's job.
+//!   neutralised.
 //! - [`json::export_json`]: the whole bank as one JSON document for other tools.
 //! - [`markdown::export_markdown`]: the bank as a Markdown page.
 //! - [`html::export_html`]: the bank as one self-contained web page to browse, filter and
 //!   search (inline CSS and script, no request ever leaves it).
 //! - [`xlsx::export_xlsx`]: the [`qbank_doc::Table`] as an Excel workbook (drop-down lists for
-//!   the closed fields, frozen header, texts stored as text); [`xlsx::read_xlsx`] reads it back
-//!   into the same [`csv::Sheet`] the CSV import checks.
+//!   the closed fields, frozen header, texts stored as text).
 //!
 //! [`pdf::export_pdf`] lays a [`qbank_doc::Document`] out on A4 or US Letter pages and returns
 //! the PDF; [`docx::export_docx`] writes the same document as a Word file made of styles, to
@@ -50,7 +47,6 @@ pub mod csv;
 pub mod docx;
 pub mod formats;
 pub mod html;
-pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod pdf;

@@ -1,20 +1,12 @@
 //! The HTML page: every question on it, every text escaped, nothing loaded from outside, the
 //! kits that draw a question named on it, the same bytes twice.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use qbank_core::Bank;
 use qbank_export::html::{esc, export_html, HtmlOptions, InterviewDraw, KitDraw, LoopDraw};
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bank")
-}
-
-fn load_fixture() -> Bank {
-    let (bank, diagnostics) = qbank_core::load_bank(&fixture()).unwrap();
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-    bank
-}
+mod fixtures;
 
 fn options(bank: &Bank) -> HtmlOptions {
     let pairs = qbank_core::near_duplicate_pairs(bank);
@@ -69,7 +61,7 @@ fn page(bank: &Bank) -> String {
 
 #[test]
 fn every_question_is_on_the_page_with_its_filters_data() {
-    let bank = load_fixture();
+    let bank = fixtures::load("bank");
     let html = page(&bank);
     for q in &bank.questions {
         let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
@@ -94,7 +86,7 @@ fn every_question_is_on_the_page_with_its_filters_data() {
 
 #[test]
 fn texts_are_escaped_and_nothing_is_loaded_from_outside() {
-    let bank = load_fixture();
+    let bank = fixtures::load("bank");
     let html = page(&bank);
     assert!(!html.contains("<script>alert(1)</script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -121,7 +113,7 @@ fn texts_are_escaped_and_nothing_is_loaded_from_outside() {
 
 #[test]
 fn kits_and_the_questions_they_draw_link_to_each_other() {
-    let bank = load_fixture();
+    let bank = fixtures::load("bank");
     // What the kits draw is the caller's input: here one kit draws two questions, and the
     // other cannot be drawn.
     let mut options = options(&bank);
@@ -161,7 +153,7 @@ fn kits_and_the_questions_they_draw_link_to_each_other() {
 
 #[test]
 fn the_same_bank_gives_the_same_bytes() {
-    let bank = load_fixture();
+    let bank = fixtures::load("bank");
     assert_eq!(page(&bank), page(&bank));
 }
 
@@ -252,7 +244,7 @@ fn loops_list_their_interviews_and_the_questions_each_draws() {
 
 #[test]
 fn a_loop_that_cannot_be_drawn_still_lists_its_interviews() {
-    let mut bank = load_fixture();
+    let mut bank = fixtures::load("bank");
     let kit = bank.kits[0].id.clone();
     bank.loops.push(qbank_core::Loop {
         id: "onsite".into(),

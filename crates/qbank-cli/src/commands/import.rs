@@ -2,9 +2,10 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use qbank_export::csv::{read_csv, RowError, Sheet};
-use qbank_export::import::{plan_import_with, FileChange, ImportOptions, ImportPlan};
-use qbank_export::xlsx::read_xlsx;
+use qbank_import::csv::read_csv;
+use qbank_import::plan::{plan_import_with, FileChange, ImportOptions, ImportPlan};
+use qbank_import::xlsx::read_xlsx;
+use qbank_import::{RowError, Sheet};
 
 use crate::args::{CsvImportArgs, ImportCommand};
 use crate::files::{self, PlannedFile};

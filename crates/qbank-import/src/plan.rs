@@ -30,7 +30,9 @@ use qbank_core::{
 };
 use qbank_doc::table::Column;
 
-use crate::csv::{Place, RowError, Sheet, SheetRow};
+use qbank_export::csv::ITEM_SEPARATOR;
+
+use crate::sheet::{Place, RowError, Sheet, SheetRow};
 
 /// What an import does to the bank.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -804,7 +806,7 @@ fn shorten(s: &str) -> String {
 
 /// The items of a list cell: one per line, empty lines left out.
 fn lines(cell: &str) -> Vec<String> {
-    cell.split('\n')
+    cell.split(ITEM_SEPARATOR)
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
