@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use qbank_core::{Bank, Diagnostic, FileId, Label, Question, Severity};
+use qbank_core::{Bank, Diagnostic, FileId, Label, Question, Severity, SourceFile};
+
+use crate::text::{prose_fields, Field};
 
 /// Documentation of a rule, in fixed sections (printed by `qbank rule`, and in docs/rules.md).
 #[derive(Debug, Clone, Copy)]
@@ -227,6 +229,20 @@ impl<'a> Context<'a> {
         } else {
             false
         }
+    }
+
+    /// Every prose field of every question (its text, follow-ups and rubric lines), with the
+    /// question and its file: what the wording rules read.
+    pub(crate) fn prose_fields(
+        &self,
+    ) -> impl Iterator<Item = (&'a Question, &'a SourceFile, Field<'a>)> + 'a {
+        let bank = self.bank;
+        bank.questions.iter().flat_map(move |q| {
+            let file = bank.question_file(q);
+            prose_fields(q)
+                .into_iter()
+                .map(move |field| (q, file, field))
+        })
     }
 
     /// The active questions.

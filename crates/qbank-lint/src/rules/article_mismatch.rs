@@ -1,7 +1,7 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
-use crate::text::{prose_fields, tokens};
+use crate::text::tokens;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
 pub struct ArticleMismatch;
@@ -32,50 +32,46 @@ impl Rule for ArticleMismatch {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        let bank = ctx.bank;
-        for q in &bank.questions {
-            let file = bank.question_file(q);
-            for field in prose_fields(q) {
-                let toks = tokens(field.text);
-                for pair in toks.windows(2) {
-                    let (article, next) = (&pair[0], &pair[1]);
-                    let wants_an = match article.word {
-                        "a" | "A" => false,
-                        "an" | "An" | "AN" => true,
-                        _ => continue,
-                    };
-                    // "plan A, then B": an article is followed directly by its word.
-                    if article.punct_after {
-                        continue;
-                    }
-                    let Some(vowel) = starts_with_vowel_sound(next.word) else {
-                        continue;
-                    };
-                    if vowel == wants_an {
-                        continue;
-                    }
-                    let right = match (vowel, article.word) {
-                        (true, "A") => "An",
-                        (true, _) => "an",
-                        (false, "An") => "A",
-                        (false, _) => "a",
-                    };
-                    let sound = if vowel { "a vowel" } else { "a consonant" };
-                    let d = ctx
-                        .diagnostic(
-                            format!(
-                                "\"{}\" before \"{}\", which starts with {sound} sound",
-                                article.word, next.word
-                            ),
-                            file.label_in(
-                                &field.pointer,
-                                field.text,
-                                article.range.start..next.range.end,
-                            ),
-                        )
-                        .with_help(format!("write \"{right} {}\"", next.word));
-                    ctx.report(Some(q), d);
+        for (q, file, field) in ctx.prose_fields() {
+            let toks = tokens(field.text);
+            for pair in toks.windows(2) {
+                let (article, next) = (&pair[0], &pair[1]);
+                let wants_an = match article.word {
+                    "a" | "A" => false,
+                    "an" | "An" | "AN" => true,
+                    _ => continue,
+                };
+                // "plan A, then B": an article is followed directly by its word.
+                if article.punct_after {
+                    continue;
                 }
+                let Some(vowel) = starts_with_vowel_sound(next.word) else {
+                    continue;
+                };
+                if vowel == wants_an {
+                    continue;
+                }
+                let right = match (vowel, article.word) {
+                    (true, "A") => "An",
+                    (true, _) => "an",
+                    (false, "An") => "A",
+                    (false, _) => "a",
+                };
+                let sound = if vowel { "a vowel" } else { "a consonant" };
+                let d = ctx
+                    .diagnostic(
+                        format!(
+                            "\"{}\" before \"{}\", which starts with {sound} sound",
+                            article.word, next.word
+                        ),
+                        file.label_in(
+                            &field.pointer,
+                            field.text,
+                            article.range.start..next.range.end,
+                        ),
+                    )
+                    .with_help(format!("write \"{right} {}\"", next.word));
+                ctx.report(Some(q), d);
             }
         }
     }

@@ -1,7 +1,7 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
-use crate::text::{prose_fields, tokens};
+use crate::text::tokens;
 
 /// The same word twice in a row.
 pub struct DoubledWord;
@@ -32,29 +32,25 @@ impl Rule for DoubledWord {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        let bank = ctx.bank;
-        for q in &bank.questions {
-            let file = bank.question_file(q);
-            for field in prose_fields(q) {
-                let toks = tokens(field.text);
-                for pair in toks.windows(2) {
-                    let (a, b) = (&pair[0], &pair[1]);
-                    if a.punct_after
-                        || b.punct_before
-                        || !a.word.chars().any(char::is_alphabetic)
-                        || !a.word.eq_ignore_ascii_case(b.word)
-                        || FINE_TWICE.contains(&a.word.to_lowercase().as_str())
-                    {
-                        continue;
-                    }
-                    let d = ctx
-                        .diagnostic(
-                            format!("\"{}\" is written twice", b.word),
-                            file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
-                        )
-                        .with_help(format!("remove one \"{}\"", b.word));
-                    ctx.report(Some(q), d);
+        for (q, file, field) in ctx.prose_fields() {
+            let toks = tokens(field.text);
+            for pair in toks.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if a.punct_after
+                    || b.punct_before
+                    || !a.word.chars().any(char::is_alphabetic)
+                    || !a.word.eq_ignore_ascii_case(b.word)
+                    || FINE_TWICE.contains(&a.word.to_lowercase().as_str())
+                {
+                    continue;
                 }
+                let d = ctx
+                    .diagnostic(
+                        format!("\"{}\" is written twice", b.word),
+                        file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
+                    )
+                    .with_help(format!("remove one \"{}\"", b.word));
+                ctx.report(Some(q), d);
             }
         }
     }

@@ -1,7 +1,6 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc};
-use crate::text::prose_fields;
 
 /// Leading, trailing, doubled or unusual whitespace in a question's prose.
 pub struct StrayWhitespace;
@@ -31,16 +30,12 @@ impl Rule for StrayWhitespace {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        let bank = ctx.bank;
-        for q in &bank.questions {
-            let file = bank.question_file(q);
-            for field in prose_fields(q) {
-                for (range, what) in find(field.text) {
-                    let d = ctx
-                        .diagnostic(what, file.label_in(&field.pointer, field.text, range))
-                        .with_help("remove it, or replace it with one ordinary space");
-                    ctx.report(Some(q), d);
-                }
+        for (q, file, field) in ctx.prose_fields() {
+            for (range, what) in find(field.text) {
+                let d = ctx
+                    .diagnostic(what, file.label_in(&field.pointer, field.text, range))
+                    .with_help("remove it, or replace it with one ordinary space");
+                ctx.report(Some(q), d);
             }
         }
     }
