@@ -9,8 +9,8 @@
 use qbank_core::{Bank, Loop, LoopSelection};
 
 use crate::{
-    field, paragraph, plural, Block, Cell, Choice, Column, Document, KitOptions, Meta,
-    ParagraphStyle, Run, Running, RATING_SCALE, RECOMMENDATIONS,
+    field, paragraph, plural, recommendation_row, Block, Cell, Column, Document, KitOptions, Meta,
+    ParagraphStyle, Run, Running, RATING_SCALE,
 };
 
 /// The decision rule printed when the loop file gives none.
@@ -198,16 +198,7 @@ pub fn build_debrief(
                 level: 3,
                 text: "Decision".to_owned(),
             },
-            Block::RatingRow {
-                label: String::new(),
-                choices: RECOMMENDATIONS
-                    .iter()
-                    .map(|r| Choice {
-                        mark: (*r).to_owned(),
-                        anchor: None,
-                    })
-                    .collect(),
-            },
+            recommendation_row(),
             Block::Heading {
                 level: 3,
                 text: "Evidence and open questions".to_owned(),

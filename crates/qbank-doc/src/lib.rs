@@ -543,16 +543,7 @@ pub fn build_document(
                 level: 3,
                 text: "Overall recommendation".to_owned(),
             },
-            Block::RatingRow {
-                label: String::new(),
-                choices: RECOMMENDATIONS
-                    .iter()
-                    .map(|r| Choice {
-                        mark: (*r).to_owned(),
-                        anchor: None,
-                    })
-                    .collect(),
-            },
+            recommendation_row(),
         ];
         let notes = |lines| {
             [
@@ -966,6 +957,20 @@ fn field(label: &str, value: Option<String>) -> Field {
     Field {
         label: label.to_owned(),
         value: value.filter(|v| !v.trim().is_empty()),
+    }
+}
+
+/// The row to mark the overall recommendation on, one box for each of [`RECOMMENDATIONS`].
+fn recommendation_row() -> Block {
+    Block::RatingRow {
+        label: String::new(),
+        choices: RECOMMENDATIONS
+            .iter()
+            .map(|r| Choice {
+                mark: (*r).to_owned(),
+                anchor: None,
+            })
+            .collect(),
     }
 }
 
