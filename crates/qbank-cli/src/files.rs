@@ -213,6 +213,14 @@ mod tests {
         assert!(check_extension(Path::new("bank.json"), "CSV").is_err());
     }
 
+    fn planned(path: PathBuf, old: Option<&str>, new: &str) -> PlannedFile {
+        PlannedFile {
+            path,
+            old: old.map(str::to_owned),
+            new: new.as_bytes().to_vec(),
+        }
+    }
+
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("qbank-files-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
@@ -225,16 +233,8 @@ mod tests {
         let dir = scratch("all");
         fs::write(dir.join("old.yaml"), "old").unwrap();
         let files = [
-            PlannedFile {
-                path: dir.join("new/deeper/a.yaml"),
-                old: None,
-                new: b"a".to_vec(),
-            },
-            PlannedFile {
-                path: dir.join("old.yaml"),
-                old: Some("old".into()),
-                new: b"new".to_vec(),
-            },
+            planned(dir.join("new/deeper/a.yaml"), None, "a"),
+            planned(dir.join("old.yaml"), Some("old"), "new"),
         ];
         write_all(&files).unwrap();
         assert_eq!(
@@ -251,11 +251,7 @@ mod tests {
     fn file_changed_meanwhile_is_not_overwritten() {
         let dir = scratch("changed");
         fs::write(dir.join("q.yaml"), "edited by hand").unwrap();
-        let files = [PlannedFile {
-            path: dir.join("q.yaml"),
-            old: Some("as read".into()),
-            new: b"new".to_vec(),
-        }];
+        let files = [planned(dir.join("q.yaml"), Some("as read"), "new")];
         assert!(write_all(&files)
             .unwrap_err()
             .contains("changed while the import ran"));
@@ -273,21 +269,13 @@ mod tests {
         let dir = scratch("undo");
         fs::write(dir.join("old.yaml"), "old").unwrap();
         let files = [
-            PlannedFile {
-                path: dir.join("topic/a.yaml"),
-                old: None,
-                new: b"a".to_vec(),
-            },
-            PlannedFile {
-                path: dir.join("old.yaml"),
-                old: Some("old".into()),
-                new: b"new".to_vec(),
-            },
-            PlannedFile {
-                path: PathBuf::from("/proc/qbank-no-such-folder/b.yaml"),
-                old: None,
-                new: b"b".to_vec(),
-            },
+            planned(dir.join("topic/a.yaml"), None, "a"),
+            planned(dir.join("old.yaml"), Some("old"), "new"),
+            planned(
+                PathBuf::from("/proc/qbank-no-such-folder/b.yaml"),
+                None,
+                "b",
+            ),
         ];
         let e = write_all(&files).unwrap_err();
         assert!(e.ends_with("nothing was changed"), "{e}");

@@ -8,6 +8,7 @@ use qbank_core::{Bank, Edition, Kit, Layout, Selection};
 use qbank_doc::KitOptions;
 use qbank_export::formats::{Options, Writer};
 use qbank_export::pdf::Paper;
+use serde::Serialize;
 use serde_json::json;
 
 use crate::args::{
@@ -281,8 +282,6 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
     loaded.warn_left_out();
     let pairs = loaded.kept_apart(None);
     let bank = loaded.bank;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let rows: Vec<(&Kit, Result<Selection, String>)> = bank
         .kits
         .iter()
@@ -293,45 +292,70 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
             )
         })
         .collect();
-    match args.format {
-        KitFormat::Json => {
-            let list = KitList {
-                kits: rows.iter().map(|(k, r)| ListedKit::new(k, r)).collect(),
+    let list = KitList {
+        kits: rows.iter().map(|(k, r)| ListedKit::new(k, r)).collect(),
+    };
+    let lines: Vec<(&str, String)> = rows
+        .iter()
+        .map(|(k, r)| {
+            let duration = k
+                .duration_minutes
+                .map(|d| format!(", {d} min"))
+                .unwrap_or_default();
+            let state = match r {
+                Ok(s) => plural(s.len(), "question"),
+                Err(e) => format!("cannot be drawn: {e}"),
             };
-            serde_json::to_writer_pretty(&mut out, &list)?;
+            (
+                k.id.as_str(),
+                format!("{} ({}{duration}): {state}", k.title, k.level),
+            )
+        })
+        .collect();
+    print_list(
+        args.format,
+        &list,
+        &lines,
+        &format!(
+            "no kits in {}",
+            bank.root.join(qbank_core::load::KITS_DIR).display()
+        ),
+        rows.iter().all(|(_, r)| r.is_ok()),
+    )
+}
+
+/// Prints `kit list` or `loop list`: `listing` as JSON, or a line for each kit or loop (its id,
+/// padded to the longest, then what `lines` gives for it), or `none` when there are none.
+/// Findings unless every one of them can be drawn.
+pub(crate) fn print_list(
+    format: KitFormat,
+    listing: &impl Serialize,
+    lines: &[(&str, String)],
+    none: &str,
+    all_drawn: bool,
+) -> Result<Outcome, Failure> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        KitFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, listing)?;
             writeln!(out)?;
         }
         KitFormat::Human => {
-            if rows.is_empty() {
-                writeln!(
-                    out,
-                    "no kits in {}",
-                    bank.root.join(qbank_core::load::KITS_DIR).display()
-                )?;
+            if lines.is_empty() {
+                writeln!(out, "{none}")?;
             }
-            let width = rows.iter().map(|(k, _)| k.id.len()).max().unwrap_or(0);
-            for (k, r) in &rows {
-                let duration = k
-                    .duration_minutes
-                    .map(|d| format!(", {d} min"))
-                    .unwrap_or_default();
-                let state = match r {
-                    Ok(s) => plural(s.len(), "question"),
-                    Err(e) => format!("cannot be drawn: {e}"),
-                };
-                writeln!(
-                    out,
-                    "{:width$}  {} ({}{duration}): {state}",
-                    k.id, k.title, k.level
-                )?;
+            let width = lines.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
+            for (id, line) in lines {
+                writeln!(out, "{id:width$}  {line}")?;
             }
         }
     }
     out.flush()?;
-    Ok(if rows.iter().any(|(_, r)| r.is_err()) {
-        Outcome::Findings
-    } else {
+    Ok(if all_drawn {
         Outcome::Clean
+    } else {
+        Outcome::Findings
     })
 }
 

@@ -58,8 +58,15 @@ fn find_loop<'b>(bank: &'b Bank, id: &str) -> Result<&'b Loop, Failure> {
     )))
 }
 
-fn select(loaded: &kit::Loaded, lp: &Loop, draw: &DrawArgs) -> Result<LoopSelection, Failure> {
+/// The loop called `id` and its draw, with the warnings of the draw and of what the bank
+/// left out: what `loop show` and `loop build` start from.
+fn select<'l>(
+    loaded: &'l kit::Loaded,
+    id: &str,
+    draw: &DrawArgs,
+) -> Result<(&'l Loop, LoopSelection), Failure> {
     let bank = &loaded.bank;
+    let lp = find_loop(bank, id)?;
     let selection =
         qbank_core::select_loop(bank, lp, &loaded.kept_apart(Some(draw))).map_err(|e| {
             let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
@@ -78,7 +85,8 @@ fn select(loaded: &kit::Loaded, lp: &Loop, draw: &DrawArgs) -> Result<LoopSelect
             uncovered.join(", ")
         ));
     }
-    Ok(selection)
+    loaded.warn_left_out();
+    Ok((lp, selection))
 }
 
 fn list(args: KitListArgs) -> Result<Outcome, Failure> {
@@ -96,61 +104,49 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
             )
         })
         .collect();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        KitFormat::Json => {
-            let list = LoopList {
-                loops: rows.iter().map(|(l, r)| ListedLoop::new(l, r)).collect(),
-            };
-            serde_json::to_writer_pretty(&mut out, &list)?;
-            writeln!(out)?;
-        }
-        KitFormat::Human => {
-            if rows.is_empty() {
-                writeln!(
-                    out,
-                    "no loops in {}",
-                    bank.root.join(qbank_core::load::LOOPS_DIR).display()
-                )?;
-            }
-            let width = rows.iter().map(|(l, _)| l.id.len()).max().unwrap_or(0);
-            for (l, r) in &rows {
-                let state = match r {
-                    Ok(s) => {
-                        let uncovered: Vec<&str> = s.uncovered().collect();
-                        let mut state = plural(s.len(), "question");
-                        if !uncovered.is_empty() {
-                            state.push_str(&format!("; not covered: {}", uncovered.join(", ")));
-                        }
-                        state
+    let list = LoopList {
+        loops: rows.iter().map(|(l, r)| ListedLoop::new(l, r)).collect(),
+    };
+    let lines: Vec<(&str, String)> = rows
+        .iter()
+        .map(|(l, r)| {
+            let state = match r {
+                Ok(s) => {
+                    let uncovered: Vec<&str> = s.uncovered().collect();
+                    let mut state = plural(s.len(), "question");
+                    if !uncovered.is_empty() {
+                        state.push_str(&format!("; not covered: {}", uncovered.join(", ")));
                     }
-                    Err(e) => format!("cannot be drawn: {e}"),
-                };
-                writeln!(
-                    out,
-                    "{:width$}  {} ({}): {state}",
-                    l.id,
+                    state
+                }
+                Err(e) => format!("cannot be drawn: {e}"),
+            };
+            (
+                l.id.as_str(),
+                format!(
+                    "{} ({}): {state}",
                     l.title,
                     plural(l.interviews.len(), "interview")
-                )?;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(if rows.iter().any(|(_, r)| r.is_err()) {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
+                ),
+            )
+        })
+        .collect();
+    kit::print_list(
+        args.format,
+        &list,
+        &lines,
+        &format!(
+            "no loops in {}",
+            bank.root.join(qbank_core::load::LOOPS_DIR).display()
+        ),
+        rows.iter().all(|(_, r)| r.is_ok()),
+    )
 }
 
 fn show(args: LoopShowArgs) -> Result<Outcome, Failure> {
     let loaded = kit::load(&args.bank.bank)?;
     let bank = &loaded.bank;
-    let lp = find_loop(bank, &args.id)?;
-    let selection = select(&loaded, lp, &args.draw)?;
-    loaded.warn_left_out();
+    let (lp, selection) = select(&loaded, &args.id, &args.draw)?;
     let rev = kit::revision(bank);
     let fingerprint = qbank_core::fingerprint(&lp.id, selection.seed, &rev.shown);
     let stdout = io::stdout();
@@ -307,9 +303,7 @@ fn build(args: LoopBuildArgs) -> Result<Outcome, Failure> {
     };
     let loaded = kit::load(&args.bank.bank)?;
     let bank = &loaded.bank;
-    let lp = find_loop(bank, &args.id)?;
-    let selection = select(&loaded, lp, &args.draw)?;
-    loaded.warn_left_out();
+    let (lp, selection) = select(&loaded, &args.id, &args.draw)?;
     let rev = kit::revision(bank);
     let paper = match args.paper {
         PaperArg::A4 => Paper::A4,
