@@ -53,6 +53,10 @@ pub struct Args {
     /// `.qbank_cache/` of the current folder).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Also list, for the duplicate pairs of this split whose other question is not among the
+    /// first 3 `qbank similar` shows, the texts that rank above it, with their score parts.
+    #[arg(long)]
+    rank_errors: Option<String>,
     /// Write every labelled pair's score parts (split, label, kind, lexical, cosine, swapped,
     /// score, rank of b among a's closest and of a among b's) to this TSV file, for tuning.
     #[arg(long)]
@@ -462,6 +466,39 @@ pub fn run(args: Args) -> Result<(), String> {
             within(5),
             within(10)
         );
+    }
+
+    if let Some(which) = &args.rank_errors {
+        let _ = writeln!(out, "\n## Duplicates not among the first 3 ({which})\n");
+        let show = |a: usize, j: usize| {
+            let p = index.parts(a, j);
+            format!(
+                "rank {:.3} lex {:.3} cos {} swap {} | {}",
+                index.rank_score(a, j),
+                p.lexical,
+                p.semantic.map_or("-".to_owned(), |c| format!("{c:.3}")),
+                u8::from(p.swapped),
+                corpus[j]
+            )
+        };
+        for s in split(which).into_iter().filter(|s| s.pair.duplicate()) {
+            let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
+            for (x, y) in [(a, b), (b, a)] {
+                let r = rank_of(&index, x, y, &same);
+                if r <= 3 {
+                    continue;
+                }
+                let _ = writeln!(out, "- rank {r}: {}\n  - want: {}", corpus[x], show(x, y));
+                let mut above: Vec<(usize, f32)> = (0..index.len())
+                    .filter(|&j| j != x && j != y && same[j] != same[x])
+                    .map(|j| (j, index.rank_score(x, j)))
+                    .collect();
+                above.sort_by(|p, q| q.1.total_cmp(&p.1));
+                for &(j, _) in above.iter().take(3) {
+                    let _ = writeln!(out, "  - above: {}", show(x, j));
+                }
+            }
+        }
     }
 
     let _ = writeln!(out, "\n## Threshold sweep on dev\n");

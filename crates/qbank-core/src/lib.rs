@@ -22,6 +22,7 @@ pub mod loops;
 pub mod model;
 pub mod parallel;
 pub mod scalar;
+pub mod search;
 pub mod select;
 pub mod similarity;
 pub mod stats;

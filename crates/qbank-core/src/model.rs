@@ -326,6 +326,13 @@ pub struct Question {
 }
 
 impl Question {
+    /// Whether this question or `other` names the other in `similar_to`: a pair someone
+    /// looked at and kept.
+    pub fn acknowledges(&self, other: &Question) -> bool {
+        self.similar_to.iter().any(|s| s.id == other.id)
+            || other.similar_to.iter().any(|s| s.id == self.id)
+    }
+
     /// A question with this id and nothing else: no text, topic or levels, a concept
     /// question, the default status, empty lists. Fill in the rest with struct update
     /// syntax (`Question { text, ..Question::new(id) }`).

@@ -24,11 +24,13 @@
 //!    only against other questions that name nothing else.
 //!
 //! What remains are the question's *subject terms*. Each term weighs its inverse document
-//! frequency in the questions indexed together, so a term that most questions share ("model")
-//! weighs little and a rare one ("canary") weighs much. A word the vocabulary does not know
-//! weighs half that: in a bank of a few hundred questions every plain English word looks rare,
-//! and a question that describes its subject in many of them would otherwise be kept apart
-//! from one that names it.
+//! frequency in a fixed background of about 800 interview questions of many domains
+//! (`data/background-questions.txt`, built into the binary), so a term that most questions
+//! share ("model") weighs little and a rare one ("canary") weighs much. The weights never
+//! depend on the other questions of the bank: adding questions unrelated to a pair does not
+//! change its score. A word the vocabulary does not know weighs half that: every plain English
+//! word looks rare, and a question that describes its subject in many of them would otherwise
+//! be kept apart from one that names it.
 //!
 //! # Score
 //!
@@ -65,7 +67,7 @@
 //! assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
 //! ```
 
-mod base;
+mod builtin;
 mod embeddings;
 mod stem;
 
@@ -73,6 +75,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Topic;
 
+pub(crate) use builtin::check_groups;
+pub use builtin::{builtin_diagnostics, check_vocabulary, PATH as BUILTIN_VOCABULARY};
 pub use embeddings::{dot, Embeddings};
 pub use stem::{americanize, stem};
 
@@ -143,26 +147,103 @@ struct Cue {
     slots: Vec<Vec<String>>,
 }
 
-/// The slots of a cue written as `~ a | b + c + d | e`, each word stemmed; `None` when the
-/// text is not a cue or a slot is empty.
-fn parse_cue(phrase: &str) -> Option<Vec<Vec<String>>> {
-    let body = phrase.trim().strip_prefix('~')?;
-    let slots: Vec<Vec<String>> = body
-        .split('+')
-        .map(|slot| {
-            // One word per alternative: a word written with a hyphen or a space is not one.
-            slot.split('|')
-                .filter_map(|alt| match stems(alt).as_slice() {
-                    [one] => Some(one.clone()),
-                    _ => None,
-                })
-                .collect::<Vec<String>>()
-        })
-        .collect();
-    if slots.len() < 2 || slots.len() > 8 || slots.iter().any(Vec::is_empty) {
-        return None;
+/// Most slots a cue may have.
+const MAX_CUE_SLOTS: usize = 8;
+
+/// What is wrong with a phrase of a synonym group (see [`check_phrase`]): a message, and the
+/// bytes of the phrase it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseError {
+    pub message: String,
+    pub at: std::ops::Range<usize>,
+}
+
+/// Checks one phrase of a synonym group, as written in `topics.yaml` or in the built-in
+/// vocabulary: a plain phrase names at least one word; a cue (`~ small | fraction + traffic`)
+/// has two to eight slots joined by `+`, each slot one word or more joined by `|`, each
+/// alternative one word. The same reading [`Vocabulary`] uses, so a phrase that passes is
+/// one the detector understands.
+pub fn check_phrase(phrase: &str) -> Result<(), PhraseError> {
+    parse_phrase(phrase).map(|_| ())
+}
+
+/// A phrase read: words, or a cue's slots.
+enum Phrase {
+    Words,
+    Cue(Vec<Vec<String>>),
+}
+
+fn parse_phrase(phrase: &str) -> Result<Phrase, PhraseError> {
+    let whole = 0..phrase.len();
+    let lead = phrase.len() - phrase.trim_start().len();
+    let Some(body) = phrase.trim_start().strip_prefix('~') else {
+        if stems(phrase).is_empty() {
+            return Err(PhraseError {
+                message: format!("the phrase {phrase:?} names no word"),
+                at: whole,
+            });
+        }
+        return Ok(Phrase::Words);
+    };
+    let mut offset = lead + 1;
+    let mut slots: Vec<Vec<String>> = Vec::new();
+    for slot in body.split('+') {
+        let mut alternatives = Vec::new();
+        let mut at = offset;
+        for alt in slot.split('|') {
+            let start = at + (alt.len() - alt.trim_start().len());
+            let range = start..start + alt.trim().len();
+            let next = at + alt.len() + 1;
+            match stems(alt).as_slice() {
+                [one] => alternatives.push(one.clone()),
+                [] => {
+                    return Err(PhraseError {
+                        message: "an empty word in a cue: each slot lists words joined by `|`, slots are joined by `+`"
+                            .to_owned(),
+                        at: range,
+                    })
+                }
+                _ => {
+                    return Err(PhraseError {
+                        message: format!(
+                            "{:?} is more than one word: a cue's slot lists single words joined by `|` (join slots with `+`)",
+                            alt.trim()
+                        ),
+                        at: range,
+                    })
+                }
+            }
+            at = next;
+        }
+        slots.push(alternatives);
+        offset += slot.len() + 1;
     }
-    Some(slots)
+    if slots.len() < 2 {
+        return Err(PhraseError {
+            message: "a cue needs two slots or more joined by `+` (`~ small | fraction + traffic | requests`)"
+                .to_owned(),
+            at: whole,
+        });
+    }
+    if slots.len() > MAX_CUE_SLOTS {
+        return Err(PhraseError {
+            message: format!(
+                "a cue has at most {MAX_CUE_SLOTS} slots; this one has {}",
+                slots.len()
+            ),
+            at: whole,
+        });
+    }
+    Ok(Phrase::Cue(slots))
+}
+
+/// The slots of a cue written as `~ a | b + c + d | e`, each word stemmed; `None` when the
+/// text is not a cue or is malformed (see [`check_phrase`]).
+fn parse_cue(phrase: &str) -> Option<Vec<Vec<String>>> {
+    match parse_phrase(phrase) {
+        Ok(Phrase::Cue(slots)) => Some(slots),
+        _ => None,
+    }
 }
 
 /// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
@@ -328,11 +409,10 @@ impl Vocabulary {
     }
 
     fn build_from(extra: Vec<Vec<&str>>, builtin_synonyms: bool) -> Vocabulary {
-        let stop: HashSet<String> = base::STOP_WORDS
-            .split_whitespace()
-            .flat_map(stems)
-            .collect();
-        let light: HashSet<String> = base::LIGHT_WORDS
+        let base = builtin::builtin();
+        let stop: HashSet<String> = base.stop_words.split_whitespace().flat_map(stems).collect();
+        let light: HashSet<String> = base
+            .light_words
             .split_whitespace()
             .flat_map(stems)
             .filter(|s| !stop.contains(s))
@@ -341,8 +421,12 @@ impl Vocabulary {
         // Groups: the bank's first (its canonical names win), then the built-in ones.
         let mut groups: Vec<Vec<&str>> = extra.into_iter().filter(|g| !g.is_empty()).collect();
         if builtin_synonyms {
-            groups.extend(base::SYNONYMS.iter().map(|g| g.to_vec()));
-            groups.extend(base::CUES.iter().map(|g| g.to_vec()));
+            groups.extend(
+                base.synonyms
+                    .iter()
+                    .chain(&base.cues)
+                    .map(|g| g.iter().map(String::as_str).collect::<Vec<&str>>()),
+            );
         }
 
         // Merge groups that share a phrase.
@@ -397,10 +481,10 @@ impl Vocabulary {
                 }
             }
         }
-        for frame in base::FRAMES {
+        for frame in &base.frames {
             add(stems(frame), Meaning::Frame);
         }
-        for marker in base::EXAMPLE_MARKERS {
+        for marker in &base.example_markers {
             add(stems(marker), Meaning::Examples);
         }
         for list in phrases.values_mut() {
@@ -408,7 +492,7 @@ impl Vocabulary {
             list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
         let context_names: HashSet<Vec<String>> =
-            base::CONTEXT_SUBJECTS.iter().map(|n| stems(n)).collect();
+            base.context_subjects.iter().map(|n| stems(n)).collect();
         let context = names
             .iter()
             .map(|n| context_names.contains(&stems(n)))
@@ -448,7 +532,7 @@ impl Vocabulary {
             light,
             concept_class,
             context,
-            opening: base::OPENING_VERBS.iter().flat_map(|v| stems(v)).collect(),
+            opening: base.opening_verbs.iter().flat_map(|v| stems(v)).collect(),
             cues,
             cue_index,
         }
@@ -776,6 +860,16 @@ enum TermKey {
     Sole(Box<TermKey>),
 }
 
+impl TermKey {
+    /// The term itself, whether or not it is a question's sole subject.
+    fn plain(&self) -> &TermKey {
+        match self {
+            TermKey::Sole(inner) => inner.plain(),
+            other => other,
+        }
+    }
+}
+
 /// Settings of the detector.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DetectorOptions {
@@ -823,6 +917,49 @@ pub struct Detector {
     options: DetectorOptions,
     /// Sentence vectors of the texts, when a model computed them.
     meaning: Option<std::sync::Arc<Embeddings>>,
+    /// The fixed background read with this vocabulary, once, when first needed.
+    background: std::sync::OnceLock<Background>,
+}
+
+/// The questions that weigh subject terms: one a line, `#` comments. Fixed, so that a pair's
+/// score depends on its two texts only, never on the other questions of the bank of the
+/// moment (adding questions unrelated to a pair never changes its verdict).
+const BACKGROUND: &str = include_str!("../data/background-questions.txt");
+
+/// How many questions of [`BACKGROUND`] hold each term.
+#[derive(Debug, Clone)]
+struct Background {
+    texts: usize,
+    df: HashMap<TermKey, u32>,
+}
+
+impl Background {
+    fn read(vocabulary: &Vocabulary) -> Background {
+        let texts: Vec<&str> = BACKGROUND
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let analysed: Vec<Analysis> =
+            crate::parallel::map_ordered(&texts, 256, |_, t| vocabulary.analyse(t, Want::Terms));
+        let mut df: HashMap<TermKey, u32> = HashMap::new();
+        for a in analysed {
+            for t in a.terms {
+                *df.entry(t.key.plain().clone()).or_default() += 1;
+            }
+        }
+        Background {
+            texts: texts.len(),
+            df,
+        }
+    }
+
+    /// The weight of a term by its rarity in the background: 1 + ln((N + 1) / (df + 1)); a
+    /// term the background never holds weighs the most.
+    fn idf(&self, key: &TermKey) -> f32 {
+        let df = self.df.get(key.plain()).copied().unwrap_or(0);
+        1.0 + ((self.texts as f32 + 1.0) / (df as f32 + 1.0)).ln()
+    }
 }
 
 /// Two near-duplicate texts: indices into the indexed texts (`a < b`), their score, and the
@@ -863,7 +1000,14 @@ impl Detector {
             vocabulary,
             options,
             meaning: None,
+            background: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The fixed background that weighs terms, read with this detector's vocabulary.
+    fn background(&self) -> &Background {
+        self.background
+            .get_or_init(|| Background::read(&self.vocabulary))
     }
 
     /// The same detector, reading texts with their sentence vectors too: texts found in
@@ -925,10 +1069,6 @@ pub struct Index<'d> {
     raw: Vec<Box<str>>,
     /// Each text's sentence vector, when the detector has one for it.
     vectors: Vec<Option<&'d [f32]>>,
-    /// The least weight a pair must share: [`MIN_SHARED_WEIGHT`]; in a bank of a dozen
-    /// questions or fewer, where a subject found in just the two of them weighs less, that
-    /// weight, but never less than 2.
-    min_shared: f32,
 }
 
 /// Each text's terms (id, weight), ids ascending, all in one list: `docs[i]` is text `i`'s.
@@ -1080,6 +1220,9 @@ struct Blend {
     weight: f32,
     origin: f32,
     swap: f32,
+    /// Whether the term score needs [`MIN_SHARED_WEIGHT`] in common (the verdict) or counts
+    /// whatever the texts share (the ranking: the closest questions whatever they share).
+    gated: bool,
 }
 
 impl Blend {
@@ -1098,6 +1241,7 @@ const VERDICT: Blend = Blend {
     weight: 0.10,
     origin: 0.70,
     swap: 0.25,
+    gated: true,
 };
 
 /// How [`Index::closest`] orders texts with vectors. Here the cosine leads: among a bank's
@@ -1108,6 +1252,16 @@ const RANKING: Blend = Blend {
     weight: 0.70,
     origin: 0.40,
     swap: 0.50,
+    gated: false,
+};
+
+/// How [`Index::closest`] orders texts without vectors: by the term score, whatever weight
+/// they share, a swapped subject counting as in the verdict.
+const RANKING_WORDS: Blend = Blend {
+    weight: 0.0,
+    origin: 0.0,
+    swap: SWAP_FACTOR,
+    gated: false,
 };
 
 /// How many texts [`Detector::index`] reads at a time (on all cores) before folding them in.
@@ -1144,6 +1298,8 @@ impl<'d> Index<'d> {
         let mut raw = Vec::with_capacity(texts.len());
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: HashMap<TermKey, u32> = HashMap::new();
+        let background = detector.background();
+        let mut weight: Vec<f32> = Vec::new();
         let mut first: Vec<String> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut is_light: Vec<bool> = Vec::new();
@@ -1157,7 +1313,8 @@ impl<'d> Index<'d> {
                         let factor =
                             class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
                         let light = t.class == TermClass::Light;
-                        let id = *ids.entry(t.key).or_insert_with(|| {
+                        let id = *ids.entry(t.key).or_insert_with_key(|key| {
+                            weight.push(background.idf(key));
                             first.push(t.name);
                             df.push(0);
                             is_light.push(light);
@@ -1169,11 +1326,10 @@ impl<'d> Index<'d> {
                     .collect()
             })
             .collect();
-        let n = provisional.len() as f32;
-        let idf = |d: u32| 1.0 + ((n + 1.0) / (d as f32 + 1.0)).ln();
-        // Final ids: subjects before light words, rarest first, ties by first appearance (so
-        // the order is deterministic). Two texts that share a subject then share one among
-        // the first terms of each, where the index looks.
+        // Final ids: subjects before light words, rarest in these texts first, ties by first
+        // appearance (so the order is deterministic). Two texts that share a subject then
+        // share one among the first terms of each, where the index looks. The weights come
+        // from the fixed background, not from these texts.
         let mut order: Vec<u32> = (0..first.len() as u32).collect();
         order.sort_by_key(|&p| (is_light[p as usize], df[p as usize], p));
         let mut rank = vec![0u32; order.len()];
@@ -1189,7 +1345,7 @@ impl<'d> Index<'d> {
             v.extend(
                 terms
                     .into_iter()
-                    .map(|(p, factor)| (rank[p as usize], factor * idf(df[p as usize]))),
+                    .map(|(p, factor)| (rank[p as usize], factor * weight[p as usize])),
             );
             v.sort_unstable_by_key(|(t, _)| *t);
             docs.push(&v);
@@ -1207,7 +1363,6 @@ impl<'d> Index<'d> {
             sequences,
             raw,
             vectors,
-            min_shared: MIN_SHARED_WEIGHT.min(idf(2)).max(2.0),
         }
     }
 
@@ -1318,10 +1473,15 @@ impl<'d> Index<'d> {
         floor: f32,
         blend: &Blend,
     ) -> f32 {
-        let lexical = self.lexical(a, b, shared);
+        let lexical = if blend.gated {
+            self.lexical(a, b, shared)
+        } else {
+            self.lexical_ungated(a, b, shared)
+        };
         let (score, factor) = match self.cosine(a, b) {
             Some(c) => (blend.of(c, lexical), blend.swap),
-            None => (lexical, SWAP_FACTOR),
+            None if blend.gated => (lexical, SWAP_FACTOR),
+            None => (lexical, RANKING_WORDS.swap),
         };
         if score > 0.0 && score >= floor && self.swap(a, b, shared_subjects) {
             score * factor
@@ -1332,9 +1492,14 @@ impl<'d> Index<'d> {
 
     /// The subject-term score of `a` and `b` that share `shared` weight, before the swap test.
     fn lexical(&self, a: usize, b: usize, shared: f32) -> f32 {
-        if shared < self.min_shared {
+        if shared < MIN_SHARED_WEIGHT {
             return 0.0;
         }
+        self.lexical_ungated(a, b, shared)
+    }
+
+    /// [`Index::lexical`] whatever weight the two share.
+    fn lexical_ungated(&self, a: usize, b: usize, shared: f32) -> f32 {
         let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
         let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
         if union <= 0.0 {
@@ -1404,17 +1569,18 @@ impl<'d> Index<'d> {
     }
 
     /// What [`Index::closest`] orders texts by: with vectors, a blend led by meaning (see
-    /// [`RANKING`]); without, the score.
+    /// [`RANKING`]); without, the term score whatever weight the two share (a single shared
+    /// word counts), a swapped subject lowering it as in the verdict.
     pub fn rank_score(&self, i: usize, j: usize) -> f32 {
         match self.cosine(i, j) {
             Some(_) => self.blended(i, j, 0.0, &RANKING),
-            None => self.score_of(i, j),
+            None => self.blended(i, j, 0.0, &RANKING_WORDS),
         }
     }
 
     /// The texts closest to text `i`, closest first (ties in text order), at most `limit` of
-    /// them: every text that shares a subject with it and scores above zero, whatever the
-    /// threshold. Compares `i` with every text, so it costs time linear in the bank: for one
+    /// them: every text that shares a subject with it, however little, or is close by meaning,
+    /// whatever the threshold. Compares `i` with every text, so it costs time linear in the bank: for one
     /// question, not for all of them (that is [`Index::near_duplicates`]).
     pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, Similarity)> {
         let mut found: Vec<(usize, f32)> = (0..self.docs.len())
@@ -1671,15 +1837,60 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_vocabulary_file_reads_without_a_fault() {
+        assert!(
+            builtin_diagnostics().is_empty(),
+            "{:#?}",
+            builtin_diagnostics()
+        );
+        let b = builtin::builtin();
+        assert!(b.synonyms.len() > 100 && b.cues.len() > 50 && !b.frames.is_empty());
+    }
+
+    #[test]
+    fn a_malformed_vocabulary_entry_is_an_error_at_its_place() {
+        let text = "stop_words: a the\nlight_words: bad\nexample_markers: [such as]\n\
+                    opening_verbs: [explain]\nframes: [walk me through]\ncontext_subjects: [model]\n\
+                    synonyms:\n  - [canary deployment, \"~ small | fraction traffic\"]\n\
+                    cues:\n  - [model, \"~ weights\"]\n";
+        let found: Vec<(u32, u32, String)> = check_vocabulary("vocabulary.yaml", text)
+            .into_iter()
+            .map(|d| {
+                let at = d.primary.span.start;
+                (at.line, at.column, d.message)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    8,
+                    36,
+                    "a synonym group: \"fraction traffic\" is more than one word: a cue's slot \
+                     lists single words joined by `|` (join slots with `+`)"
+                        .to_owned()
+                ),
+                (
+                    10,
+                    14,
+                    "a cue group: a cue needs two slots or more joined by `+` (`~ small | \
+                     fraction + traffic | requests`)"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn builtin_groups_never_share_a_phrase() {
         // Groups that share a phrase are merged: within the built-in list that would join two
         // subjects by accident ("load testing" and "scale" once shared "high load").
         let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
         let mut shared = Vec::new();
-        for (gi, group) in base::SYNONYMS.iter().enumerate() {
-            for phrase in *group {
+        for (gi, group) in builtin::builtin().synonyms.iter().enumerate() {
+            for phrase in group {
                 match owner.get(&stems(phrase)) {
-                    Some(&other) if other != gi => shared.push(*phrase),
+                    Some(&other) if other != gi => shared.push(phrase.as_str()),
                     _ => {
                         owner.insert(stems(phrase), gi);
                     }
@@ -1740,7 +1951,8 @@ mod tests {
 
     #[test]
     fn builtin_cues_are_well_formed() {
-        let known: HashSet<Vec<String>> = base::SYNONYMS
+        let known: HashSet<Vec<String>> = builtin::builtin()
+            .synonyms
             .iter()
             .flat_map(|g| g.iter())
             .map(|p| stems(p))
@@ -1751,13 +1963,13 @@ mod tests {
                 .split_whitespace()
                 .map(stem)
                 .collect();
-        for entry in base::CUES {
+        for entry in &builtin::builtin().cues {
             assert!(
                 entry.len() >= 2 && !entry[0].starts_with('~'),
                 "{entry:?}: a phrase, then cues"
             );
             assert!(
-                known.contains(&stems(entry[0])),
+                known.contains(&stems(&entry[0])),
                 "{:?} names no built-in synonym group",
                 entry[0]
             );

@@ -143,17 +143,18 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     let threshold = crate::config::load(None, &args.bank.bank)
         .map(|c| qbank_lint::near_duplicate_threshold(&c.settings))
         .unwrap_or(qbank_lint::NEAR_DUPLICATE_THRESHOLD);
-    let near: Vec<String> = super::similar::report(&bank, &text, None, threshold, NEAR_SHOWN, None)
-        .closest
-        .into_iter()
-        .filter(|m| m.near_duplicate)
-        .map(|m| {
-            format!(
-                "  {:.2}  {}  {}:{}:{}",
-                m.score, m.id, m.file, m.line, m.column
-            )
-        })
-        .collect();
+    let near: Vec<String> =
+        qbank_core::search::closest(&bank, &text, None, threshold, NEAR_SHOWN, None)
+            .closest
+            .into_iter()
+            .filter(|m| m.near_duplicate)
+            .map(|m| {
+                format!(
+                    "  {:.2}  {}  {}:{}:{}",
+                    m.score, m.id, m.file, m.line, m.column
+                )
+            })
+            .collect();
 
     let q = Question {
         title,

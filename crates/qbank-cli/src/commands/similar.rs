@@ -1,53 +1,16 @@
 //! `qbank similar`: the active questions closest to a text or to a question of the bank.
 //!
-//! The near-duplicate rule reports a pair only from its threshold on; this shows the closest
-//! questions whatever their score, so that a contributor can search the bank before writing a
-//! question and a reviewer can look past the threshold.
+//! The search is [`qbank_core::search::closest`]; this finds the bank, the model and the
+//! query, and prints.
 
 use std::io::{self, Write};
 
-use qbank_core::similarity::Detector;
+use qbank_core::search::{closest, Report};
 use qbank_core::{Bank, Question};
-use qbank_lint::{is_invisible, near_duplicate_threshold, similar_to_pair};
-use serde::Serialize;
+use qbank_lint::{is_invisible, near_duplicate_threshold};
 
 use crate::args::{SimilarArgs, SimilarFormat};
 use crate::{config, Failure, Outcome};
-
-/// What `--format json` prints.
-#[derive(Debug, Serialize)]
-pub(crate) struct Report<'a> {
-    /// The text compared.
-    pub(crate) query: &'a str,
-    /// The question it is, with `--id`.
-    pub(crate) id: Option<&'a str>,
-    /// The score from which `qbank lint` reports a pair.
-    pub(crate) threshold: f32,
-    /// How many active questions it was compared with.
-    pub(crate) compared: usize,
-    pub(crate) closest: Vec<Match<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct Match<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) file: String,
-    pub(crate) line: u32,
-    pub(crate) column: u32,
-    pub(crate) score: f32,
-    /// The subjects both texts name, heaviest first.
-    pub(crate) shared: Vec<String>,
-    /// The cosine of the two texts' sentence vectors, when a model read them.
-    pub(crate) semantic: Option<f32>,
-    /// The words of the query and of this question where the two differ, when they are one
-    /// sentence with one subject swapped for another.
-    pub(crate) swapped: Option<[String; 2]>,
-    /// At or above the threshold: `qbank lint` would report the pair.
-    pub(crate) near_duplicate: bool,
-    /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
-    pub(crate) acknowledged: bool,
-    pub(crate) text: &'a str,
-}
 
 /// Prints the closest questions. Exit 0 whatever it finds: it is a search, and `qbank lint`
 /// is the gate.
@@ -77,7 +40,7 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         .chain([query])
         .collect();
     let embeddings = setup.embeddings(&texts);
-    let report = report(
+    let report = closest(
         &bank,
         query,
         asked,
@@ -95,60 +58,6 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
     }
     out.flush()?;
     Ok(Outcome::Clean)
-}
-
-/// The `limit` active questions closest to `query` (the text of `asked`, when it is one of the
-/// bank's, which is then not compared with itself), marked against `threshold`.
-pub(crate) fn report<'b>(
-    bank: &'b Bank,
-    query: &'b str,
-    asked: Option<&'b Question>,
-    threshold: f32,
-    limit: usize,
-    embeddings: Option<std::sync::Arc<qbank_core::similarity::Embeddings>>,
-) -> Report<'b> {
-    let others: Vec<&Question> = bank
-        .questions
-        .iter()
-        .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
-        .collect();
-    let detector = Detector::for_bank(bank, threshold).with_meaning(embeddings);
-    // The query is indexed with the bank, so that its words weigh what they weigh there.
-    let texts: Vec<&str> = others
-        .iter()
-        .map(|q| q.text.as_str())
-        .chain([query])
-        .collect();
-    let index = detector.index(&texts);
-    let closest = index
-        .closest(others.len(), limit)
-        .into_iter()
-        .map(|(j, similarity)| {
-            let q = others[j];
-            let place = bank.question_file(q).label("/text");
-            Match {
-                id: &q.id,
-                file: place.file,
-                line: place.span.start.line,
-                column: place.span.start.column,
-                // Three decimals: more would only show the float's rounding.
-                score: (similarity.score * 1000.0).round() / 1000.0,
-                shared: similarity.shared,
-                semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),
-                swapped: similarity.swapped.map(|(a, b)| [a, b]),
-                near_duplicate: similarity.score >= threshold,
-                acknowledged: asked.is_some_and(|a| similar_to_pair(a, q)),
-                text: &q.text,
-            }
-        })
-        .collect();
-    Report {
-        query,
-        id: asked.map(|q| q.id.as_str()),
-        threshold,
-        compared: others.len(),
-        closest,
-    }
 }
 
 /// The question with `id`, or a failure that suggests the closest id.

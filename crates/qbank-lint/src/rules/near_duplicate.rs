@@ -173,5 +173,5 @@ pub fn threshold(settings: &Settings) -> f32 {
 
 /// Whether either question names the other in `similar_to`.
 pub fn acknowledged(a: &Question, b: &Question) -> bool {
-    a.similar_to.iter().any(|s| s.id == b.id) || b.similar_to.iter().any(|s| s.id == a.id)
+    a.acknowledges(b)
 }

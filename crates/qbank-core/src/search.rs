@@ -1,0 +1,103 @@
+//! The active questions of a bank closest to a text or to one of its questions, whatever they
+//! share: what `qbank similar` and `qbank new` show. The near-duplicate rule reports a pair
+//! only from its threshold on; this lists the closest ones whatever their score, so that a
+//! contributor can search the bank before writing a question and a reviewer can look past the
+//! threshold.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::similarity::{Detector, Embeddings};
+use crate::{Bank, Question};
+
+/// The closest questions to one text (serialised as `qbank similar --format json` prints it).
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// The text compared.
+    pub query: &'a str,
+    /// The question it is, when it is one of the bank's.
+    pub id: Option<&'a str>,
+    /// The score from which `qbank lint` reports a pair.
+    pub threshold: f32,
+    /// How many active questions it was compared with.
+    pub compared: usize,
+    pub closest: Vec<Match<'a>>,
+}
+
+/// One of the closest questions.
+#[derive(Debug, Serialize)]
+pub struct Match<'a> {
+    pub id: &'a str,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub score: f32,
+    /// The subjects both texts name, heaviest first.
+    pub shared: Vec<String>,
+    /// The cosine of the two texts' sentence vectors, when a model read them.
+    pub semantic: Option<f32>,
+    /// The words of the query and of this question where the two differ, when they are one
+    /// sentence with one subject swapped for another.
+    pub swapped: Option<[String; 2]>,
+    /// At or above the threshold: `qbank lint` would report the pair.
+    pub near_duplicate: bool,
+    /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
+    pub acknowledged: bool,
+    pub text: &'a str,
+}
+
+/// The `limit` active questions of `bank` closest to `query` (the text of `asked`, when it is
+/// one of the bank's, which is then not compared with itself), closest first, each marked
+/// against `threshold`. With `embeddings` (sentence vectors of the bank's texts and of the
+/// query) the order is led by meaning; without, by the words the texts share, however few.
+pub fn closest<'b>(
+    bank: &'b Bank,
+    query: &'b str,
+    asked: Option<&'b Question>,
+    threshold: f32,
+    limit: usize,
+    embeddings: Option<Arc<Embeddings>>,
+) -> Report<'b> {
+    let others: Vec<&Question> = bank
+        .questions
+        .iter()
+        .filter(|q| q.is_active() && !asked.is_some_and(|a| std::ptr::eq(*q, a)))
+        .collect();
+    let detector = Detector::for_bank(bank, threshold).with_meaning(embeddings);
+    let texts: Vec<&str> = others
+        .iter()
+        .map(|q| q.text.as_str())
+        .chain([query])
+        .collect();
+    let index = detector.index(&texts);
+    let closest = index
+        .closest(others.len(), limit)
+        .into_iter()
+        .map(|(j, similarity)| {
+            let q = others[j];
+            let place = bank.question_file(q).label("/text");
+            Match {
+                id: &q.id,
+                file: place.file,
+                line: place.span.start.line,
+                column: place.span.start.column,
+                // Three decimals: more would only show the float's rounding.
+                score: (similarity.score * 1000.0).round() / 1000.0,
+                shared: similarity.shared,
+                semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),
+                swapped: similarity.swapped.map(|(a, b)| [a, b]),
+                near_duplicate: similarity.score >= threshold,
+                acknowledged: asked.is_some_and(|a| a.acknowledges(q)),
+                text: &q.text,
+            }
+        })
+        .collect();
+    Report {
+        query,
+        id: asked.map(|q| q.id.as_str()),
+        threshold,
+        compared: others.len(),
+        closest,
+    }
+}

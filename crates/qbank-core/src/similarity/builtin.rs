@@ -1,0 +1,149 @@
+//! The built-in vocabulary, as data: `data/vocabulary.yaml`, built into the binary.
+//!
+//! Stop words, light words, frame phrases, example markers, opening verbs, the subjects that
+//! set a scene, and the synonym groups and cues in the shape of a topic's `synonyms` in
+//! topics.yaml. Read by the same checks as a bank's topics.yaml ([`check_groups`]): every
+//! malformed entry is a diagnostic at its `file:line:col` and is left out.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::load::SourceFile;
+use crate::{Diagnostic, FileKind, Label};
+
+/// Where the built-in vocabulary lives in the repository (for diagnostics).
+pub const PATH: &str = "crates/qbank-core/data/vocabulary.yaml";
+
+const TEXT: &str = include_str!("../../data/vocabulary.yaml");
+
+/// What a vocabulary file holds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Builtin {
+    /// Words that never name the subject of a question (whitespace-separated).
+    pub stop_words: String,
+    /// Common words that say how rather than what: they count, but weigh little.
+    pub light_words: String,
+    /// Words that introduce examples.
+    pub example_markers: Vec<String>,
+    /// Verbs that frame a sentence they open.
+    pub opening_verbs: Vec<String>,
+    /// Phrases that frame a question without naming its subject.
+    pub frames: Vec<String>,
+    /// Subjects that set the scene rather than say what is asked.
+    pub context_subjects: Vec<String>,
+    /// Groups of phrases that name one subject, the first canonical.
+    pub synonyms: Vec<Vec<String>>,
+    /// Subjects described rather than named: a phrase of a synonym group, then cues.
+    pub cues: Vec<Vec<String>>,
+}
+
+/// The built-in vocabulary, read once.
+pub(super) fn builtin() -> &'static Builtin {
+    static BUILTIN: OnceLock<Builtin> = OnceLock::new();
+    BUILTIN.get_or_init(|| read(PATH, TEXT).0)
+}
+
+/// The diagnostics of the built-in vocabulary file: none in a release (a test holds it).
+pub fn builtin_diagnostics() -> Vec<Diagnostic> {
+    read(PATH, TEXT).1
+}
+
+/// Reads a vocabulary file shown as `path`: what it holds, and a diagnostic for every entry
+/// that cannot be read (left out of what it holds).
+pub fn check_vocabulary(path: &str, text: &str) -> Vec<Diagnostic> {
+    read(path, text).1
+}
+
+fn read(path: &str, text: &str) -> (Builtin, Vec<Diagnostic>) {
+    let file = SourceFile::new(
+        path.to_owned(),
+        path.to_owned(),
+        FileKind::Topics,
+        text.into(),
+    );
+    let mut diags = Vec::new();
+    let value = match crate::yaml::parse(text, false) {
+        Ok(parsed) => parsed.value,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "yaml-syntax",
+                e.message,
+                Label::new(path, e.span),
+            ));
+            return (Builtin::default(), diags);
+        }
+    };
+    let Some(value) = value else {
+        return (Builtin::default(), diags);
+    };
+    let builtin: Builtin = match serde_json::from_value(value) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                format!("cannot read the vocabulary: {e}"),
+                file.start_label(),
+            ));
+            return (Builtin::default(), diags);
+        }
+    };
+    check_groups(
+        &file,
+        "/synonyms",
+        "a synonym group",
+        &builtin.synonyms,
+        &mut diags,
+    );
+    check_groups(&file, "/cues", "a cue group", &builtin.cues, &mut diags);
+    for (key, list) in [
+        ("frames", &builtin.frames),
+        ("example_markers", &builtin.example_markers),
+        ("opening_verbs", &builtin.opening_verbs),
+        ("context_subjects", &builtin.context_subjects),
+    ] {
+        for (i, phrase) in list.iter().enumerate() {
+            if let Err(e) = super::check_phrase(phrase).and_then(|()| {
+                if phrase.trim_start().starts_with('~') {
+                    Err(super::PhraseError {
+                        message: "a cue belongs in a synonym group".to_owned(),
+                        at: 0..phrase.len(),
+                    })
+                } else {
+                    Ok(())
+                }
+            }) {
+                diags.push(Diagnostic::error(
+                    "schema-violation",
+                    format!("{key}: {}", e.message),
+                    file.label_in(&format!("/{key}/{i}"), phrase, e.at),
+                ));
+            }
+        }
+    }
+    (builtin, diags)
+}
+
+/// A diagnostic for every phrase of `groups` (written at `pointer`, each group a list of
+/// phrases) that the detector cannot read, at the phrase (a cue's words where the fault is
+/// theirs): one check for the built-in vocabulary and a bank's topics.yaml.
+pub(crate) fn check_groups(
+    file: &SourceFile,
+    pointer: &str,
+    what: &str,
+    groups: &[Vec<String>],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (g, group) in groups.iter().enumerate() {
+        for (k, phrase) in group.iter().enumerate() {
+            if let Err(e) = super::check_phrase(phrase) {
+                diags.push(Diagnostic::error(
+                    "schema-violation",
+                    format!("{what}: {}", e.message),
+                    file.label_in(&format!("{pointer}/{g}/{k}"), phrase, e.at),
+                ));
+            }
+        }
+    }
+}
