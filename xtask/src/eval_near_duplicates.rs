@@ -53,6 +53,10 @@ pub struct Args {
     /// `.qbank_cache/` of the current folder).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Rank `qbank similar`'s way (`blend`, the default) or by the cosine of the sentence
+    /// vectors alone (`cosine`, "MiniLM alone"; needs --model).
+    #[arg(long, value_enum, default_value_t = RankBy::Blend)]
+    rank_by: RankBy,
     /// Also list, for the duplicate pairs of this split whose other question is not among the
     /// first 3 `qbank similar` shows, the texts that rank above it, with their score parts.
     #[arg(long)]
@@ -61,6 +65,12 @@ pub struct Args {
     /// score, rank of b among a's closest and of a among b's) to this TSV file, for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RankBy {
+    Blend,
+    Cosine,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -176,15 +186,25 @@ fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
 /// Texts labelled duplicates of `a`, directly or through other texts (`same` holds each
 /// text's group), do not compete: a seed question with three rewordings has three right
 /// answers.
-fn rank_of(index: &qbank_core::similarity::Index<'_>, a: usize, b: usize, same: &[usize]) -> usize {
-    // The order `qbank similar` shows: with a model, led by meaning.
-    let score = index.rank_score(a, b);
+fn rank_of(
+    index: &qbank_core::similarity::Index<'_>,
+    a: usize,
+    b: usize,
+    same: &[usize],
+    by: RankBy,
+) -> usize {
+    // The order `qbank similar` shows (with a model, led by meaning), or the cosine alone.
+    let rank = |x: usize, y: usize| match by {
+        RankBy::Blend => index.rank_score(x, y),
+        RankBy::Cosine => index.parts(x, y).semantic.unwrap_or(0.0),
+    };
+    let score = rank(a, b);
     if score <= 0.0 {
         return index.len();
     }
     1 + (0..index.len())
         .filter(|&j| j != a && j != b && same[j] != same[a])
-        .filter(|&j| index.rank_score(a, j) >= score)
+        .filter(|&j| rank(a, j) >= score)
         .count()
 }
 
@@ -452,7 +472,10 @@ pub fn run(args: Args) -> Result<(), String> {
             .iter()
             .flat_map(|s| {
                 let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
-                [rank_of(&index, a, b, &same), rank_of(&index, b, a, &same)]
+                [
+                    rank_of(&index, a, b, &same, args.rank_by),
+                    rank_of(&index, b, a, &same, args.rank_by),
+                ]
             })
             .collect();
         let within =
@@ -484,7 +507,7 @@ pub fn run(args: Args) -> Result<(), String> {
         for s in split(which).into_iter().filter(|s| s.pair.duplicate()) {
             let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
             for (x, y) in [(a, b), (b, a)] {
-                let r = rank_of(&index, x, y, &same);
+                let r = rank_of(&index, x, y, &same, args.rank_by);
                 if r <= 3 {
                     continue;
                 }

@@ -64,6 +64,17 @@ impl SourceFile {
         }
     }
 
+    /// A data file that is not part of a bank (a built-in vocabulary, a list of phrasings),
+    /// shown as `path`: for diagnostics at its `file:line:col`.
+    pub fn data(path: &str, text: &str) -> SourceFile {
+        SourceFile::new(
+            path.to_owned(),
+            path.to_owned(),
+            FileKind::Topics,
+            text.to_owned(),
+        )
+    }
+
     /// The revision of this file's text ([`crate::question_revision`]).
     pub fn revision(&self) -> String {
         crate::question_revision(&self.text)

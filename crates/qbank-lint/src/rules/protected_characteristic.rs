@@ -1,7 +1,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use qbank_core::Severity;
+use qbank_core::{Diagnostic, Severity};
+use serde::Deserialize;
 
 use crate::rule::{Context, Rule, RuleDoc};
 use crate::text::{sentences, tokens};
@@ -77,516 +78,145 @@ impl Rule for ProtectedCharacteristic {
 }
 
 /// A protected ground, the phrasings that ask about it and what to ask instead.
-#[derive(Debug)]
+/// A protected ground: how to name it, and the phrasings that ask about it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct Category {
     /// Short label, used by the labelled test set.
     #[cfg_attr(
         not(test),
         expect(dead_code, reason = "read by the labelled tests only")
     )]
-    pub key: &'static str,
+    pub key: String,
     /// As it reads in the message: "the candidate's {name}".
-    pub name: &'static str,
+    pub name: String,
     /// The lawful alternative, or what to do.
-    pub help: &'static str,
+    pub help: String,
     /// Patterns that tie the ground to the candidate ("how old are you", "your religion");
     /// they fire unless a technical noun follows the match ("your age groups").
-    bound: &'static [&'static str],
+    bound: Vec<String>,
     /// Words and phrases that fire in a sentence addressed to the candidate ("you", "your")
     /// that is not about technical work or other people.
-    loose: &'static [&'static str],
+    loose: Vec<String>,
     /// Lawful questions about the same ground; a sentence that matches one is left alone
     /// for this category.
-    lawful: &'static [&'static str],
+    lawful: Vec<String>,
 }
 
-// Pattern syntax: words separated by spaces; `a|b` matches either word; a trailing `?` makes
-// an element optional; `*` matches any one word and `#` any number. Words are compared lowercase, contractions
-// are split ("you're" → "you are") and possessive "'s" is dropped.
-pub(crate) static CATEGORIES: &[Category] = &[
-    Category {
-        key: "age",
-        name: "age",
-        help: "ask only whether a legal minimum age is met, for example \"Are you at least 18 years old?\"",
-        bound: &[
-            "how old are|were|will you",
-            "your age",
-            "your date|year of birth",
-            "your birthday|birthdate|birth",
-            "when|what year? were you born",
-            "what? year|when did you graduate",
-            "when did you finish high|secondary school",
-            "what year did you finish|complete|leave|start university|college|school|high",
-            "when|soon do|will you plan|intend|want|expect? to? retire",
-            "your retirement plans",
-            "are you over|under|older|younger than? #",
-            "are you over|under|older|younger than? thirty|forty|fifty|sixty|seventy",
-            "years do you have left",
-            "years left before you retire",
-            "which|what decade|generation were you born",
-            "years * have left",
-            "how much longer do|will you plan|want|intend to? work",
-        ],
-        loose: &["age", "retire", "retirement"],
-        lawful: &[
-            "at least 18|eighteen|21|twenty-one|16|sixteen",
-            "over|above the? age? of? 18|eighteen|21|twenty-one",
-            "legal working? age",
-            "minimum age",
-        ],
-    },
-    Category {
-        key: "family",
-        name: "marital status, family or plans for children",
-        help: "ask whether the candidate can meet the job's actual demands instead, for example \"This role has a weekly on-call rotation; can you meet that schedule?\"",
-        bound: &[
-            "are you married|single|divorced|engaged|widowed|pregnant|expecting",
-            "your marital|family|relationship status",
-            "your spouse|husband|wife|partner|girlfriend|boyfriend|fiance|fiancee",
-            "your kids|children|child|family|pregnancy|maiden",
-            "do you have any? kids|children|dependents|dependants",
-            "how many kids|children",
-            "plan|planning|intend|want|hoping to? have|start kids|children|family|baby",
-            "start|starting a family",
-            "planning a family",
-            "are you a single|working? parent|mother|father|mom|mum|dad",
-            "having|have a baby",
-            "maiden name",
-            "get|getting pregnant",
-            "maternity|paternity leave",
-        ],
-        loose: &[
-            "married", "marital", "pregnant", "pregnancy", "kids", "children", "childcare",
-            "babysitter", "nanny", "baby", "family", "caregiver", "carer", "spouse", "husband", "wife", "girlfriend", "boyfriend",
-            "maiden", "divorced", "maternity", "paternity",
-        ],
-        // "married to a framework" is an idiom; a family's medical history is genetic.
-        lawful: &[
-            "married to",
-            "your family have|has|had a|any? history",
-            "your family have|has|had cancer|diabetes|dementia|alzheimer|heart",
-        ],
-    },
-    Category {
-        key: "religion",
-        name: "religion",
-        help: "ask about availability for the job's schedule instead, for example \"This role includes weekend on-call once a month; can you meet that schedule?\"",
-        bound: &[
-            "your religion|religious|faith|church|mosque|synagogue|temple",
-            "do you pray|worship",
-            "do you go to church|mosque|synagogue|temple",
-            "which|what church|mosque|synagogue|temple|religion|faith",
-            "religious holidays|holiday|observance|beliefs",
-            "do you celebrate christmas|easter|eid|diwali|hanukkah|passover|ramadan",
-            "are you christian|muslim|jewish|hindu|buddhist|sikh|atheist|catholic|religious",
-        ],
-        loose: &[
-            "religion", "religious", "church", "mosque", "synagogue", "temple", "pray",
-            "prayer", "worship", "sabbath", "ramadan", "kosher", "halal", "observant",
-        ],
-        lawful: &[],
-    },
-    Category {
-        key: "origin",
-        name: "national origin or citizenship",
-        help: "ask only about the right to work, for example \"Are you authorised to work in <country>?\" or \"Will you now or in the future need visa sponsorship?\"",
-        bound: &[
-            "are you a|an? * citizen",
-            "are you a|an? citizen",
-            "your citizenship|nationality|ethnicity|birthplace|accent|ancestry|heritage",
-            "your native|first language|tongue|country",
-            "your mother tongue",
-            "where are you from|originally",
-            "where were you born",
-            "were you born in this|that|another|which|what|a? country",
-            "were you born here|abroad|overseas|outside",
-            "where is your family|accent from",
-            "where are your parents|family from",
-            "what country are your parents|family from",
-            "are your parents|family from",
-            "immigration|visa|residency status",
-            "green card",
-            "country of origin|birth",
-            "native language|speaker|tongue",
-            "first language",
-            "mother tongue",
-        ],
-        loose: &[
-            "citizen", "citizenship", "nationality", "immigrant", "immigration", "accent",
-            "birthplace", "ancestry", "heritage",
-        ],
-        lawful: &[
-            "authorised|authorized|eligible|permitted|entitled|allowed to work",
-            "sponsorship",
-            "work permit",
-            "right to work",
-            "languages can you work",
-        ],
-    },
-    Category {
-        key: "race",
-        name: "race or ethnicity",
-        help: "remove the question: race and ethnicity have no bearing on the job",
-        bound: &[
-            "your race|ethnicity|ethnic|skin|complexion",
-            "what race|ethnicity are you",
-            "ethnicity|race do you identify",
-            "ethnic|racial group|groups|background do you belong|identify",
-        ],
-        loose: &["race", "racial", "ethnicity", "ethnic"],
-        lawful: &[],
-    },
-    Category {
-        key: "sex",
-        name: "sex, gender identity or sexual orientation",
-        help: "remove the question; to address the candidate correctly, share your own pronouns and invite theirs instead",
-        bound: &[
-            "your sex|gender|sexuality|orientation",
-            "your sexual orientation|preference",
-            "are you gay|lesbian|straight|bisexual|transgender|trans|queer|male|female|heterosexual|homosexual",
-            "are you a man|woman",
-            "gender do you identify",
-            "male or female",
-            "man or a? woman",
-        ],
-        loose: &["sexual", "sexuality", "gender", "transgender", "gay", "lesbian", "bisexual"],
-        lawful: &["your pronouns", "pronouns do you use"],
-    },
-    Category {
-        key: "disability",
-        name: "disability or health",
-        help: "ask \"Can you perform the essential functions of this role, with or without reasonable accommodation?\"",
-        bound: &[
-            "your disability|disabilities|health|medical|illness|medication|medications|diagnosis|weight|height|condition",
-            "your mental|physical health|condition|state",
-            "do you have a|any disability|disabilities|handicap|illness|illnesses",
-            "do you have a|any medical|health|mental|chronic",
-            "your back|heart|health|mental|medical problems|issues|condition|conditions",
-            "suffer|suffered from",
-            "are you disabled|handicapped|sick|ill|healthy",
-            "sick days|leave",
-            "taking any? medication|medications|medicine|drugs",
-            "take any? medication|medications|medicine",
-            "had|have any? mental health|illness",
-            "you ever? been treated for",
-            "been hospitalized|hospitalised",
-            "workers compensation|comp",
-            "how tall are you",
-            "how much do you weigh",
-        ],
-        loose: &[
-            "disability", "disabilities", "disabled", "handicap", "handicapped", "illness",
-            "medication", "medications", "depression", "hospitalized", "hospitalised",
-            "medical", "health", "sick", "illnesses", "chronic", "injury", "injuries",
-        ],
-        lawful: &["essential functions", "reasonable accommodation"],
-    },
-    Category {
-        key: "arrest",
-        name: "arrest or conviction record",
-        help: "never ask about arrests; ask about convictions only where the law allows it, and only after a conditional offer",
-        bound: &[
-            "been arrested|convicted|detained|jailed",
-            "ever arrested|convicted",
-            "your arrest|criminal|police record|history",
-            "an|any arrest|criminal|police record",
-            "arrest record",
-            "criminal record|history|background",
-        ],
-        loose: &[
-            "arrested", "arrest", "convicted", "conviction", "convictions", "jail", "prison",
-            "detained", "police",
-        ],
-        lawful: &[],
-    },
-    Category {
-        key: "military",
-        name: "military discharge",
-        help: "ask what the candidate learned or did in military service that bears on the job, not how it ended",
-        bound: &[
-            "type|kind|nature of discharge",
-            "your discharge",
-            "honourably|honorably|dishonourably|dishonorably|medically discharged",
-            "were you discharged",
-            "honourable|honorable|dishonourable|dishonorable discharge",
-        ],
-        loose: &["discharge", "discharged"],
-        lawful: &[],
-    },
-    Category {
-        key: "union",
-        name: "union membership",
-        help: "remove the question: union membership and activity are protected",
-        bound: &[
-            "member of a|any? labour|labor|trade? union|unions",
-            "belong|belonged to a|any? labour|labor|trade? union|unions",
-            "join|joined a|any? labour|labor|trade? union|unions",
-            "are you a|in a? union member",
-            "are you unionized|unionised",
-            "your union",
-            "union membership|activity|activities",
-            "you try|want|plan|intend|hope to? unionize|unionise|organize|organise",
-        ],
-        loose: &["unionize", "unionise", "unionized", "unionised", "unions"],
-        lawful: &[],
-    },
-    Category {
-        key: "political",
-        name: "political affiliation",
-        help: "remove the question: political views and affiliation have no bearing on the job",
-        bound: &[
-            "political party|parties|views|affiliation|beliefs|leanings",
-            "your politics",
-            "did|do|will you vote",
-            "you vote for",
-            "the current|present government|president|administration",
-            "are you a|an? democrat|republican|conservative|liberal|socialist",
-        ],
-        loose: &["political", "politics", "vote", "voted"],
-        lawful: &[],
-    },
-    Category {
-        key: "genetic",
-        name: "genetic information or family medical history",
-        help: "remove the question: genetic information and family medical history are protected",
-        bound: &[
-            "genetic test|testing|tests|condition|conditions|disorder|information|history",
-            "family medical|health history",
-            "your family have|has|had cancer|diabetes|dementia|alzheimer|heart",
-            "your family have|has a|any? history",
-            "history of heart|cancer|diabetes|disease|illness",
-            "hereditary|inherited condition|conditions|disease|diseases",
-            "dna test",
-            "you had|taken|done|ever? a|any? genetic|dna test|tests|testing",
-            "you ever? had|taken|done a|any? genetic|dna test|tests|testing",
-        ],
-        loose: &["genetic", "hereditary"],
-        lawful: &[],
-    },
-    Category {
-        key: "salary",
-        name: "salary history",
-        help: "ask \"What are your salary expectations for this role?\"; many jurisdictions ban asking about pay history",
-        bound: &[
-            "your current|previous|last|present|past salary|pay|compensation|wage|wages",
-            "how much were|are you paid|earning|making",
-            "how much do|did you earn|make",
-            "salary history",
-            "your salary|salaries|earnings|wage|wages",
-            "what do|did you earn|make",
-            "were you paid",
-            "employer|company|they pay|paid you",
-        ],
-        loose: &[],
-        lawful: &["salary expectations", "expected salary"],
-    },
-];
+/// What `data/protected-characteristic.yaml` holds (its comments say what each list is).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Phrasings {
+    categories: Vec<Category>,
+    /// Engineering terms made of a protected word and its neighbours ("race condition").
+    technical_terms: Vec<String>,
+    /// Words after a bound match that make it technical ("your age groups").
+    technical_next: Vec<String>,
+    /// Beginnings of words that put a sentence about technical work or other people.
+    context_stems: Vec<String>,
+    /// Words too common to tell a sentence apart.
+    common_words: Vec<String>,
+}
 
-/// Engineering terms made of a protected word and its neighbours ("race condition", "child
-/// process", "native code", "age of a cache entry"): their words are never read as a
-/// question about the candidate.
-const TECHNICAL_TERMS: &[&str] = &[
-    "race|races condition|conditions|detector|detectors",
-    "data race|races",
-    "child|children process|processes|node|nodes|element|elements|component|components|thread|threads|pod|pods|span|spans|task|tasks|row|rows|table|tables|class|classes|window|windows|theme|themes|selector|selectors|record|records|entity|entities|widget|widgets|view|views",
-    "parent|parents and|or|to child|children",
-    "native code|app|apps|application|applications|library|libraries|module|modules|binary|binaries|image|images|method|methods|compilation|memory|bindings|extension|extensions|build|builds|dependency|dependencies|api|apis|ui|client|clients|support|performance|driver|drivers|mobile|desktop|platform|platforms|integration|integrations|plugin|plugins",
-    "react native",
-    "age|ages of a|an|the|any|each|every|open|old|stale|cached|your? cache|cached|token|tokens|entry|entries|key|keys|record|records|message|messages|certificate|certificates|file|files|snapshot|snapshots|object|objects|log|logs|item|items|ticket|tickets|connection|connections|session|sessions|credential|credentials|secret|secrets|password|passwords|backup|backups|branch|branches|commit|commits|release|releases|build|builds|artifact|artifacts|dependency|dependencies|library|libraries|page|pages|content",
-    "max age",
-    "cache|token|entry|object|data|content|header age",
-    "font|instance|model|product|device|browser|language|protocol|algorithm|chip|processor|api|sdk family|families",
-    "family plan|plans|tree|trees|sharing|account|accounts|subscription|subscriptions|tier|tiers",
-    "family|families of long-lived? branches|models|algorithms|products|services|devices|fonts|protocols|languages|instances|processors|chips",
-    "health check|checks|checking|checker|probe|probes|endpoint|endpoints|dashboard|dashboards|status|score|scores|monitoring|metric|metrics|signal|signals",
-    "health of a|an|the|your|our|each|every? on? call? cluster|clusters|service|services|system|systems|node|nodes|rotation|rotations|team|teams|database|databases|codebase|codebases|pipeline|pipelines|fleet|fleets|host|hosts|replica|replicas|backlog|backlogs|project|projects|product|products",
-    "union all|type|types|find|query|queries|operator|operators|clause|clauses|select|selects",
-    "nodes|replicas|peers|members|followers|candidates|raft|paxos vote|votes|voted|voting",
-    "vote|votes|voting on architecture|design|decisions|proposals|features|changes",
-    "count|counts|counting|tally|tallies votes|ballots",
-    "vote|votes|voting for a|the? leader|leaders",
-    "chroot|bsd|freebsd jail|jails",
-    "jail|jails for|to an? untrusted",
-    "disabled button|buttons|feature|features|flag|flags|state|states|input|inputs|field|fields|account|accounts|link|links|option|options|service|services|control|controls|element|elements|plugin|plugins|rule|rules|check|checks|test|tests|job|jobs",
-    "discharge curve|curves|rate|rates|cycle|cycles",
-    "battery discharge",
-    "genetic algorithm|algorithms|programming|optimisation|optimization|operator|operators",
-    "accent colour|color|colours|colors",
-    "sick downstream? dependency|dependencies|service|services|node|nodes|replica|replicas|host|hosts|instance|instances|pod|pods|worker|workers|backend|backends",
-];
+/// Where the phrasings live in the repository (for diagnostics).
+pub const DATA_PATH: &str = "crates/qbank-lint/data/protected-characteristic.yaml";
 
-/// Words after a bound match that make it technical: "your age groups", "your child processes".
-const TECHNICAL_NEXT: &[&str] = &[
-    "group",
-    "groups",
-    "bucket",
-    "buckets",
-    "distribution",
-    "distributions",
-    "feature",
-    "features",
-    "column",
-    "columns",
-    "data",
-    "field",
-    "fields",
-    "attribute",
-    "attributes",
-    "variable",
-    "variables",
-    "bias",
-    "split",
-    "splits",
-    "segment",
-    "segments",
-    "cohort",
-    "cohorts",
-    "condition",
-    "conditions",
-    "label",
-    "labels",
-    "process",
-    "processes",
-    "node",
-    "nodes",
-    "task",
-    "tasks",
-    "table",
-    "tables",
-    "class",
-    "classes",
-    "span",
-    "spans",
-    "run",
-    "runs",
-    "pipeline",
-    "pipelines",
-    "job",
-    "jobs",
-    "component",
-    "components",
-    "thread",
-    "threads",
-    "pod",
-    "pods",
-    "container",
-    "containers",
-    "of",
-    "check",
-    "checks",
-    "metric",
-    "metrics",
-    "model",
-    "models",
-    "score",
-    "scores",
-    "endpoint",
-    "endpoints",
-    "service",
-    "services",
-];
+const DATA: &str = include_str!("../../data/protected-characteristic.yaml");
 
-/// Beginnings of words that put a sentence about technical work or about other people: the
-/// protected words in it are what the work is about, not questions to the candidate.
-const CONTEXT_STEMS: &[&str] = &[
-    "model",
-    "feature",
-    "dataset",
-    "data",
-    "training",
-    "bias",
-    "fair",
-    "demograph",
-    "group",
-    "subgroup",
-    "cohort",
-    "segment",
-    "population",
-    "attribut",
-    "protected",
-    "column",
-    "variable",
-    "proxy",
-    "proxies",
-    "label",
-    "predict",
-    "classif",
-    "metric",
-    "audit",
-    "test",
-    "evaluat",
-    "parity",
-    "disparate",
-    "pipeline",
-    "dag",
-    "task",
-    "node",
-    "process",
-    "container",
-    "pod",
-    "thread",
-    "user",
-    "customer",
-    "applicant",
-    "patient",
-    "pii",
-    "privacy",
-    "anonymi",
-    "gdpr",
-    "hipaa",
-    "complian",
-    "regulat",
-    "schema",
-    "table",
-    "field",
-    "system",
-    "api",
-    "cluster",
-    "inference",
-    "algorithm",
-    "sql",
-    "query",
-    "database",
-    "dashboard",
-    "experiment",
-    "sample",
-    "synthetic",
-    "embedding",
-    "llm",
-    "prompt",
-    "chatbot",
-    "recommend",
-    "survey",
-    "engineer",
-    "team",
-    "employee",
-    "staff",
-    "colleague",
-    "people",
-    "report",
-    "store",
-    "cache",
-    "cached",
-    "workforce",
-    "speakers",
-    "triage",
-    "healthcare",
-    "research",
-    "cluster",
-    "score",
-    "risk",
-    "targeting",
-    "ads",
-    "parent",
-    "airflow",
-    "kubeflow",
-    "spark",
-    "span",
-    "trace",
-    "tree",
-    "branch",
-    "expir",
-];
+/// The built-in phrasings, read once.
+fn phrasings() -> &'static Phrasings {
+    static PHRASINGS: OnceLock<Phrasings> = OnceLock::new();
+    PHRASINGS.get_or_init(|| read(DATA_PATH, DATA).0)
+}
+
+/// The diagnostics of the built-in phrasings file: none in a release (a test holds it).
+pub fn data_diagnostics() -> Vec<Diagnostic> {
+    read(DATA_PATH, DATA).1
+}
+
+/// Reads a phrasings file shown as `path`, with a diagnostic at `file:line:col` for every
+/// pattern that is malformed (left out).
+fn read(path: &str, text: &str) -> (Phrasings, Vec<Diagnostic>) {
+    let file = qbank_core::SourceFile::data(path, text);
+    let mut diags = Vec::new();
+    let value = match qbank_core::yaml::parse(text, false) {
+        Ok(parsed) => parsed.value,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "yaml-syntax",
+                e.message,
+                qbank_core::Label::new(path, e.span),
+            ));
+            None
+        }
+    };
+    let Some(value) = value else {
+        return (Phrasings::default(), diags);
+    };
+    let mut data: Phrasings = match serde_json::from_value(value) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                format!("cannot read the phrasings: {e}"),
+                file.start_label(),
+            ));
+            return (Phrasings::default(), diags);
+        }
+    };
+    let mut check = |pointer: String, list: &mut Vec<String>| {
+        let mut k = 0;
+        list.retain(|pattern| {
+            let fault = pattern_fault(pattern);
+            if let Some((message, at)) = &fault {
+                diags.push(Diagnostic::error(
+                    "schema-violation",
+                    message.clone(),
+                    file.label_in(&format!("{pointer}/{k}"), pattern, at.clone()),
+                ));
+            }
+            k += 1;
+            fault.is_none()
+        });
+    };
+    for (i, c) in data.categories.iter_mut().enumerate() {
+        check(format!("/categories/{i}/bound"), &mut c.bound);
+        check(format!("/categories/{i}/loose"), &mut c.loose);
+        check(format!("/categories/{i}/lawful"), &mut c.lawful);
+    }
+    check("/technical_terms".to_owned(), &mut data.technical_terms);
+    (data, diags)
+}
+
+/// What is wrong with a pattern, and where in it: an empty pattern, an empty alternative
+/// (`a||b`, `|a`), or a `?` that is not at the end of an element.
+fn pattern_fault(pattern: &str) -> Option<(String, Range<usize>)> {
+    if pattern.trim().is_empty() {
+        return Some(("an empty pattern".to_owned(), 0..pattern.len()));
+    }
+    let mut offset = 0;
+    for element in pattern.split(' ') {
+        let range = offset..offset + element.len();
+        offset = range.end + 1;
+        if element.is_empty() {
+            continue;
+        }
+        let body = element.strip_suffix('?').unwrap_or(element);
+        if body.contains('?') {
+            return Some((
+                format!("{element:?}: `?` makes a whole element optional and goes at its end"),
+                range,
+            ));
+        }
+        if body.split('|').any(str::is_empty) {
+            return Some((
+                format!("{element:?} has an empty alternative: write words joined by `|`"),
+                range,
+            ));
+        }
+    }
+    None
+}
 
 /// A protected phrasing found in a text.
 #[derive(Debug)]
@@ -633,7 +263,8 @@ fn words(sentence: &str, offset: usize) -> Vec<Word> {
     out
 }
 
-/// One element of a compiled pattern.
+/// One element of a compiled pattern (the syntax is described at the top of
+/// `data/protected-characteristic.yaml`).
 struct Element {
     alternatives: Vec<&'static str>,
     optional: bool,
@@ -680,9 +311,11 @@ impl Pattern {
 
     /// The alternatives of the first required element without a common word.
     fn anchor(&self) -> Option<&Vec<&'static str>> {
-        self.required
-            .iter()
-            .find(|alts| !alts.iter().any(|a| COMMON_WORDS.contains(a)))
+        self.required.iter().find(|alts| {
+            !alts
+                .iter()
+                .any(|a| phrasings().common_words.iter().any(|c| c == a))
+        })
     }
 
     /// Every match in `words`, as word index ranges; `present` holds the sentence's words.
@@ -728,14 +361,6 @@ struct Compiled {
     lawful: Vec<Pattern>,
 }
 
-/// Words too common to tell a sentence apart.
-const COMMON_WORDS: &[&str] = &[
-    "a", "an", "any", "are", "did", "do", "does", "ever", "for", "had", "has", "have", "how", "in",
-    "is", "of", "the", "this", "that", "to", "was", "were", "what", "when", "where", "which",
-    "who", "will", "you", "your", "yours", "yourself", "it", "or", "and", "many", "much", "kind",
-    "type", "nature", "more", "not", "be", "been",
-];
-
 /// The words of which a sentence must hold at least one for any bound or loose pattern to
 /// match: for each pattern, the alternatives of its first required element that has no common
 /// word. Sorted, for binary search.
@@ -758,14 +383,15 @@ fn anchors() -> &'static [&'static str] {
 fn compiled() -> &'static [Compiled] {
     static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let all = |ps: &'static [&'static str]| ps.iter().map(|p| Pattern::compile(p)).collect();
-        CATEGORIES
+        let all = |ps: &'static [String]| ps.iter().map(|p| Pattern::compile(p)).collect();
+        phrasings()
+            .categories
             .iter()
             .map(|category| Compiled {
                 category,
-                bound: all(category.bound),
-                loose: all(category.loose),
-                lawful: all(category.lawful),
+                bound: all(&category.bound),
+                loose: all(&category.loose),
+                lawful: all(&category.lawful),
             })
             .collect()
     })
@@ -780,17 +406,21 @@ fn addresses_candidate(words: &[Word]) -> bool {
 }
 
 fn about_work_or_others(words: &[Word]) -> bool {
-    words
-        .iter()
-        .any(|w| CONTEXT_STEMS.iter().any(|s| w.text.starts_with(s)))
+    words.iter().any(|w| {
+        phrasings()
+            .context_stems
+            .iter()
+            .any(|s| w.text.starts_with(s.as_str()))
+    })
 }
 
-/// Blanks the words of every engineering term ([`TECHNICAL_TERMS`]), so that no pattern
+/// Blanks the words of every engineering term (`technical_terms`), so that no pattern
 /// reads them.
 fn mask_technical_terms(words: &mut [Word]) {
     static TERMS: OnceLock<Vec<Pattern>> = OnceLock::new();
     let terms = TERMS.get_or_init(|| {
-        TECHNICAL_TERMS
+        phrasings()
+            .technical_terms
             .iter()
             .map(|p| Pattern::compile(p))
             .collect()
@@ -841,7 +471,7 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
                 .find(|m| {
                     words
                         .get(m.end)
-                        .is_none_or(|next| !TECHNICAL_NEXT.contains(&next.text.as_str()))
+                        .is_none_or(|next| !phrasings().technical_next.contains(&next.text))
                         && (!technical || words[m.clone()].iter().any(is_second_person))
                 });
             let hit = bound.or_else(|| {
@@ -865,6 +495,43 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
 mod tests {
     use super::detect;
 
+    #[test]
+    fn the_phrasings_file_reads_without_a_fault() {
+        let diags = super::data_diagnostics();
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(super::phrasings().categories.len(), 13);
+    }
+
+    #[test]
+    fn a_malformed_pattern_is_an_error_at_its_place() {
+        let text = "categories:\n  - key: age\n    name: age\n    help: ask less\n    bound:\n      - how old are||were you\n      - your age\n    loose: [age]\n    lawful: []\ntechnical_terms: [race? condition?|x]\ntechnical_next: []\ncontext_stems: []\ncommon_words: []\n";
+        let (data, diags) = super::read("p.yaml", text);
+        let found: Vec<(u32, u32, &str)> = diags
+            .iter()
+            .map(|d| {
+                let at = d.primary.span.start;
+                (at.line, at.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    6,
+                    17,
+                    "\"are||were\" has an empty alternative: write words joined by `|`"
+                ),
+                (
+                    10,
+                    25,
+                    "\"condition?|x\": `?` makes a whole element optional and goes at its end"
+                ),
+            ]
+        );
+        // The malformed patterns are left out, the others kept.
+        assert_eq!(data.categories[0].bound, ["your age"]);
+    }
+
     /// The labelled phrasings in tests/data/protected-characteristic.txt.
     const LABELLED: &str = include_str!("../../tests/data/protected-characteristic.txt");
 
@@ -877,7 +544,10 @@ mod tests {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let (label, text) = line.split_once('\t').expect("label<TAB>text");
-            let found: Vec<&str> = detect(text).iter().map(|f| f.category.key).collect();
+            let found: Vec<&str> = detect(text)
+                .iter()
+                .map(|f| f.category.key.as_str())
+                .collect();
             if label == "ok" {
                 fine += 1;
                 if !found.is_empty() {
@@ -914,7 +584,10 @@ mod tests {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let (label, text) = line.split_once('\t').expect("label<TAB>text");
-            let found: Vec<&str> = detect(text).iter().map(|f| f.category.key).collect();
+            let found: Vec<&str> = detect(text)
+                .iter()
+                .map(|f| f.category.key.as_str())
+                .collect();
             if label == "ok" {
                 lawful += 1;
                 if !found.is_empty() {
