@@ -3,7 +3,7 @@
 //! split and per kind, as Markdown.
 //!
 //! The detector indexes every text of the set together with the questions of `--bank` (term
-//! weights come from that corpus), scores each labelled pair, and flags it when the score
+//! weights come from the detector's fixed background), scores each labelled pair, and flags it when the score
 //! reaches the threshold. The threshold is the detector's shipped default unless
 //! `--threshold` says otherwise; the report also shows, transparently, which threshold the
 //! dev split alone would pick by the rule the baselines use (highest dev recall flagging at
@@ -345,7 +345,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let _ = writeln!(out, "- Vocabulary: {vocab}");
     let _ = writeln!(
         out,
-        "- Corpus for term weights: {} texts ({} distinct texts of the set + {} active questions of the bank)",
+        "- Corpus: {} texts ({} distinct texts of the set + {} active questions of the bank); term weights from the detector's fixed background",
         corpus.len(),
         corpus.len() - bank_texts.len().min(corpus.len()),
         bank_texts.len()

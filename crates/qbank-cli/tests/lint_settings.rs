@@ -55,7 +55,7 @@ fn changed_since_reports_only_changed_files() {
     write(
         &dir,
         "bank/q/untracked.yaml",
-        &question("untracked", "Why roll back back?"),
+        &question("untracked", "Why cache cache keys?"),
     );
     let run = qbank(
         &dir,

@@ -718,6 +718,7 @@ impl Vocabulary {
                     name: w.raw.clone(),
                     class,
                     example: false,
+                    setting: false,
                 },
             ));
         }
@@ -811,6 +812,7 @@ impl Vocabulary {
             name: self.names[c as usize].clone(),
             class: self.concept_class[c as usize],
             example: false,
+            setting: self.context[c as usize],
         }
     }
 
@@ -850,6 +852,9 @@ pub struct Term {
     pub class: TermClass,
     /// Whether the term only appears among examples ("such as SHAP or LIME").
     pub example: bool,
+    /// A subject that sets the scene ("model", "data"): it weighs as a subject, but two
+    /// questions that share nothing else do not share a subject.
+    setting: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1312,7 +1317,9 @@ impl<'d> Index<'d> {
                     .map(|t| {
                         let factor =
                             class_factor(t.class) * if t.example { EXAMPLE_FACTOR } else { 1.0 };
-                        let light = t.class == TermClass::Light;
+                        // Light words and scene-setting subjects come after the subjects:
+                        // sharing them alone does not make two questions share a subject.
+                        let light = t.class == TermClass::Light || t.setting;
                         let id = *ids.entry(t.key).or_insert_with_key(|key| {
                             weight.push(background.idf(key));
                             first.push(t.name);

@@ -13,19 +13,19 @@ use std::path::Path;
 use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 
-/// The pair files, in the order the eval command reads them (term weights depend on the
-/// corpus, so the gate reads the same one).
+/// The pair files, in the order the eval command reads them.
 const PAIR_FILES: &[&str] = &[
     "bench/near-duplicates/pairs.yaml",
     "bench/near-duplicates/holdout.yaml",
     "bench/near-duplicates/holdout-b.yaml",
 ];
 
-/// (split, least recall, most false-positive rate) at the default threshold. Measured:
-/// test 30 of 49 duplicates and 2 of 60 distinct pairs; test2 16 of 36 and 4 of 39; test3
+/// (split, least recall, most false-positive rate) at the default threshold. Measured (term
+/// weights from the fixed background since issue 14): test 30 of 49 duplicates and 3 of 60
+/// distinct pairs; test2 16 of 36 and 4 of 39; test3
 /// 10 of 37 and 6 of 42 (its near-identical template pairs are the detector's weak spot).
 const GATES: &[(&str, f64, f64)] = &[
-    ("test", 0.60, 0.04),
+    ("test", 0.60, 0.05),
     ("test2", 0.43, 0.11),
     ("test3", 0.26, 0.15),
 ];
