@@ -448,49 +448,122 @@ fn settings_change_reports_what_it_introduces() {
     );
 }
 
+/// The full lint of the bank as `rule severity file: message` lines, the message whole
+/// (scores included), and its exit code.
+fn full_lint(s: &Scenario) -> (i32, Vec<String>) {
+    let run = s.qbank(&["lint", "--format", "json"]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    let findings = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {}: {}",
+                d["rule"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    (run.code, findings)
+}
+
+/// `qbank similar --id` of a question: each other question it is compared with, by id, with
+/// its score and the subjects they share.
+fn closest(s: &Scenario, id: &str) -> Vec<(String, String)> {
+    let run = s.qbank(&["similar", "--id", id, "--limit", "50", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    report["closest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_owned(),
+                format!("{} {}", c["score"], c["shared"]),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn unrelated_addition_pushes_a_pair_over_the_threshold() {
-    let s = Scenario::new("pushed-over");
-    // On main: a pair just under the threshold (0.30 here).
+fn unrelated_addition_leaves_existing_pairs_alone() {
+    let s = Scenario::new("unrelated-addition");
+    // On main: a pair just under the threshold (0.38 against 0.40) and one over it, an
+    // existing finding.
     s.add_question(
         "monitoring/input-drift",
         "monitoring",
-        "How do you detect drift in the input data of a model?",
+        "How do you decide whether data drift in the inputs needs a retrain?",
     );
-    s.write("qbank.toml", "[rules.near-duplicate]\nthreshold = 30\n");
-    s.commit("pair");
+    s.add_question(
+        "monitoring/a-drift",
+        "monitoring",
+        "How would you detect data drift?",
+    );
+    s.commit("pairs");
     git(&s.dir, &["branch", "-f", "main", "HEAD"]);
-    let before = s.qbank(&["lint"]);
-    assert_eq!(before.code, 0, "{}", before.stdout);
-    // The change adds a question about something else; the weights of the words move, and
-    // the untouched pair reaches the threshold. The pull request that causes the finding
-    // reports it, on the unchanged file.
+    let before = full_lint(&s);
+    assert_eq!(
+        before.0, 1,
+        "the pair over the threshold is an error: {:?}",
+        before.1
+    );
+    assert_eq!(
+        before
+            .1
+            .iter()
+            .map(|f| f.split(" (").next().unwrap())
+            .collect::<Vec<_>>(),
+        ["near-duplicate error questions/monitoring/drift-detection.yaml: question asks the same as \"a-drift\""]
+    );
+    let near_before = closest(&s, "input-drift");
+    assert_eq!(
+        near_before.first().map(|(id, _)| id.as_str()),
+        Some("drift-detection"),
+        "{near_before:?}"
+    );
+    // The change adds questions about other things, in words the pairs use too ("data",
+    // "model"). Terms weigh what they weigh in a fixed background, not in the bank: no
+    // existing pair's score moves, so no verdict changes and the gate has nothing to say.
     s.add_question(
         "monitoring/prediction-logging",
         "monitoring",
         "What data would you log for each prediction?",
     );
-    s.commit("unrelated");
-    assert_eq!(
-        s.gate(),
-        (
-            1,
-            lines(&["new error near-duplicate questions/monitoring/input-drift.yaml: question asks the same as \"drift-detection\""])
-        )
+    s.add_question(
+        "deployment/batch-size",
+        "deployment",
+        "How do you choose the batch size for training a model?",
     );
+    s.commit("unrelated");
+    assert_eq!(s.gate(), (0, vec![]));
+    assert_eq!(full_lint(&s), before);
+    let near_after: Vec<(String, String)> = closest(&s, "input-drift")
+        .into_iter()
+        .filter(|(id, _)| id != "prediction-logging" && id != "batch-size")
+        .collect();
+    assert_eq!(near_after, near_before);
 }
 
 #[test]
 fn settings_change_lowering_a_threshold() {
     let s = Scenario::new("threshold");
+    // A related question, under the default threshold (0.38 against 0.40).
     s.add_question(
         "monitoring/input-drift",
         "monitoring",
-        "How do you detect drift in the input data of a model?",
+        "How do you decide whether data drift in the inputs needs a retrain?",
     );
     s.commit("pair");
     git(&s.dir, &["branch", "-f", "main", "HEAD"]);
-    s.write("qbank.toml", "[rules.near-duplicate]\nthreshold = 25\n");
+    let before = s.qbank(&["lint"]);
+    assert_eq!(before.code, 0, "{}", before.stdout);
+    s.write("qbank.toml", "[rules.near-duplicate]\nthreshold = 30\n");
     s.commit("lower the threshold");
     assert_eq!(
         s.gate(),
@@ -556,7 +629,7 @@ fn uncommitted_and_untracked_files_count() {
     s.add_question(
         "monitoring/new-question",
         "monitoring",
-        "How do you you page someone?",
+        "How do you you choose a batch size for training?",
     );
     assert_eq!(
         s.gate(),
