@@ -1,15 +1,20 @@
 //! Development tasks: `cargo run -p xtask --release -- <task>`. One module per task.
 //!
-//! - `gen-bank --questions N [--seed S] [--adopted] DIR`: writes a synthetic bank of N
-//!   questions (with topics.yaml and a kit) for benchmarks; the same N and seed give the same
-//!   files. `--adopted` leaves out every schema modeline, as a bank adopted from elsewhere
-//!   arrives: a finding on every file.
+//! - `gen-bank --questions N [--seed S] [--adopted] [--paraphrases P] [--vary-scenes] DIR`:
+//!   writes a synthetic bank of N questions (with topics.yaml and a kit) for benchmarks; the
+//!   same options give the same files. `--adopted` leaves out every schema modeline, as a bank
+//!   adopted from elsewhere arrives: a finding on every file. `--paraphrases P` makes P of the
+//!   questions rewordings of earlier ones, `--vary-scenes` phrases each scene several ways;
+//!   either writes the ground truth, `questions.tsv` and `pairs.tsv`, at the bank's root.
+//! - `eval-gen-bank DIR --lint-json FILE`: precision and recall of `qbank lint`'s
+//!   near-duplicate findings on such a bank.
 //! - `eval-near-duplicates PAIRS --bank DIR`: precision and recall of the near-duplicate
 //!   detector on a labelled set of question pairs, as Markdown.
 //! - `bench-near-duplicates --questions N DIR…`: how long the detector takes on a synthetic
 //!   bank, and how many candidate pairs its index scores.
 
 mod bench_near_duplicates;
+mod eval_gen_bank;
 mod eval_near_duplicates;
 mod gen_bank;
 mod rng;
@@ -27,13 +32,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Write a synthetic bank: gen-bank --questions N [--seed S] [--adopted] DIR.
+    /// Write a synthetic bank: gen-bank --questions N [--seed S] [--adopted] [--paraphrases P]
+    /// [--vary-scenes] DIR.
     GenBank {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
         args: Vec<String>,
     },
     /// Measure the near-duplicate detector on a labelled set of question pairs.
     EvalNearDuplicates(eval_near_duplicates::Args),
+    /// Precision and recall of `qbank lint`'s near-duplicate findings on a gen-bank bank.
+    EvalGenBank(eval_gen_bank::Args),
     /// Time the near-duplicate detector on synthetic banks and count its candidate pairs.
     BenchNearDuplicates(bench_near_duplicates::Args),
 }
@@ -42,6 +50,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::GenBank { args } => gen_bank::run(&args),
         Task::EvalNearDuplicates(args) => eval_near_duplicates::run(args),
+        Task::EvalGenBank(args) => eval_gen_bank::run(args),
         Task::BenchNearDuplicates(args) => bench_near_duplicates::run(args),
     };
     match result {
