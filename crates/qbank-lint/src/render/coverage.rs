@@ -371,7 +371,7 @@ pub fn json_all(
             .iter()
             .find(|m| m.dimension == d && !m.is_crossed())
     };
-    let cells = |r: &crate::coverage::Row| -> Vec<CellItem> {
+    fn cells(r: &crate::coverage::Row) -> Vec<CellItem> {
         r.cells
             .iter()
             .map(|c| CellItem {
@@ -381,7 +381,7 @@ pub fn json_all(
                 gap: c.gap(),
             })
             .collect()
-    };
+    }
     let crossings = matrices
         .iter()
         .filter(|m| m.is_crossed())
@@ -418,16 +418,7 @@ pub fn json_all(
                 id: &r.id,
                 title: &r.title,
                 questions: r.questions,
-                levels: r
-                    .cells
-                    .iter()
-                    .map(|c| CellItem {
-                        level: c.level.as_str(),
-                        count: c.count,
-                        minimum: c.minimum,
-                        gap: c.gap(),
-                    })
-                    .collect(),
+                levels: cells(r),
             })
             .collect()
     }
