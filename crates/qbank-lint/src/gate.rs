@@ -11,10 +11,77 @@
 //! A finding of now is *new* when the bank before the change did not have it (counting
 //! copies: two identical findings now and one before make one new). The gate reports every
 //! new finding wherever it lands, and every finding on a file the change touched.
+//!
+//! The bank before is linted only where its findings can differ from now's ([`lint_before`]):
+//! with the same settings, a rule of [`Scope::File`] finds on a file the change did not touch
+//! exactly what it finds there now, so those findings are taken from now instead of being
+//! found again.
 
 use std::collections::{HashMap, HashSet};
 
-use qbank_core::Diagnostic;
+use qbank_core::{Bank, Diagnostic};
+
+use crate::{Scope, Settings};
+
+/// The findings of the bank before the change, as [`compare`] reads them.
+#[derive(Debug, Clone, Default)]
+pub struct Before {
+    findings: Vec<Diagnostic>,
+    /// Whether the file rules' findings on untouched files were left out (they are now's).
+    partial: bool,
+}
+
+impl Before {
+    /// Findings of the whole bank before the change, every rule run.
+    pub fn whole(findings: Vec<Diagnostic>) -> Before {
+        Before {
+            findings,
+            partial: false,
+        }
+    }
+}
+
+/// Lints the bank before the change. With `touched`, the same bank holding only the files
+/// the change touched (as they were, with topics.yaml, which a bank needs), and settings
+/// that are the same as now's: the other rules run on `whole`, the rules of
+/// [`Scope::File`] on `touched` only, and [`compare`] takes their findings on every other
+/// file from now. Without it, every rule runs on `whole`. `changed` names the touched files
+/// as the diagnostics do.
+pub fn lint_before(
+    whole: &Bank,
+    load_diagnostics: Vec<Diagnostic>,
+    touched: Option<&Bank>,
+    settings: &Settings,
+    changed: &HashSet<String>,
+) -> Before {
+    let Some(touched) = touched else {
+        return Before::whole(crate::lint(whole, load_diagnostics, settings));
+    };
+    let (mut findings, on_touched) = qbank_core::parallel::join(
+        || {
+            crate::lint_rules(whole, load_diagnostics, settings, |r| {
+                r.scope() != Scope::File
+            })
+        },
+        || crate::lint_rules(touched, Vec::new(), settings, |r| r.scope() == Scope::File),
+    );
+    findings.extend(
+        on_touched
+            .into_iter()
+            .filter(|d| changed.contains(&d.primary.file)),
+    );
+    Before {
+        findings,
+        partial: true,
+    }
+}
+
+/// Whether `d` is a finding [`lint_before`] takes from now: a file rule's (not the loader's)
+/// on a file the change did not touch.
+fn carried_over(d: &Diagnostic, changed: &HashSet<String>) -> bool {
+    crate::rule(d.rule).is_some_and(|r| r.scope() == Scope::File && !r.at_load())
+        && !changed.contains(&d.primary.file)
+}
 
 /// Whether a finding was already there before the change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,11 +184,14 @@ fn stem(file: &str) -> &str {
 /// not have, and those with a label on one of `changed` (files as the diagnostics name them).
 pub fn compare(
     now: Vec<Diagnostic>,
-    before: &[Diagnostic],
+    before: &Before,
     changed: &HashSet<String>,
 ) -> Vec<(Diagnostic, Status)> {
     let mut seen: HashMap<Identity, usize> = HashMap::new();
-    for d in before {
+    let carried = now
+        .iter()
+        .filter(|d| before.partial && carried_over(d, changed));
+    for d in before.findings.iter().chain(carried) {
         *seen.entry(identity(d)).or_default() += 1;
     }
     let mut out = Vec::new();
@@ -209,21 +279,53 @@ mod tests {
             pair("b/p.yaml", "b/q.yaml", "0.4"),
         ];
         let changed = HashSet::new();
-        let got = compare(now.clone(), &before, &changed);
+        let got = compare(now.clone(), &Before::whole(before.clone()), &changed);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0.primary.file, "b/p.yaml");
         assert_eq!(got[0].1, Status::New);
 
         let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
-        let got = compare(now, &before, &changed);
+        let got = compare(now, &Before::whole(before), &changed);
         let statuses: Vec<Status> = got.iter().map(|(_, s)| *s).collect();
         assert_eq!(statuses, [Status::Existing, Status::New]);
     }
 
     #[test]
+    fn a_partial_lint_before_takes_file_findings_on_untouched_files_from_now() {
+        let doubled = |file: &str| Diagnostic::warning("doubled-word", "\"the the\"", at(file, 2));
+        let before = Before {
+            findings: Vec::new(),
+            partial: true,
+        };
+        let now = vec![
+            doubled("b/x.yaml"),
+            doubled("b/y.yaml"),
+            pair("b/p.yaml", "b/q.yaml", "0.4"),
+        ];
+        let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
+        let got: Vec<(String, &str, Status)> = compare(now.clone(), &before, &changed)
+            .into_iter()
+            .map(|(d, s)| (d.primary.file, d.rule, s))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("b/y.yaml".to_owned(), "doubled-word", Status::New),
+                ("b/p.yaml".to_owned(), "near-duplicate", Status::New),
+            ]
+        );
+        // A whole lint before proves nothing by itself: the same findings are all new.
+        assert_eq!(compare(now, &Before::whole(Vec::new()), &changed).len(), 3);
+    }
+
+    #[test]
     fn copies_are_counted() {
         let d = Diagnostic::warning("doubled-word", "\"the the\"", at("b/x.yaml", 2));
-        let got = compare(vec![d.clone(), d.clone()], &[d], &HashSet::new());
+        let got = compare(
+            vec![d.clone(), d.clone()],
+            &Before::whole(vec![d]),
+            &HashSet::new(),
+        );
         assert_eq!(got.len(), 1);
     }
 }

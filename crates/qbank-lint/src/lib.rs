@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use qbank_core::{sort_diagnostics, Bank, Diagnostic, Severity};
 
-pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Settings};
+pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Scope, Settings};
 // What commands need from single rules, so that they never reach into `rules::*`.
 pub use rules::invisible_character::is_invisible;
 pub use rules::near_duplicate::{
@@ -132,6 +132,17 @@ pub fn lint(
     load_diagnostics: Vec<Diagnostic>,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
+    lint_rules(bank, load_diagnostics, settings, |_| true)
+}
+
+/// [`lint`] with only the rules `wanted` accepts among the enabled ones (the loader's
+/// diagnostics are all kept).
+pub fn lint_rules(
+    bank: &Bank,
+    load_diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+    wanted: impl Fn(&dyn Rule) -> bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut used_allows = rule::UsedAllows::new();
     let questions_by_file: HashMap<&str, &qbank_core::Question> = bank
@@ -160,7 +171,7 @@ pub fn lint(
     }
     let enabled: Vec<(&dyn Rule, Severity)> = RULES
         .iter()
-        .filter(|r| !r.at_load())
+        .filter(|r| !r.at_load() && wanted(**r))
         .filter_map(|r| settings.severity_of(*r).map(|s| (*r, s)))
         .collect();
     // unused-allow judges what the other rules silenced, so it runs after all of them; the
@@ -168,11 +179,12 @@ pub fn lint(
     let (last, independent): (Vec<_>, Vec<_>) = enabled
         .into_iter()
         .partition(|(r, _)| r.name() == rules::unused_allow::UnusedAllow.name());
+    let shared = rule::Shared::default();
     let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
         let mut found = Vec::new();
         let mut used = rule::UsedAllows::new();
         r.check(&mut Context::new(
-            bank, settings, r, severity, &mut found, &mut used,
+            bank, settings, &shared, r, severity, &mut found, &mut used,
         ));
         (found, used)
     });
@@ -181,7 +193,15 @@ pub fn lint(
         used_allows.extend(used);
     }
     for (r, severity) in last {
-        let mut ctx = Context::new(bank, settings, r, severity, &mut out, &mut used_allows);
+        let mut ctx = Context::new(
+            bank,
+            settings,
+            &shared,
+            r,
+            severity,
+            &mut out,
+            &mut used_allows,
+        );
         r.check(&mut ctx);
     }
     sort_diagnostics(&mut out);

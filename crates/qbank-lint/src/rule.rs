@@ -32,10 +32,11 @@ pub trait Rule: Sync {
     fn at_load(&self) -> bool {
         false
     }
-    /// Whether the rule's findings are about the bank as a whole (coverage) rather than about
-    /// the file they point at; `--changed-since` reports them when any bank file changed.
-    fn bank_wide(&self) -> bool {
-        false
+    /// What the rule's findings depend on. A rule of [`Scope::File`] finds on a file only what
+    /// that file and the settings decide, which lets `--changed-since` skip it on the files a
+    /// change did not touch; every other rule is [`Scope::Bank`], the safe default.
+    fn scope(&self) -> Scope {
+        Scope::Bank
     }
     /// The settings the rule reads from `[rules.<name>]` in qbank.toml.
     fn options(&self) -> &'static [RuleOption] {
@@ -43,6 +44,18 @@ pub trait Rule: Sync {
     }
     /// Looks at the bank and reports findings into `ctx`.
     fn check(&self, _ctx: &mut Context<'_>) {}
+}
+
+/// What a rule's findings depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Each finding is about one file and depends on that file's bytes and the settings
+    /// only: the same file gives the same findings in any bank. `tests/scope.rs` lints every
+    /// fixture file alone and in its bank and requires the same findings.
+    File,
+    /// Findings may depend on other files: other questions (pairs, coverage, kit draws),
+    /// topics.yaml, competencies.yaml, or what other rules reported.
+    Bank,
 }
 
 /// A setting of a rule (a threshold, a list of words), set in qbank.toml under
@@ -149,10 +162,17 @@ fn default_of(rule: &dyn Rule, name: &str) -> Option<OptionDefault> {
 /// Which `allow:` entries silenced a finding: (question file, rule).
 pub(crate) type UsedAllows = HashSet<(FileId, &'static str)>;
 
+/// What several rules of one run need and compute once, whichever asks first.
+#[derive(Default)]
+pub(crate) struct Shared {
+    related_pairs: std::sync::OnceLock<Vec<(String, String)>>,
+}
+
 /// What a rule sees and reports into.
 pub struct Context<'a> {
     pub bank: &'a Bank,
     pub settings: &'a Settings,
+    shared: &'a Shared,
     severity: Severity,
     rule: &'a dyn Rule,
     out: &'a mut Vec<Diagnostic>,
@@ -163,6 +183,7 @@ impl<'a> Context<'a> {
     pub(crate) fn new(
         bank: &'a Bank,
         settings: &'a Settings,
+        shared: &'a Shared,
         rule: &'a dyn Rule,
         severity: Severity,
         out: &'a mut Vec<Diagnostic>,
@@ -171,6 +192,7 @@ impl<'a> Context<'a> {
         Context {
             bank,
             settings,
+            shared,
             severity,
             rule,
             out,
@@ -245,7 +267,15 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The active questions.
+    /// The pairs of questions kit and loop selection keep apart
+    /// ([`qbank_core::select::related_pairs`]), computed once per run for every rule that
+    /// draws.
+    pub fn related_pairs(&self) -> &'a [(String, String)] {
+        self.shared.related_pairs.get_or_init(|| {
+            qbank_core::select::related_pairs(self.bank, self.settings.embeddings.clone())
+        })
+    }
+
     /// Whether `question`'s file is one the change under comparison touched; `false` when
     /// nothing is being compared.
     pub fn changed(&self, question: &Question) -> bool {
@@ -261,6 +291,7 @@ impl<'a> Context<'a> {
         self.changed(earlier) && !self.changed(later)
     }
 
+    /// The active questions.
     pub fn active(&self) -> impl Iterator<Item = &'a Question> {
         self.bank.questions.iter().filter(|q| q.is_active())
     }

@@ -1,6 +1,6 @@
 use std::io::{self, Write};
 
-use qbank_core::{Diagnostic, Severity};
+use qbank_core::Severity;
 use qbank_lint::render::{self, human::HumanOptions, Sources};
 use qbank_lint::RULES;
 
@@ -80,7 +80,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
         // When nothing that decides the findings changed, everything found now was there.
         let before = match before {
             Some(before) => before?,
-            None => diagnostics.clone(),
+            None => gate::Before::whole(diagnostics.clone()),
         };
         let reported = gate::compare(diagnostics, &before, &comparison.changed_shown);
         let (kept, status): (Vec<_>, Vec<_>) = reported.into_iter().unzip();
@@ -142,6 +142,8 @@ struct Comparison {
     /// Whether anything that decides the findings changed: a file of the bank, or the
     /// settings file.
     anything_changed: bool,
+    /// Whether the settings file changed.
+    settings_changed: bool,
     /// The settings file inside the repository, when there is one.
     config_in_repo: Option<String>,
 }
@@ -182,10 +184,10 @@ impl Comparison {
             .collect();
         let config_path = args.config.clone().or_else(|| config::find(bank));
         let config_in_repo = config_path.as_deref().and_then(|p| repo.relative(p));
-        let anything_changed = !changed_in_bank.is_empty()
-            || config_in_repo
-                .as_ref()
-                .is_some_and(|c| changed.iter().any(|p| p == c));
+        let settings_changed = config_in_repo
+            .as_ref()
+            .is_some_and(|c| changed.iter().any(|p| p == c));
+        let anything_changed = !changed_in_bank.is_empty() || settings_changed;
         Ok(Comparison {
             repo,
             base,
@@ -193,16 +195,19 @@ impl Comparison {
             changed_in_bank,
             changed_shown,
             anything_changed,
+            settings_changed,
             config_in_repo,
         })
     }
 
-    /// The findings of the bank at the base commit, with the settings it had then.
+    /// The findings of the bank at the base commit, with the settings it had then. With the
+    /// same settings as now, the file rules run only on the files the change touched
+    /// ([`gate::lint_before`]).
     fn findings_before(
         &self,
         bank: &Path,
         with_args: &(dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings + Sync),
-    ) -> Result<Vec<Diagnostic>, Failure> {
+    ) -> Result<gate::Before, Failure> {
         let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
         let settings = match &self.config_in_repo {
             Some(path) => match self.repo.file_at(&self.base, path).map_err(fail)? {
@@ -223,10 +228,27 @@ impl Comparison {
             .repo
             .files_at(&self.base, &self.bank_in_repo)
             .map_err(fail)?;
+        let touched = (!self.settings_changed).then(|| {
+            let files = files
+                .iter()
+                .filter(|f| {
+                    f.path == qbank_core::load::TOPICS_FILE
+                        || self.changed_in_bank.contains(&f.path)
+                })
+                .cloned()
+                .collect();
+            qbank_core::load_bank_from_files(bank, files)
+        });
         match qbank_core::load_bank_from_files(bank, files) {
-            Ok((bank, load)) => Ok(qbank_lint::lint(&bank, load, &with_args(settings))),
+            Ok((whole, load)) => Ok(gate::lint_before(
+                &whole,
+                load,
+                touched.and_then(Result::ok).as_ref().map(|(b, _)| b),
+                &with_args(settings),
+                &self.changed_shown,
+            )),
             // No bank there before the change: everything is new.
-            Err(_) => Ok(Vec::new()),
+            Err(_) => Ok(gate::Before::default()),
         }
     }
 }

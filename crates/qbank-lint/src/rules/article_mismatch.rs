@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::tokens;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
@@ -15,6 +15,9 @@ impl Rule for ArticleMismatch {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

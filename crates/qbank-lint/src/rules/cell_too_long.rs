@@ -1,7 +1,7 @@
 use qbank_core::Severity;
 use qbank_doc::table::{self, Cell, Column};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// The most characters (UTF-16 code units, as Excel counts them) a spreadsheet cell holds.
 pub const CELL_LIMIT: usize = 32_767;
@@ -22,6 +22,9 @@ impl Rule for CellTooLong {
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -1,7 +1,7 @@
 use qbank_core::Severity;
 
 use super::question_without_question_mark::is_prompt;
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::{sentences, tokens};
 
 /// A question text that can be answered with yes or no.
@@ -22,6 +22,9 @@ impl Rule for ClosedQuestion {
     }
     fn default_severity(&self) -> Severity {
         Severity::Info
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

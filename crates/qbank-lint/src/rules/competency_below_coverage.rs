@@ -16,9 +16,6 @@ impl Rule for CompetencyBelowCoverage {
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
-    fn bank_wide(&self) -> bool {
-        true
-    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Counts the active questions that name each competency of competencies.yaml, \

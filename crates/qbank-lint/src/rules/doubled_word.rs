@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::tokens;
 
 /// The same word twice in a row.
@@ -18,6 +18,9 @@ impl Rule for DoubledWord {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// A question whose `id` is not its file name.
 pub struct IdFilenameMismatch;
@@ -14,6 +14,9 @@ impl Rule for IdFilenameMismatch {
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

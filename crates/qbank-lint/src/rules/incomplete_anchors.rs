@@ -1,6 +1,6 @@
 use qbank_core::{Anchors, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// A rating scale that anchors some points of 1–4 but not all.
 pub struct IncompleteAnchors;
@@ -14,6 +14,9 @@ impl Rule for IncompleteAnchors {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

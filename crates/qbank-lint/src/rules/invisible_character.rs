@@ -1,6 +1,6 @@
 use qbank_core::{Question, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// Text with characters a reader cannot see: bidirectional overrides, zero-width characters,
 /// control characters.
@@ -15,6 +15,9 @@ impl Rule for InvisibleCharacter {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

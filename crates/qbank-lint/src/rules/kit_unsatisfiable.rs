@@ -39,9 +39,9 @@ impl Rule for KitUnsatisfiable {
             return;
         }
         // The same pairs `qbank kit build` keeps apart (by meaning too when lint has the vectors).
-        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
+        let pairs = ctx.related_pairs();
         for kit in &bank.kits {
-            let error = match qbank_core::select(bank, kit, &pairs) {
+            let error = match qbank_core::select(bank, kit, pairs) {
                 Ok(_) => continue,
                 // Reported by unknown-topic and unknown-question, with the same suggestion.
                 Err(SelectError::UnknownTopic { .. } | SelectError::UnknownQuestion { .. }) => {

@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// `rubric.levels` writes for a level the question is not tagged with.
 pub struct LevelExpectationOutsideLevels;
@@ -14,6 +14,9 @@ impl Rule for LevelExpectationOutsideLevels {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -1,6 +1,6 @@
 use qbank_core::{Question, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// A line break inside one item of a list that a spreadsheet export writes as one cell.
 pub struct LineBreakInItem;
@@ -14,6 +14,9 @@ impl Rule for LineBreakInItem {
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -38,12 +38,12 @@ impl Rule for LoopCompetencyUncovered {
         if bank.loops.iter().all(|l| l.competencies.is_empty()) {
             return;
         }
-        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
+        let pairs = ctx.related_pairs();
         for lp in &bank.loops {
             if lp.competencies.is_empty() {
                 continue;
             }
-            let Ok(selection) = qbank_core::select_loop(bank, lp, &pairs) else {
+            let Ok(selection) = qbank_core::select_loop(bank, lp, pairs) else {
                 continue;
             };
             let file = bank.file(lp.file);

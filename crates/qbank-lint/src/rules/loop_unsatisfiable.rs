@@ -41,9 +41,9 @@ impl Rule for LoopUnsatisfiable {
             return;
         }
         // The same pairs `qbank loop build` keeps apart (by meaning too when lint has the vectors).
-        let pairs = qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone());
+        let pairs = ctx.related_pairs();
         for lp in &bank.loops {
-            let error = match qbank_core::select_loop(bank, lp, &pairs) {
+            let error = match qbank_core::select_loop(bank, lp, pairs) {
                 Ok(_) => continue,
                 // Reported by unknown-kit.
                 Err(LoopError::UnknownKit { .. }) => continue,
@@ -58,7 +58,7 @@ impl Rule for LoopUnsatisfiable {
                         bank,
                         k,
                         &qbank_core::Draw {
-                            conflicts: &pairs,
+                            conflicts: pairs,
                             seed: lp.interviews[*interview].seed,
                             taken: &[],
                         },

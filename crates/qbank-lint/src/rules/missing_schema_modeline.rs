@@ -1,6 +1,6 @@
 use qbank_core::{FileKind, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 pub use qbank_core::write::{modeline, MODELINE_PREFIX};
 
@@ -16,6 +16,9 @@ impl Rule for MissingSchemaModeline {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 use qbank_core::{Diagnostic, Severity};
 use serde::Deserialize;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::{sentences, tokens};
 
 /// A question that asks the candidate about a protected characteristic.
@@ -19,6 +19,9 @@ impl Rule for ProtectedCharacteristic {
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::{sentences, tokens};
 
 /// A question text that neither asks (ends with `?`) nor prompts (starts with a verb such as
@@ -84,6 +84,9 @@ impl Rule for QuestionWithoutQuestionMark {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

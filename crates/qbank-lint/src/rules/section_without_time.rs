@@ -37,7 +37,7 @@ impl Rule for SectionWithoutTime {
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
         let pairs = if bank.kits.iter().any(|k| k.duration_minutes.is_some()) {
-            qbank_core::select::related_pairs(bank, ctx.settings.embeddings.clone())
+            ctx.related_pairs()
         } else {
             return;
         };
@@ -46,7 +46,7 @@ impl Rule for SectionWithoutTime {
                 continue;
             };
             // Minutes of sections without a slot come from the draw, when there is one.
-            let drawn = qbank_core::select(bank, kit, &pairs).ok();
+            let drawn = qbank_core::select(bank, kit, pairs).ok();
             let mut at = 0u32;
             for (s, section) in kit.sections.iter().enumerate() {
                 if section.wanted() == 0 {

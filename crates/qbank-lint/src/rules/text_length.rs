@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
+use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Scope};
 
 /// A question text too short to be a real question or too long to ask aloud.
 pub struct TextLength;
@@ -14,6 +14,9 @@ impl Rule for TextLength {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -16,9 +16,6 @@ impl Rule for TopicBelowCoverage {
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
-    fn bank_wide(&self) -> bool {
-        true
-    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Counts the active questions of every topic at every level (a question with \

@@ -1,6 +1,6 @@
 use qbank_core::{Label, Severity};
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 
 /// A file that loads but that `qbank fmt` cannot lay out: one using YAML anchors or aliases.
 pub struct UnformattableFile;
@@ -14,6 +14,9 @@ impl Rule for UnformattableFile {
     }
     fn default_severity(&self) -> Severity {
         Severity::Error
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {

@@ -1,6 +1,6 @@
 use qbank_core::Severity;
 
-use crate::rule::{Context, Rule, RuleDoc};
+use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::RULES;
 
 /// An `allow:` entry that names a rule qbank does not have.
@@ -15,6 +15,9 @@ impl Rule for UnknownAllowRule {
     }
     fn default_severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn scope(&self) -> Scope {
+        Scope::File
     }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
