@@ -2,6 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::sync::{Arc, Mutex, OnceLock};
+
+use qbank_core::similarity::{Detector, Pair, DEFAULT_THRESHOLD};
 use qbank_core::{Bank, Diagnostic, FileId, Label, Question, Severity, SourceFile};
 
 use crate::text::{prose_fields, Field};
@@ -165,7 +168,9 @@ pub(crate) type UsedAllows = HashSet<(FileId, &'static str)>;
 /// What several rules of one run need and compute once, whichever asks first.
 #[derive(Default)]
 pub(crate) struct Shared {
-    related_pairs: std::sync::OnceLock<Vec<(String, String)>>,
+    /// The word pairs of the active questions, by threshold.
+    word_pairs: Mutex<Vec<(f32, Arc<Vec<Pair>>)>>,
+    related_pairs: OnceLock<Vec<(String, String)>>,
 }
 
 /// What a rule sees and reports into.
@@ -271,9 +276,41 @@ impl<'a> Context<'a> {
     /// ([`qbank_core::select::related_pairs`]), computed once per run for every rule that
     /// draws.
     pub fn related_pairs(&self) -> &'a [(String, String)] {
-        self.shared.related_pairs.get_or_init(|| {
-            qbank_core::select::related_pairs(self.bank, self.settings.embeddings.clone())
-        })
+        self.shared
+            .related_pairs
+            .get_or_init(|| match &self.settings.embeddings {
+                Some(_) => {
+                    qbank_core::select::related_pairs(self.bank, self.settings.embeddings.clone())
+                }
+                // By words alone, the related pairs are the near-duplicate pairs at the default
+                // threshold: the `near-duplicate` rule's, unless qbank.toml moved its threshold.
+                None => {
+                    let active: Vec<&Question> = self.active().collect();
+                    self.word_pairs(DEFAULT_THRESHOLD)
+                        .iter()
+                        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+                        .collect()
+                }
+            })
+    }
+
+    /// The pairs of active questions (in [`active`](Self::active) order) scoring at least
+    /// `threshold` by their words, computed once per run for each threshold asked.
+    pub fn word_pairs(&self, threshold: f32) -> Arc<Vec<Pair>> {
+        // Held while the pairs are searched for, so that a second rule asking waits for them
+        // instead of searching too.
+        let mut cache = self
+            .shared
+            .word_pairs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, pairs)) = cache.iter().find(|(t, _)| *t == threshold) {
+            return pairs.clone();
+        }
+        let texts: Vec<&str> = self.active().map(|q| q.text.as_str()).collect();
+        let pairs = Arc::new(Detector::for_bank(self.bank, threshold).near_duplicates(&texts));
+        cache.push((threshold, pairs.clone()));
+        pairs
     }
 
     /// Whether `question`'s file is one the change under comparison touched; `false` when

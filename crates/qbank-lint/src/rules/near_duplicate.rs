@@ -67,10 +67,19 @@ impl Rule for NearDuplicate {
         let bank = ctx.bank;
         let active: Vec<&Question> = ctx.active().collect();
         let threshold = percent(ctx.integer("threshold"));
-        let detector =
-            Detector::for_bank(bank, threshold).with_meaning(ctx.settings.embeddings.clone());
+        // By words alone, the pairs are the ones kit and loop rules draw with (found once per
+        // run); by meaning too, the index also tells each pair's cosine.
+        let detector = ctx
+            .settings
+            .embeddings
+            .clone()
+            .map(|e| Detector::for_bank(bank, threshold).with_meaning(Some(e)));
         let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
-        let index = detector.index(&texts);
+        let index = detector.as_ref().map(|d| d.index(&texts));
+        let pairs = match &index {
+            Some(index) => std::sync::Arc::new(index.near_duplicates()),
+            None => ctx.word_pairs(threshold),
+        };
         // Each later question is reported once, against its closest earlier match; the others
         // are counted and listed in `related`, so a bank full of copies gives one finding per
         // copy rather than one per pair.
@@ -82,7 +91,7 @@ impl Rule for NearDuplicate {
             normalized[i].get_or_init(|| normalize(&active[i].text))
                 == normalized[j].get_or_init(|| normalize(&active[j].text))
         };
-        for pair in index.near_duplicates() {
+        for pair in pairs.iter().cloned() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
             // `b` unless only `a` changed.
             let (earlier, later) = (active[pair.a], active[pair.b]);
@@ -118,7 +127,7 @@ impl Rule for NearDuplicate {
                     format!(
                         "question asks the same as \"{}\"{others} ({})",
                         first.id,
-                        why(&index, best)
+                        why(index.as_ref(), best)
                     ),
                     bank.question_file(later)
                         .label("/text")
@@ -148,9 +157,9 @@ impl Rule for NearDuplicate {
 
 /// Why a pair is reported: its score, what the two mean alike (with a model), the subjects
 /// they share.
-fn why(index: &qbank_core::similarity::Index<'_>, pair: &Pair) -> String {
+fn why(index: Option<&qbank_core::similarity::Index<'_>>, pair: &Pair) -> String {
     let mut out = format!("similarity {:.2}", pair.score);
-    let semantic = index.score(pair.a, pair.b).semantic;
+    let semantic = index.and_then(|index| index.score(pair.a, pair.b).semantic);
     if let Some(cosine) = semantic {
         out.push_str(&format!("; meaning {cosine:.2}"));
     }
