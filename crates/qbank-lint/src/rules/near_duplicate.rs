@@ -83,7 +83,8 @@ impl Rule for NearDuplicate {
         // Each later question is reported once, against its closest earlier match; the others
         // are counted and listed in `related`, so a bank full of copies gives one finding per
         // copy rather than one per pair.
-        let mut partners: Vec<Vec<Pair>> = vec![Vec::new(); active.len()];
+        // For each question, the pairs reported on it: (the other question, the pair).
+        let mut partners: Vec<Vec<(usize, &Pair)>> = vec![Vec::new(); active.len()];
         // Each text normalised once, when a pair first needs it.
         let normalized: Vec<std::cell::OnceCell<String>> =
             vec![std::cell::OnceCell::new(); active.len()];
@@ -91,7 +92,7 @@ impl Rule for NearDuplicate {
             normalized[i].get_or_init(|| normalize(&active[i].text))
                 == normalized[j].get_or_init(|| normalize(&active[j].text))
         };
-        for pair in pairs.iter().cloned() {
+        for pair in pairs.iter() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
             // `b` unless only `a` changed.
             let (earlier, later) = (active[pair.a], active[pair.b]);
@@ -101,22 +102,18 @@ impl Rule for NearDuplicate {
                 continue;
             }
             if swap {
-                partners[pair.a].push(Pair {
-                    a: pair.b,
-                    b: pair.a,
-                    ..pair
-                });
+                partners[pair.a].push((pair.b, pair));
             } else {
-                partners[pair.b].push(pair);
+                partners[pair.b].push((pair.a, pair));
             }
         }
         for (b, mut found) in partners.into_iter().enumerate() {
             if found.is_empty() {
                 continue;
             }
-            found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)));
-            let (best, later) = (&found[0], active[b]);
-            let first = active[best.a];
+            found.sort_by(|(x, p), (y, q)| q.score.total_cmp(&p.score).then(x.cmp(y)));
+            let ((best_other, best), later) = (found[0], active[b]);
+            let first = active[best_other];
             let others = match found.len() - 1 {
                 0 => String::new(),
                 1 => " and 1 other question".to_owned(),
@@ -147,8 +144,8 @@ impl Rule for NearDuplicate {
                     first.id,
                     first.id
                 ));
-            for p in &found {
-                d = d.with_related(active[p.a].id.clone());
+            for (other, _) in &found {
+                d = d.with_related(active[*other].id.clone());
             }
             ctx.report(Some(later), d);
         }
