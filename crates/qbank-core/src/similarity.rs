@@ -1283,6 +1283,9 @@ const SEMANTIC_NEIGHBOURS: usize = 16;
 pub struct Parts {
     /// The subject-term score, before the swap test.
     pub lexical: f32,
+    /// The term score whatever weight the two share (what the ranking reads), before the swap
+    /// test.
+    pub overlap: f32,
     /// The cosine of the two texts' vectors, when both have one.
     pub semantic: Option<f32>,
     /// One sentence with one subject swapped for another.
@@ -1538,6 +1541,7 @@ impl<'d> Index<'d> {
         let (shared, shared_subjects) = self.shared_weight(a, b);
         Parts {
             lexical: self.lexical(a, b, shared),
+            overlap: self.lexical_ungated(a, b, shared),
             semantic: self.cosine(a, b),
             swapped: self.swap(a, b, shared_subjects),
         }
