@@ -218,7 +218,7 @@ fn rank_of(
     pool: &[usize],
     by: RankBy,
 ) -> usize {
-    // The order `qbank similar` shows (with a model, led by meaning), or the cosine alone.
+    // The order `qbank similar` shows (with a model, meaning and words blended), or the cosine alone.
     let rank = |x: usize, y: usize| match by {
         RankBy::Blend => index.rank_score(x, y),
         RankBy::Cosine => index.parts(x, y).semantic.unwrap_or(0.0),
