@@ -57,6 +57,12 @@ pub struct Args {
     /// vectors alone (`cosine`, "MiniLM alone"; needs --model).
     #[arg(long, value_enum, default_value_t = RankBy::Blend)]
     rank_by: RankBy,
+    /// What each ranking search runs against: every text of the sets and the bank (`all`), or
+    /// only the texts of the question's field (`field`, one field's bank): for a pair with a
+    /// `domain` (general.yaml), every text of that domain; for a pair without (the MLOps
+    /// sets), every text of the pairs without a domain plus the bank's questions.
+    #[arg(long, value_enum, default_value_t = Pool::All)]
+    pool: Pool,
     /// Also list, for the duplicate pairs of this split whose other question is not among the
     /// first 3 `qbank similar` shows, the texts that rank above it, with their score parts.
     #[arg(long)]
@@ -65,6 +71,12 @@ pub struct Args {
     /// score, rank of b among a's closest and of a among b's) to this TSV file, for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
+    /// Write, for every search of the reported splits' duplicate pairs (each question against
+    /// every text that competes in `--pool all`), the candidate's score parts to this TSV file
+    /// (split, query, candidate, whether it is the other question, whether it is of the
+    /// query's field, cosine, term score, swapped), for tuning the ranking.
+    #[arg(long)]
+    dump_ranking: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,6 +84,15 @@ enum RankBy {
     Blend,
     Cosine,
 }
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Pool {
+    All,
+    Field,
+}
+
+/// The field of the MLOps sets' pairs (no `domain`) and of the bank's questions.
+const MLOPS_FIELD: &str = "mlops";
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Synonyms {
@@ -93,6 +114,9 @@ pub struct Labelled {
     pub label: String,
     pub kind: String,
     pub split: String,
+    /// The kind of interview the pair belongs to (general.yaml); none for the MLOps sets.
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 impl Labelled {
@@ -185,25 +209,26 @@ fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
 /// text that scores at least as high against it; a pair scoring 0 ranks last.
 /// Texts labelled duplicates of `a`, directly or through other texts (`same` holds each
 /// text's group), do not compete: a seed question with three rewordings has three right
-/// answers.
+/// answers. Only the texts of `a`'s pool (`pool` holds each text's) compete.
 fn rank_of(
     index: &qbank_core::similarity::Index<'_>,
     a: usize,
     b: usize,
     same: &[usize],
+    pool: &[usize],
     by: RankBy,
 ) -> usize {
-    // The order `qbank similar` shows (with a model, led by meaning), or the cosine alone.
+    // The order `qbank similar` shows (with a model, meaning and words blended), or the cosine alone.
     let rank = |x: usize, y: usize| match by {
         RankBy::Blend => index.rank_score(x, y),
         RankBy::Cosine => index.parts(x, y).semantic.unwrap_or(0.0),
     };
     let score = rank(a, b);
     if score <= 0.0 {
-        return index.len();
+        return pool.iter().filter(|&&p| p == pool[a]).count();
     }
     1 + (0..index.len())
-        .filter(|&j| j != a && j != b && same[j] != same[a])
+        .filter(|&j| j != a && j != b && same[j] != same[a] && pool[j] == pool[a])
         .filter(|&j| rank(a, j) >= score)
         .count()
 }
@@ -272,6 +297,38 @@ pub fn run(args: Args) -> Result<(), String> {
             corpus.len() - 1
         });
     }
+    // Each text's field: its pairs' domain, or the MLOps field for the pairs without one and
+    // the bank's questions. The pool each search runs against is one field's texts, or all.
+    let mut field: Vec<Option<&str>> = vec![None; corpus.len()];
+    let labelled = file.pairs.iter().flat_map(|p| {
+        let f = p.domain.as_deref().unwrap_or(MLOPS_FIELD);
+        [(p.a.as_str(), f), (p.b.as_str(), f)]
+    });
+    for (t, f) in labelled.chain(bank_texts.iter().map(|t| (t.as_str(), MLOPS_FIELD))) {
+        match field[position[t]] {
+            Some(g) if g != f => {
+                return Err(format!("a text is in two fields, {g} and {f}: {t}"));
+            }
+            _ => field[position[t]] = Some(f),
+        }
+    }
+    let fields: Vec<&str> = {
+        let mut names: Vec<&str> = field.iter().flatten().copied().collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    let pool: Vec<usize> = match args.pool {
+        Pool::All => vec![0; corpus.len()],
+        Pool::Field => field
+            .iter()
+            .map(|f| fields.binary_search(&f.unwrap_or(MLOPS_FIELD)).unwrap_or(0))
+            .collect(),
+    };
+    let pool_sizes: BTreeMap<usize, usize> = pool.iter().fold(BTreeMap::new(), |mut m, &p| {
+        *m.entry(p).or_default() += 1;
+        m
+    });
     if !args.explain.is_empty() {
         for t in &args.explain {
             let terms: Vec<String> = detector
@@ -433,12 +490,23 @@ pub fn run(args: Args) -> Result<(), String> {
         out,
         "\n### Ranking: the other question of a duplicate pair among the closest ones\n"
     );
+    let against = match args.pool {
+        Pool::All => format!("all {} texts of the corpus", corpus.len()),
+        Pool::Field => format!(
+            "the texts of its field only (--pool field: {})",
+            fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| format!("{f} {}", pool_sizes.get(&i).copied().unwrap_or(0)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
     let _ = writeln!(
         out,
-        "Each question of a duplicate pair is compared with all {} texts of the corpus; the \
+        "Each question of a duplicate pair is compared with {against}; the \
          share of pairs whose other question is among the first k (ties counted against it, \
-         both directions averaged; texts labelled duplicates of the question, directly or through others, do not compete). A lower bound: the corpus holds rewordings of one question that no pair links (\"What is data drift?\" and \"Can you discuss an experience you have had with data drift…\"), and each of them that ranks first pushes the labelled partner down.\n",
-        corpus.len()
+         both directions averaged; texts labelled duplicates of the question, directly or through others, do not compete). A lower bound: the corpus holds rewordings of one question that no pair links (\"What is data drift?\" and \"Can you discuss an experience you have had with data drift…\"), and each of them that ranks first pushes the labelled partner down.\n"
     );
     let _ = writeln!(
         out,
@@ -473,8 +541,8 @@ pub fn run(args: Args) -> Result<(), String> {
             .flat_map(|s| {
                 let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
                 [
-                    rank_of(&index, a, b, &same, args.rank_by),
-                    rank_of(&index, b, a, &same, args.rank_by),
+                    rank_of(&index, a, b, &same, &pool, args.rank_by),
+                    rank_of(&index, b, a, &same, &pool, args.rank_by),
                 ]
             })
             .collect();
@@ -489,6 +557,34 @@ pub fn run(args: Args) -> Result<(), String> {
             within(5),
             within(10)
         );
+    }
+
+    if let Some(path) = &args.dump_ranking {
+        let mut tsv =
+            String::from("split\tquery\tcandidate\tpartner\tfield\tcosine\toverlap\tswapped\n");
+        for p in file
+            .pairs
+            .iter()
+            .filter(|p| p.duplicate() && splits.contains(&p.split.as_str()))
+        {
+            let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
+            for (x, y) in [(a, b), (b, a)] {
+                for j in (0..index.len()).filter(|&j| j != x && (j == y || same[j] != same[x])) {
+                    let parts = index.parts(x, j);
+                    let _ = writeln!(
+                        tsv,
+                        "{}\t{x}\t{j}\t{}\t{}\t{:.5}\t{:.5}\t{}",
+                        p.split,
+                        u8::from(j == y),
+                        u8::from(field[j] == field[x]),
+                        parts.semantic.unwrap_or(0.0),
+                        parts.overlap,
+                        u8::from(parts.swapped)
+                    );
+                }
+            }
+        }
+        std::fs::write(path, tsv).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
 
     if let Some(which) = &args.rank_errors {
@@ -507,13 +603,13 @@ pub fn run(args: Args) -> Result<(), String> {
         for s in split(which).into_iter().filter(|s| s.pair.duplicate()) {
             let (a, b) = (position[s.pair.a.as_str()], position[s.pair.b.as_str()]);
             for (x, y) in [(a, b), (b, a)] {
-                let r = rank_of(&index, x, y, &same, args.rank_by);
+                let r = rank_of(&index, x, y, &same, &pool, args.rank_by);
                 if r <= 3 {
                     continue;
                 }
                 let _ = writeln!(out, "- rank {r}: {}\n  - want: {}", corpus[x], show(x, y));
                 let mut above: Vec<(usize, f32)> = (0..index.len())
-                    .filter(|&j| j != x && j != y && same[j] != same[x])
+                    .filter(|&j| j != x && j != y && same[j] != same[x] && pool[j] == pool[x])
                     .map(|j| (j, index.rank_score(x, j)))
                     .collect();
                 above.sort_by(|p, q| q.1.total_cmp(&p.1));

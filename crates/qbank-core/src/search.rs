@@ -50,7 +50,8 @@ pub struct Match<'a> {
 /// The `limit` active questions of `bank` closest to `query` (the text of `asked`, when it is
 /// one of the bank's, which is then not compared with itself), closest first, each marked
 /// against `threshold`. With `embeddings` (sentence vectors of the bank's texts and of the
-/// query) the order is led by meaning; without, by the words the texts share, however few.
+/// query) the order blends meaning and words; without, it follows the words the texts share,
+/// however few.
 pub fn closest<'b>(
     bank: &'b Bank,
     query: &'b str,
