@@ -211,13 +211,14 @@ pub fn lint_rules(
 /// A question left out of what commands draw, with the first error lint reports on it.
 #[derive(Debug, Clone)]
 pub struct Rejected {
-    pub id: String,
+    pub question: qbank_core::Question,
     pub finding: Diagnostic,
 }
 
 /// Lints `bank` and takes out of it every question with an error-level finding on its file,
 /// so that nothing drawn from it (a kit, a loop, an export of a kit) is something lint
-/// rejects. Returns the questions taken out, in path order, each with its first error.
+/// rejects. Returns the questions taken out, in path order, each with its first error
+/// ([`put_back`] makes the bank whole again).
 /// The files stay in the bank; only `bank.questions` shrinks.
 ///
 /// A `near-duplicate` finding does not take a question out: a near-duplicate is lawful on
@@ -241,7 +242,7 @@ pub fn keep_lawful(
     for q in std::mem::take(&mut bank.questions) {
         match first_error.get(bank.files[q.file].path.as_str()) {
             Some(d) => rejected.push(Rejected {
-                id: q.id.clone(),
+                question: q,
                 finding: (*d).clone(),
             }),
             None => kept.push(q),
@@ -249,6 +250,13 @@ pub fn keep_lawful(
     }
     bank.questions = kept;
     rejected
+}
+
+/// Puts the questions [`keep_lawful`] took out back into `bank`, in path order.
+pub fn put_back(bank: &mut Bank, rejected: Vec<Rejected>) {
+    bank.questions
+        .extend(rejected.into_iter().map(|r| r.question));
+    bank.questions.sort_by_key(|q| q.file);
 }
 
 /// A help line suggesting the closest of `candidates` to `word`, or listing a few of them.

@@ -101,8 +101,6 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
         Some(out.join("index.html"))
     };
     let bank_dir = args.bank.path();
-    let (bank, _) = qbank_core::load_bank(&bank_dir)?;
-    crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
     // The page shows every question, and what each kit and loop draws exactly as `qbank kit
     // build` and `qbank loop build` draw it: from the questions lint does not reject.
     let loaded = super::kit::load(&bank_dir)?;
@@ -140,6 +138,8 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
                 .map_err(|e| e.to_string()),
         })
         .collect();
+    let bank = loaded.into_whole();
+    crate::progress::warn_unloaded(&bank, &bank_dir, "left out");
     let options = Options {
         title: args.title.clone(),
         kits,

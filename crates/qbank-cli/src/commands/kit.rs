@@ -39,6 +39,13 @@ pub(crate) struct Loaded {
 }
 
 impl Loaded {
+    /// The whole bank, the rejected questions put back.
+    pub(crate) fn into_whole(self) -> Bank {
+        let mut bank = self.bank;
+        qbank_lint::put_back(&mut bank, self.rejected);
+        bank
+    }
+
     /// The pairs of questions that may not share a kit or a loop, on top of the bank's
     /// `similar_to` pairs and siblings: the related questions of
     /// [`qbank_core::related_pairs`], read with sentence vectors when a model is set up
@@ -70,7 +77,7 @@ impl Loaded {
                 .rejected
                 .iter()
                 .take(5)
-                .map(|r| format!("{} ({})", r.id, r.finding.rule))
+                .map(|r| format!("{} ({})", r.question.id, r.finding.rule))
                 .collect();
             let more = if self.rejected.len() > shown.len() {
                 format!(", and {} more", self.rejected.len() - shown.len())
@@ -186,7 +193,7 @@ pub(crate) fn select(
     let pairs = loaded.kept_apart(Some(draw));
     let result = qbank_core::select(bank, kit, &pairs);
     if let Err(qbank_core::SelectError::UnknownQuestion { id, .. }) = &result {
-        if let Some(r) = loaded.rejected.iter().find(|r| &r.id == id) {
+        if let Some(r) = loaded.rejected.iter().find(|r| &r.question.id == id) {
             let d = &r.finding;
             let _ = writeln!(
                 io::stderr().lock(),
