@@ -1410,44 +1410,46 @@ impl<'d> Index<'d> {
     /// unless they share a subject (a light word in common is not enough). Also how many
     /// subjects they share.
     fn shared_weight(&self, a: usize, b: usize) -> (f32, usize) {
-        let (x, y) = (&self.docs[a], &self.docs[b]);
-        // Subjects come first in each list: a first match past them is a light word.
-        match (x.first(), y.first()) {
-            (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
-            _ => return (0.0, 0),
-        }
-        let (mut i, mut j, mut w, mut subjects) = (0, 0, 0.0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    subjects += usize::from(x[i].0 < self.subjects);
-                    w += x[i].1.min(y[j].1);
-                    i += 1;
-                    j += 1;
-                }
+        // Both lists are in ascending term order: one cursor walks `b`'s as `a`'s go by.
+        let y = &self.docs[b];
+        let mut j = 0;
+        self.shared_weight_with(a, b, |t| {
+            while j < y.len() && y[j].0 < t {
+                j += 1;
             }
-        }
-        if subjects > 0 {
-            (w, subjects)
-        } else {
-            (0.0, 0)
-        }
+            match y.get(j) {
+                Some(&(u, weight)) if u == t => weight,
+                _ => 0.0,
+            }
+        })
     }
 
     /// [`Index::shared_weight`] of `a` and `b`, with `b`'s term weights spread out in `dense`
     /// (zero for a term `b` lacks): one look-up per term of `a` instead of a merge of the two
     /// lists. The same sum, added in the same order (ascending term ids).
     fn shared_weight_dense(&self, a: usize, b: usize, dense: &[f32]) -> (f32, usize) {
+        self.shared_weight_with(a, b, |t| dense[t as usize])
+    }
+
+    /// The weight `a` and `b` share (each term counting the lesser of its two weights, added
+    /// in ascending term order) and how many subjects they share; nothing when they share no
+    /// subject. `weight_in_b` gives `b`'s weight of each of `a`'s terms in turn, 0 when `b`
+    /// lacks it.
+    fn shared_weight_with(
+        &self,
+        a: usize,
+        b: usize,
+        mut weight_in_b: impl FnMut(u32) -> f32,
+    ) -> (f32, usize) {
         let (x, y) = (&self.docs[a], &self.docs[b]);
+        // Subjects come first in each list: a first match past them is a light word.
         match (x.first(), y.first()) {
             (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
             _ => return (0.0, 0),
         }
         let (mut w, mut subjects) = (0.0, 0);
         for &(t, weight) in x {
-            let other = dense[t as usize];
+            let other = weight_in_b(t);
             if other > 0.0 {
                 subjects += usize::from(t < self.subjects);
                 w += weight.min(other);
