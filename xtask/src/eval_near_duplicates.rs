@@ -262,12 +262,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let (topics, bank_texts) = match &args.bank {
         Some(dir) => {
             let (bank, _) = qbank_core::load_bank(dir).map_err(|e| e.to_string())?;
-            let texts: Vec<String> = bank
-                .questions
-                .iter()
-                .filter(|q| q.is_active())
-                .map(|q| q.text.clone())
-                .collect();
+            let texts: Vec<String> = bank.active_texts().into_iter().map(str::to_owned).collect();
             (bank.topics, texts)
         }
         None => (Vec::new(), Vec::new()),

@@ -236,6 +236,17 @@ impl Bank {
     }
 
     /// The file of a question.
+    /// The active questions, in path order: the ones compared for near-duplicates and drawn.
+    pub fn active(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.is_active())
+    }
+
+    /// The texts of [`active`](Self::active), in the same order: what the near-duplicate
+    /// detector and the embedding model read.
+    pub fn active_texts(&self) -> Vec<&str> {
+        self.active().map(|q| q.text.as_str()).collect()
+    }
+
     pub fn question_file(&self, q: &Question) -> &SourceFile {
         &self.files[q.file]
     }

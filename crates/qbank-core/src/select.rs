@@ -378,8 +378,8 @@ fn pair_reasons(
 /// what the `near-duplicate` lint rule reports, at the default threshold.
 pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
     use crate::similarity::{Detector, DEFAULT_THRESHOLD};
-    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
-    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    let active: Vec<&Question> = bank.active().collect();
+    let texts = bank.active_texts();
     Detector::for_bank(bank, DEFAULT_THRESHOLD)
         .near_duplicates(&texts)
         .into_iter()
@@ -402,8 +402,8 @@ pub fn related_pairs(
     } else {
         DEFAULT_THRESHOLD
     };
-    let active: Vec<&Question> = bank.questions.iter().filter(|q| q.is_active()).collect();
-    let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+    let active: Vec<&Question> = bank.active().collect();
+    let texts = bank.active_texts();
     Detector::for_bank(bank, threshold)
         .with_meaning(embeddings)
         .near_duplicates(&texts)

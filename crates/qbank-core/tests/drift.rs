@@ -54,12 +54,7 @@ fn unrelated() -> Vec<String> {
 fn adding_a_thousand_unrelated_questions_changes_no_verdict() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
     let (bank, _) = qbank_core::load_bank(&root).expect("the project's bank loads");
-    let texts: Vec<String> = bank
-        .questions
-        .iter()
-        .filter(|q| q.is_active())
-        .map(|q| q.text.clone())
-        .collect();
+    let texts: Vec<String> = bank.active_texts().into_iter().map(str::to_owned).collect();
     let n = texts.len();
     assert!(n > 50, "the project's bank has {n} active questions");
     let detector = Detector::for_bank(&bank, DEFAULT_THRESHOLD);

@@ -60,12 +60,7 @@ fn setup() -> (Vec<Labelled>, Vec<String>, Vocabulary) {
     let corpus: Vec<String> = pairs
         .iter()
         .flat_map(|p| [p.a.clone(), p.b.clone()])
-        .chain(
-            bank.questions
-                .iter()
-                .filter(|q| q.is_active())
-                .map(|q| q.text.clone()),
-        )
+        .chain(bank.active_texts().into_iter().map(str::to_owned))
         .filter(|t| seen.insert(t.clone()))
         .collect();
     (pairs, corpus, Vocabulary::from_topics(&bank.topics))

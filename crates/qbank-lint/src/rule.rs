@@ -307,7 +307,7 @@ impl<'a> Context<'a> {
         if let Some((_, pairs)) = cache.iter().find(|(t, _)| *t == threshold) {
             return pairs.clone();
         }
-        let texts: Vec<&str> = self.active().map(|q| q.text.as_str()).collect();
+        let texts = self.bank.active_texts();
         let pairs = Arc::new(Detector::for_bank(self.bank, threshold).near_duplicates(&texts));
         cache.push((threshold, pairs.clone()));
         pairs
@@ -330,6 +330,6 @@ impl<'a> Context<'a> {
 
     /// The active questions.
     pub fn active(&self) -> impl Iterator<Item = &'a Question> {
-        self.bank.questions.iter().filter(|q| q.is_active())
+        self.bank.active()
     }
 }

@@ -55,13 +55,7 @@ impl Loaded {
         if draw.is_some_and(|d| d.allow_near_duplicates) {
             return Vec::new();
         }
-        let texts: Vec<&str> = self
-            .bank
-            .questions
-            .iter()
-            .filter(|q| q.is_active())
-            .map(|q| q.text.as_str())
-            .collect();
+        let texts = self.bank.active_texts();
         let embeddings =
             crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
                 .embeddings(&texts);

@@ -45,13 +45,8 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     // same vectors for the texts it shares with the bank now, so unchanged pairs keep their
     // verdict on both sides.
     let embeddings = if compares_meaning(&config.settings, &args.select, &args.ignore) {
-        let texts: Vec<&str> = bank
-            .questions
-            .iter()
-            .filter(|q| q.is_active())
-            .map(|q| q.text.as_str())
-            .collect();
-        crate::meaning::Setup::new(&config, config_path.as_deref(), &bank_dir).embeddings(&texts)
+        crate::meaning::Setup::new(&config, config_path.as_deref(), &bank_dir)
+            .embeddings(&bank.active_texts())
     } else {
         None
     };

@@ -32,13 +32,8 @@ pub fn run(args: SimilarArgs) -> Result<Outcome, Failure> {
         (None, None) => return Err(Failure("give a question's text or --id".to_owned())),
     };
     let setup = crate::meaning::Setup::new(&config, config_path.as_deref(), &args.bank.bank);
-    let texts: Vec<&str> = bank
-        .questions
-        .iter()
-        .filter(|q| q.is_active())
-        .map(|q| q.text.as_str())
-        .chain([query])
-        .collect();
+    let mut texts = bank.active_texts();
+    texts.push(query);
     let embeddings = setup.embeddings(&texts);
     let report = closest(
         &bank,

@@ -74,7 +74,7 @@ impl Rule for NearDuplicate {
             .embeddings
             .clone()
             .map(|e| Detector::for_bank(bank, threshold).with_meaning(Some(e)));
-        let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+        let texts = bank.active_texts();
         let index = detector.as_ref().map(|d| d.index(&texts));
         let pairs = match &index {
             Some(index) => std::sync::Arc::new(index.near_duplicates()),

@@ -73,7 +73,7 @@ impl Rule for StaleSimilarTo {
         }
         let common_above = (COMMON_SHARE * active.len() as f32).max(COMMON_LEAST as f32);
         let common = |s: &str| df.get(s).copied().unwrap_or(0) as f32 > common_above;
-        let texts: Vec<&str> = active.iter().map(|q| q.text.as_str()).collect();
+        let texts = ctx.bank.active_texts();
         let mut index = None;
         for (i, q) in active.iter().enumerate() {
             for (k, s) in q.similar_to.iter().enumerate() {
