@@ -1565,6 +1565,23 @@ impl<'d> Index<'d> {
     /// The score of texts `a` and `b`, and the subject terms they share (light words left
     /// out), heaviest first.
     pub fn score(&self, a: usize, b: usize) -> Similarity {
+        let parts = self.parts(a, b);
+        let swapped = if parts.swapped {
+            swap_span(&self.sequences[a], &self.sequences[b])
+                .map(|(x, y)| (words_of(&self.raw[a], x), words_of(&self.raw[b], y)))
+        } else {
+            None
+        };
+        Similarity {
+            score: self.score_of(a, b),
+            shared: self.shared_subjects(a, b),
+            semantic: parts.semantic,
+            swapped,
+        }
+    }
+
+    /// The subject terms texts `a` and `b` share (light words left out), heaviest first.
+    pub fn shared_subjects(&self, a: usize, b: usize) -> Vec<String> {
         let mut shared: Vec<(u32, f32)> = self.docs[a]
             .iter()
             .take_while(|(t, _)| *t < self.subjects)
@@ -1576,22 +1593,10 @@ impl<'d> Index<'d> {
             })
             .collect();
         shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let parts = self.parts(a, b);
-        let swapped = if parts.swapped {
-            swap_span(&self.sequences[a], &self.sequences[b])
-                .map(|(x, y)| (words_of(&self.raw[a], x), words_of(&self.raw[b], y)))
-        } else {
-            None
-        };
-        Similarity {
-            score: self.score_of(a, b),
-            shared: shared
-                .into_iter()
-                .map(|(t, _)| self.names[t as usize].clone())
-                .collect(),
-            semantic: parts.semantic,
-            swapped,
-        }
+        shared
+            .into_iter()
+            .map(|(t, _)| self.names[t as usize].clone())
+            .collect()
     }
 
     /// What [`Index::closest`] orders texts by: with vectors, a blend of meaning and words (see
@@ -1752,7 +1757,7 @@ impl<'d> Index<'d> {
                         a,
                         b,
                         score,
-                        shared: self.score(a, b).shared,
+                        shared: self.shared_subjects(a, b),
                     });
                 }
             }
