@@ -68,7 +68,8 @@ pub struct Args {
     #[arg(long)]
     rank_errors: Option<String>,
     /// Write every labelled pair's score parts (split, label, kind, lexical, cosine, swapped,
-    /// score, rank of b among a's closest and of a among b's) to this TSV file, for tuning.
+    /// score, rank of b among a's closest and of a among b's, the two texts) to this TSV file,
+    /// for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
     /// Write, for every search of the reported splits' duplicate pairs (each question against
@@ -717,13 +718,16 @@ fn dump(
     index: &qbank_core::similarity::Index<'_>,
     position: &BTreeMap<&str, usize>,
 ) -> Result<(), String> {
-    let mut out = String::from("split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\ta\tb\n");
+    let mut out =
+        String::from("split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\ta\tb\ttext_a\ttext_b\n");
+    // The texts on one line each, for measurements that read them (`residual.py`).
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     for p in pairs {
         let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
         let parts = index.parts(a, b);
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{a}\t{b}",
+            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{a}\t{b}\t{}\t{}",
             p.split,
             p.label,
             p.kind,
@@ -731,6 +735,8 @@ fn dump(
             parts.semantic.map_or("".to_owned(), |c| format!("{c:.5}")),
             u8::from(parts.swapped),
             index.score(a, b).score,
+            flat(&p.a),
+            flat(&p.b),
         );
     }
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -12,8 +12,11 @@
 //!   detector on a labelled set of question pairs, as Markdown.
 //! - `bench-near-duplicates --questions N DIR…`: how long the detector takes on a synthetic
 //!   bank, and how many candidate pairs its index scores.
+//! - `embed-texts --model DIR IN OUT`: the sentence vector of each line of a file, for
+//!   measuring scores that embed other texts than the questions.
 
 mod bench_near_duplicates;
+mod embed_texts;
 mod eval_gen_bank;
 mod eval_near_duplicates;
 mod gen_bank;
@@ -44,6 +47,8 @@ enum Task {
     EvalGenBank(eval_gen_bank::Args),
     /// Time the near-duplicate detector on synthetic banks and count its candidate pairs.
     BenchNearDuplicates(bench_near_duplicates::Args),
+    /// Write the sentence vector of each line of a file (for measuring).
+    EmbedTexts(embed_texts::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         Task::EvalNearDuplicates(args) => eval_near_duplicates::run(args),
         Task::EvalGenBank(args) => eval_gen_bank::run(args),
         Task::BenchNearDuplicates(args) => bench_near_duplicates::run(args),
+        Task::EmbedTexts(args) => embed_texts::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
