@@ -448,6 +448,54 @@ fn settings_change_reports_what_it_introduces() {
     );
 }
 
+#[test]
+fn settings_outside_the_repository_are_not_part_of_the_change() {
+    let s = Scenario::new("outside");
+    // A related pair under the default threshold (0.38 against 0.40) is already in the bank.
+    s.add_question(
+        "monitoring/input-drift",
+        "monitoring",
+        "How do you decide whether data drift in the inputs needs a retrain?",
+    );
+    s.commit("pair");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    // A settings file the repository does not hold applies to both sides of the comparison:
+    // what it makes of unchanged questions is not the change's doing.
+    let outside = temp_dir("outside-settings");
+    let config = outside.join("qbank.toml");
+    std::fs::write(&config, "[rules.near-duplicate]\nthreshold = 30\n").unwrap();
+    let config = config.to_str().unwrap();
+    let full = s.qbank(&["lint", "--config", config, "--format", "json"]);
+    assert_eq!(
+        full.code, 1,
+        "the lower threshold reports the pair: {}",
+        full.stdout
+    );
+    s.add_question(
+        "monitoring/latency-budget",
+        "monitoring",
+        "How do you split a latency budget between feature lookup and model inference?",
+    );
+    s.commit("an unrelated question");
+    let gate = s.qbank(&[
+        "lint",
+        "--config",
+        config,
+        "--changed-since",
+        "main",
+        "--format",
+        "json",
+    ]);
+    let report: Value = serde_json::from_str(&gate.stdout).unwrap();
+    let findings: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(finding)
+        .collect();
+    assert_eq!((gate.code, findings), (0, Vec::<String>::new()));
+}
+
 /// The full lint of the bank as `rule severity file: message` lines, the message whole
 /// (scores included), and its exit code.
 fn full_lint(s: &Scenario) -> (i32, Vec<String>) {

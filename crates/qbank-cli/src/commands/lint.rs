@@ -67,7 +67,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             comparison
                 .as_ref()
                 .filter(|c| c.anything_changed)
-                .map(|c| c.findings_before(&bank_dir, &with_args))
+                .map(|c| c.findings_before(&bank_dir, &config.settings, &with_args))
         },
     );
     let mut statuses = None;
@@ -195,12 +195,14 @@ impl Comparison {
         })
     }
 
-    /// The findings of the bank at the base commit, with the settings it had then. With the
-    /// same settings as now, the file rules run only on the files the change touched
+    /// The findings of the bank at the base commit, with the settings it had then (`now`'s
+    /// when the settings file is outside the repository: the change cannot have touched it).
+    /// With the same settings as now, the file rules run only on the files the change touched
     /// ([`gate::lint_before`]).
     fn findings_before(
         &self,
         bank: &Path,
+        now: &qbank_lint::Settings,
         with_args: &(dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings + Sync),
     ) -> Result<gate::Before, Failure> {
         let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
@@ -217,7 +219,7 @@ impl Comparison {
                 }
                 None => qbank_lint::Settings::default(),
             },
-            None => qbank_lint::Settings::default(),
+            None => now.clone(),
         };
         let files = self
             .repo
