@@ -22,24 +22,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let mut texts: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
     texts.sort_unstable();
     texts.dedup();
-    let id = qbank_embed::fingerprint(&args.model).map_err(|e| e.to_string())?;
-    let model = qbank_embed::Model::load(&args.model).map_err(|e| e.to_string())?;
-    let mut cache = qbank_embed::Cache::open(std::path::Path::new("."), &id, model.dim());
-    let missing: Vec<&str> = texts
-        .iter()
-        .copied()
-        .filter(|t| cache.get(t).is_none())
-        .collect();
-    if !missing.is_empty() {
-        eprintln!("embedding {} texts", missing.len());
-        let vectors = model
-            .embed(&missing, &mut |_| {})
-            .map_err(|e| e.to_string())?;
-        for (t, v) in missing.iter().zip(vectors) {
-            cache.insert(t, v);
-        }
-        cache.save().map_err(|e| e.to_string())?;
-    }
+    let (cache, _, _) = crate::eval_near_duplicates::cached(&args.model, &texts)?;
     let mut out = String::new();
     for t in texts {
         let v = cache.get(t).ok_or_else(|| format!("no vector for {t}"))?;

@@ -684,6 +684,22 @@ fn embed(
     dir: &std::path::Path,
     texts: &[&str],
 ) -> Result<qbank_core::similarity::Embeddings, String> {
+    let (cache, id, dim) = cached(dir, texts)?;
+    let mut meaning = qbank_core::similarity::Embeddings::new(id, dim);
+    for t in texts {
+        if let Some(v) = cache.get(t) {
+            meaning.insert(t, v.to_vec());
+        }
+    }
+    Ok(meaning)
+}
+
+/// The cache in `.qbank_cache/` for the model in `dir`, holding a vector of every one of
+/// `texts` (the missing ones embedded and saved), with the model's id and dimension.
+pub(crate) fn cached(
+    dir: &std::path::Path,
+    texts: &[&str],
+) -> Result<(qbank_embed::Cache, String, usize), String> {
     let id = qbank_embed::fingerprint(dir).map_err(|e| e.to_string())?;
     let model = qbank_embed::Model::load(dir).map_err(|e| e.to_string())?;
     let mut cache = qbank_embed::Cache::open(std::path::Path::new("."), &id, model.dim());
@@ -702,13 +718,7 @@ fn embed(
         }
         cache.save().map_err(|e| e.to_string())?;
     }
-    let mut meaning = qbank_core::similarity::Embeddings::new(id, model.dim());
-    for t in texts {
-        if let Some(v) = cache.get(t) {
-            meaning.insert(t, v.to_vec());
-        }
-    }
-    Ok(meaning)
+    Ok((cache, id, model.dim()))
 }
 
 /// Writes the score parts of every labelled pair as TSV (see `--dump`).

@@ -180,6 +180,17 @@ impl Scenario {
 }
 
 /// `status severity rule file: message`, the message without parenthesised details.
+/// The findings of a run with `--format json`, each as [`finding`] writes it.
+fn findings_of(run: &Run) -> Vec<String> {
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    report["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics")
+        .iter()
+        .map(finding)
+        .collect()
+}
+
 fn finding(d: &Value) -> String {
     let message = d["message"].as_str().unwrap();
     let message = message.split(" (").next().unwrap();
@@ -448,10 +459,10 @@ fn settings_change_reports_what_it_introduces() {
     );
 }
 
-#[test]
-fn settings_outside_the_repository_are_not_part_of_the_change() {
-    let s = Scenario::new("outside");
-    // A related pair under the default threshold (0.38 against 0.40) is already in the bank.
+/// A scenario whose base bank holds a related pair under the default threshold (0.38
+/// against 0.40): `input-drift` beside `drift-detection`.
+fn pair_under_the_threshold(name: &str) -> Scenario {
+    let s = Scenario::new(name);
     s.add_question(
         "monitoring/input-drift",
         "monitoring",
@@ -459,6 +470,12 @@ fn settings_outside_the_repository_are_not_part_of_the_change() {
     );
     s.commit("pair");
     git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    s
+}
+
+#[test]
+fn settings_outside_the_repository_are_not_part_of_the_change() {
+    let s = pair_under_the_threshold("outside");
     // A settings file the repository does not hold applies to both sides of the comparison:
     // what it makes of unchanged questions is not the change's doing.
     let outside = temp_dir("outside-settings");
@@ -486,13 +503,7 @@ fn settings_outside_the_repository_are_not_part_of_the_change() {
         "--format",
         "json",
     ]);
-    let report: Value = serde_json::from_str(&gate.stdout).unwrap();
-    let findings: Vec<String> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(finding)
-        .collect();
+    let findings = findings_of(&gate);
     assert_eq!((gate.code, findings), (0, Vec::<String>::new()));
 }
 
@@ -600,15 +611,7 @@ fn unrelated_addition_leaves_existing_pairs_alone() {
 
 #[test]
 fn settings_change_lowering_a_threshold() {
-    let s = Scenario::new("threshold");
-    // A related question, under the default threshold (0.38 against 0.40).
-    s.add_question(
-        "monitoring/input-drift",
-        "monitoring",
-        "How do you decide whether data drift in the inputs needs a retrain?",
-    );
-    s.commit("pair");
-    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    let s = pair_under_the_threshold("threshold");
     let before = s.qbank(&["lint"]);
     assert_eq!(before.code, 0, "{}", before.stdout);
     s.write("qbank.toml", "[rules.near-duplicate]\nthreshold = 30\n");
@@ -734,13 +737,7 @@ fn a_bank_added_by_the_change_is_all_new() {
         "--format",
         "json",
     ]);
-    let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    let findings: Vec<String> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(finding)
-        .collect();
+    let findings = findings_of(&run);
     assert_eq!(
         findings,
         lines(&[
@@ -828,13 +825,7 @@ fn shallow_clone_fetches_what_it_needs() {
         &["lint", "--changed-since", "origin/main", "--format", "json"],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let report: Value = serde_json::from_str(&run.stdout).unwrap();
-    let findings: Vec<String> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(finding)
-        .collect();
+    let findings = findings_of(&run);
     assert_eq!(
         findings,
         lines(&["new error duplicate-question questions/deployment/canary-release-copy.yaml: question has the same text as \"canary-release\""])
