@@ -1672,12 +1672,17 @@ impl<'d> Index<'d> {
         }
         // Pairs by meaning: each text's nearest neighbours that could reach the threshold on
         // their cosine alone or with some shared terms.
-        let near = self.has_meaning().then(|| {
-            let floor = VERDICT.origin
-                + (1.0 - VERDICT.origin)
-                    * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
-            embeddings::nearest(&self.vectors, SEMANTIC_NEIGHBOURS, floor)
-        });
+        let near = self
+            .detector
+            .meaning
+            .as_deref()
+            .filter(|_| self.has_meaning())
+            .map(|meaning| {
+                let floor = VERDICT.origin
+                    + (1.0 - VERDICT.origin)
+                        * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
+                meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
+            });
         let runs: Vec<std::ops::Range<usize>> = (0..order.len())
             .step_by(LOOKUP_RUN)
             .map(|start| start..(start + LOOKUP_RUN).min(order.len()))

@@ -2,6 +2,8 @@
 //! exact search for each text's nearest neighbours among them.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 /// Sentence vectors of texts, by text: every vector has the same length and norm 1, so the
 /// dot product of two is their cosine.
@@ -14,6 +16,19 @@ pub struct Embeddings {
     vectors: HashMap<String, Box<[f32]>>,
     /// Names the model the vectors come from, for messages.
     model: String,
+    /// The nearest neighbours found so far, by the texts searched, so that two searches over
+    /// the same texts (the near-duplicate rule's and kit selection's, at two thresholds)
+    /// compare every pair once.
+    neighbours: Arc<Mutex<Vec<Neighbours>>>,
+}
+
+/// [`nearest`] of one list of texts, with no floor.
+#[derive(Debug)]
+struct Neighbours {
+    /// A hash of the texts, in order.
+    texts: u64,
+    k: usize,
+    lists: Arc<Vec<Vec<(u32, f32)>>>,
 }
 
 impl Embeddings {
@@ -23,6 +38,7 @@ impl Embeddings {
             dim,
             vectors: HashMap::new(),
             model: model.into(),
+            neighbours: Arc::default(),
         }
     }
 
@@ -53,6 +69,48 @@ impl Embeddings {
 
     pub fn is_empty(&self) -> bool {
         self.vectors.is_empty()
+    }
+
+    /// For every one of `texts` (whose vectors are `vectors`, in the same order), its `k`
+    /// nearest other texts with a cosine of at least `floor`, nearest first: [`nearest`],
+    /// computed once for each list of texts and kept. Exact: the `k` nearest above a floor are
+    /// the `k` nearest of all, those under the floor left out.
+    pub(crate) fn nearest_among<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        vectors: &[Option<&[f32]>],
+        k: usize,
+        floor: f32,
+    ) -> Vec<Vec<(u32, f32)>> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for t in texts {
+            t.as_ref().hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        let lists = {
+            // Held while searching, so that a second search over the same texts waits for
+            // this one instead of comparing every pair again.
+            let mut known = self
+                .neighbours
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match known.iter().find(|n| n.texts == key && n.k == k) {
+                Some(n) => n.lists.clone(),
+                None => {
+                    let lists = Arc::new(nearest(vectors, k, f32::NEG_INFINITY));
+                    known.push(Neighbours {
+                        texts: key,
+                        k,
+                        lists: lists.clone(),
+                    });
+                    lists
+                }
+            }
+        };
+        lists
+            .iter()
+            .map(|l| l.iter().copied().filter(|&(_, c)| c >= floor).collect())
+            .collect()
     }
 }
 
