@@ -133,38 +133,64 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
 }
 
 /// For every text with a vector, its `k` nearest other texts with a cosine of at least
-/// `floor`, nearest first (ties by index). Exact: every pair is compared, in blocks of rows
-/// shared out over the cores, so the cost is quadratic in the number of texts (about a second
-/// for 10,000 texts of 384 dimensions on two cores).
+/// `floor`, nearest first (ties by index). Exact: every pair is compared once, in blocks of
+/// rows shared out over the cores (each block against itself and every later row), so the cost
+/// is quadratic in the number of texts (about half a second of CPU for 10,000 texts of 384
+/// dimensions).
 pub(crate) fn nearest(vectors: &[Option<&[f32]>], k: usize, floor: f32) -> Vec<Vec<(u32, f32)>> {
     const BLOCK: usize = 64;
-    let rows: Vec<usize> = (0..vectors.len()).step_by(BLOCK).collect();
-    let blocks = crate::parallel::map_ordered(&rows, 1, |_, &start| {
-        let end = (start + BLOCK).min(vectors.len());
-        let mut best: Vec<Vec<(u32, f32)>> = vec![Vec::new(); end - start];
-        for (j, vj) in vectors.iter().enumerate() {
-            let Some(vj) = vj else { continue };
-            for i in start..end {
-                if i == j {
-                    continue;
+    // Blocks dealt round-robin, so that each share holds early (long) and late (short) ones.
+    const SHARES: usize = 4;
+    let n = vectors.len();
+    let starts: Vec<usize> = (0..n).step_by(BLOCK).collect();
+    let shares: Vec<Vec<usize>> = (0..SHARES)
+        .map(|s| starts.iter().copied().skip(s).step_by(SHARES).collect())
+        .collect();
+    let tables = crate::parallel::map_each(&shares, |blocks| {
+        let mut table: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+        for &start in blocks {
+            let end = (start + BLOCK).min(n);
+            for j in start..n {
+                let Some(vj) = vectors[j] else { continue };
+                for i in start..end.min(j) {
+                    let Some(vi) = vectors[i] else { continue };
+                    let c = dot(vi, vj);
+                    if c < floor {
+                        continue;
+                    }
+                    keep(&mut table[i], k, j as u32, c);
+                    keep(&mut table[j], k, i as u32, c);
                 }
-                let Some(vi) = vectors[i] else { continue };
-                let c = dot(vi, vj);
-                if c < floor {
-                    continue;
-                }
-                let list = &mut best[i - start];
-                if list.len() == k && list.last().is_some_and(|&(_, w)| w >= c) {
-                    continue;
-                }
-                let at = list.partition_point(|&(_, w)| w >= c);
-                list.insert(at, (j as u32, c));
-                list.truncate(k);
             }
         }
-        best
+        table
     });
-    blocks.into_iter().flatten().collect()
+    (0..n)
+        .map(|i| {
+            let mut list: Vec<(u32, f32)> =
+                tables.iter().flat_map(|t| t[i].iter().copied()).collect();
+            list.sort_by(|x, y| nearer(*x, *y));
+            list.truncate(k);
+            list
+        })
+        .collect()
+}
+
+/// The order of neighbours: the higher cosine first, then the lower index.
+fn nearer(x: (u32, f32), y: (u32, f32)) -> std::cmp::Ordering {
+    y.1.partial_cmp(&x.1)
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then(x.0.cmp(&y.0))
+}
+
+/// Puts neighbour `j` at cosine `c` into `list` (in [`nearer`] order), keeping the `k` first.
+fn keep(list: &mut Vec<(u32, f32)>, k: usize, j: u32, c: f32) {
+    let at = list.partition_point(|&x| nearer(x, (j, c)) == std::cmp::Ordering::Less);
+    if at >= k {
+        return;
+    }
+    list.insert(at, (j, c));
+    list.truncate(k);
 }
 
 #[cfg(test)]
@@ -184,6 +210,43 @@ mod tests {
         assert!(n[3].is_empty() && n[4].is_empty());
         let all = nearest(&refs, 1, -1.0);
         assert_eq!(all[3], [(2, 0.0)]);
+    }
+
+    #[test]
+    fn nearest_is_the_brute_force_answer() {
+        let mut rng = crate::select::SplitMix64::new(7);
+        let dim = 19;
+        // Few distinct values, so that many cosines tie; every fifth text has no vector.
+        let vectors: Vec<Vec<f32>> = (0..300)
+            .map(|_| {
+                (0..dim)
+                    .map(|_| rng.below(5) as f32 - 2.0)
+                    .collect::<Vec<f32>>()
+            })
+            .collect();
+        let refs: Vec<Option<&[f32]>> = vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i % 5 != 3).then_some(v.as_slice()))
+            .collect();
+        for (k, floor) in [(1, f32::NEG_INFINITY), (16, 0.0), (5, 3.0), (400, -2.0)] {
+            let brute: Vec<Vec<(u32, f32)>> = (0..refs.len())
+                .map(|i| {
+                    let Some(vi) = refs[i] else {
+                        return Vec::new();
+                    };
+                    let mut all: Vec<(u32, f32)> = (0..refs.len())
+                        .filter(|&j| j != i)
+                        .filter_map(|j| refs[j].map(|vj| (j as u32, dot(vi, vj))))
+                        .filter(|&(_, c)| c >= floor)
+                        .collect();
+                    all.sort_by(|x, y| nearer(*x, *y));
+                    all.truncate(k);
+                    all
+                })
+                .collect();
+            assert_eq!(nearest(&refs, k, floor), brute, "k {k}, floor {floor}");
+        }
     }
 
     #[test]
