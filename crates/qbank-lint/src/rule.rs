@@ -1,7 +1,6 @@
 //! The [`Rule`] trait, the [`Context`] rules report into, and rule documentation.
 
 use std::collections::{HashMap, HashSet};
-
 use std::sync::{Arc, Mutex, OnceLock};
 
 use qbank_core::similarity::{Detector, Pair, DEFAULT_THRESHOLD};
