@@ -22,33 +22,17 @@ fn banks() -> Vec<PathBuf> {
     banks
 }
 
-/// The bank's files, `/`-separated paths inside it.
-fn files(root: &Path, dir: &Path, out: &mut Vec<BlobFile>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.file_type().is_symlink() {
-            continue;
-        } else if meta.is_dir() {
-            files(root, &path, out);
-        } else if let Ok(bytes) = std::fs::read(&path) {
-            let relative = path.strip_prefix(root).unwrap();
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(BlobFile {
-                path: parts.join("/"),
-                bytes,
-            });
-        }
-    }
+/// The bank's files, as the loader finds them (`qbank_core::load::walk`).
+fn files(root: &Path) -> Vec<BlobFile> {
+    let shown = qbank_core::load::display_path(root);
+    let found = qbank_core::load::walk(root, &shown, &mut Vec::new()).expect("the bank is read");
+    found
+        .into_iter()
+        .map(|(path, relative)| BlobFile {
+            path: relative,
+            bytes: std::fs::read(path).expect("a file the walker found"),
+        })
+        .collect()
 }
 
 /// The file rules' findings, rendered one per line for comparison.
@@ -89,8 +73,7 @@ fn file_rules_find_the_same_on_a_file_alone() {
     );
     let mut compared = 0;
     for root in banks() {
-        let mut all = Vec::new();
-        files(&root, &root, &mut all);
+        let all = files(&root);
         let whole = file_findings(&root, all.clone());
         let shown_root = qbank_core::load::display_path(&root);
         let topics = all
