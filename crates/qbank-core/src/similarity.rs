@@ -1233,13 +1233,10 @@ struct Blend {
 
 impl Blend {
     fn of(&self, cosine: f32, lexical: f32) -> f32 {
-        let meaning = ((cosine - self.origin) / (1.0 - self.origin)).clamp(0.0, 1.0);
-        let words = if self.lexical_origin > 0.0 {
-            ((lexical - self.lexical_origin) / (1.0 - self.lexical_origin)).clamp(0.0, 1.0)
-        } else {
-            lexical
-        };
-        self.weight * meaning + (1.0 - self.weight) * words
+        // A term score is already in 0..=1, so an origin of 0 leaves it as it is.
+        let from = |x: f32, origin: f32| ((x - origin) / (1.0 - origin)).clamp(0.0, 1.0);
+        self.weight * from(cosine, self.origin)
+            + (1.0 - self.weight) * from(lexical, self.lexical_origin)
     }
 }
 
