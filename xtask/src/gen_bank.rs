@@ -451,16 +451,10 @@ fn reword(r: &Rewordings, src: &Source, rng: &mut Rng) -> String {
     };
     let text = frame.replace("{s}", s).replace("{t}", t);
     match scene {
-        Some(c) => text.replace("{c}", &c).replace("{C}", &capitalize(&c)),
-        None => capitalize(&text.replace("{C}, ", "").replace(" {c}", "")),
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        Some(c) => text
+            .replace("{c}", &c)
+            .replace("{C}", &qbank_core::capitalize(&c)),
+        None => qbank_core::capitalize(&text.replace("{C}, ", "").replace(" {c}", "")),
     }
 }
 

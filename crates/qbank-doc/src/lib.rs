@@ -329,7 +329,7 @@ pub fn build_document(
     });
     let mut fields = vec![
         field("Role", kit.role.clone()),
-        field("Level", Some(capitalize(kit.level.as_str()))),
+        field("Level", Some(qbank_core::capitalize(kit.level.as_str()))),
     ];
     if let Some(c) = &options.interview {
         fields.push(field(
@@ -639,14 +639,14 @@ fn question_block(
             &if interviewer {
                 format!(
                     "{topic} · {} · {} min · {}",
-                    capitalize(kit.level.as_str()),
+                    qbank_core::capitalize(kit.level.as_str()),
                     q.minutes_or_default(),
                     q.id
                 )
             } else {
                 format!(
                     "{topic} · {} · {} min",
-                    capitalize(kit.level.as_str()),
+                    qbank_core::capitalize(kit.level.as_str()),
                     q.minutes_or_default()
                 )
             },
@@ -993,14 +993,6 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -518,6 +518,15 @@ fn show_plain(v: &Value) -> String {
     }
 }
 
+/// `s` with its first character in upper case.
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A kebab-case suggestion for an id that is not one.
 pub fn kebab(s: &str) -> String {
     let mut out = String::new();
