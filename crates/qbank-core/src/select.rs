@@ -378,13 +378,10 @@ fn pair_reasons(
 /// what the `near-duplicate` lint rule reports, at the default threshold.
 pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
     use crate::similarity::{Detector, DEFAULT_THRESHOLD};
-    let active: Vec<&Question> = bank.active().collect();
-    let texts = bank.active_texts();
-    Detector::for_bank(bank, DEFAULT_THRESHOLD)
-        .near_duplicates(&texts)
-        .into_iter()
-        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
-        .collect()
+    pair_ids(
+        bank,
+        &Detector::for_bank(bank, DEFAULT_THRESHOLD).near_duplicates(&bank.active_texts()),
+    )
 }
 
 /// The pairs of the bank's active questions that kit selection keeps apart, by id: every
@@ -402,12 +399,17 @@ pub fn related_pairs(
     } else {
         DEFAULT_THRESHOLD
     };
-    let active: Vec<&Question> = bank.active().collect();
-    let texts = bank.active_texts();
-    Detector::for_bank(bank, threshold)
+    let pairs = Detector::for_bank(bank, threshold)
         .with_meaning(embeddings)
-        .near_duplicates(&texts)
-        .into_iter()
+        .near_duplicates(&bank.active_texts());
+    pair_ids(bank, &pairs)
+}
+
+/// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id.
+pub fn pair_ids(bank: &Bank, pairs: &[crate::similarity::Pair]) -> Vec<(String, String)> {
+    let active: Vec<&Question> = bank.active().collect();
+    pairs
+        .iter()
         .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
         .collect()
 }

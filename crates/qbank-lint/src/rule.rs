@@ -284,11 +284,7 @@ impl<'a> Context<'a> {
                 // By words alone, the related pairs are the near-duplicate pairs at the default
                 // threshold: the `near-duplicate` rule's, unless qbank.toml moved its threshold.
                 None => {
-                    let active: Vec<&Question> = self.active().collect();
-                    self.word_pairs(DEFAULT_THRESHOLD)
-                        .iter()
-                        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
-                        .collect()
+                    qbank_core::select::pair_ids(self.bank, &self.word_pairs(DEFAULT_THRESHOLD))
                 }
             })
     }
