@@ -1,4 +1,5 @@
-//! A BERT encoder (the architecture of all-MiniLM-L6-v2), inference only, one text at a time.
+//! A BERT encoder (the architecture of all-MiniLM-L6-v2), inference only, on texts of one length
+//! at a time.
 //!
 //! Written here on candle's tensors and layers rather than taken from `candle-transformers`,
 //! whose hundred other models cost minutes of build for every developer: this is the part
@@ -99,14 +100,21 @@ impl Bert {
         })
     }
 
-    /// The last hidden state of one text's token ids, `(tokens, hidden)`. Every token is
-    /// attended to: the text is never padded.
-    pub fn forward(&self, ids: &[u32]) -> Result<Tensor> {
+    /// The last hidden states of texts of one length, `(texts × tokens, hidden)`, the rows of
+    /// each text together. Every token is attended to: no text is padded. Each row's sums run
+    /// in the same order whatever the other texts: the matrix products split their sums by
+    /// the length of a row, never by the number of rows, and attention is taken text by text.
+    pub fn forward(&self, texts: &[&[u32]]) -> Result<Tensor> {
         let device = candle_core::Device::Cpu;
-        let n = ids.len();
-        let ids = Tensor::from_slice(ids, n, &device)?;
-        let positions = Tensor::arange(0u32, n as u32, &device)?;
-        let types = Tensor::zeros(n, DType::U32, &device)?;
+        let b = texts.len();
+        let n = texts.first().map_or(0, |t| t.len());
+        if texts.iter().any(|t| t.len() != n) {
+            candle_core::bail!("texts of one batch must have the same number of tokens");
+        }
+        let ids: Vec<u32> = texts.iter().flat_map(|t| t.iter().copied()).collect();
+        let ids = Tensor::from_vec(ids, b * n, &device)?;
+        let positions = Tensor::arange(0u32, n as u32, &device)?.repeat(b)?;
+        let types = Tensor::zeros(b * n, DType::U32, &device)?;
         let x = (self.words.forward(&ids)?
             + self.positions.forward(&positions)?
             + self.types.forward(&types)?)?;
@@ -114,8 +122,12 @@ impl Bert {
         let hidden = x.dim(1)?;
         let d = hidden / self.heads;
         let scale = 1.0 / (d as f64).sqrt();
-        // (tokens, hidden) → (heads, tokens, d)
-        let split = |t: Tensor| t.reshape((n, self.heads, d))?.transpose(0, 1)?.contiguous();
+        // (texts × tokens, hidden) → (texts, heads, tokens, d)
+        let split = |t: Tensor| {
+            t.reshape((b, n, self.heads, d))?
+                .transpose(1, 2)?
+                .contiguous()
+        };
         for l in &self.layers {
             let q = split(l.query.forward(&x)?)?;
             let k = split(l.key.forward(&x)?)?;
@@ -124,9 +136,9 @@ impl Bert {
             let weights = candle_nn::ops::softmax_last_dim(&scores)?;
             let context = weights
                 .matmul(&v)?
-                .transpose(0, 1)?
+                .transpose(1, 2)?
                 .contiguous()?
-                .reshape((n, hidden))?;
+                .reshape((b * n, hidden))?;
             let attended = l
                 .attention_norm
                 .forward(&(l.attention_out.forward(&context)? + &x)?)?;
@@ -138,9 +150,13 @@ impl Bert {
         Ok(x)
     }
 
-    /// The mean of the token vectors (the attention mask is all ones), `(hidden,)`.
-    pub fn mean_pooled(&self, ids: &[u32]) -> Result<Tensor> {
-        let hidden = self.forward(ids)?;
-        hidden.mean(D::Minus2)
+    /// The mean of each text's token vectors (the attention mask is all ones), one `(hidden,)`
+    /// tensor per text, for texts of one length.
+    pub fn mean_pooled(&self, texts: &[&[u32]]) -> Result<Vec<Tensor>> {
+        let n = texts.first().map_or(0, |t| t.len());
+        let hidden = self.forward(texts)?;
+        (0..texts.len())
+            .map(|i| hidden.narrow(0, i * n, n)?.mean(D::Minus2))
+            .collect()
     }
 }

@@ -15,10 +15,16 @@
 //! vectors.
 //!
 //! Results do not depend on the number of threads nor on which other texts are embedded in
-//! the same call, to the last bit: each text goes through the model alone, so it is never
-//! padded and its matrix products have the same shapes every time (a product's sums are
-//! split by its shape), and each product runs on one thread (candle splits them by the
-//! thread count too). The texts are shared out over the cores instead, in order.
+//! the same call, to the last bit. Texts go through the model in batches of texts of one
+//! length, so no text is ever padded. A matrix product splits each row's sum by the length of
+//! the row (and the cache sizes), never by the number of rows, so a text's rows are summed in
+//! the same order alone or stacked with others; attention, normalisation and pooling are
+//! taken text by text or row by row. One exception: gemm takes products of at most 256
+//! entries (rows × columns) another way, one sum per entry, so a model whose products can be
+//! that small (a hidden size of 128 or less) runs one text at a time ([`Model::load`]). Each
+//! product runs on one thread (candle would split it by the thread count); the batches are
+//! shared out over the cores instead. `tests/minilm.rs` checks both claims on the real model,
+//! `tests/tiny.rs` on small ones of both kinds.
 
 mod bert;
 mod cache;
@@ -71,8 +77,14 @@ impl From<candle_core::Error> for Error {
 /// (`sentence_bert_config.json`, `max_seq_length`), never more than the model's positions.
 pub const MAX_TOKENS: usize = 256;
 
-/// How many texts per core are embedded between two progress reports.
-const ROUND: usize = 16;
+/// How many tokens go through the model at once, at most: texts of one length are stacked
+/// into one matrix, so that each product is large enough to run at the machine's speed.
+const BATCH_TOKENS: usize = 512;
+
+/// The largest product (rows × columns) gemm computes one sum per entry instead of in tiles.
+/// A text has at least two tokens, and every product of the encoder has at least
+/// `hidden_size` columns, so a larger model never has one, whatever the batch.
+const SMALL_PRODUCT: usize = 256;
 
 /// A sentence-embedding model, loaded.
 pub struct Model {
@@ -81,6 +93,8 @@ pub struct Model {
     dim: usize,
     max_tokens: usize,
     id: String,
+    /// Whether texts of one length go through the model together (see [`SMALL_PRODUCT`]).
+    stacks: bool,
 }
 
 impl std::fmt::Debug for Model {
@@ -111,7 +125,7 @@ impl Model {
         let mut tokenizer = Tokenizer::from_bytes(read(&tokenizer_path)?)
             .map_err(|e| Error::Model(tokenizer_path.clone(), format!("not a tokenizer: {e}")))?;
         // The file pads every text to a fixed length: a padded text gives another vector and
-        // costs several times as much. Texts are batched by length instead (see `embed`).
+        // costs several times as much. Texts are batched by length instead (see `batches`).
         tokenizer.with_padding(None);
         let max_tokens = MAX_TOKENS.min(config.max_position_embeddings);
         tokenizer
@@ -132,6 +146,7 @@ impl Model {
             dim: config.hidden_size,
             max_tokens,
             id: fingerprint(dir)?,
+            stacks: 2 * config.hidden_size > SMALL_PRODUCT,
         })
     }
 
@@ -158,7 +173,7 @@ impl Model {
     }
 
     /// One vector of length [`Model::dim`] and norm 1 per text, in the order of `texts`.
-    /// `progress` is called with the number of texts done after each batch.
+    /// `progress` is called with the number of texts done after each round of batches.
     pub fn embed<S: AsRef<str>>(
         &self,
         texts: &[S],
@@ -169,28 +184,56 @@ impl Model {
             .map(|t| self.tokens(t.as_ref()))
             .collect::<Result<Vec<_>, _>>()?;
         one_thread_per_product();
-        let mut out: Vec<Vec<f32>> = Vec::with_capacity(texts.len());
-        // A round of texts per core at a time, so that progress is reported as it goes.
-        let round = ROUND * std::thread::available_parallelism().map_or(1, |n| n.get());
-        for part in tokens.chunks(round) {
-            for v in qbank_core::parallel::map_ordered(part, 1, |_, t| self.run(t)) {
-                out.push(v?);
+        let batches = batches(&tokens, if self.stacks { BATCH_TOKENS } else { 1 });
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        let mut done = 0;
+        // A batch per core at a time, so that progress is reported as it goes.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for round in batches.chunks(cores) {
+            let vectors = qbank_core::parallel::map_ordered(round, 1, |_, batch| {
+                let batch: Vec<&[u32]> = batch.iter().map(|&i| &tokens[i][..]).collect();
+                self.run(&batch)
+            });
+            for (batch, vectors) in round.iter().zip(vectors) {
+                for (&i, v) in batch.iter().zip(vectors?) {
+                    out[i] = v;
+                }
+                done += batch.len();
             }
-            progress(out.len());
+            progress(done);
         }
         Ok(out)
     }
 
-    /// The vector of one text's token ids.
-    fn run(&self, tokens: &[u32]) -> Result<Vec<f32>, Error> {
-        if tokens.is_empty() {
-            return Ok(vec![0.0; self.dim]);
+    /// The vectors of texts of one length, given as token ids.
+    fn run(&self, batch: &[&[u32]]) -> Result<Vec<Vec<f32>>, Error> {
+        if batch.first().is_none_or(|t| t.is_empty()) {
+            return Ok(vec![vec![0.0; self.dim]; batch.len()]);
         }
         // The mean over the attention mask: every token is a real one (nothing is padded).
-        let mut v: Vec<f32> = self.bert.mean_pooled(tokens)?.to_vec1()?;
-        normalise(&mut v);
-        Ok(v)
+        self.bert
+            .mean_pooled(batch)?
+            .into_iter()
+            .map(|t| {
+                let mut v: Vec<f32> = t.to_vec1()?;
+                normalise(&mut v);
+                Ok(v)
+            })
+            .collect()
     }
+}
+
+/// The texts' indices in batches of one length each, of up to `most` tokens (or one text),
+/// shortest texts first, each length's texts in their order.
+fn batches(tokens: &[Vec<u32>], most: usize) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..tokens.len()).collect();
+    order.sort_by_key(|&i| tokens[i].len());
+    let mut out = Vec::new();
+    for same in order.chunk_by(|&a, &b| tokens[a].len() == tokens[b].len()) {
+        let per = (most / tokens[same[0]].len().max(1)).max(1);
+        out.extend(same.chunks(per).map(<[usize]>::to_vec));
+    }
+    out
 }
 
 /// Makes candle run each matrix product on one thread. Candle reads `RAYON_NUM_THREADS` on
@@ -218,4 +261,31 @@ pub fn normalise(v: &mut [f32]) {
 /// The dot product of two vectors: their cosine when both have length 1.
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_texts_of_one_length_in_order() {
+        let lengths = [3, 5, 3, 0, 5, 3];
+        let tokens: Vec<Vec<u32>> = lengths.iter().map(|&n| vec![1; n]).collect();
+        assert_eq!(
+            batches(&tokens, BATCH_TOKENS),
+            [vec![3], vec![0, 2, 5], vec![1, 4]]
+        );
+        // One text at a time.
+        assert_eq!(
+            batches(&tokens, 1),
+            [vec![3], vec![0], vec![2], vec![5], vec![1], vec![4]]
+        );
+        // A length's texts are cut into batches of at most `most` tokens.
+        let tokens = vec![vec![1; 200]; 5];
+        assert_eq!(batches(&tokens, 512), [vec![0, 1], vec![2, 3], vec![4]]);
+        // A text longer than a batch is a batch of its own.
+        let tokens = vec![vec![1; 513]; 2];
+        assert_eq!(batches(&tokens, 512), [vec![0], vec![1]]);
+        assert!(batches(&[], 512).is_empty());
+    }
 }

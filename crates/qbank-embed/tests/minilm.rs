@@ -57,11 +57,20 @@ fn tokens_and_vectors_match_an_independent_implementation() {
             dot(got, want)
         );
     }
-    // A text's vector is the same alone and in a batch of texts of its length.
-    let same_length = ["What is a thread?", "What is a queue?", "What is a cache?"];
-    for t in same_length {
-        assert_eq!(model.tokens(t).unwrap().len(), 7, "{t:?}");
-    }
+    // A text's vector is the same alone and in a batch of texts of its length. Stacked, its
+    // rows land elsewhere in the products' tiles (16 rows high): the sums must not move.
+    let words = [
+        "thread", "queue", "cache", "lock", "heap", "stack", "socket", "index", "table", "file",
+        "process", "server", "client", "network", "database", "model", "graph", "tree", "list",
+        "array", "string", "key", "hash", "port", "page", "disk", "user", "role", "team", "test",
+        "bug", "log", "metric", "alert", "job", "task", "batch", "stream", "event", "message",
+    ];
+    let same_length: Vec<String> = words
+        .iter()
+        .map(|w| format!("What is a {w}?"))
+        .filter(|t| model.tokens(t).unwrap().len() == 7)
+        .collect();
+    assert!(same_length.len() >= 30, "{same_length:?}");
     let together = model.embed(&same_length, &mut |_| {}).unwrap();
     for (t, v) in same_length.iter().zip(&together) {
         assert_eq!(&model.embed(&[t], &mut |_| {}).unwrap()[0], v, "{t:?}");

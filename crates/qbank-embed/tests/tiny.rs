@@ -32,7 +32,8 @@ const WORDS: [&str; 20] = [
     "entry",
 ];
 const HIDDEN: usize = 16;
-const INTERMEDIATE: usize = 32;
+/// Wide enough that texts of one length go through the model together.
+const WIDE: usize = 160;
 const LAYERS: usize = 2;
 const POSITIONS: usize = 24;
 
@@ -107,10 +108,16 @@ impl Noise {
 
 /// Writes a tiny random BERT to `dir`: config.json, tokenizer.json, model.safetensors.
 fn tiny_model(dir: &Path) {
+    tiny_model_of(dir, HIDDEN);
+}
+
+/// [`tiny_model`] with `hidden` neurons per layer (twice as many in the intermediate layer).
+fn tiny_model_of(dir: &Path, hidden: usize) {
+    let inter = 2 * hidden;
     let vocab = WORDS.len() + 4;
     let config = serde_json::json!({
-        "vocab_size": vocab, "hidden_size": HIDDEN, "num_hidden_layers": LAYERS,
-        "num_attention_heads": 4, "intermediate_size": INTERMEDIATE, "hidden_act": "gelu",
+        "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
+        "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
         "hidden_dropout_prob": 0.1, "max_position_embeddings": POSITIONS, "type_vocab_size": 2,
         "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": 0,
         "model_type": "bert"
@@ -122,17 +129,17 @@ fn tiny_model(dir: &Path) {
     let mut put = |name: String, shape: &[usize]| {
         t.insert(name, noise.tensor(shape));
     };
-    put("embeddings.word_embeddings.weight".into(), &[vocab, HIDDEN]);
+    put("embeddings.word_embeddings.weight".into(), &[vocab, hidden]);
     put(
         "embeddings.position_embeddings.weight".into(),
-        &[POSITIONS, HIDDEN],
+        &[POSITIONS, hidden],
     );
     put(
         "embeddings.token_type_embeddings.weight".into(),
-        &[2, HIDDEN],
+        &[2, hidden],
     );
-    put("embeddings.LayerNorm.weight".into(), &[HIDDEN]);
-    put("embeddings.LayerNorm.bias".into(), &[HIDDEN]);
+    put("embeddings.LayerNorm.weight".into(), &[hidden]);
+    put("embeddings.LayerNorm.bias".into(), &[hidden]);
     for l in 0..LAYERS {
         let p = format!("encoder.layer.{l}.");
         for m in [
@@ -141,19 +148,16 @@ fn tiny_model(dir: &Path) {
             "attention.self.value",
             "attention.output.dense",
         ] {
-            put(format!("{p}{m}.weight"), &[HIDDEN, HIDDEN]);
-            put(format!("{p}{m}.bias"), &[HIDDEN]);
+            put(format!("{p}{m}.weight"), &[hidden, hidden]);
+            put(format!("{p}{m}.bias"), &[hidden]);
         }
-        put(
-            format!("{p}intermediate.dense.weight"),
-            &[INTERMEDIATE, HIDDEN],
-        );
-        put(format!("{p}intermediate.dense.bias"), &[INTERMEDIATE]);
-        put(format!("{p}output.dense.weight"), &[HIDDEN, INTERMEDIATE]);
-        put(format!("{p}output.dense.bias"), &[HIDDEN]);
+        put(format!("{p}intermediate.dense.weight"), &[inter, hidden]);
+        put(format!("{p}intermediate.dense.bias"), &[inter]);
+        put(format!("{p}output.dense.weight"), &[hidden, inter]);
+        put(format!("{p}output.dense.bias"), &[hidden]);
         for n in ["attention.output.LayerNorm", "output.LayerNorm"] {
-            put(format!("{p}{n}.weight"), &[HIDDEN]);
-            put(format!("{p}{n}.bias"), &[HIDDEN]);
+            put(format!("{p}{n}.weight"), &[hidden]);
+            put(format!("{p}{n}.bias"), &[hidden]);
         }
     }
     candle_core::safetensors::save(&t, dir.join("model.safetensors")).unwrap();
@@ -161,42 +165,49 @@ fn tiny_model(dir: &Path) {
 
 #[test]
 fn vectors_have_norm_one_and_do_not_depend_on_the_batch() {
-    let dir = scratch("batch");
-    tiny_model(&dir);
-    let model = Model::load(&dir).unwrap();
-    assert_eq!(model.dim(), HIDDEN);
-    // The tokenizer's fixed padding is switched off: [CLS] what is a thread ? [SEP].
-    assert_eq!(
-        model.tokens("What is a thread?").unwrap(),
-        [2, 4, 5, 6, 9, 17, 3]
-    );
-    let texts = [
-        "What is a process?",
-        "What is a thread?",
-        "How do the stack and the heap differ?",
-        "What is a race condition?",
-        "",
-    ];
-    let mut seen = Vec::new();
-    let all = model.embed(&texts, &mut |done| seen.push(done)).unwrap();
-    assert_eq!(
-        seen.last(),
-        Some(&texts.len()),
-        "progress reaches the total: {seen:?}"
-    );
-    for (text, v) in texts.iter().zip(&all) {
-        assert_eq!(v.len(), HIDDEN);
-        assert!(
-            (dot(v, v) - 1.0).abs() < 1e-5,
-            "{text:?} has norm² {}",
-            dot(v, v)
+    // One text at a time (HIDDEN), and texts of one length together (WIDE).
+    for hidden in [HIDDEN, WIDE] {
+        let dir = scratch(&format!("batch-{hidden}"));
+        tiny_model_of(&dir, hidden);
+        let model = Model::load(&dir).unwrap();
+        assert_eq!(model.dim(), hidden);
+        // The tokenizer's fixed padding is switched off: [CLS] what is a thread ? [SEP].
+        assert_eq!(
+            model.tokens("What is a thread?").unwrap(),
+            [2, 4, 5, 6, 9, 17, 3]
         );
-        // Alone, or with other texts: the same bits.
-        let alone = model.embed(&[text], &mut |_| {}).unwrap();
-        assert_eq!(&alone[0], v, "{text:?}");
+        let texts = [
+            "What is a process?",
+            "What is a thread?",
+            "How do the stack and the heap differ?",
+            "What is a race condition?",
+            "",
+            "What is a cache?",
+            "What is the heap?",
+            "What is a stack?",
+            "What is a cache entry?",
+        ];
+        let mut seen = Vec::new();
+        let all = model.embed(&texts, &mut |done| seen.push(done)).unwrap();
+        assert_eq!(
+            seen.last(),
+            Some(&texts.len()),
+            "progress reaches the total: {seen:?}"
+        );
+        for (text, v) in texts.iter().zip(&all) {
+            assert_eq!(v.len(), hidden);
+            assert!(
+                (dot(v, v) - 1.0).abs() < 1e-5,
+                "{text:?} has norm² {}",
+                dot(v, v)
+            );
+            // Alone, or with other texts: the same bits.
+            let alone = model.embed(&[text], &mut |_| {}).unwrap();
+            assert_eq!(&alone[0], v, "{text:?}, hidden size {hidden}");
+        }
+        assert_ne!(all[0], all[1]);
+        std::fs::remove_dir_all(dir).unwrap();
     }
-    assert_ne!(all[0], all[1]);
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
