@@ -6,6 +6,8 @@
 //! qbank needs, checked against an independent implementation (`tests/data/reference.py`).
 
 use candle_core::{DType, Module, Result, Tensor, D};
+
+use crate::gelu;
 use candle_nn::{embedding, layer_norm, linear, Embedding, LayerNorm, Linear, VarBuilder};
 use serde::Deserialize;
 
@@ -142,7 +144,7 @@ impl Bert {
             let attended = l
                 .attention_norm
                 .forward(&(l.attention_out.forward(&context)? + &x)?)?;
-            let inner = l.intermediate.forward(&attended)?.gelu_erf()?;
+            let inner = gelu::gelu(&l.intermediate.forward(&attended)?)?;
             x = l
                 .output_norm
                 .forward(&(l.output.forward(&inner)? + &attended)?)?;

@@ -156,12 +156,18 @@ pub fn verify(dir: &Path, pinned: &[PinnedFile]) -> Result<(), Error> {
     Ok(())
 }
 
+/// How this crate computes a vector, to the last bit. A change that moves any bit of any vector
+/// (another activation function, another order of sums) changes this, so that vectors cached
+/// before it are computed again rather than mixed with new ones.
+pub const ARITHMETIC: &str = "qbank-embed 2: GELU by a rational erf";
+
 /// A short name for the model in `dir`, cheap to compute (no 90 MB hash on every run): the
-/// SHA-256 of `config.json`, `tokenizer.json`, the weights file's size and its first and last
-/// mebibyte (the safetensors header, which lists every tensor, and the end of the data).
-/// Cached vectors are keyed by it.
+/// SHA-256 of [`ARITHMETIC`], `config.json`, `tokenizer.json`, the weights file's size and its
+/// first and last mebibyte (the safetensors header, which lists every tensor, and the end of
+/// the data). Cached vectors are keyed by it.
 pub fn fingerprint(dir: &Path) -> Result<String, Error> {
     let mut hasher = Sha256::new();
+    hasher.update(ARITHMETIC.as_bytes());
     for name in ["config.json", "tokenizer.json"] {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;

@@ -29,6 +29,7 @@
 mod bert;
 mod cache;
 mod files;
+mod gelu;
 
 use std::path::{Path, PathBuf};
 
