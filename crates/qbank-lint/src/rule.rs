@@ -235,13 +235,14 @@ impl<'a> Context<'a> {
 
     /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
     /// allows this rule (`allow:` with a reason) is dropped.
-    pub fn report(&mut self, question: Option<&Question>, diagnostic: Diagnostic) {
+    pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
         let rule = self.rule.name();
         debug_assert_eq!(diagnostic.rule, rule, "a rule reports its own findings");
         if let Some(q) = question.filter(|q| q.allows(rule)) {
             self.used_allows.insert((q.file, rule));
             return;
         }
+        diagnostic.shrink_to_fit();
         self.out.push(diagnostic);
     }
 
