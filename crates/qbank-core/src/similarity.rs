@@ -1771,6 +1771,7 @@ impl<'d> Index<'d> {
         pairs.sort_by_key(|x| (x.a, x.b));
         // A pair found from both sides is one pair.
         pairs.dedup_by_key(|x| (x.a, x.b));
+        pairs.shrink_to_fit();
         (pairs, candidates)
     }
 
