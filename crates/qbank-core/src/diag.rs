@@ -164,6 +164,17 @@ impl Diagnostic {
         self
     }
 
+    /// Gives back the room its texts and lists were built with beyond what they hold: a
+    /// finding is kept until the run prints, and a bank can have one on every file.
+    pub fn shrink_to_fit(&mut self) {
+        self.message.shrink_to_fit();
+        if let Some(help) = &mut self.help {
+            help.shrink_to_fit();
+        }
+        self.secondary.shrink_to_fit();
+        self.related.shrink_to_fit();
+    }
+
     /// The order every renderer prints in: file, line, column, rule, message.
     pub fn sort_key_cmp(&self, other: &Diagnostic) -> Ordering {
         (

@@ -46,9 +46,12 @@ pub struct SourceFile {
     /// The text; empty when the file could not be read as text.
     pub text: String,
     lines: OnceLock<LineIndex>,
-    /// The places looked up so far, by JSON pointer: a file's whole source map is built when
-    /// a finding first needs a place in it and dropped again, so that a bank with findings on
-    /// every file does not keep a map of every file.
+    /// Whether the text parsed and no mapping in it repeats a key: a place is then read from
+    /// the text up to the end of its node ([`yaml::locate`]).
+    unique_keys: bool,
+    /// The places looked up so far, by JSON pointer: a place is read from the text when a
+    /// finding first needs it, and no map of the file's nodes is kept, so that a bank with
+    /// findings on every file does not keep a map of every file.
     located: Mutex<Vec<(Box<str>, Option<Located>)>>,
 }
 
@@ -60,6 +63,7 @@ impl SourceFile {
             kind,
             text,
             lines: OnceLock::new(),
+            unique_keys: false,
             located: Mutex::new(Vec::new()),
         }
     }
@@ -99,9 +103,9 @@ impl SourceFile {
         if let Some((_, l)) = located.iter().find(|(p, _)| &**p == pointer) {
             return *l;
         }
-        let l = yaml::parse(&self.text, true)
-            .ok()
-            .and_then(|p| p.map.locate(pointer));
+        let l = yaml::locate(&self.text, pointer, self.unique_keys);
+        // Most files are asked for one place or two: room for one more at a time.
+        located.reserve_exact(1);
         located.push((pointer.into(), l));
         l
     }
@@ -371,6 +375,13 @@ fn assemble(
 
     let mut bank = Bank {
         root: root.to_path_buf(),
+        files: Vec::with_capacity(results.len()),
+        questions: Vec::with_capacity(
+            results
+                .iter()
+                .filter(|(_, p, _)| matches!(p, Parsed::Question(_)))
+                .count(),
+        ),
         ..Bank::default()
     };
     for (id, (file, parsed, diags)) in results.into_iter().enumerate() {
@@ -625,7 +636,9 @@ fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diag
     if !diags.is_empty() {
         return (file, Parsed::Nothing, diags);
     }
-    let parsed = check_file(&file, &mut diags);
+    let mut file = file;
+    let (parsed, unique_keys) = check_file(&file, &mut diags);
+    file.unique_keys = unique_keys;
     (file, parsed, diags)
 }
 
@@ -724,8 +737,9 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// Parses and schema-checks one file's text.
-fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
+/// Parses and schema-checks one file's text; also tells whether it parsed with no key
+/// repeated in a mapping.
+fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> (Parsed, bool) {
     let parsed = match yaml::parse(&file.text, false) {
         Ok(p) => p,
         Err(e) => {
@@ -756,7 +770,7 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
             );
             d.help = help.map(str::to_owned);
             diags.push(d);
-            return Parsed::Nothing;
+            return (Parsed::Nothing, false);
         }
     };
     for w in &parsed.warnings {
@@ -776,7 +790,16 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Parsed {
             .with_help("remove one of them"),
         });
     }
-    let Some(value) = parsed.value else {
+    let unique_keys = !parsed
+        .warnings
+        .iter()
+        .any(|w| matches!(w, YamlWarning::DuplicateKey { .. }));
+    (check_value(file, parsed.value, diags), unique_keys)
+}
+
+/// Schema-checks and types the value of a file that parsed.
+fn check_value(file: &SourceFile, value: Option<Value>, diags: &mut Vec<Diagnostic>) -> Parsed {
+    let Some(value) = value else {
         diags.push(
             Diagnostic::error(
                 "empty-file",

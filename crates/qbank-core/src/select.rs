@@ -615,10 +615,6 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
             .map(|&(_, i)| i)
             .collect()
     };
-    let ids: Vec<String> = sorted
-        .iter()
-        .map(|&i| bank.questions[i].id.clone())
-        .collect();
     let topic_ids: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
     let pairs = conflict_map(bank, &index, conflicts);
     let excluded: HashSet<&str> = kit.exclude.iter().map(String::as_str).collect();
@@ -651,7 +647,13 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
                     title: section.title.clone(),
                     index: k,
                     id: id.clone(),
-                    suggestion: crate::closest(id, &ids).map(str::to_owned),
+                    suggestion: {
+                        let ids: Vec<String> = sorted
+                            .iter()
+                            .map(|&i| bank.questions[i].id.clone())
+                            .collect();
+                        crate::closest(id, &ids).map(str::to_owned)
+                    },
                 });
             };
             let q = &bank.questions[i];

@@ -72,6 +72,7 @@ mod embeddings;
 mod stem;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::Topic;
 
@@ -968,13 +969,13 @@ impl Background {
 }
 
 /// Two near-duplicate texts: indices into the indexed texts (`a < b`), their score, and the
-/// subject terms they share, heaviest first.
+/// subject terms they share, heaviest first (the index's names, shared by every pair).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub score: f32,
-    pub shared: Vec<String>,
+    pub shared: Vec<Arc<str>>,
 }
 
 /// How similar two indexed texts are.
@@ -1062,7 +1063,7 @@ impl Detector {
 pub struct Index<'d> {
     detector: &'d Detector,
     /// Display name of each term; term ids are ordered rarest first.
-    names: Vec<String>,
+    names: Vec<Arc<str>>,
     /// Term ids below this are subjects; the others are light words.
     subjects: u32,
     /// Each text's terms (id, weight), ids ascending (so rarest first).
@@ -1356,7 +1357,10 @@ impl<'d> Index<'d> {
         for (r, &p) in order.iter().enumerate() {
             rank[p as usize] = r as u32;
         }
-        let names = order.iter().map(|&p| first[p as usize].clone()).collect();
+        let names = order
+            .iter()
+            .map(|&p| Arc::from(first[p as usize].as_str()))
+            .collect();
         let subjects = order.iter().filter(|&&p| !is_light[p as usize]).count() as u32;
         let mut docs = Docs::default();
         let mut v: Vec<(u32, f32)> = Vec::new();
@@ -1399,7 +1403,7 @@ impl<'d> Index<'d> {
     pub fn terms(&self, i: usize) -> Vec<(&str, f32)> {
         self.docs[i]
             .iter()
-            .map(|&(t, w)| (self.names[t as usize].as_str(), w))
+            .map(|&(t, w)| (&*self.names[t as usize], w))
             .collect()
     }
 
@@ -1571,14 +1575,14 @@ impl<'d> Index<'d> {
         };
         Similarity {
             score: self.score_of(a, b),
-            shared: self.shared_subjects(a, b),
+            shared: self.shared_subjects(a, b).map(|n| n.to_string()).collect(),
             semantic: parts.semantic,
             swapped,
         }
     }
 
     /// The subject terms texts `a` and `b` share (light words left out), heaviest first.
-    pub fn shared_subjects(&self, a: usize, b: usize) -> Vec<String> {
+    pub fn shared_subjects(&self, a: usize, b: usize) -> impl Iterator<Item = &Arc<str>> + '_ {
         let mut shared: Vec<(u32, f32)> = self.docs[a]
             .iter()
             .take_while(|(t, _)| *t < self.subjects)
@@ -1590,10 +1594,7 @@ impl<'d> Index<'d> {
             })
             .collect();
         shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        shared
-            .into_iter()
-            .map(|(t, _)| self.names[t as usize].clone())
-            .collect()
+        shared.into_iter().map(|(t, _)| &self.names[t as usize])
     }
 
     /// What [`Index::closest`] orders texts by: with vectors, a blend of meaning and words (see
@@ -1759,7 +1760,7 @@ impl<'d> Index<'d> {
                         a,
                         b,
                         score,
-                        shared: self.shared_subjects(a, b),
+                        shared: self.shared_subjects(a, b).cloned().collect(),
                     });
                 }
             }
@@ -1770,6 +1771,7 @@ impl<'d> Index<'d> {
         pairs.sort_by_key(|x| (x.a, x.b));
         // A pair found from both sides is one pair.
         pairs.dedup_by_key(|x| (x.a, x.b));
+        pairs.shrink_to_fit();
         (pairs, candidates)
     }
 

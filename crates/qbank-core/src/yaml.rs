@@ -168,6 +168,35 @@ pub struct Parsed {
     pub warnings: Vec<YamlWarning>,
 }
 
+/// Which places a reading records.
+#[derive(Debug, Clone, Copy)]
+enum Want<'p> {
+    /// None: the value alone.
+    Nothing,
+    /// Every node's ([`Parsed::map`]).
+    Map,
+    /// The node at this pointer and its ancestors, and no more text is read once the node is
+    /// when `stop` (the text repeats no key, so nothing later can take its place).
+    Place { pointer: &'p str, stop: bool },
+}
+
+impl Want<'_> {
+    fn pointers(self) -> bool {
+        !matches!(self, Want::Nothing)
+    }
+
+    /// Whether the node at `pointer` is one to record.
+    fn records(self, pointer: &str) -> bool {
+        match self {
+            Want::Nothing => false,
+            Want::Map => true,
+            Want::Place { pointer: p, .. } => p
+                .strip_prefix(pointer)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/')),
+        }
+    }
+}
+
 enum Frame {
     Seq {
         items: Vec<Value>,
@@ -191,7 +220,9 @@ struct Builder<'t> {
     lines: LineIndex,
     /// Where the text the parser reads differs from `text` (surrogate pairs rewritten).
     shifts: Shifts,
-    want_map: bool,
+    want: Want<'t>,
+    /// Set once the node [`Want::Place`] asks for is read and nothing after it can move it.
+    done: bool,
     map: SourceMap,
     warnings: Vec<YamlWarning>,
     stack: Vec<Frame>,
@@ -234,7 +265,7 @@ impl<'t> Builder<'t> {
         self.pointer_lens.push(self.pointer.len());
         match self.stack.last() {
             Some(Frame::Seq { items, .. }) => {
-                if self.want_map {
+                if self.want.pointers() {
                     self.pointer.push('/');
                     self.pointer.push_str(&items.len().to_string());
                 }
@@ -244,7 +275,7 @@ impl<'t> Builder<'t> {
                 key: Some((k, span)),
                 ..
             }) => {
-                if self.want_map {
+                if self.want.pointers() {
                     self.pointer.push('/');
                     self.pointer.push_str(&escape_pointer_segment(k));
                 }
@@ -277,7 +308,14 @@ impl<'t> Builder<'t> {
 
     /// Attaches a finished value to its parent (or makes it the root).
     fn attach(&mut self, value: Value, key: Option<YSpan>, start: &YSpan, end: &YSpan) {
-        if self.want_map {
+        if self.want.records(&self.pointer) {
+            if let Want::Place {
+                pointer,
+                stop: true,
+            } = self.want
+            {
+                self.done = pointer == self.pointer;
+            }
             let key = key.map(|k| self.span(&k));
             let value_span = Span {
                 start: self.span(start).start,
@@ -560,12 +598,30 @@ pub(crate) fn resolve_plain(s: &str) -> Option<Value> {
 /// double-quoted scalar are rewritten as the one `\U` escape they stand for and the text is
 /// read again (positions still point into `text`). A lone surrogate is an error that says so.
 pub fn parse(text: &str, want_map: bool) -> Result<Parsed, YamlError> {
+    read(text, if want_map { Want::Map } else { Want::Nothing })
+}
+
+/// The place of the node at `pointer` in `text`, or of its nearest ancestor that has one:
+/// what [`SourceMap::locate`] gives on the map of `parse(text, true)`, without mapping the
+/// rest of the file. `None` for a text that does not parse.
+///
+/// With `unique_keys` (the caller knows the text parses and no mapping in it repeats a key),
+/// reading stops at the end of the node: nothing after it can be the same pointer.
+pub fn locate(text: &str, pointer: &str, unique_keys: bool) -> Option<Located> {
+    let want = Want::Place {
+        pointer,
+        stop: unique_keys,
+    };
+    read(text, want).ok()?.map.locate(pointer)
+}
+
+fn read(text: &str, want: Want<'_>) -> Result<Parsed, YamlError> {
     let mut shifts = Shifts::default();
     let mut rewritten: Option<String> = None;
     // Each retry rewrites at least one scalar, so this ends.
     loop {
         let source = rewritten.as_deref().unwrap_or(text);
-        match parse_once(text, source, &shifts, want_map) {
+        match parse_once(text, source, &shifts, want) {
             Err(Retry::Escapes { line, col }) => {
                 let (next, added) = rewrite_surrogates(source, line, col, text, &shifts)?;
                 shifts.0.extend(added);
@@ -614,12 +670,18 @@ impl Shifts {
     }
 }
 
-fn parse_once(text: &str, source: &str, shifts: &Shifts, want_map: bool) -> Result<Parsed, Retry> {
+fn parse_once<'t>(
+    text: &'t str,
+    source: &str,
+    shifts: &Shifts,
+    want: Want<'t>,
+) -> Result<Parsed, Retry> {
     let mut builder = Builder {
         text,
         lines: LineIndex::new(text),
         shifts: shifts.clone(),
-        want_map,
+        want,
+        done: false,
         map: SourceMap::default(),
         warnings: Vec::new(),
         stack: Vec::new(),
@@ -633,7 +695,12 @@ fn parse_once(text: &str, source: &str, shifts: &Shifts, want_map: bool) -> Resu
     let mut parser = Parser::new_from_str(source);
     while let Some(next) = parser.next_event() {
         match next {
-            Ok((event, span)) => builder.event(event, span)?,
+            Ok((event, span)) => {
+                builder.event(event, span)?;
+                if builder.done {
+                    break;
+                }
+            }
             Err(e) => {
                 let m = e.marker();
                 if e.info().contains("invalid Unicode character escape code") {
@@ -790,6 +857,43 @@ fn utf8_len(b: Option<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_place_is_where_the_whole_map_puts_it() {
+        let text =
+            "# a comment\nid: x\ntext: \"crab \\ud83e\\udd80 here\"\nlevels: [mid, senior]\n\
+                    rubric:\n  strong:\n    - one\n    - two\n  red_flags: []\nsimilar_to:\n  \
+                    - id: y\n    reason: \"a/b ~ c\"\n\"a/b\": 1\n";
+        let map = parse(text, true).unwrap().map;
+        for pointer in [
+            "",
+            "/id",
+            "/text",
+            "/levels/1",
+            "/levels/7",
+            "/rubric",
+            "/rubric/strong/1",
+            "/rubric/red_flags/0",
+            "/similar_to/0/reason",
+            "/a~1b",
+            "/missing/deeper",
+            "/textual",
+        ] {
+            for unique_keys in [false, true] {
+                assert_eq!(
+                    locate(text, pointer, unique_keys),
+                    map.locate(pointer),
+                    "{pointer}"
+                );
+            }
+        }
+        // A repeated key: the map keeps the place of the last one, and so does `locate`
+        // when not told the keys are unique.
+        let text = "id: x\ntext: a\ntext: b\n";
+        let map = parse(text, true).unwrap().map;
+        assert_eq!(locate(text, "/text", false), map.locate("/text"));
+        assert_eq!(locate("id: [\n", "/id", true), None);
+    }
 
     #[test]
     fn surrogate_pairs_read_as_one_character() {

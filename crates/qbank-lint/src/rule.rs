@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use qbank_core::similarity::{Detector, Pair, DEFAULT_THRESHOLD};
-use qbank_core::{Bank, Diagnostic, FileId, Label, Question, Severity, SourceFile};
+use qbank_core::{
+    Bank, Diagnostic, FileId, Label, Question, SelectError, Selection, Severity, SourceFile,
+};
 
 use crate::text::{prose_fields, Field};
 
@@ -170,6 +172,8 @@ pub(crate) struct Shared {
     /// The word pairs of the active questions, by threshold.
     word_pairs: Mutex<Vec<(f32, Arc<Vec<Pair>>)>>,
     related_pairs: OnceLock<Vec<(String, String)>>,
+    /// Each kit's draw, in the order of [`Bank::kits`].
+    draws: OnceLock<Vec<Result<Selection, SelectError>>>,
 }
 
 /// What a rule sees and reports into.
@@ -235,13 +239,14 @@ impl<'a> Context<'a> {
 
     /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
     /// allows this rule (`allow:` with a reason) is dropped.
-    pub fn report(&mut self, question: Option<&Question>, diagnostic: Diagnostic) {
+    pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
         let rule = self.rule.name();
         debug_assert_eq!(diagnostic.rule, rule, "a rule reports its own findings");
         if let Some(q) = question.filter(|q| q.allows(rule)) {
             self.used_allows.insert((q.file, rule));
             return;
         }
+        diagnostic.shrink_to_fit();
         self.out.push(diagnostic);
     }
 
@@ -287,6 +292,20 @@ impl<'a> Context<'a> {
                     qbank_core::select::pair_ids(self.bank, &self.word_pairs(DEFAULT_THRESHOLD))
                 }
             })
+    }
+
+    /// Each kit of the bank drawn as `qbank kit build` draws it (keeping
+    /// [`related_pairs`](Self::related_pairs) apart), in the order of [`Bank::kits`]: drawn once
+    /// per run for every rule that needs a kit's draw.
+    pub fn kit_draws(&self) -> &'a [Result<Selection, SelectError>] {
+        self.shared.draws.get_or_init(|| {
+            let pairs = self.related_pairs();
+            self.bank
+                .kits
+                .iter()
+                .map(|kit| qbank_core::select(self.bank, kit, pairs))
+                .collect()
+        })
     }
 
     /// The pairs of active questions (in [`active`](Self::active) order) scoring at least

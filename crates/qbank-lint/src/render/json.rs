@@ -12,8 +12,8 @@
 
 use std::io::{self, Write};
 
-use qbank_core::Diagnostic;
-use serde::Serialize;
+use qbank_core::{Diagnostic, Label};
+use serde::{Serialize, Serializer};
 
 use super::Counts;
 use crate::gate::Status;
@@ -25,7 +25,7 @@ pub const VERSION: u32 = 1;
 struct Report<'a> {
     version: u32,
     summary: Summary,
-    diagnostics: Vec<Item<'a>>,
+    diagnostics: Items<'a>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +33,32 @@ struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
+}
+
+/// The findings, written one by one as they are serialised (a bank can have hundreds of
+/// thousands; nothing is built for all of them at once).
+struct Items<'a> {
+    diagnostics: &'a [Diagnostic],
+    statuses: Option<&'a [Status]>,
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.diagnostics.iter().enumerate().map(|(i, d)| Item {
+            rule: d.rule,
+            severity: d.severity.as_str(),
+            file: &d.primary.file,
+            line: d.primary.span.start.line,
+            column: d.primary.span.start.column,
+            end_line: d.primary.span.end.line,
+            end_column: d.primary.span.end.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+            related: &d.related,
+            labels: Labels(&d.secondary),
+            status: self.statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -47,11 +73,25 @@ struct Item<'a> {
     message: &'a str,
     help: Option<&'a str>,
     related: &'a [String],
-    labels: Vec<LabelItem<'a>>,
+    labels: Labels<'a>,
     /// Under `--changed-since`: `new` (the bank before the change did not have it) or
     /// `existing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+}
+
+/// A finding's secondary labels.
+struct Labels<'a>(&'a [Label]);
+
+impl Serialize for Labels<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|l| LabelItem {
+            file: &l.file,
+            line: l.span.start.line,
+            column: l.span.start.column,
+            message: &l.message,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -82,33 +122,10 @@ pub fn render_with_status(
             warnings: c.warnings,
             infos: c.infos,
         },
-        diagnostics: diagnostics
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Item {
-                rule: d.rule,
-                severity: d.severity.as_str(),
-                file: &d.primary.file,
-                line: d.primary.span.start.line,
-                column: d.primary.span.start.column,
-                end_line: d.primary.span.end.line,
-                end_column: d.primary.span.end.column,
-                message: &d.message,
-                help: d.help.as_deref(),
-                related: &d.related,
-                labels: d
-                    .secondary
-                    .iter()
-                    .map(|l| LabelItem {
-                        file: &l.file,
-                        line: l.span.start.line,
-                        column: l.span.start.column,
-                        message: &l.message,
-                    })
-                    .collect(),
-                status: statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
-            })
-            .collect(),
+        diagnostics: Items {
+            diagnostics,
+            statuses,
+        },
     };
     serde_json::to_writer_pretty(&mut *w, &report)?;
     writeln!(w)

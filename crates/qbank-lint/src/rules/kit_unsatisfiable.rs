@@ -38,10 +38,10 @@ impl Rule for KitUnsatisfiable {
         if bank.kits.is_empty() {
             return;
         }
-        // The same pairs `qbank kit build` keeps apart (by meaning too when lint has the vectors).
-        let pairs = ctx.related_pairs();
-        for kit in &bank.kits {
-            let error = match qbank_core::select(bank, kit, pairs) {
+        // Drawn keeping apart the same pairs as `qbank kit build` (by meaning too when lint has
+        // the vectors).
+        for (kit, drawn) in bank.kits.iter().zip(ctx.kit_draws()) {
+            let error = match drawn {
                 Ok(_) => continue,
                 // Reported by unknown-topic and unknown-question, with the same suggestion.
                 Err(SelectError::UnknownTopic { .. } | SelectError::UnknownQuestion { .. }) => {

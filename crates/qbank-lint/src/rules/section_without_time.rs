@@ -36,17 +36,15 @@ impl Rule for SectionWithoutTime {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
-        let pairs = if bank.kits.iter().any(|k| k.duration_minutes.is_some()) {
-            ctx.related_pairs()
-        } else {
+        if !bank.kits.iter().any(|k| k.duration_minutes.is_some()) {
             return;
-        };
-        for kit in &bank.kits {
+        }
+        for (kit, drawn) in bank.kits.iter().zip(ctx.kit_draws()) {
             let Some(duration) = kit.duration_minutes else {
                 continue;
             };
             // Minutes of sections without a slot come from the draw, when there is one.
-            let drawn = qbank_core::select(bank, kit, pairs).ok();
+            let drawn = drawn.as_ref().ok();
             let mut at = 0u32;
             for (s, section) in kit.sections.iter().enumerate() {
                 if section.wanted() == 0 {
@@ -87,7 +85,7 @@ impl Rule for SectionWithoutTime {
                     .with_help(format!(
                         "the sections take {} minutes in all: shorten them, or raise \
                          `duration_minutes`",
-                        section_total(kit, drawn.as_ref())
+                        section_total(kit, drawn)
                     ));
                 ctx.report(None, d);
                 break;
