@@ -115,51 +115,130 @@ impl Embeddings {
 }
 
 /// The dot product of two vectors (their cosine when both have norm 1), summed in a fixed
-/// order of eight lanes, so that it is the same on every machine and thread count.
+/// order, so that it is the same on every machine and thread count: lane `l` of eight adds up
+/// the products of components `l`, `l + 8`, `l + 16`… in turn, the eight lanes are added in
+/// order (from -0.0, as `Iterator::sum` does), and then the products of the components past
+/// the last multiple of eight, in turn. Every operation is an IEEE single-precision product or
+/// sum, rounded to nearest, never fused, so the bits of the result follow from the inputs alone.
+/// [`nearest`] computes the same sums eight pairs at a time.
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
+    Kernel::best().dot(a, b)
+}
+
+/// [`dot`] with the lanes of `simd`.
+#[inline(always)]
+fn dot_with<L: Lanes>(simd: L, a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = simd.zero();
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
     let (ra, rb) = (ca.remainder(), cb.remainder());
     for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            lanes[k] += x[k] * y[k];
-        }
+        let (x, y) = (eight(x), eight(y));
+        lanes = simd.mul_add(lanes, simd.load(x), simd.load(y));
     }
-    let mut sum: f32 = lanes.iter().sum();
-    for (x, y) in ra.iter().zip(rb) {
+    add_tail(sum_lanes(simd.store(lanes)), ra, rb)
+}
+
+/// A chunk of eight components as an array.
+#[inline(always)]
+fn eight(chunk: &[f32]) -> [f32; 8] {
+    std::array::from_fn(|l| chunk[l])
+}
+
+/// The lanes of a [`dot`] product added in order.
+fn sum_lanes(lanes: [f32; 8]) -> f32 {
+    lanes.iter().fold(-0.0, |sum, x| sum + x)
+}
+
+/// `sum` plus the products of the components of `a` and `b` past the last multiple of eight,
+/// in turn: the end of a [`dot`] product.
+fn add_tail(mut sum: f32, a: &[f32], b: &[f32]) -> f32 {
+    for (x, y) in a.iter().zip(b) {
         sum += x * y;
     }
     sum
 }
 
+/// How many rows [`nearest`] compares with the rows after them at a time: one task's unit.
+const BLOCK: usize = 64;
+
+/// How many columns (the later rows) one block meets at a time: the scores of a block of rows
+/// against this many columns are computed, then kept in the lists in the order of the pairs.
+const COLUMNS: usize = 128;
+
 /// For every text with a vector, its `k` nearest other texts with a cosine of at least
 /// `floor`, nearest first (ties by index). Exact: every pair is compared once, in blocks of
 /// rows shared out over the cores (each block against itself and every later row), so the cost
-/// is quadratic in the number of texts (about half a second of CPU for 10,000 texts of 384
-/// dimensions).
+/// is quadratic in the number of texts (5×10⁷ products of 384 dimensions for 10,000 texts).
+///
+/// Every cosine is [`dot`]'s, bit for bit: the products are computed four rows by two columns
+/// at a time ([`tile`]), each pair's lanes summed in [`dot`]'s order, on the widest vector unit
+/// the processor has (AVX2 on x86-64, chosen at run time; portable code elsewhere) — the same
+/// operations in the same order, only eight pairs side by side. So the lists do not depend on
+/// the machine, and no candidate needs scoring again. (A matrix-product library such as `gemm`
+/// would be faster still on some processors, but it adds in another order, fuses products into
+/// sums, and its entry point is `unsafe`, which this workspace forbids.)
 pub(crate) fn nearest(vectors: &[Option<&[f32]>], k: usize, floor: f32) -> Vec<Vec<(u32, f32)>> {
-    const BLOCK: usize = 64;
+    nearest_with(Kernel::best(), vectors, k, floor)
+}
+
+/// [`nearest`] with the products of `kernel`.
+fn nearest_with(
+    kernel: Kernel,
+    vectors: &[Option<&[f32]>],
+    k: usize,
+    floor: f32,
+) -> Vec<Vec<(u32, f32)>> {
     // Blocks dealt round-robin, so that each share holds early (long) and late (short) ones.
     const SHARES: usize = 4;
     let n = vectors.len();
+    let matrix = Matrix::of(vectors);
     let starts: Vec<usize> = (0..n).step_by(BLOCK).collect();
     let shares: Vec<Vec<usize>> = (0..SHARES)
         .map(|s| starts.iter().copied().skip(s).step_by(SHARES).collect())
         .collect();
     let tables = crate::parallel::map_each(&shares, |blocks| {
         let mut table: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+        // For each text, a cosine under which a pair changes nothing in its list: the floor,
+        // then once the list is full the cosine of its last neighbour; out of reach for a text
+        // without a vector.
+        let mut bar: Vec<f32> = vectors
+            .iter()
+            .map(|v| if v.is_some() { floor } else { f32::INFINITY })
+            .collect();
+        // Whether a cosine was NaN, which [`nearer`] does not order: from then on the lists
+        // may be out of order, and only `keep`'s search of each list decides.
+        let mut unordered = false;
+        let mut scores = vec![0.0f32; BLOCK * COLUMNS];
         for &start in blocks {
             let end = (start + BLOCK).min(n);
-            for j in start..n {
-                let Some(vj) = vectors[j] else { continue };
-                for i in start..end.min(j) {
-                    let Some(vi) = vectors[i] else { continue };
-                    let c = dot(vi, vj);
-                    if c < floor {
+            for first in (start..n).step_by(COLUMNS) {
+                let last = (first + COLUMNS).min(n);
+                match &matrix {
+                    Some(m) => kernel.scores(m, start, first..last, &mut scores),
+                    None => pair_by_pair(vectors, start, first..last, &mut scores),
+                }
+                // The pairs in the order of the search before tiles (that of the `keep`
+                // calls), so that even NaN cosines end up where they did.
+                for j in first..last {
+                    if vectors[j].is_none() {
                         continue;
                     }
-                    keep(&mut table[i], k, j as u32, c);
-                    keep(&mut table[j], k, i as u32, c);
+                    let column = &scores[(j - first) * BLOCK..][..end.min(j).max(start) - start];
+                    for (i, &c) in (start..).zip(column) {
+                        if !unordered && c < bar[i] && c < bar[j] {
+                            continue;
+                        }
+                        if vectors[i].is_none() || c < floor {
+                            continue;
+                        }
+                        unordered |= c.is_nan();
+                        for (x, y) in [(i, j), (j, i)] {
+                            let under = c < bar[x];
+                            if unordered || !under {
+                                keep(&mut table[x], k, y as u32, c, &mut bar[x]);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -183,14 +262,319 @@ fn nearer(x: (u32, f32), y: (u32, f32)) -> std::cmp::Ordering {
         .then(x.0.cmp(&y.0))
 }
 
-/// Puts neighbour `j` at cosine `c` into `list` (in [`nearer`] order), keeping the `k` first.
-fn keep(list: &mut Vec<(u32, f32)>, k: usize, j: u32, c: f32) {
+/// [`Kernel::scores`] for vectors of different lengths: every pair of vectors by [`dot`].
+fn pair_by_pair(
+    vectors: &[Option<&[f32]>],
+    rows: usize,
+    columns: std::ops::Range<usize>,
+    out: &mut [f32],
+) {
+    for j in columns.clone() {
+        for i in rows..(rows + BLOCK).min(j) {
+            if let (Some(a), Some(b)) = (vectors[i], vectors[j]) {
+                out[(j - columns.start) * BLOCK + (i - rows)] = dot(a, b);
+            }
+        }
+    }
+}
+
+/// Puts neighbour `j` at cosine `c` into `list` (in [`nearer`] order), keeping the `k` first;
+/// `bar` becomes the cosine of the last when the list is full.
+fn keep(list: &mut Vec<(u32, f32)>, k: usize, j: u32, c: f32, bar: &mut f32) {
     let at = list.partition_point(|&x| nearer(x, (j, c)) == std::cmp::Ordering::Less);
     if at >= k {
         return;
     }
     list.insert(at, (j, c));
     list.truncate(k);
+    if list.len() == k {
+        *bar = list[k - 1].1;
+    }
+}
+
+/// The vectors of [`nearest`] one after the other, each as its whole groups of eight
+/// components and the rest; a text without a vector has zeros (its scores are never read), and
+/// zero rows are added up to a whole [`BLOCK`] so that every tile is whole.
+///
+/// A dimension where every vector is smaller than [`SILENT`] holds zeros instead: there every
+/// product of two components rounds to zero, and adding zero leaves a sum as it was (no sum of
+/// [`dot`]'s is ever -0.0: its lanes start from +0.0), so no cosine changes. But a product that
+/// underflows costs the processor far more than one of zeros, and all-MiniLM-L6-v2 has two
+/// such dimensions (about 1e-33 in every vector): they made the search a third slower.
+#[derive(Debug)]
+struct Matrix {
+    /// How many whole groups of eight components a vector has.
+    groups: usize,
+    /// How many components are left after them.
+    tail: usize,
+    eights: Vec<[f32; 8]>,
+    tails: Vec<f32>,
+}
+
+impl Matrix {
+    /// The vectors as a matrix, unless they differ in length (then [`dot`] pairs them as it
+    /// does) or there are none.
+    fn of(vectors: &[Option<&[f32]>]) -> Option<Matrix> {
+        let dim = vectors.iter().flatten().next()?.len();
+        if vectors.iter().flatten().any(|v| v.len() != dim) {
+            return None;
+        }
+        let (groups, tail) = (dim / 8, dim % 8);
+        let mut heard = vec![false; dim];
+        for v in vectors.iter().flatten() {
+            for (h, x) in heard.iter_mut().zip(v.iter()) {
+                *h |= !matches!(x.abs().partial_cmp(&SILENT), Some(std::cmp::Ordering::Less));
+            }
+        }
+        let rows = vectors.len().next_multiple_of(BLOCK);
+        let mut eights = Vec::with_capacity(rows * groups);
+        let mut tails = Vec::with_capacity(rows * tail);
+        let mut row = vec![0.0f32; dim];
+        for v in vectors {
+            match v {
+                Some(v) => {
+                    for ((r, &x), &h) in row.iter_mut().zip(v.iter()).zip(&heard) {
+                        *r = if h { x } else { 0.0 };
+                    }
+                    let chunks = row.chunks_exact(8);
+                    tails.extend_from_slice(chunks.remainder());
+                    eights.extend(chunks.map(eight));
+                }
+                None => {
+                    eights.resize(eights.len() + groups, [0.0; 8]);
+                    tails.resize(tails.len() + tail, 0.0);
+                }
+            }
+        }
+        eights.resize(rows * groups, [0.0; 8]);
+        tails.resize(rows * tail, 0.0);
+        Some(Matrix {
+            groups,
+            tail,
+            eights,
+            tails,
+        })
+    }
+
+    fn eights(&self, row: usize) -> &[[f32; 8]] {
+        &self.eights[row * self.groups..(row + 1) * self.groups]
+    }
+
+    fn tail(&self, row: usize) -> &[f32] {
+        &self.tails[row * self.tail..(row + 1) * self.tail]
+    }
+}
+
+/// Components smaller than 2⁻⁷⁶ in size: the product of two is under 2⁻¹⁵², less than half the
+/// smallest positive single-precision number, so it rounds to zero.
+const SILENT: f32 = 1.0 / (1u128 << 76) as f32;
+
+/// The instruction set the products of [`nearest`] run on; every one gives the same bits.
+#[derive(Debug, Clone, Copy)]
+enum Kernel {
+    Portable,
+    #[cfg(target_arch = "x86_64")]
+    Avx2(pulp::x86::V3),
+}
+
+impl Kernel {
+    /// The fastest this processor has.
+    fn best() -> Kernel {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(simd) = pulp::x86::V3::try_new() {
+            return Kernel::Avx2(simd);
+        }
+        Kernel::Portable
+    }
+
+    /// [`dot`] of `a` and `b`.
+    fn dot(self, a: &[f32], b: &[f32]) -> f32 {
+        match self {
+            Kernel::Portable => dot_with(Portable, a, b),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2(simd) => simd.vectorize(|| dot_with(simd, a, b)),
+        }
+    }
+
+    /// The [`dot`] products of rows `rows..rows + BLOCK` with the rows `columns` (and the one
+    /// after, when they are odd in number), into `out` by column: the product of rows `i` and
+    /// `j` at `(j - columns.start) * BLOCK + (i - rows)`. Pairs whose row comes after their
+    /// column are left out where a whole tile can be.
+    fn scores(self, m: &Matrix, rows: usize, columns: std::ops::Range<usize>, out: &mut [f32]) {
+        match self {
+            Kernel::Portable => scores(Portable, m, rows, columns, out),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2(simd) => simd.vectorize(|| scores(simd, m, rows, columns, out)),
+        }
+    }
+}
+
+/// [`Kernel::scores`] with the lanes of `simd`.
+#[inline(always)]
+fn scores<L: Lanes>(
+    simd: L,
+    m: &Matrix,
+    rows: usize,
+    columns: std::ops::Range<usize>,
+    out: &mut [f32],
+) {
+    // Eight rows (24 KB at 384 dimensions) stay in the nearest cache while every pair of
+    // columns meets them.
+    const GROUP: usize = 8;
+    let whole = columns.start..columns.end.next_multiple_of(2);
+    for group in (rows..rows + BLOCK).step_by(GROUP) {
+        for j in whole.clone().step_by(2) {
+            for i in (group..group + GROUP).step_by(4) {
+                if i > j {
+                    continue;
+                }
+                let mut sums = tile(
+                    simd,
+                    [
+                        m.eights(i),
+                        m.eights(i + 1),
+                        m.eights(i + 2),
+                        m.eights(i + 3),
+                    ],
+                    [m.eights(j), m.eights(j + 1)],
+                );
+                if m.tail > 0 {
+                    for (p, sum) in sums.iter_mut().enumerate() {
+                        *sum = add_tail(*sum, m.tail(i + p % 4), m.tail(j + p / 4));
+                    }
+                }
+                let at = (j - columns.start) * BLOCK + (i - rows);
+                out[at..at + 4].copy_from_slice(&sums[..4]);
+                out[at + BLOCK..at + BLOCK + 4].copy_from_slice(&sums[4..]);
+            }
+        }
+    }
+}
+
+/// The lanes of the [`dot`] products of four rows with two columns, summed: rows 0 to 3 with
+/// column 0, then with column 1. Eight sums of eight lanes each, one register each, each lane
+/// adding its products in [`dot`]'s order.
+#[inline(always)]
+fn tile<L: Lanes>(simd: L, rows: [&[[f32; 8]]; 4], columns: [&[[f32; 8]]; 2]) -> [f32; 8] {
+    let groups = rows[0].len();
+    let rows = rows.map(|r| &r[..groups]);
+    let columns = columns.map(|c| &c[..groups]);
+    let mut lanes = [simd.zero(); 8];
+    for g in 0..groups {
+        let b = [simd.load(columns[0][g]), simd.load(columns[1][g])];
+        for (r, row) in rows.iter().enumerate() {
+            let a = simd.load(row[g]);
+            lanes[r] = simd.mul_add(lanes[r], a, b[0]);
+            lanes[4 + r] = simd.mul_add(lanes[4 + r], a, b[1]);
+        }
+    }
+    simd.sums(lanes)
+}
+
+/// Eight lanes of single-precision numbers on one instruction set.
+trait Lanes: Copy {
+    type V: Copy;
+    fn zero(self) -> Self::V;
+    fn load(self, x: [f32; 8]) -> Self::V;
+    /// `acc + a × b` in every lane: the product rounded, then the sum (never fused).
+    fn mul_add(self, acc: Self::V, a: Self::V, b: Self::V) -> Self::V;
+    fn store(self, v: Self::V) -> [f32; 8];
+    /// The eight sums of each one's lanes, as [`sum_lanes`] adds them.
+    fn sums(self, lanes: [Self::V; 8]) -> [f32; 8];
+}
+
+/// Plain arrays, for any processor.
+#[derive(Debug, Clone, Copy)]
+struct Portable;
+
+impl Lanes for Portable {
+    type V = [f32; 8];
+
+    #[inline(always)]
+    fn zero(self) -> [f32; 8] {
+        [0.0; 8]
+    }
+
+    #[inline(always)]
+    fn load(self, x: [f32; 8]) -> [f32; 8] {
+        x
+    }
+
+    #[inline(always)]
+    fn mul_add(self, mut acc: [f32; 8], a: [f32; 8], b: [f32; 8]) -> [f32; 8] {
+        for l in 0..8 {
+            acc[l] += a[l] * b[l];
+        }
+        acc
+    }
+
+    #[inline(always)]
+    fn store(self, v: [f32; 8]) -> [f32; 8] {
+        v
+    }
+
+    #[inline(always)]
+    fn sums(self, lanes: [[f32; 8]; 8]) -> [f32; 8] {
+        lanes.map(sum_lanes)
+    }
+}
+
+/// AVX2 registers of eight lanes (multiplying and adding apart, as the portable code does).
+#[cfg(target_arch = "x86_64")]
+impl Lanes for pulp::x86::V3 {
+    type V = std::arch::x86_64::__m256;
+
+    #[inline(always)]
+    fn zero(self) -> Self::V {
+        pulp::cast([0.0f32; 8])
+    }
+
+    #[inline(always)]
+    fn load(self, x: [f32; 8]) -> Self::V {
+        pulp::cast(x)
+    }
+
+    #[inline(always)]
+    fn mul_add(self, acc: Self::V, a: Self::V, b: Self::V) -> Self::V {
+        self.avx._mm256_add_ps(acc, self.avx._mm256_mul_ps(a, b))
+    }
+
+    #[inline(always)]
+    fn store(self, v: Self::V) -> [f32; 8] {
+        pulp::cast(v)
+    }
+
+    /// Transposes the eight registers, so that register `l` holds lane `l` of each, then adds
+    /// the registers in order from -0.0: each lane of the result is [`sum_lanes`] of one.
+    #[inline(always)]
+    fn sums(self, r: [Self::V; 8]) -> [f32; 8] {
+        let avx = self.avx;
+        // Lanes 0, 1, 4 and 5 (lo) or 2, 3, 6 and 7 (hi) of two registers, interleaved.
+        let lo = [0, 2, 4, 6].map(|p| avx._mm256_unpacklo_ps(r[p], r[p + 1]));
+        let hi = [0, 2, 4, 6].map(|p| avx._mm256_unpackhi_ps(r[p], r[p + 1]));
+        // Lane l and l + 4 of registers 0–3 (q[.][0]) and 4–7 (q[.][1]).
+        let q = |t: [Self::V; 4], half: usize| {
+            [
+                avx._mm256_shuffle_ps::<0x44>(t[2 * half], t[2 * half + 1]),
+                avx._mm256_shuffle_ps::<0xEE>(t[2 * half], t[2 * half + 1]),
+            ]
+        };
+        let (lo0, lo1, hi0, hi1) = (q(lo, 0), q(lo, 1), q(hi, 0), q(hi, 1));
+        let quads = [lo0[0], lo0[1], hi0[0], hi0[1]];
+        let later = [lo1[0], lo1[1], hi1[0], hi1[1]];
+        let columns: [Self::V; 8] = std::array::from_fn(|l| {
+            if l < 4 {
+                avx._mm256_permute2f128_ps::<0x20>(quads[l], later[l])
+            } else {
+                avx._mm256_permute2f128_ps::<0x31>(quads[l - 4], later[l - 4])
+            }
+        });
+        let mut sum: Self::V = pulp::cast([-0.0f32; 8]);
+        for c in columns {
+            sum = avx._mm256_add_ps(sum, c);
+        }
+        pulp::cast(sum)
+    }
 }
 
 #[cfg(test)]
@@ -246,6 +630,312 @@ mod tests {
                 })
                 .collect();
             assert_eq!(nearest(&refs, k, floor), brute, "k {k}, floor {floor}");
+        }
+    }
+
+    /// [`dot`] as it was written before [`nearest`] computed it in tiles.
+    fn dot_as_before(a: &[f32], b: &[f32]) -> f32 {
+        let mut lanes = [0.0f32; 8];
+        let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+        let (ra, rb) = (ca.remainder(), cb.remainder());
+        for (x, y) in ca.zip(cb) {
+            for k in 0..8 {
+                lanes[k] += x[k] * y[k];
+            }
+        }
+        let mut sum: f32 = lanes.iter().sum();
+        for (x, y) in ra.iter().zip(rb) {
+            sum += x * y;
+        }
+        sum
+    }
+
+    /// [`nearest`] as it was before tiles: every pair by [`dot`], in the same order of blocks
+    /// and pairs, kept with a search of each list.
+    fn nearest_pair_by_pair(
+        vectors: &[Option<&[f32]>],
+        k: usize,
+        floor: f32,
+    ) -> Vec<Vec<(u32, f32)>> {
+        const SHARES: usize = 4;
+        let n = vectors.len();
+        let starts: Vec<usize> = (0..n).step_by(BLOCK).collect();
+        let tables: Vec<Vec<Vec<(u32, f32)>>> = (0..SHARES)
+            .map(|s| {
+                let mut table: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+                for &start in starts.iter().skip(s).step_by(SHARES) {
+                    let end = (start + BLOCK).min(n);
+                    for j in start..n {
+                        let Some(vj) = vectors[j] else { continue };
+                        for (i, vi) in vectors.iter().enumerate().take(end.min(j)).skip(start) {
+                            let Some(vi) = vi else { continue };
+                            let c = dot_as_before(vi, vj);
+                            if c < floor {
+                                continue;
+                            }
+                            for (x, y) in [(i, j), (j, i)] {
+                                let list = &mut table[x];
+                                let at = list.partition_point(|&z| {
+                                    nearer(z, (y as u32, c)) == std::cmp::Ordering::Less
+                                });
+                                if at < k {
+                                    list.insert(at, (y as u32, c));
+                                    list.truncate(k);
+                                }
+                            }
+                        }
+                    }
+                }
+                table
+            })
+            .collect();
+        (0..n)
+            .map(|i| {
+                let mut list: Vec<(u32, f32)> =
+                    tables.iter().flat_map(|t| t[i].iter().copied()).collect();
+                list.sort_by(|x, y| nearer(*x, *y));
+                list.truncate(k);
+                list
+            })
+            .collect()
+    }
+
+    /// Neighbour lists with their cosines as bits, so that -0.0 and 0.0 (and NaNs) differ.
+    fn bits(lists: &[Vec<(u32, f32)>]) -> Vec<Vec<(u32, u32)>> {
+        lists
+            .iter()
+            .map(|l| l.iter().map(|&(j, c)| (j, c.to_bits())).collect())
+            .collect()
+    }
+
+    /// Every kernel this machine has.
+    fn kernels() -> Vec<Kernel> {
+        let mut all = vec![Kernel::Portable];
+        if !matches!(Kernel::best(), Kernel::Portable) {
+            all.push(Kernel::best());
+        }
+        all
+    }
+
+    /// Checks every kernel against the search before tiles, bit for bit, with and without a
+    /// floor.
+    fn check_kernels(vectors: &[Option<&[f32]>], k: usize, what: &str) {
+        for floor in [f32::NEG_INFINITY, 0.0, 0.5, f32::INFINITY, f32::NAN] {
+            let expected = bits(&nearest_pair_by_pair(vectors, k, floor));
+            for kernel in kernels() {
+                let got = bits(&nearest_with(kernel, vectors, k, floor));
+                assert_eq!(got, expected, "{what}: {kernel:?}, k {k}, floor {floor}");
+            }
+        }
+    }
+
+    fn random_vector(rng: &mut crate::select::SplitMix64, dim: usize) -> Vec<f32> {
+        let v: Vec<f32> = (0..dim)
+            .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
+            .collect();
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / norm).collect()
+    }
+
+    #[test]
+    fn dot_adds_as_it_always_has() {
+        let mut rng = crate::select::SplitMix64::new(11);
+        for dim in 0..40 {
+            for _ in 0..20 {
+                let mut a = random_vector(&mut rng, dim);
+                let b: Vec<f32> = random_vector(&mut rng, dim)
+                    .iter()
+                    .map(|x| x * 1e-3)
+                    .collect();
+                if dim > 2 {
+                    a[1] = -0.0;
+                    a[2] = f32::MIN_POSITIVE / 3.0;
+                }
+                let before = dot_as_before(&a, &b).to_bits();
+                assert_eq!(dot(&a, &b).to_bits(), before);
+                for kernel in kernels() {
+                    assert_eq!(
+                        kernel.dot(&a, &b).to_bits(),
+                        before,
+                        "{kernel:?}, dim {dim}"
+                    );
+                }
+            }
+        }
+        assert_eq!(dot(&[-0.0; 3], &[1.0; 3]).to_bits(), 0.0f32.to_bits());
+        assert_eq!(dot(&[], &[]).to_bits(), dot_as_before(&[], &[]).to_bits());
+    }
+
+    #[test]
+    fn every_kernel_gives_the_bits_of_dot() {
+        let mut rng = crate::select::SplitMix64::new(3);
+        // Lengths with and without a tail past the last multiple of eight, the model's among
+        // them; lists shorter than a tile, than a block, and a few blocks long, odd and even.
+        for (dim, n) in [
+            (1, 9),
+            (3, 2),
+            (7, 40),
+            (8, 70),
+            (9, 65),
+            (16, 1),
+            (19, 129),
+            (23, 64),
+            (384, 131),
+            (389, 67),
+        ] {
+            let vectors: Vec<Vec<f32>> = (0..n).map(|_| random_vector(&mut rng, dim)).collect();
+            let refs: Vec<Option<&[f32]>> = vectors
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i % 7 != 4).then_some(v.as_slice()))
+                .collect();
+            for k in [0, 1, 3, 16, n + 5] {
+                check_kernels(&refs, k, &format!("dim {dim}, {n} texts"));
+            }
+            // The scores themselves, every pair against [`dot`].
+            if let Some(m) = Matrix::of(&refs) {
+                for kernel in kernels() {
+                    let mut out = vec![f32::NAN; BLOCK * COLUMNS];
+                    for start in (0..n).step_by(BLOCK) {
+                        for first in (start..n).step_by(COLUMNS) {
+                            let last = (first + COLUMNS).min(n);
+                            kernel.scores(&m, start, first..last, &mut out);
+                            for j in first..last {
+                                for i in start..(start + BLOCK).min(j) {
+                                    let (Some(a), Some(b)) = (refs[i], refs[j]) else {
+                                        continue;
+                                    };
+                                    assert_eq!(
+                                        out[(j - first) * BLOCK + (i - start)].to_bits(),
+                                        dot(a, b).to_bits(),
+                                        "{kernel:?}, dim {dim}, pair {i} {j}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn near_ties_duplicates_and_zero_vectors_keep_their_order() {
+        let mut rng = crate::select::SplitMix64::new(5);
+        for dim in [19, 384] {
+            let base = random_vector(&mut rng, dim);
+            let mut vectors: Vec<Vec<f32>> = Vec::new();
+            for copy in 0..90 {
+                let mut v = base.clone();
+                match copy % 6 {
+                    // Exact duplicates: equal cosines, ordered by index.
+                    0 => {}
+                    // One component a unit in the last place up or down: cosines that differ
+                    // in their last bits only, around every place of the lists.
+                    1 | 2 => {
+                        let t = rng.below(dim as u64) as usize;
+                        let up = copy % 6 == 1;
+                        v[t] = f32::from_bits(if up {
+                            v[t].to_bits() + 1
+                        } else {
+                            v[t].to_bits() - 1
+                        });
+                    }
+                    // The same components in another order: the same cosine in exact
+                    // arithmetic, not always in eight lanes.
+                    3 => v.rotate_left(8),
+                    4 => v.fill(0.0),
+                    _ => v = random_vector(&mut rng, dim),
+                }
+                vectors.push(v);
+            }
+            let refs: Vec<Option<&[f32]>> = vectors
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i % 11 != 10).then_some(v.as_slice()))
+                .collect();
+            for k in [1, 2, 5, 16, 40, 200] {
+                check_kernels(&refs, k, &format!("near ties, dim {dim}"));
+            }
+        }
+    }
+
+    #[test]
+    fn odd_values_and_lengths_give_what_they_gave() {
+        let mut rng = crate::select::SplitMix64::new(9);
+        let mut vectors: Vec<Vec<f32>> = (0..80).map(|_| random_vector(&mut rng, 24)).collect();
+        vectors[3][5] = f32::NAN;
+        vectors[10][0] = f32::INFINITY;
+        vectors[11][0] = f32::NEG_INFINITY;
+        vectors[20] = vec![3e19; 24];
+        vectors[21] = vec![-3e19; 24];
+        vectors[30][7] = -0.0;
+        let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(v.as_slice())).collect();
+        for k in [1, 4, 16, 100] {
+            check_kernels(&refs, k, "NaN and infinities");
+        }
+        // Vectors of another length are paired by `dot` as they come.
+        vectors[40].truncate(13);
+        let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(v.as_slice())).collect();
+        assert!(Matrix::of(&refs).is_none());
+        check_kernels(&refs, 16, "uneven lengths");
+        assert!(nearest(&[], 3, 0.0).is_empty());
+        assert_eq!(nearest(&[None, None], 3, 0.0), vec![Vec::new(), Vec::new()]);
+    }
+
+    #[test]
+    fn dimensions_too_small_to_count_are_left_out_and_the_bits_stay() {
+        let mut rng = crate::select::SplitMix64::new(13);
+        // A number of size `size` to twice that, of either sign.
+        let about = |rng: &mut crate::select::SplitMix64, size: f32| {
+            let x = size * (1.0 + (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32);
+            if rng.below(2) == 0 {
+                x
+            } else {
+                -x
+            }
+        };
+        let two_to_minus = |e: i32| 2.0f32.powi(-e);
+        for dim in [19, 24, 384] {
+            let (dead, tail_dead, once, small) = (5, dim - 2, 7, 9);
+            let mut vectors: Vec<Vec<f32>> = (0..70)
+                .map(|_| {
+                    let mut v = random_vector(&mut rng, dim);
+                    // Every product rounds to zero here, the second just under 2^-76…
+                    v[dead] = about(&mut rng, 1e-33);
+                    v[tail_dead] = about(&mut rng, two_to_minus(77));
+                    // …but not here, where one vector is large…
+                    v[once] = about(&mut rng, 1e-33);
+                    // …nor here, just over 2^-76, where products are subnormal, not zero.
+                    v[small] = about(&mut rng, two_to_minus(74));
+                    v
+                })
+                .collect();
+            vectors[33][once] = 0.5;
+            // Vectors whose only products are the small ones: a cosine of a few units of the
+            // smallest subnormal, which leaving the dimension out would make 0.
+            for v in &mut vectors[60..] {
+                let x = v[small];
+                v.fill(0.0);
+                v[small] = x;
+                v[dead] = 1e-33;
+            }
+            let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(v.as_slice())).collect();
+            let m = Matrix::of(&refs).unwrap();
+            let component = |row: usize, d: usize| {
+                if d < 8 * m.groups {
+                    m.eights(row)[d / 8][d % 8]
+                } else {
+                    m.tail(row)[d - 8 * m.groups]
+                }
+            };
+            assert!((0..70).all(|r| component(r, dead) == 0.0 && component(r, tail_dead) == 0.0));
+            assert!((0..70).all(|r| component(r, once) == vectors[r][once]));
+            assert!((0..70).all(|r| component(r, small) == vectors[r][small]));
+            assert!(dot(&vectors[61], &vectors[62]) != 0.0);
+            for k in [1, 3, 16] {
+                check_kernels(&refs, k, &format!("tiny components, dim {dim}"));
+            }
         }
     }
 
