@@ -244,6 +244,12 @@ fn nearest_with(
         }
         table
     });
+    merged(&tables, k)
+}
+
+/// Each text's `k` nearest of the lists the shares found for it, nearest first.
+fn merged(tables: &[Vec<Vec<(u32, f32)>>], k: usize) -> Vec<Vec<(u32, f32)>> {
+    let n = tables.first().map_or(0, Vec::len);
     (0..n)
         .map(|i| {
             let mut list: Vec<(u32, f32)> =
@@ -689,15 +695,7 @@ mod tests {
                 table
             })
             .collect();
-        (0..n)
-            .map(|i| {
-                let mut list: Vec<(u32, f32)> =
-                    tables.iter().flat_map(|t| t[i].iter().copied()).collect();
-                list.sort_by(|x, y| nearer(*x, *y));
-                list.truncate(k);
-                list
-            })
-            .collect()
+        merged(&tables, k)
     }
 
     /// Neighbour lists with their cosines as bits, so that -0.0 and 0.0 (and NaNs) differ.
