@@ -175,9 +175,41 @@ impl Cache {
             return Err(Error::Io(self.path.clone(), e));
         }
         self.dirty = false;
+        self.remove_stale(dir);
         Ok(())
     }
+
+    /// Removes the files in `dir` of other models (or of an earlier arithmetic, which has
+    /// another fingerprint) and half-written files, once none has been written for
+    /// [`STALE_AFTER`]: a bank that switches between two models keeps both. Best effort: a
+    /// file that cannot be removed stays, and costs only room.
+    fn remove_stale(&self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let now = std::time::SystemTime::now();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = path == self.path;
+            let cache_file = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e == "bin" || e.starts_with("tmp"));
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > STALE_AFTER);
+            if !ours && cache_file && old && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
 }
+
+/// How long a cache file nobody writes is kept beside the one in use.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
 
 #[cfg(test)]
 mod tests {
@@ -208,6 +240,47 @@ mod tests {
         assert!(Cache::open(&root, "m2", 3).is_empty());
         let ignore = std::fs::read_to_string(root.join(CACHE_DIR).join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn files_of_other_models_unwritten_for_two_weeks_are_removed_on_save() {
+        let root = scratch("stale");
+        let mut first = Cache::open(&root, "old", 2);
+        first.insert("a", vec![1.0, 0.0]);
+        first.save().unwrap();
+        let dir = root.join(CACHE_DIR).join("embeddings");
+        let age = |name: &str, days: u64| {
+            let path = dir.join(name);
+            if !path.exists() {
+                std::fs::write(&path, b"x").unwrap();
+            }
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86400);
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+        };
+        age("old.bin", 30);
+        age("recent.bin", 3);
+        age("half.tmp123", 30);
+        age("notes.txt", 30);
+        let mut now = Cache::open(&root, "new", 2);
+        now.insert("a", vec![0.0, 1.0]);
+        now.save().unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["new.bin", "notes.txt", "recent.bin"]);
+        // Its own file is never removed, however old.
+        age("new.bin", 30);
+        now.insert("b", vec![1.0, 0.0]);
+        now.save().unwrap();
+        assert_eq!(Cache::open(&root, "new", 2).len(), 2);
         std::fs::remove_dir_all(root).unwrap();
     }
 
