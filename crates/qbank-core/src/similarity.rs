@@ -1475,8 +1475,10 @@ impl<'d> Index<'d> {
         self.score_from(a, b, 0.0)
     }
 
-    /// [`Index::score_of`], except that a score below `floor` may be returned without the swap
-    /// test (which only ever lowers it): the search for pairs at a threshold needs no more.
+    /// [`Index::score_of`], except that for a pair scoring below `floor` any value below it may
+    /// be returned: one without the swap test (which only ever lowers a score), or the most a
+    /// cosine could give, when even that is short. The search for pairs at a threshold needs no
+    /// more.
     fn score_from(&self, a: usize, b: usize, floor: f32) -> f32 {
         self.blended(a, b, floor, &VERDICT)
     }
@@ -1504,10 +1506,19 @@ impl<'d> Index<'d> {
         } else {
             self.lexical_ungated(a, b, shared)
         };
-        let (score, factor) = match self.cosine(a, b) {
-            Some(c) => (blend.of(c, lexical), blend.swap),
-            None if blend.gated => (lexical, SWAP_FACTOR),
-            None => (lexical, RANKING_WORDS.swap),
+        let (score, factor) = match (self.vectors[a], self.vectors[b]) {
+            (Some(x), Some(y)) => {
+                // The cosine adds at most what a cosine of 1 would (the blend rises with it,
+                // rounding included): a pair that cannot reach `floor` even so needs no dot
+                // product, and any score below `floor` will do for it.
+                let most = blend.of(1.0, lexical);
+                if most < floor {
+                    return most;
+                }
+                (blend.of(embeddings::dot(x, y), lexical), blend.swap)
+            }
+            _ if blend.gated => (lexical, SWAP_FACTOR),
+            _ => (lexical, RANKING_WORDS.swap),
         };
         if score > 0.0 && score >= floor && self.swap(a, b, shared_subjects) {
             score * factor
@@ -1828,24 +1839,45 @@ mod tests {
             "",
             "?",
         ];
-        for threshold in [0.1, 0.3, 0.5, 0.7, 0.9] {
-            let d = Detector::new(
-                Vocabulary::builtin(),
-                DetectorOptions::exhaustive(threshold),
-            );
-            let index = d.index(&texts);
-            let mut brute = Vec::new();
-            for a in 0..texts.len() {
-                for b in a + 1..texts.len() {
-                    if index.score(a, b).score >= threshold {
-                        brute.push((a, b));
+        // With vectors too: texts about one thing get close ones, so that at some thresholds
+        // the cosine lifts a pair over the threshold (checked at the end), which the search
+        // must find without computing cosines that cannot matter.
+        let mut meaning = embeddings::Embeddings::new("test", 4);
+        for (i, text) in texts.iter().enumerate() {
+            let about = [0, 0, 1, 1, 2, 2, 2, 3, 3][i] as f32;
+            let v = [about.cos(), about.sin(), 0.15 * i as f32, 0.3];
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            meaning.insert(text, v.iter().map(|x| x / norm).collect());
+        }
+        let meaning = std::sync::Arc::new(meaning);
+        let vocabulary = Vocabulary::builtin();
+        let mut lifted = 0;
+        for threshold in (1..50).map(|t| t as f32 / 50.0) {
+            let mut without = Vec::new();
+            for meaning in [None, Some(meaning.clone())] {
+                let d = Detector::new(vocabulary.clone(), DetectorOptions::exhaustive(threshold))
+                    .with_meaning(meaning.clone());
+                let meaning_on = meaning.is_some();
+                let index = d.index(&texts);
+                let mut brute = Vec::new();
+                for a in 0..texts.len() {
+                    for b in a + 1..texts.len() {
+                        if index.score(a, b).score >= threshold {
+                            brute.push((a, b));
+                        }
                     }
                 }
+                let found: Vec<(usize, usize)> =
+                    index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
+                assert_eq!(found, brute, "threshold {threshold}, vectors {meaning_on}");
+                if meaning_on {
+                    lifted += usize::from(found != without);
+                } else {
+                    without = found;
+                }
             }
-            let found: Vec<(usize, usize)> =
-                index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
-            assert_eq!(found, brute, "threshold {threshold}");
         }
+        assert!(lifted > 0, "the vectors never changed a verdict");
     }
 
     #[test]
