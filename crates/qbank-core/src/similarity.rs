@@ -1655,7 +1655,13 @@ impl<'d> Index<'d> {
     /// at most [`MAX_CANDIDATES_PER_TEXT`] candidates and keeps its [`MAX_PARTNERS`] closest
     /// partners, so the cost stays linear even in a bank of near-identical texts.
     pub fn near_duplicates_counted(&self) -> (Vec<Pair>, usize) {
-        let threshold = self.detector.options.threshold.max(f32::EPSILON);
+        self.near_duplicates_counted_at(self.detector.options.threshold)
+    }
+
+    /// [`Index::near_duplicates_counted`] at `threshold` instead of the detector's: one index
+    /// serves every threshold (what the index holds does not depend on it).
+    pub fn near_duplicates_counted_at(&self, threshold: f32) -> (Vec<Pair>, usize) {
+        let threshold = threshold.max(f32::EPSILON);
         // A little below the exact bounds, so that rounding never loses a pair.
         let (lighter, heavier) = least_shares(threshold);
         let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
@@ -1790,6 +1796,11 @@ impl<'d> Index<'d> {
     pub fn near_duplicates(&self) -> Vec<Pair> {
         self.near_duplicates_counted().0
     }
+
+    /// Every pair of texts scoring at least `threshold`, in order of `a` then `b`.
+    pub fn near_duplicates_at(&self, threshold: f32) -> Vec<Pair> {
+        self.near_duplicates_counted_at(threshold).0
+    }
 }
 
 #[cfg(test)]
@@ -1851,6 +1862,11 @@ mod tests {
         }
         let meaning = std::sync::Arc::new(meaning);
         let vocabulary = Vocabulary::builtin();
+        // One index at another threshold, asked at each threshold in turn, must find the same.
+        let detectors = [None, Some(meaning.clone())].map(|m| {
+            Detector::new(vocabulary.clone(), DetectorOptions::exhaustive(0.5)).with_meaning(m)
+        });
+        let shared = detectors.each_ref().map(|d| d.index(&texts));
         let mut lifted = 0;
         for threshold in (1..50).map(|t| t as f32 / 50.0) {
             let mut without = Vec::new();
@@ -1870,6 +1886,12 @@ mod tests {
                 let found: Vec<(usize, usize)> =
                     index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
                 assert_eq!(found, brute, "threshold {threshold}, vectors {meaning_on}");
+                let at: Vec<(usize, usize)> = shared[usize::from(meaning_on)]
+                    .near_duplicates_at(threshold)
+                    .iter()
+                    .map(|p| (p.a, p.b))
+                    .collect();
+                assert_eq!(at, found, "threshold {threshold}, vectors {meaning_on}");
                 if meaning_on {
                     lifted += usize::from(found != without);
                 } else {

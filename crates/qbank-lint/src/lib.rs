@@ -179,14 +179,19 @@ pub fn lint_rules(
     let (last, independent): (Vec<_>, Vec<_>) = enabled
         .into_iter()
         .partition(|(r, _)| r.name() == rules::unused_allow::UnusedAllow.name());
-    let shared = rule::Shared::default();
+    let detectors = rule::Detectors::new(bank, settings);
+    let shared = rule::Shared::new(&detectors);
     let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
-        let mut found = Vec::new();
-        let mut used = rule::UsedAllows::new();
-        r.check(&mut Context::new(
-            bank, settings, &shared, r, severity, &mut found, &mut used,
-        ));
-        (found, used)
+        let mut ctx = Context::new(
+            bank,
+            settings,
+            &shared,
+            r,
+            severity,
+            rule::UsedAllows::new(),
+        );
+        r.check(&mut ctx);
+        ctx.finish()
     });
     for (found, used) in results {
         out.extend(found);
@@ -199,10 +204,12 @@ pub fn lint_rules(
             &shared,
             r,
             severity,
-            &mut out,
-            &mut used_allows,
+            std::mem::take(&mut used_allows),
         );
         r.check(&mut ctx);
+        let (found, used) = ctx.finish();
+        out.extend(found);
+        used_allows = used;
     }
     sort_diagnostics(&mut out);
     out

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use qbank_core::similarity::{Detector, Pair, DEFAULT_THRESHOLD};
+use qbank_core::similarity::{Detector, Index, Pair, DEFAULT_THRESHOLD, RELATED_THRESHOLD};
 use qbank_core::{
     Bank, Diagnostic, FileId, Label, Question, SelectError, Selection, Severity, SourceFile,
 };
@@ -166,9 +166,32 @@ fn default_of(rule: &dyn Rule, name: &str) -> Option<OptionDefault> {
 /// Which `allow:` entries silenced a finding: (question file, rule).
 pub(crate) type UsedAllows = HashSet<(FileId, &'static str)>;
 
+/// The near-duplicate detectors of one run: the bank's by words alone, and by meaning too when
+/// a model gave the questions' vectors. The threshold they were made with is never used: each
+/// rule asks an index at its own.
+pub(crate) struct Detectors {
+    words: Detector,
+    meaning: Option<Detector>,
+}
+
+impl Detectors {
+    pub(crate) fn new(bank: &Bank, settings: &Settings) -> Detectors {
+        let words = Detector::for_bank(bank, DEFAULT_THRESHOLD);
+        let meaning = settings
+            .embeddings
+            .clone()
+            .map(|e| words.clone().with_meaning(Some(e)));
+        Detectors { words, meaning }
+    }
+}
+
 /// What several rules of one run need and compute once, whichever asks first.
-#[derive(Default)]
-pub(crate) struct Shared {
+pub(crate) struct Shared<'d> {
+    detectors: &'d Detectors,
+    /// The active questions' texts read by words alone, and with their vectors: each read
+    /// once per run, whatever the thresholds asked.
+    words: OnceLock<Index<'d>>,
+    meaning: OnceLock<Option<Index<'d>>>,
     /// The word pairs of the active questions, by threshold.
     word_pairs: Mutex<Vec<(f32, Arc<Vec<Pair>>)>>,
     related_pairs: OnceLock<Vec<(String, String)>>,
@@ -176,26 +199,40 @@ pub(crate) struct Shared {
     draws: OnceLock<Vec<Result<Selection, SelectError>>>,
 }
 
+impl<'d> Shared<'d> {
+    pub(crate) fn new(detectors: &'d Detectors) -> Shared<'d> {
+        Shared {
+            detectors,
+            words: OnceLock::new(),
+            meaning: OnceLock::new(),
+            word_pairs: Mutex::default(),
+            related_pairs: OnceLock::new(),
+            draws: OnceLock::new(),
+        }
+    }
+}
+
 /// What a rule sees and reports into.
 pub struct Context<'a> {
     pub bank: &'a Bank,
     pub settings: &'a Settings,
-    shared: &'a Shared,
+    shared: &'a Shared<'a>,
     severity: Severity,
     rule: &'a dyn Rule,
-    out: &'a mut Vec<Diagnostic>,
-    used_allows: &'a mut UsedAllows,
+    out: Vec<Diagnostic>,
+    used_allows: UsedAllows,
 }
 
 impl<'a> Context<'a> {
+    /// The context `rule` runs in, starting from the `allow:` entries `used_allows` that
+    /// silenced a finding so far.
     pub(crate) fn new(
         bank: &'a Bank,
         settings: &'a Settings,
-        shared: &'a Shared,
+        shared: &'a Shared<'a>,
         rule: &'a dyn Rule,
         severity: Severity,
-        out: &'a mut Vec<Diagnostic>,
-        used_allows: &'a mut UsedAllows,
+        used_allows: UsedAllows,
     ) -> Context<'a> {
         Context {
             bank,
@@ -203,14 +240,20 @@ impl<'a> Context<'a> {
             shared,
             severity,
             rule,
-            out,
+            out: Vec::new(),
             used_allows,
         }
     }
 
+    /// What the rule found, and the `allow:` entries that silenced a finding, those it started
+    /// from included.
+    pub(crate) fn finish(self) -> (Vec<Diagnostic>, UsedAllows) {
+        (self.out, self.used_allows)
+    }
+
     /// The `allow:` entries that silenced a finding so far.
     pub(crate) fn used_allows(&self) -> &UsedAllows {
-        self.used_allows
+        &self.used_allows
     }
 
     /// The value of the rule's integer option `name` (configured, or its default).
@@ -282,10 +325,13 @@ impl<'a> Context<'a> {
     pub fn related_pairs(&self) -> &'a [(String, String)] {
         self.shared
             .related_pairs
-            .get_or_init(|| match &self.settings.embeddings {
-                Some(_) => {
-                    qbank_core::select::related_pairs(self.bank, self.settings.embeddings.clone())
-                }
+            .get_or_init(|| match self.meaning_index() {
+                // With vectors, from the looser related level
+                // (`qbank_core::select::related_pairs`).
+                Some(index) => qbank_core::select::pair_ids(
+                    self.bank,
+                    &index.near_duplicates_at(RELATED_THRESHOLD),
+                ),
                 // By words alone, the related pairs are the near-duplicate pairs at the default
                 // threshold: the `near-duplicate` rule's, unless qbank.toml moved its threshold.
                 None => {
@@ -321,10 +367,35 @@ impl<'a> Context<'a> {
         if let Some((_, pairs)) = cache.iter().find(|(t, _)| *t == threshold) {
             return pairs.clone();
         }
-        let texts = self.bank.active_texts();
-        let pairs = Arc::new(Detector::for_bank(self.bank, threshold).near_duplicates(&texts));
+        let pairs = Arc::new(self.word_index().near_duplicates_at(threshold));
         cache.push((threshold, pairs.clone()));
         pairs
+    }
+
+    /// The vocabulary the bank's texts are read with: the built-in one and `topics.yaml`'s
+    /// synonyms.
+    pub fn vocabulary(&self) -> &'a qbank_core::similarity::Vocabulary {
+        self.shared.detectors.words.vocabulary()
+    }
+
+    /// The active questions' texts (in [`active`](Self::active) order) read by their words
+    /// alone, once per run.
+    pub fn word_index(&self) -> &'a Index<'a> {
+        self.shared
+            .words
+            .get_or_init(|| self.shared.detectors.words.index(&self.bank.active_texts()))
+    }
+
+    /// The active questions' texts read with their sentence vectors too, once per run; `None`
+    /// without a model.
+    pub fn meaning_index(&self) -> Option<&'a Index<'a>> {
+        self.shared
+            .meaning
+            .get_or_init(|| {
+                let detector = self.shared.detectors.meaning.as_ref()?;
+                Some(detector.index(&self.bank.active_texts()))
+            })
+            .as_ref()
     }
 
     /// Whether `question`'s file is one the change under comparison touched; `false` when
@@ -345,5 +416,82 @@ impl<'a> Context<'a> {
     /// The active questions.
     pub fn active(&self) -> impl Iterator<Item = &'a Question> {
         self.bank.active()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qbank_core::similarity::Embeddings;
+
+    /// The project's bank, with made-up sentence vectors: questions of one topic point the
+    /// same way, give or take a little, so that many pairs are close by meaning.
+    fn bank_with_vectors() -> (Bank, Arc<Embeddings>) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+        let (bank, _) = qbank_core::load_bank(&root).expect("the project's bank loads");
+        let topics: Vec<&str> = bank.active().map(|q| q.topic.as_str()).collect();
+        let mut embeddings = Embeddings::new("test", 8);
+        for (i, q) in bank.active().enumerate() {
+            let t = topics.iter().position(|t| *t == q.topic).unwrap_or(0) as f32;
+            let v = [
+                t.cos(),
+                t.sin(),
+                (t * 0.7).cos(),
+                (t * 0.7).sin(),
+                0.1 * (i % 3) as f32,
+                0.1 * (i % 5) as f32,
+                0.05 * (i % 7) as f32,
+                0.2,
+            ];
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            embeddings.insert(&q.text, v.iter().map(|x| x / norm).collect());
+        }
+        (bank, Arc::new(embeddings))
+    }
+
+    /// The one index a run shares gives every rule what a detector of its own threshold
+    /// would: the near-duplicate rule's pairs, by words and by meaning, and kit selection's
+    /// related pairs (`qbank_core::select::related_pairs`, what `qbank kit` draws with).
+    #[test]
+    fn the_shared_index_finds_what_each_threshold_would() {
+        let (bank, embeddings) = bank_with_vectors();
+        let texts = bank.active_texts();
+        for meaning in [None, Some(embeddings)] {
+            let settings = Settings {
+                embeddings: meaning.clone(),
+                ..Settings::default()
+            };
+            let detectors = Detectors::new(&bank, &settings);
+            let shared = Shared::new(&detectors);
+            let rule = crate::RULES[0];
+            let ctx = Context::new(
+                &bank,
+                &settings,
+                &shared,
+                rule,
+                Severity::Warning,
+                UsedAllows::new(),
+            );
+            let own = |threshold: f32| {
+                Detector::for_bank(&bank, threshold)
+                    .with_meaning(meaning.clone())
+                    .near_duplicates(&texts)
+            };
+            for threshold in [0.3, 0.4, 0.55] {
+                let shared_pairs = match ctx.meaning_index() {
+                    Some(index) => index.near_duplicates_at(threshold),
+                    None => ctx.word_pairs(threshold).to_vec(),
+                };
+                assert_eq!(shared_pairs, own(threshold), "threshold {threshold}");
+            }
+            let related = qbank_core::select::related_pairs(&bank, meaning.clone());
+            assert_eq!(ctx.related_pairs(), related.as_slice());
+            if meaning.is_some() {
+                // The related level finds more than the near-duplicate level here, so the
+                // comparison above tells the two apart.
+                let at_default = qbank_core::select::pair_ids(&bank, &own(DEFAULT_THRESHOLD));
+                assert!(related.len() > at_default.len());
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-use qbank_core::similarity::{Detector, Pair};
+use qbank_core::similarity::Pair;
 use qbank_core::{Question, Severity};
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
@@ -68,16 +68,11 @@ impl Rule for NearDuplicate {
         let active: Vec<&Question> = ctx.active().collect();
         let threshold = percent(ctx.integer("threshold"));
         // By words alone, the pairs are the ones kit and loop rules draw with (found once per
-        // run); by meaning too, the index also tells each pair's cosine.
-        let detector = ctx
-            .settings
-            .embeddings
-            .clone()
-            .map(|e| Detector::for_bank(bank, threshold).with_meaning(Some(e)));
-        let texts = bank.active_texts();
-        let index = detector.as_ref().map(|d| d.index(&texts));
-        let pairs = match &index {
-            Some(index) => std::sync::Arc::new(index.near_duplicates()),
+        // run); by meaning too, the index (which kit selection reads too) also tells each
+        // pair's cosine.
+        let index = ctx.meaning_index();
+        let pairs = match index {
+            Some(index) => std::sync::Arc::new(index.near_duplicates_at(threshold)),
             None => ctx.word_pairs(threshold),
         };
         // Each later question is reported once, against its closest earlier match; the others
@@ -124,7 +119,7 @@ impl Rule for NearDuplicate {
                     format!(
                         "question asks the same as \"{}\"{others} ({})",
                         first.id,
-                        why(index.as_ref(), best)
+                        why(index, best)
                     ),
                     bank.question_file(later)
                         .label("/text")

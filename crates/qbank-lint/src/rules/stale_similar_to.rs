@@ -1,10 +1,8 @@
 use std::collections::{HashMap, HashSet};
 
-use qbank_core::similarity::Detector;
 use qbank_core::{Question, Severity};
 
 use crate::rule::{Context, Rule, RuleDoc};
-use crate::rules::near_duplicate;
 
 /// Words in more than this share of the active questions (and in more than
 /// [`COMMON_LEAST`] of them) say nothing about a pair.
@@ -53,8 +51,7 @@ impl Rule for StaleSimilarTo {
             .enumerate()
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
-        let detector = Detector::for_bank(bank, near_duplicate::THRESHOLD);
-        let vocabulary = detector.vocabulary();
+        let vocabulary = ctx.vocabulary();
         // The text and the tags: a tag is a subject the author named on purpose.
         let subjects: Vec<Vec<String>> = active
             .iter()
@@ -73,8 +70,6 @@ impl Rule for StaleSimilarTo {
         }
         let common_above = (COMMON_SHARE * active.len() as f32).max(COMMON_LEAST as f32);
         let common = |s: &str| df.get(s).copied().unwrap_or(0) as f32 > common_above;
-        let texts = ctx.bank.active_texts();
-        let mut index = None;
         for (i, q) in active.iter().enumerate() {
             for (k, s) in q.similar_to.iter().enumerate() {
                 // Entries naming no active question are another rule's (or nobody's) business.
@@ -88,10 +83,7 @@ impl Rule for StaleSimilarTo {
                 {
                     continue;
                 }
-                let score = index
-                    .get_or_insert_with(|| detector.index(&texts))
-                    .score(i, j)
-                    .score;
+                let score = ctx.word_index().score(i, j).score;
                 let d = ctx.diagnostic(format!(
                         "similar_to names \"{}\", but the two questions share no subject word or tag \
                          (similarity {score:.2})",
