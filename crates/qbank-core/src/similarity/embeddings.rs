@@ -27,6 +27,8 @@ pub struct Embeddings {
 struct Neighbours {
     /// A hash of the texts, in order.
     texts: u64,
+    /// A hash of each text, in order.
+    ids: Vec<u64>,
     k: usize,
     lists: Arc<Vec<Vec<(u32, f32)>>>,
 }
@@ -74,7 +76,10 @@ impl Embeddings {
     /// For every one of `texts` (whose vectors are `vectors`, in the same order), its `k`
     /// nearest other texts with a cosine of at least `floor`, nearest first: [`nearest`],
     /// computed once for each list of texts and kept. Exact: the `k` nearest above a floor are
-    /// the `k` nearest of all, those under the floor left out.
+    /// the `k` nearest of all, those under the floor left out. A list of texts that differs
+    /// from one searched before in a few texts in one place (the bank before and after a
+    /// change to one file, as `lint --changed-since` reads them) updates that search's lists
+    /// ([`updated`]) instead of comparing every pair again.
     pub(crate) fn nearest_among<S: AsRef<str>>(
         &self,
         texts: &[S],
@@ -82,10 +87,16 @@ impl Embeddings {
         k: usize,
         floor: f32,
     ) -> Vec<Vec<(u32, f32)>> {
+        let ids: Vec<u64> = texts
+            .iter()
+            .map(|t| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                t.as_ref().hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for t in texts {
-            t.as_ref().hash(&mut hasher);
-        }
+        ids.hash(&mut hasher);
         let key = hasher.finish();
         let lists = {
             // Held while searching, so that a second search over the same texts waits for
@@ -97,9 +108,15 @@ impl Embeddings {
             match known.iter().find(|n| n.texts == key && n.k == k) {
                 Some(n) => n.lists.clone(),
                 None => {
-                    let lists = Arc::new(nearest(vectors, k, f32::NEG_INFINITY));
+                    let lists = known
+                        .iter()
+                        .filter(|n| n.k == k)
+                        .find_map(|n| updated(n, &ids, vectors))
+                        .unwrap_or_else(|| nearest(vectors, k, f32::NEG_INFINITY));
+                    let lists = Arc::new(lists);
                     known.push(Neighbours {
                         texts: key,
+                        ids,
                         k,
                         lists: lists.clone(),
                     });
@@ -245,6 +262,111 @@ fn nearest_with(
         table
     });
     merged(&tables, k)
+}
+
+/// [`nearest`] with no floor for the texts `ids` (whose vectors are `vectors`), from the lists
+/// `old` holds for another list of texts: exactly what [`nearest`] would find, when the two
+/// lists of texts differ in one run of texts in one place (some texts of `old` replaced by
+/// others, or removed, or added). `None` when they differ in more than that, or so much that
+/// comparing every pair again is cheaper, or a cosine is NaN (which [`nearer`] does not order).
+///
+/// The texts before and after the run are the same on both sides, in the same order (only
+/// their indices shift, by as much on either side of the run), so they have the same vectors
+/// and keep their order of ties. A kept text's `k` nearest kept texts are then its old
+/// neighbours less the texts of the old run, unless it lost one of a full list (what came next
+/// is not known): its list is searched again whole. So is each new text's. Every other kept text
+/// only meets the new texts.
+fn updated(
+    old: &Neighbours,
+    ids: &[u64],
+    vectors: &[Option<&[f32]>],
+) -> Option<Vec<Vec<(u32, f32)>>> {
+    let (k, n) = (old.k, ids.len());
+    if vectors.len() != n || old.lists.len() != old.ids.len() {
+        return None;
+    }
+    let prefix = old.ids.iter().zip(ids).take_while(|(a, b)| a == b).count();
+    let suffix = old.ids[prefix..]
+        .iter()
+        .rev()
+        .zip(ids[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The run: old texts `prefix..old_end`, new texts `prefix..new_end`.
+    let (old_end, new_end) = (old.ids.len() - suffix, n - suffix);
+    let added = prefix..new_end;
+    // A text searched whole costs `n` cosines one at a time, about six times what a pair costs
+    // in `nearest`'s tiles, which compare n²/2 pairs: beyond n/16 such texts, search it all.
+    let most = n / 16;
+    if added.len() > most {
+        return None;
+    }
+    let new_of = |o: u32| -> Option<u32> {
+        let o = o as usize;
+        if o < prefix {
+            Some(o as u32)
+        } else if o >= old_end {
+            Some((o - old_end + new_end) as u32)
+        } else {
+            None
+        }
+    };
+    let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    let mut whole: Vec<usize> = Vec::new();
+    for (j, list) in lists.iter_mut().enumerate() {
+        let Some(vj) = vectors[j] else { continue };
+        if added.contains(&j) {
+            whole.push(j);
+            continue;
+        }
+        let was = &old.lists[if j < prefix { j } else { j - new_end + old_end }];
+        if was.iter().any(|x| x.1.is_nan()) {
+            return None;
+        }
+        list.extend(was.iter().filter_map(|&(o, c)| Some((new_of(o)?, c))));
+        if list.len() < was.len() && was.len() == k {
+            list.clear();
+            whole.push(j);
+            if whole.len() > most {
+                return None;
+            }
+            continue;
+        }
+        for a in added.clone() {
+            if let Some(va) = vectors[a] {
+                let c = dot(vj, va);
+                if c.is_nan() {
+                    return None;
+                }
+                list.push((a as u32, c));
+            }
+        }
+        list.sort_by(|x, y| nearer(*x, *y));
+        list.truncate(k);
+    }
+    if whole.len() > most {
+        return None;
+    }
+    let searched = crate::parallel::map_ordered(&whole, 8, |_, &j| {
+        let vj = vectors[j]?;
+        let mut all: Vec<(u32, f32)> = Vec::with_capacity(n);
+        for (i, v) in vectors.iter().enumerate() {
+            if let (true, Some(vi)) = (i != j, v) {
+                let c = dot(vj, vi);
+                if c.is_nan() {
+                    return None;
+                }
+                all.push((i as u32, c));
+            }
+        }
+        all.sort_by(|x, y| nearer(*x, *y));
+        all.truncate(k);
+        Some(all)
+    });
+    for (&j, list) in whole.iter().zip(searched) {
+        lists[j] = list?;
+    }
+    Some(lists)
 }
 
 /// Each text's `k` nearest of the lists the shares found for it, nearest first.
@@ -637,6 +759,55 @@ mod tests {
                 .collect();
             assert_eq!(nearest(&refs, k, floor), brute, "k {k}, floor {floor}");
         }
+    }
+
+    /// A search over texts that differ from those of an earlier search in one place (texts
+    /// replaced, added or removed, at the start, the end or in the middle, with ties and texts
+    /// without vectors about) updates the earlier lists, and finds exactly what a search from
+    /// scratch finds.
+    #[test]
+    fn a_search_after_a_small_change_finds_what_a_new_search_finds() {
+        let mut rng = crate::select::SplitMix64::new(11);
+        let dim = 9;
+        // Few distinct values, so that many cosines tie; some texts have no vector.
+        let mut embeddings = Embeddings::new("test", dim);
+        for t in 0..400 {
+            let v: Vec<f32> = (0..dim).map(|_| rng.below(3) as f32 - 1.0).collect();
+            if t % 7 != 3 {
+                embeddings.insert(&format!("t{t}"), v);
+            }
+        }
+        let vectors_of = |texts: &[String]| -> Vec<Option<&[f32]>> {
+            texts.iter().map(|t| embeddings.get(t)).collect()
+        };
+        let mut updates = 0;
+        for round in 0..60 {
+            let n = 100 + rng.below(150) as usize;
+            // Texts repeat, so that some vectors are the same at two places.
+            let before: Vec<String> = (0..n).map(|_| format!("t{}", rng.below(300))).collect();
+            let at = rng.below(n as u64 + 1) as usize;
+            let removed = (rng.below(4) as usize).min(n - at);
+            let mut after = before.clone();
+            let new: Vec<String> = (0..rng.below(4))
+                .map(|_| format!("t{}", 300 + rng.below(100)))
+                .collect();
+            after.splice(at..at + removed, new);
+            let k = [1, 3, 16][round % 3];
+            let fresh = nearest(&vectors_of(&after), k, f32::NEG_INFINITY);
+            let kept = Embeddings {
+                neighbours: Arc::default(),
+                ..embeddings.clone()
+            };
+            kept.nearest_among(&before, &vectors_of(&before), k, f32::NEG_INFINITY);
+            let found = kept.nearest_among(&after, &vectors_of(&after), k, f32::NEG_INFINITY);
+            assert_eq!(found, fresh, "round {round}");
+            let known = kept.neighbours.lock().unwrap();
+            let old = known.first().unwrap();
+            let ids: Vec<u64> = known.last().unwrap().ids.clone();
+            updates += usize::from(updated(old, &ids, &vectors_of(&after)).is_some());
+        }
+        // Most changes are small enough to update the lists rather than search again.
+        assert!(updates > 30, "{updates} of 60 searches updated");
     }
 
     /// [`dot`] as it was written before [`nearest`] computed it in tiles.
