@@ -332,15 +332,7 @@ fn updated(
             }
             continue;
         }
-        for a in added.clone() {
-            if let Some(va) = vectors[a] {
-                let c = dot(vj, va);
-                if c.is_nan() {
-                    return None;
-                }
-                list.push((a as u32, c));
-            }
-        }
+        add_cosines(list, vj, vectors, added.clone())?;
         list.sort_by(|x, y| nearer(*x, *y));
         list.truncate(k);
     }
@@ -350,15 +342,7 @@ fn updated(
     let searched = crate::parallel::map_ordered(&whole, 8, |_, &j| {
         let vj = vectors[j]?;
         let mut all: Vec<(u32, f32)> = Vec::with_capacity(n);
-        for (i, v) in vectors.iter().enumerate() {
-            if let (true, Some(vi)) = (i != j, v) {
-                let c = dot(vj, vi);
-                if c.is_nan() {
-                    return None;
-                }
-                all.push((i as u32, c));
-            }
-        }
+        add_cosines(&mut all, vj, vectors, (0..n).filter(|&i| i != j))?;
         all.sort_by(|x, y| nearer(*x, *y));
         all.truncate(k);
         Some(all)
@@ -367,6 +351,26 @@ fn updated(
         lists[j] = list?;
     }
     Some(lists)
+}
+
+/// Adds to `list` the cosine of `v` with each of the texts `others` that has a vector, by
+/// [`dot`]; `None` at a NaN cosine.
+fn add_cosines(
+    list: &mut Vec<(u32, f32)>,
+    v: &[f32],
+    vectors: &[Option<&[f32]>],
+    others: impl Iterator<Item = usize>,
+) -> Option<()> {
+    for i in others {
+        if let Some(vi) = vectors[i] {
+            let c = dot(v, vi);
+            if c.is_nan() {
+                return None;
+            }
+            list.push((i as u32, c));
+        }
+    }
+    Some(())
 }
 
 /// Each text's `k` nearest of the lists the shares found for it, nearest first.
