@@ -16,6 +16,7 @@ pub mod fields;
 pub mod fingerprint;
 pub mod format;
 pub mod git;
+pub mod hash;
 pub mod listing;
 pub mod load;
 pub mod loops;

@@ -71,7 +71,7 @@ mod builtin;
 mod embeddings;
 mod stem;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::Arc;
 
 use crate::model::Topic;
@@ -119,24 +119,24 @@ pub enum TermClass {
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// First stem of a phrase → (the phrase's stems, its meaning), longest phrases first.
-    phrases: HashMap<String, Vec<(Vec<String>, Meaning)>>,
+    phrases: FastMap<String, Vec<(Vec<String>, Meaning)>>,
     /// Display name of each concept (the canonical phrase of its group).
     names: Vec<String>,
     /// The stems of each concept's name that are neither stop nor light words.
     name_stems: Vec<Vec<String>>,
-    stop: HashSet<String>,
-    light: HashSet<String>,
+    stop: FastSet<String>,
+    light: FastSet<String>,
     /// A concept named by a light word ("production") weighs as little as one.
     concept_class: Vec<TermClass>,
     /// Subjects that set the scene rather than say what is asked ("model", "data"): their
     /// phrases give way to cues.
     context: Vec<bool>,
     /// Verbs that frame a sentence they open.
-    opening: HashSet<String>,
+    opening: FastSet<String>,
     /// Descriptions of a subject by the words it is described with, in any order.
     cues: Vec<Cue>,
     /// Stem → (cue, slot) for every alternative of every slot of a cue.
-    cue_index: HashMap<String, Vec<(u32, u8)>>,
+    cue_index: FastMap<String, Vec<(u32, u8)>>,
 }
 
 /// A subject described rather than named: every slot must be filled by one of its words,
@@ -411,8 +411,8 @@ impl Vocabulary {
 
     fn build_from(extra: Vec<Vec<&str>>, builtin_synonyms: bool) -> Vocabulary {
         let base = builtin::builtin();
-        let stop: HashSet<String> = base.stop_words.split_whitespace().flat_map(stems).collect();
-        let light: HashSet<String> = base
+        let stop: FastSet<String> = base.stop_words.split_whitespace().flat_map(stems).collect();
+        let light: FastSet<String> = base
             .light_words
             .split_whitespace()
             .flat_map(stems)
@@ -432,7 +432,7 @@ impl Vocabulary {
 
         // Merge groups that share a phrase.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
-        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut owner: FastMap<Vec<String>, usize> = FastMap::default();
         for (gi, group) in groups.iter().enumerate() {
             for phrase in group.iter().filter(|p| !p.trim_start().starts_with('~')) {
                 let key = stems(phrase);
@@ -453,9 +453,9 @@ impl Vocabulary {
                 }
             }
         }
-        let mut concept_of_root: HashMap<usize, u32> = HashMap::new();
+        let mut concept_of_root: FastMap<usize, u32> = FastMap::default();
         let mut names = Vec::new();
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Meaning)>> = HashMap::new();
+        let mut phrases: FastMap<String, Vec<(Vec<String>, Meaning)>> = FastMap::default();
         let mut add = |key: Vec<String>, meaning: Meaning| {
             let list = phrases.entry(key[0].clone()).or_default();
             if !list.iter().any(|(k, _)| *k == key) {
@@ -492,7 +492,7 @@ impl Vocabulary {
             // Longest first; among equals, the first added.
             list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
-        let context_names: HashSet<Vec<String>> =
+        let context_names: FastSet<Vec<String>> =
             base.context_subjects.iter().map(|n| stems(n)).collect();
         let context = names
             .iter()
@@ -505,7 +505,7 @@ impl Vocabulary {
                 _ => TermClass::Concept,
             })
             .collect();
-        let mut cue_index: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        let mut cue_index: FastMap<String, Vec<(u32, u8)>> = FastMap::default();
         for (ci, cue) in cues.iter().enumerate() {
             for (si, slot) in cue.slots.iter().enumerate() {
                 for stem in slot {
@@ -769,7 +769,7 @@ impl Vocabulary {
             return Vec::new();
         }
         // cue → the positions of the words that can fill each slot.
-        let mut hits: HashMap<u32, Vec<Vec<usize>>> = HashMap::new();
+        let mut hits: FastMap<u32, Vec<Vec<usize>>> = FastMap::default();
         for (p, w) in words.iter().enumerate() {
             let Some(list) = self.cue_index.get(&w.stem) else {
                 continue;
@@ -936,7 +936,7 @@ const BACKGROUND: &str = include_str!("../data/background-questions.txt");
 #[derive(Debug, Clone)]
 struct Background {
     texts: usize,
-    df: HashMap<TermKey, u32>,
+    df: FastMap<TermKey, u32>,
 }
 
 impl Background {
@@ -948,7 +948,7 @@ impl Background {
             .collect();
         let analysed: Vec<Analysis> =
             crate::parallel::map_ordered(&texts, 256, |_, t| vocabulary.analyse(t, Want::Terms));
-        let mut df: HashMap<TermKey, u32> = HashMap::new();
+        let mut df: FastMap<TermKey, u32> = FastMap::default();
         for a in analysed {
             for t in a.terms {
                 *df.entry(t.key.plain().clone()).or_default() += 1;
@@ -1316,7 +1316,7 @@ impl<'d> Index<'d> {
         let mut sequences = Vec::with_capacity(texts.len());
         let mut raw = Vec::with_capacity(texts.len());
         // Provisional ids in order of first appearance, with document frequencies.
-        let mut ids: HashMap<TermKey, u32> = HashMap::new();
+        let mut ids: FastMap<TermKey, u32> = FastMap::default();
         let background = detector.background();
         let mut weight: Vec<f32> = Vec::new();
         let mut first: Vec<String> = Vec::new();
@@ -1974,7 +1974,7 @@ mod tests {
     fn builtin_groups_never_share_a_phrase() {
         // Groups that share a phrase are merged: within the built-in list that would join two
         // subjects by accident ("load testing" and "scale" once shared "high load").
-        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut owner: FastMap<Vec<String>, usize> = FastMap::default();
         let mut shared = Vec::new();
         for (gi, group) in builtin::builtin().synonyms.iter().enumerate() {
             for phrase in group {
@@ -2040,14 +2040,14 @@ mod tests {
 
     #[test]
     fn builtin_cues_are_well_formed() {
-        let known: HashSet<Vec<String>> = builtin::builtin()
+        let known: FastSet<Vec<String>> = builtin::builtin()
             .synonyms
             .iter()
             .flat_map(|g| g.iter())
             .map(|p| stems(p))
             .collect();
         // Words too common to fill a slot: they would make a cue match nearly anything.
-        let too_common: HashSet<String> =
+        let too_common: FastSet<String> =
             "how what when who at of in on to the a an and or is do you"
                 .split_whitespace()
                 .map(stem)

@@ -1,6 +1,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use qbank_core::hash::FastMap;
 use qbank_core::{Diagnostic, Severity};
 use serde::Deserialize;
 
@@ -55,15 +56,20 @@ impl Rule for ProtectedCharacteristic {
         let bank = ctx.bank;
         for q in &bank.questions {
             let file = bank.question_file(q);
-            let mut fields = vec![("/text".to_owned(), q.text.as_str())];
-            fields.extend(
+            // The follow-up's index, or `None` for the text.
+            let fields = std::iter::once((None, q.text.as_str())).chain(
                 q.follow_ups
                     .iter()
+                    .map(String::as_str)
                     .enumerate()
-                    .map(|(i, f)| (format!("/follow_ups/{i}"), f.as_str())),
+                    .map(|(i, f)| (Some(i), f)),
             );
-            for (pointer, text) in fields {
+            for (index, text) in fields {
                 for finding in detect(text) {
+                    let pointer = match index {
+                        None => "/text".to_owned(),
+                        Some(i) => format!("/follow_ups/{i}"),
+                    };
                     let c = finding.category;
                     let mut d = ctx.diagnostic(
                         format!(
@@ -237,11 +243,41 @@ struct Word {
 
 fn words(sentence: &str, offset: usize) -> Vec<Word> {
     let mut out = Vec::new();
+    each_word(sentence, offset, &mut String::new(), |text, range| {
+        out.push(Word {
+            text: text.to_owned(),
+            range,
+        });
+    });
+    out
+}
+
+/// Calls `each` with every word of `sentence` as the patterns read it, and its byte range
+/// (`offset` is where the sentence starts): lowercase, `’` read as `'`, a possessive `'s`
+/// dropped, and a contraction with "you" or "not" read as its two words (both at the
+/// contraction's range). `buf` is room for the word, reused from one word to the next.
+fn each_word(
+    sentence: &str,
+    offset: usize,
+    buf: &mut String,
+    mut each: impl FnMut(&str, Range<usize>),
+) {
     for t in tokens(sentence) {
         let range = offset + t.range.start..offset + t.range.end;
-        let lower = t.word.to_lowercase().replace('’', "'");
-        let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_owned();
-        let split: &[&str] = match lower.as_str() {
+        buf.clear();
+        if t.word.is_ascii() {
+            buf.extend(t.word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase` knows a word-final sigma; one character at a time does not.
+            buf.extend(
+                t.word
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
+        }
+        let lower = buf.strip_suffix("'s").unwrap_or(buf);
+        let split: &[&str] = match lower {
             "you're" => &["you", "are"],
             "you've" => &["you", "have"],
             "you'll" => &["you", "will"],
@@ -255,15 +291,13 @@ fn words(sentence: &str, offset: usize) -> Vec<Word> {
             _ => &[],
         };
         if split.is_empty() {
-            out.push(Word { text: lower, range });
+            each(lower, range);
         } else {
-            out.extend(split.iter().map(|w| Word {
-                text: (*w).to_owned(),
-                range: range.clone(),
-            }));
+            for w in split {
+                each(w, range.clone());
+            }
         }
     }
-    out
 }
 
 /// One element of a compiled pattern (the syntax is described at the top of
@@ -383,6 +417,60 @@ fn anchors() -> &'static [&'static str] {
     })
 }
 
+/// Each word of [`anchors`] with its position there: every word of every text is looked up.
+fn anchor_index() -> &'static FastMap<&'static str, usize> {
+    static INDEX: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
+    INDEX.get_or_init(|| anchors().iter().enumerate().map(|(i, &w)| (w, i)).collect())
+}
+
+/// A set of words of [`anchors`], one bit per word.
+#[derive(Debug, Default)]
+struct AnchorSet(Vec<u64>);
+
+impl AnchorSet {
+    fn insert(&mut self, i: usize) {
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn meets(&self, other: &AnchorSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    fn clear(&mut self) {
+        self.0.fill(0);
+    }
+}
+
+/// For each category of [`compiled`], the anchor words of its bound and loose patterns: a
+/// sentence that holds none of them matches none of those patterns.
+fn category_anchors() -> &'static [AnchorSet] {
+    static SETS: OnceLock<Vec<AnchorSet>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let all = anchors();
+        compiled()
+            .iter()
+            .map(|c| {
+                let mut set = AnchorSet::default();
+                for word in c
+                    .bound
+                    .iter()
+                    .chain(&c.loose)
+                    .filter_map(Pattern::anchor)
+                    .flatten()
+                {
+                    if let Ok(i) = all.binary_search(word) {
+                        set.insert(i);
+                    }
+                }
+                set
+            })
+            .collect()
+    })
+}
+
 fn compiled() -> &'static [Compiled] {
     static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
     COMPILED.get_or_init(|| {
@@ -401,11 +489,11 @@ fn compiled() -> &'static [Compiled] {
 }
 
 fn is_second_person(w: &Word) -> bool {
-    matches!(w.text.as_str(), "you" | "your" | "yours" | "yourself")
+    is_second_person_word(&w.text)
 }
 
-fn addresses_candidate(words: &[Word]) -> bool {
-    words.iter().any(is_second_person)
+fn is_second_person_word(w: &str) -> bool {
+    matches!(w, "you" | "your" | "yours" | "yourself")
 }
 
 fn about_work_or_others(words: &[Word]) -> bool {
@@ -441,28 +529,33 @@ fn mask_technical_terms(words: &mut [Word]) {
 /// The protected phrasings in `text`: at most one per category and sentence.
 pub(crate) fn detect(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    let anchor_index = anchor_index();
+    let mut buf = String::new();
+    // The anchor words of the sentence.
+    let mut found = AnchorSet::default();
     for sentence in sentences(text) {
-        let words = words(&text[sentence.clone()], sentence.start);
-        // Most sentences hold no word that any pattern needs: skip them at once.
-        let anchors = anchors();
-        if !addresses_candidate(&words)
-            || !words
-                .iter()
-                .any(|w| anchors.binary_search(&w.text.as_str()).is_ok())
-        {
+        // Most sentences are not addressed to the candidate or hold no word that any pattern
+        // needs: skip them before their words are copied.
+        let mut addressed = false;
+        found.clear();
+        each_word(&text[sentence.clone()], sentence.start, &mut buf, |w, _| {
+            addressed |= is_second_person_word(w);
+            if let Some(&i) = anchor_index.get(w) {
+                found.insert(i);
+            }
+        });
+        if !addressed || !found.0.iter().any(|&bits| bits != 0) {
             continue;
         }
+        let words = words(&text[sentence.clone()], sentence.start);
         let technical = about_work_or_others(&words);
         let mut words = words;
         mask_technical_terms(&mut words);
         // A sentence has a few dozen words: a sorted list beats hashing them.
         let mut present: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         present.sort_unstable();
-        for c in compiled() {
-            if c.lawful
-                .iter()
-                .any(|p| !p.find(&words, &present).is_empty())
-            {
+        for (c, needs) in compiled().iter().zip(category_anchors()) {
+            if !needs.meets(&found) {
                 continue;
             }
             // A match that names the candidate ("your age") fires in any sentence; one that
@@ -483,7 +576,13 @@ pub(crate) fn detect(text: &str) -> Vec<Finding> {
                 }
                 c.loose.iter().flat_map(|p| p.find(&words, &present)).next()
             });
-            if let Some(m) = hit {
+            // A lawful question about the same ground ("Are you at least 18?") is left alone.
+            let lawful = || {
+                c.lawful
+                    .iter()
+                    .any(|p| !p.find(&words, &present).is_empty())
+            };
+            if let Some(m) = hit.filter(|_| !lawful()) {
                 out.push(Finding {
                     category: c.category,
                     range: words[m.start].range.start..words[m.end - 1].range.end,
