@@ -14,6 +14,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Lint allocates millions of small strings and lists on a large bank: mimalloc serves them
+/// in about a third of the time of the system allocator (README.md, "Dependencies").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit codes, decided here and only here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
