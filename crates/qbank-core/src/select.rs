@@ -393,12 +393,8 @@ pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
 ) -> Vec<(String, String)> {
-    use crate::similarity::{Detector, DEFAULT_THRESHOLD, RELATED_THRESHOLD};
-    let threshold = if embeddings.is_some() {
-        RELATED_THRESHOLD
-    } else {
-        DEFAULT_THRESHOLD
-    };
+    use crate::similarity::{related_threshold, Detector};
+    let threshold = related_threshold(embeddings.is_some());
     let pairs = Detector::for_bank(bank, threshold)
         .with_meaning(embeddings)
         .near_duplicates(&bank.active_texts());

@@ -88,6 +88,17 @@ pub const DEFAULT_THRESHOLD: f32 = 0.40;
 /// kit selection keeps such pairs apart ([`crate::select::related_pairs`]).
 pub const RELATED_THRESHOLD: f32 = 0.30;
 
+/// The score from which kit selection keeps two questions apart: [`RELATED_THRESHOLD`] when
+/// the texts are read with their sentence vectors, [`DEFAULT_THRESHOLD`] by words alone (words
+/// are not reliable below it). Every caller that draws asks here.
+pub fn related_threshold(by_meaning: bool) -> f32 {
+    if by_meaning {
+        RELATED_THRESHOLD
+    } else {
+        DEFAULT_THRESHOLD
+    }
+}
+
 /// What a matched phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Meaning {

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use qbank_core::similarity::{Detector, Index, Pair, DEFAULT_THRESHOLD, RELATED_THRESHOLD};
+use qbank_core::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 use qbank_core::{
     Bank, Diagnostic, FileId, Label, Question, SelectError, Selection, Severity, SourceFile,
 };
@@ -323,21 +323,17 @@ impl<'a> Context<'a> {
     /// ([`qbank_core::select::related_pairs`]), computed once per run for every rule that
     /// draws.
     pub fn related_pairs(&self) -> &'a [(String, String)] {
-        self.shared
-            .related_pairs
-            .get_or_init(|| match self.meaning_index() {
-                // With vectors, from the looser related level
-                // (`qbank_core::select::related_pairs`).
-                Some(index) => qbank_core::select::pair_ids(
-                    self.bank,
-                    &index.near_duplicates_at(RELATED_THRESHOLD),
-                ),
-                // By words alone, the related pairs are the near-duplicate pairs at the default
-                // threshold: the `near-duplicate` rule's, unless qbank.toml moved its threshold.
-                None => {
-                    qbank_core::select::pair_ids(self.bank, &self.word_pairs(DEFAULT_THRESHOLD))
-                }
-            })
+        self.shared.related_pairs.get_or_init(|| {
+            let index = self.meaning_index();
+            let threshold = related_threshold(index.is_some());
+            let ids = |pairs: &[Pair]| qbank_core::select::pair_ids(self.bank, pairs);
+            match index {
+                Some(index) => ids(&index.near_duplicates_at(threshold)),
+                // By words alone, the pairs the `near-duplicate` rule searched for at the
+                // same threshold, unless qbank.toml moved its threshold.
+                None => ids(&self.word_pairs(threshold)),
+            }
+        })
     }
 
     /// Each kit of the bank drawn as `qbank kit build` draws it (keeping
