@@ -505,23 +505,46 @@ pub(crate) fn question_competencies(q: &Question) -> &[String] {
     &q.competencies
 }
 
-/// The pairs that may not share a kit, per question index.
+/// The pairs that may not share a kit, for each question (by index into [`Bank::questions`]):
+/// each question's partners in index order, with the strongest kind of pair they form. One
+/// list for the whole bank (a bank of 100,000 templated questions has a million partners).
+struct PairMap {
+    /// Where each question's partners start in `partners`; one more entry than questions.
+    starts: Vec<u32>,
+    partners: Vec<(u32, PairKind)>,
+}
+
+impl PairMap {
+    /// The partners of question `i`, in index order.
+    fn of(&self, i: usize) -> impl Iterator<Item = (usize, PairKind)> + '_ {
+        let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        self.partners[start..end]
+            .iter()
+            .map(|&(o, kind)| (o as usize, kind))
+    }
+
+    /// The kind of pair `i` and `j` form, if they form one.
+    fn kind(&self, i: usize, j: usize) -> Option<PairKind> {
+        let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        let list = &self.partners[start..end];
+        list.binary_search_by_key(&j, |&(o, _)| o as usize)
+            .ok()
+            .map(|k| list[k].1)
+    }
+}
+
+/// The pairs that may not share a kit.
 fn conflict_map(
     bank: &Bank,
     index: &HashMap<&str, usize>,
     conflicts: &[(String, String)],
-) -> HashMap<usize, BTreeMap<usize, PairKind>> {
-    let mut map: HashMap<usize, BTreeMap<usize, PairKind>> = HashMap::new();
+) -> PairMap {
+    // Both directions of every pair: (question, partner, kind).
+    let mut edges: Vec<(u32, u32, PairKind)> = Vec::new();
     let mut add = |a: usize, b: usize, kind: PairKind| {
-        if a == b {
-            return;
-        }
-        for (x, y) in [(a, b), (b, a)] {
-            let e = map.entry(x).or_default().entry(y).or_insert(kind);
-            // similar_to is the stronger statement: keep it when a pair comes from both.
-            if kind < *e {
-                *e = kind;
-            }
+        if a != b {
+            edges.push((a as u32, b as u32, kind));
+            edges.push((b as u32, a as u32, kind));
         }
     };
     // Questions that name the same question in similar_to are variations of one template.
@@ -546,7 +569,22 @@ fn conflict_map(
             add(i, j, PairKind::NearDuplicate);
         }
     }
-    map
+    // A pair found more than once keeps its strongest kind: similar_to is the stronger
+    // statement, and it sorts first.
+    edges.sort_unstable();
+    edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+    let mut starts = Vec::with_capacity(bank.questions.len() + 1);
+    let mut partners = Vec::with_capacity(edges.len());
+    let mut next = 0;
+    for i in 0..bank.questions.len() as u32 {
+        starts.push(partners.len() as u32);
+        while next < edges.len() && edges[next].0 == i {
+            partners.push((edges[next].1, edges[next].2));
+            next += 1;
+        }
+    }
+    starts.push(partners.len() as u32);
+    PairMap { starts, partners }
 }
 
 /// A section after the static checks: its fixed questions and its shuffled candidates.
@@ -675,10 +713,10 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
                     "{by} already asks; a loop asks a question once"
                 )));
             }
-            if let Some((other, kind, by)) = pairs.get(&i).and_then(|p| {
-                p.iter()
-                    .find_map(|(o, k)| taken.get(o).map(|by| (*o, *k, *by)))
-            }) {
+            if let Some((other, kind, by)) = pairs
+                .of(i)
+                .find_map(|(o, k)| taken.get(&o).map(|by| (o, k, *by)))
+            {
                 return Err(unusable(format!(
                     "is a {} pair with \"{}\", which {by} asks; a loop holds only one of a pair",
                     kind.as_str(),
@@ -693,7 +731,7 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
                 }));
             }
             for (&other, &(s2, _)) in &fixed_at {
-                if let Some(kind) = pairs.get(&i).and_then(|p| p.get(&other)) {
+                if let Some(kind) = pairs.kind(i, other) {
                     return Err(unusable(format!(
                         "is a {} pair with \"{}\", fixed in section \"{}\"; a kit holds only one of a pair",
                         kind.as_str(),
@@ -751,12 +789,9 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
                 excluded_n += 1;
             } else if let Some(by) = taken.get(&i) {
                 *asked.entry(by).or_default() += 1;
-            } else if let Some((other, kind)) = pairs
-                .get(&i)
-                .and_then(|p| p.iter().find(|(o, _)| taken.contains_key(o)))
-            {
+            } else if let Some((other, kind)) = pairs.of(i).find(|(o, _)| taken.contains_key(o)) {
                 *paired_asked
-                    .entry((*kind, bank.questions[*other].id.clone()))
+                    .entry((kind, bank.questions[other].id.clone()))
                     .or_default() += 1;
             } else if kit
                 .max_per_kind
@@ -764,12 +799,10 @@ pub fn select_with(bank: &Bank, kit: &Kit, draw: &Draw<'_>) -> Result<Selection,
                 .is_some_and(|&cap| fixed_kinds.get(&q.kind).copied().unwrap_or(0) >= cap)
             {
                 over_cap += 1;
-            } else if let Some((other, kind)) = pairs
-                .get(&i)
-                .and_then(|p| p.iter().find(|(o, _)| fixed_at.contains_key(o)))
+            } else if let Some((other, kind)) = pairs.of(i).find(|(o, _)| fixed_at.contains_key(o))
             {
                 *paired
-                    .entry((*kind, bank.questions[*other].id.clone()))
+                    .entry((kind, bank.questions[other].id.clone()))
                     .or_default() += 1;
             } else {
                 pool.push(i);
@@ -901,7 +934,7 @@ struct Search<'a> {
     bank: &'a Bank,
     kit: &'a Kit,
     plans: &'a [Plan],
-    pairs: &'a HashMap<usize, BTreeMap<usize, PairKind>>,
+    pairs: &'a PairMap,
     /// How many chosen questions block each question (through a pair).
     blocked: HashMap<usize, u32>,
     chosen: HashMap<usize, usize>,
@@ -921,7 +954,7 @@ impl<'a> Search<'a> {
         bank: &'a Bank,
         kit: &'a Kit,
         plans: &'a [Plan],
-        pairs: &'a HashMap<usize, BTreeMap<usize, PairKind>>,
+        pairs: &'a PairMap,
         fixed_at: &HashMap<usize, (usize, usize)>,
     ) -> Search<'a> {
         let mut least_after = vec![0; plans.len() + 1];
@@ -958,10 +991,8 @@ impl<'a> Search<'a> {
         self.chosen.insert(i, section);
         self.total += self.minutes(i);
         *self.kinds.entry(self.bank.questions[i].kind).or_default() += 1;
-        if let Some(p) = self.pairs.get(&i) {
-            for &o in p.keys() {
-                *self.blocked.entry(o).or_default() += 1;
-            }
+        for (o, _) in self.pairs.of(i) {
+            *self.blocked.entry(o).or_default() += 1;
         }
     }
 
@@ -971,11 +1002,9 @@ impl<'a> Search<'a> {
         if let Some(n) = self.kinds.get_mut(&self.bank.questions[i].kind) {
             *n -= 1;
         }
-        if let Some(p) = self.pairs.get(&i) {
-            for &o in p.keys() {
-                if let Some(n) = self.blocked.get_mut(&o) {
-                    *n -= 1;
-                }
+        for (o, _) in self.pairs.of(i) {
+            if let Some(n) = self.blocked.get_mut(&o) {
+                *n -= 1;
             }
         }
     }
@@ -1084,13 +1113,11 @@ impl<'a> Search<'a> {
                 *in_other
                     .entry(self.kit.sections[s2].title.clone())
                     .or_default() += 1;
-            } else if let Some((other, kind)) = self
-                .pairs
-                .get(&i)
-                .and_then(|p| p.iter().find(|(o, _)| self.chosen.contains_key(o)))
+            } else if let Some((other, kind)) =
+                self.pairs.of(i).find(|(o, _)| self.chosen.contains_key(o))
             {
                 *paired
-                    .entry((*kind, self.bank.questions[*other].id.clone()))
+                    .entry((kind, self.bank.questions[other].id.clone()))
                     .or_default() += 1;
             } else if self.over_cap(i) {
                 *over_cap.entry(self.bank.questions[i].kind).or_default() += 1;
@@ -1101,11 +1128,11 @@ impl<'a> Search<'a> {
                 over_section += 1;
             } else if !self.fits(i, s) {
                 over_kit += 1;
-            } else if let Some(kind) = self.pairs.get(&i).and_then(|p| {
-                p.iter()
-                    .find(|(o, _)| self.plans[s].pool.contains(o))
-                    .map(|(_, k)| *k)
-            }) {
+            } else if let Some((_, kind)) = self
+                .pairs
+                .of(i)
+                .find(|(o, _)| self.plans[s].pool.contains(o))
+            {
                 // Free on its own, but it pairs with another candidate: only one of them
                 // can be drawn, and the search tried them all.
                 *among.entry(kind).or_default() += 1;
