@@ -116,6 +116,9 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     let fail = diagnostics.iter().any(|d| {
         d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
     });
+    // The process ends with this command: freeing the bank and the findings one string at a
+    // time would be work for nothing (0.15 s on one core for 100,000 questions).
+    std::mem::forget((bank, diagnostics));
     Ok(if fail {
         Outcome::Findings
     } else {
