@@ -550,51 +550,51 @@ impl Vocabulary {
         }
     }
 
-    /// Matches `key` against the words from `i` on. Stop words of the text may come between
-    /// the phrase's words, and so may one other word when `skip` allows. Returns the positions
-    /// matched.
+    /// Matches `key` against the words from `i` on. Stop words of the text (`stop`, one flag
+    /// per word) may come between the phrase's words, and so may one other word when `skip`
+    /// allows. Leaves the positions matched in `at` and says whether the phrase matched.
     fn match_at(
-        &self,
         key: &[String],
         words: &[Word],
-        used: &[bool],
+        stop: &[bool],
         i: usize,
         skip: bool,
-    ) -> Option<Vec<usize>> {
-        let mut at = Vec::with_capacity(key.len());
+        at: &mut Vec<usize>,
+    ) -> bool {
+        at.clear();
         let mut j = i;
         let mut skipped = !skip;
         for (n, k) in key.iter().enumerate() {
             loop {
                 if j >= words.len() {
-                    return None;
+                    return false;
                 }
-                if words[j].stem == *k && !used[j] {
+                if words[j].stem == *k {
                     break;
                 }
                 // The phrase starts where its first word is; later words may come later.
                 if n == 0 {
-                    return None;
+                    return false;
                 }
-                if self.stop.contains(&words[j].stem) && !key.contains(&words[j].stem) {
+                if stop[j] && !key.contains(&words[j].stem) {
                     j += 1;
                 } else if !skipped {
                     skipped = true;
                     j += 1;
                 } else {
-                    return None;
+                    return false;
                 }
                 if words[j - 1].clause_end {
-                    return None;
+                    return false;
                 }
             }
             at.push(j);
             if n + 1 < key.len() && words[j].clause_end {
-                return None;
+                return false;
             }
             j += 1;
         }
-        Some(at)
+        true
     }
 
     /// The subject terms of `text`, in order of appearance, duplicates removed.
@@ -612,10 +612,13 @@ impl Vocabulary {
 
     fn analyse(&self, text: &str, want: Want) -> Analysis {
         let words = words(text);
+        // Whether each word is a stop word, looked up once.
+        let stop: Vec<bool> = words.iter().map(|w| self.stop.contains(&w.stem)).collect();
         let (sequence, raw): (Vec<u64>, Vec<&str>) = words
             .iter()
-            .filter(|w| !self.stop.contains(&w.stem))
-            .map(|w| (word_id(&w.stem), w.raw.as_str()))
+            .zip(&stop)
+            .filter(|(_, &stop)| !stop)
+            .map(|(w, _)| (word_id(&w.stem), w.raw.as_str()))
             .unzip();
         let (sequence, raw) = (sequence.into_boxed_slice(), raw.join(" ").into_boxed_str());
         let mut subject_stems: Vec<String> = Vec::new();
@@ -628,8 +631,8 @@ impl Vocabulary {
         // before cues and phrases with an extra word inside, then left to right; a match that
         // overlaps one already taken is dropped.
         // A cue takes its words when its turn comes, among those still free.
-        let no_use = vec![false; words.len()];
         let mut matches: Vec<Match> = Vec::new();
+        let mut at = Vec::new();
         for i in 0..words.len() {
             let Some(list) = self.phrases.get(&words[i].stem) else {
                 continue;
@@ -639,12 +642,13 @@ impl Vocabulary {
                     Meaning::Concept(c) if self.context[*c as usize] => key.len(),
                     _ => 2 * key.len(),
                 };
-                if let Some(at) = self.match_at(key, &words, &no_use, i, false) {
-                    matches.push(Match::phrase(rank, false, at, *meaning));
-                } else if key.len() >= 2 && matches!(meaning, Meaning::Concept(_)) {
-                    if let Some(at) = self.match_at(key, &words, &no_use, i, true) {
-                        matches.push(Match::phrase(rank, true, at, *meaning));
-                    }
+                if Self::match_at(key, &words, &stop, i, false, &mut at) {
+                    matches.push(Match::phrase(rank, false, at.clone(), *meaning));
+                } else if key.len() >= 2
+                    && matches!(meaning, Meaning::Concept(_))
+                    && Self::match_at(key, &words, &stop, i, true, &mut at)
+                {
+                    matches.push(Match::phrase(rank, true, at.clone(), *meaning));
                 }
             }
         }
@@ -711,8 +715,7 @@ impl Vocabulary {
             }
         }
         for (i, w) in words.iter().enumerate() {
-            if used[i] || self.stop.contains(&w.stem) || w.stem.chars().all(|c| c.is_ascii_digit())
-            {
+            if used[i] || stop[i] || w.stem.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
             let class = if self.light.contains(&w.stem) {
