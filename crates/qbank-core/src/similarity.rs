@@ -79,7 +79,10 @@ use crate::model::Topic;
 pub(crate) use builtin::check_groups;
 pub use builtin::{builtin_diagnostics, check_vocabulary, PATH as BUILTIN_VOCABULARY};
 pub use embeddings::{dot, Embeddings};
-pub use stem::{americanize, stem};
+pub use stem::{
+    americanize, exceptions_diagnostics as stemming_diagnostics, stem,
+    EXCEPTIONS_PATH as STEMMING_EXCEPTIONS,
+};
 
 /// The score from which two questions count as near duplicates, unless configured otherwise.
 pub const DEFAULT_THRESHOLD: f32 = 0.40;

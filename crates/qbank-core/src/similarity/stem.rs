@@ -6,89 +6,156 @@
 //! same function is applied to question words and to vocabulary phrases, so a stem never has
 //! to be a real word.
 
-/// British spellings that no rule below turns into the American one.
-const SPELLING: &[(&str, &str)] = &[
-    ("artefact", "artifact"),
-    ("artefacts", "artifacts"),
-    ("behaviour", "behavior"),
-    ("behaviours", "behaviors"),
-    ("catalogue", "catalog"),
-    ("catalogues", "catalogs"),
-    ("centre", "center"),
-    ("centres", "centers"),
-    ("colour", "color"),
-    ("defence", "defense"),
-    ("licence", "license"),
-    ("modelling", "modeling"),
-    ("modelled", "modeled"),
-    ("labelling", "labeling"),
-    ("labelled", "labeled"),
-    ("travelling", "traveling"),
-    ("cancelled", "canceled"),
-    ("programme", "program"),
-    ("programmes", "programs"),
-    ("analyse", "analyze"),
-    ("analysed", "analyzed"),
-    ("analysing", "analyzing"),
-    ("analyses", "analyzes"),
-    ("favour", "favor"),
-    ("honour", "honor"),
-    ("grey", "gray"),
-    ("judgement", "judgment"),
-];
+use std::sync::OnceLock;
 
-/// Words ending in `-ise…` that are not British spellings of `-ize…`.
-const ISE_WORDS: &[&str] = &[
-    "advise",
-    "apprise",
-    "arise",
-    "chastise",
-    "circumcise",
-    "comprise",
-    "compromise",
-    "concise",
-    "demise",
-    "despise",
-    "devise",
-    "disguise",
-    "enterprise",
-    "excise",
-    "exercise",
-    "expertise",
-    "franchise",
-    "improvise",
-    "incise",
-    "merchandise",
-    "noise",
-    "otherwise",
-    "paradise",
-    "poise",
-    "praise",
-    "precise",
-    "premise",
-    "promise",
-    "raise",
-    "revise",
-    "rise",
-    "supervise",
-    "surmise",
-    "surprise",
-    "televise",
-    "treatise",
-    "likewise",
-    "wise",
-    "clockwise",
-    "cruise",
-    "bruise",
-    "guise",
-    "turquoise",
-    "vise",
-];
+use serde::Deserialize;
+
+use crate::hash::{FastMap, FastSet};
+use crate::load::SourceFile;
+use crate::{Diagnostic, FileKind, Label};
+
+/// Where the stemmer's exceptions live in the repository (for diagnostics).
+pub const EXCEPTIONS_PATH: &str = "crates/qbank-core/data/stemming.yaml";
+
+const EXCEPTIONS_TEXT: &str = include_str!("../../data/stemming.yaml");
+
+/// What `data/stemming.yaml` holds (its comments say what each list is).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    spelling: Vec<(String, String)>,
+    ise_words: Vec<String>,
+    keep: Vec<String>,
+    drop_s: Vec<String>,
+    plain_ment: Vec<String>,
+}
+
+/// The exceptions, ready to look words up in.
+#[derive(Debug, Default)]
+struct Exceptions {
+    /// British spelling → American.
+    spelling: FastMap<String, String>,
+    ise_words: Vec<String>,
+    keep: FastSet<String>,
+    drop_s: FastSet<String>,
+    plain_ment: FastSet<String>,
+}
+
+fn exceptions() -> &'static Exceptions {
+    static EXCEPTIONS: OnceLock<Exceptions> = OnceLock::new();
+    EXCEPTIONS.get_or_init(|| read_exceptions(EXCEPTIONS_PATH, EXCEPTIONS_TEXT).0)
+}
+
+/// The diagnostics of the built-in exceptions file: none in a release (a test holds it).
+pub fn exceptions_diagnostics() -> Vec<Diagnostic> {
+    read_exceptions(EXCEPTIONS_PATH, EXCEPTIONS_TEXT).1
+}
+
+/// Reads an exceptions file shown as `path`, with an error at `file:line:col` for every entry
+/// that is not a lowercase word, repeats one, or is both kept and stripped (left out).
+fn read_exceptions(path: &str, text: &str) -> (Exceptions, Vec<Diagnostic>) {
+    let file = SourceFile::new(
+        path.to_owned(),
+        path.to_owned(),
+        FileKind::Topics,
+        text.into(),
+    );
+    let mut diags = Vec::new();
+    let value = match crate::yaml::parse(text, false) {
+        Ok(parsed) => parsed.value,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "yaml-syntax",
+                e.message,
+                Label::new(path, e.span),
+            ));
+            None
+        }
+    };
+    let Some(value) = value else {
+        return (Exceptions::default(), diags);
+    };
+    let data: File = match serde_json::from_value(value) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                format!("cannot read the stemmer's exceptions: {e}"),
+                file.start_label(),
+            ));
+            return (Exceptions::default(), diags);
+        }
+    };
+    // Every word listed so far, whatever its list: a word has one exception.
+    let mut seen: FastSet<String> = FastSet::default();
+    // Whether `word` at `pointer` is a new lowercase word; an error at it if not.
+    let mut fine = |pointer: String, word: &str, diags: &mut Vec<Diagnostic>| {
+        let fault = if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            Some(format!("{word:?} is not a word of lowercase letters"))
+        } else if pointer.starts_with("/drop_s/") && !word.ends_with('s') {
+            Some(format!("{word:?} does not end in s"))
+        } else if !seen.insert(word.to_owned()) {
+            Some(format!("{word:?} is listed twice"))
+        } else {
+            None
+        };
+        if let Some(message) = &fault {
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                message.clone(),
+                file.label_in(&pointer, word, 0..word.len()),
+            ));
+        }
+        fault.is_none()
+    };
+    let mut out = Exceptions::default();
+    for (i, (british, american)) in data.spelling.iter().enumerate() {
+        let ok = fine(format!("/spelling/{i}/0"), british, &mut diags);
+        // The American side may repeat a word of another list; only its form is checked.
+        let american_ok = !american.is_empty() && american.bytes().all(|b| b.is_ascii_lowercase());
+        if !american_ok {
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                format!("{american:?} is not a word of lowercase letters"),
+                file.label_in(&format!("/spelling/{i}/1"), american, 0..american.len()),
+            ));
+        }
+        if ok && american_ok {
+            out.spelling.insert(british.clone(), american.clone());
+        }
+    }
+    for (key, list) in [
+        ("ise_words", &data.ise_words),
+        ("keep", &data.keep),
+        ("drop_s", &data.drop_s),
+        ("plain_ment", &data.plain_ment),
+    ] {
+        for (i, word) in list.iter().enumerate() {
+            if !fine(format!("/{key}/{i}"), word, &mut diags) {
+                continue;
+            }
+            match key {
+                "ise_words" => out.ise_words.push(word.clone()),
+                "keep" => {
+                    out.keep.insert(word.clone());
+                }
+                "drop_s" => {
+                    out.drop_s.insert(word.clone());
+                }
+                _ => {
+                    out.plain_ment.insert(word.clone());
+                }
+            }
+        }
+    }
+    (out, diags)
+}
 
 /// The American spelling of a lowercase word.
 pub fn americanize(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    if let Some((_, us)) = SPELLING.iter().find(|(uk, _)| *uk == word) {
+    let exceptions = exceptions();
+    if let Some(us) = exceptions.spelling.get(word) {
         return Cow::Borrowed(us);
     }
     // -isation, -ise, -ised, -ises, -ising, -iser: the -ize family, minus real -ise words.
@@ -107,9 +174,10 @@ pub fn americanize(word: &str) -> std::borrow::Cow<'_, str> {
                 return Cow::Borrowed(word);
             }
             let lemma = format!("{base}ise");
-            if ISE_WORDS
+            if exceptions
+                .ise_words
                 .iter()
-                .any(|w| lemma == *w || (w.len() >= 6 && lemma.ends_with(w)))
+                .any(|w| lemma == *w || (w.len() >= 6 && lemma.ends_with(w.as_str())))
             {
                 return Cow::Borrowed(word);
             }
@@ -132,111 +200,18 @@ fn viable(stem: &str) -> bool {
     stem.len() >= 3 && stem.bytes().any(is_vowel)
 }
 
-/// Words the suffix rules would damage.
-const KEEP: &[&str] = &[
-    "bias",
-    "business",
-    "canvas",
-    "class",
-    "corpus",
-    "less",
-    "process",
-    "status",
-    "access",
-    "analysis",
-    "basis",
-    "thesis",
-    "series",
-    "species",
-    "always",
-    "news",
-    "ops",
-    "mlops",
-    "devops",
-    "kubernetes",
-    "its",
-    "this",
-    "was",
-    "has",
-    "does",
-    "aws",
-    "gcp",
-    "needs",
-    "speed",
-    "need",
-    "feed",
-    "seed",
-    "embed",
-    "red",
-    "shed",
-    "thing",
-    "string",
-    "ring",
-    "spring",
-    "king",
-    "during",
-    "bring",
-    "nothing",
-    "something",
-    "everything",
-    "anything",
-    "ceiling",
-    "morning",
-    "sed",
-    "led",
-    "bed",
-    "fed",
-    "unless",
-    "across",
-    "gas",
-    "plus",
-    "bus",
-    "virus",
-    "focus",
-    "consensus",
-    "census",
-    "lens",
-    "yes",
-    "chaos",
-    "logistic",
-    "statistics",
-    "physics",
-    "analytics",
-    "mathematics",
-    "economics",
-    "metrics",
-    "semantics",
-    "ethics",
-    "mechanics",
-    "dynamics",
-    "graphics",
-    "robotics",
-    "genomics",
-    "forensics",
-    "heuristics",
-    "tools",
-    "xgboost",
-];
-
-/// Stems of words ending in `-ment` that are not a verb plus `-ment` (experiment, document).
-const PLAIN_MENT: &[&str] = &[
-    "experi", "imple", "docu", "seg", "com", "ele", "mo", "argu", "instru", "supple", "comple",
-    "compli", "frag", "pig", "gar", "ce", "tor", "fer", "la", "aug",
-];
-
 /// The stem of a lowercase, American-spelled word.
 pub fn stem(word: &str) -> String {
     if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word.to_owned();
     }
-    if KEEP.contains(&word) {
-        // Plural-looking words that are not plurals keep their form; "metrics" -> "metric".
-        return match word {
-            "statistics" | "analytics" | "metrics" | "semantics" | "heuristics" | "tools" => {
-                word[..word.len() - 1].to_owned()
-            }
-            _ => word.to_owned(),
-        };
+    let exceptions = exceptions();
+    if exceptions.keep.contains(word) {
+        return word.to_owned();
+    }
+    if exceptions.drop_s.contains(word) {
+        // "metrics" -> "metric"; every word of the list ends in s (the file's check).
+        return word[..word.len() - 1].to_owned();
     }
     let mut w = word.to_owned();
 
@@ -299,7 +274,8 @@ pub fn stem(word: &str) -> String {
     ];
     for (suffix, replacement) in DERIVED {
         if let Some(base) = w.strip_suffix(suffix) {
-            if viable(base) && !(suffix.starts_with("ment") && PLAIN_MENT.contains(&base)) {
+            if viable(base) && !(suffix.starts_with("ment") && exceptions.plain_ment.contains(base))
+            {
                 w = format!("{base}{replacement}");
                 break;
             }
@@ -331,6 +307,45 @@ pub fn stem(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{americanize, stem};
+
+    #[test]
+    fn the_exceptions_file_reads_without_a_fault() {
+        let diags = super::exceptions_diagnostics();
+        assert!(diags.is_empty(), "{diags:#?}");
+        let read = super::exceptions();
+        assert!(read.spelling.len() > 20 && read.keep.len() > 50, "{read:?}");
+    }
+
+    #[test]
+    fn a_faulty_exception_is_an_error_at_its_place_and_the_rest_is_read() {
+        let text = "spelling:\n  - [colour, color]\n  - [Centre, center]\nise_words: [advise]\nkeep: [status, advise, x-ray]\ndrop_s: [metrics, tool]\nplain_ment: [docu]\n";
+        let (read, diags) = super::read_exceptions("s.yaml", text);
+        let found: Vec<(u32, u32, &str)> = diags
+            .iter()
+            .map(|d| {
+                let at = d.primary.span.start;
+                (at.line, at.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, 6, "\"Centre\" is not a word of lowercase letters"),
+                (5, 16, "\"advise\" is listed twice"),
+                (5, 24, "\"x-ray\" is not a word of lowercase letters"),
+                (6, 19, "\"tool\" does not end in s"),
+            ]
+        );
+        assert_eq!(
+            read.spelling.get("colour").map(String::as_str),
+            Some("color")
+        );
+        assert!(read.keep.contains("status") && read.drop_s.contains("metrics"));
+        assert!(!read.spelling.contains_key("Centre") && !read.drop_s.contains("tool"));
+        let (_, broken) = super::read_exceptions("s.yaml", "keep: [a\n");
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].rule, "yaml-syntax");
+    }
 
     fn same(words: &[&str]) {
         let stems: Vec<String> = words.iter().map(|w| stem(&americanize(w))).collect();
