@@ -22,6 +22,7 @@ pub mod render;
 mod rule;
 pub mod rules;
 mod text;
+pub mod wording;
 
 use std::collections::HashMap;
 

@@ -2,6 +2,7 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::tokens;
+use crate::wording::wording;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
 pub struct ArticleMismatch;
@@ -80,42 +81,6 @@ impl Rule for ArticleMismatch {
     }
 }
 
-/// Acronyms said as words, not letter by letter: (acronym, starts with a vowel sound).
-const SAID_AS_WORDS: &[(&str, bool)] = &[
-    ("ONNX", true),
-    ("AIF", true),
-    ("ETL", true),
-    ("OKR", true),
-    ("OLAP", true),
-    ("OLTP", true),
-    ("OOM", true),
-    ("AWOL", true),
-    ("SHAP", false),
-    ("LIME", false),
-    ("YAML", false),
-    ("JSON", false),
-    ("NASA", false),
-    ("RAM", false),
-    ("ROM", false),
-    ("REST", false),
-    ("SOAP", false),
-    ("CRUD", false),
-    ("GAN", false),
-    ("LAN", false),
-    ("WAN", false),
-    ("VPN", false),
-    ("SaaS", false),
-    ("PaaS", false),
-    ("FaaS", false),
-    ("GDPR", false),
-    ("HIPAA", false),
-    ("CUDA", false),
-    ("DAG", false),
-    ("MAB", false),
-    ("RAG", false),
-    ("LoRA", false),
-];
-
 /// Spelt letters that start with a vowel sound: "eff", "aitch", "el", "em", "en", "ar", "ess",
 /// "ex" and the vowels except U ("you").
 fn letter_is_vowel_sound(c: char) -> bool {
@@ -137,9 +102,14 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
     }
     let lower = word.to_lowercase();
     let head: String = word.chars().take_while(|c| c.is_alphanumeric()).collect();
-    for (acronym, vowel) in SAID_AS_WORDS {
-        if head == *acronym || head.strip_suffix('s') == Some(acronym) {
-            return Some(*vowel);
+    // Acronyms said as words, not letter by letter.
+    let said = &wording().said_as_words;
+    for (list, vowel) in [(&said.vowel, true), (&said.consonant, false)] {
+        if list
+            .iter()
+            .any(|acronym| head == *acronym || head.strip_suffix('s') == Some(acronym))
+        {
+            return Some(vowel);
         }
     }
     if matches!(lower.as_str(), "sql" | "sqlite" | "faq") {

@@ -3,15 +3,10 @@ use qbank_core::Severity;
 use super::question_without_question_mark::is_prompt;
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::{sentences, tokens};
+use crate::wording::wording;
 
 /// A question text that can be answered with yes or no.
 pub struct ClosedQuestion;
-
-/// Auxiliaries that open a yes/no question. "Can you", "Could you" and "Would you" are left
-/// out: "Can you walk me through …?" is a polite prompt, not a yes/no question.
-const YES_NO_OPENERS: &[&str] = &[
-    "do", "does", "did", "have", "has", "had", "is", "are", "was", "were", "should", "shall",
-];
 
 impl Rule for ClosedQuestion {
     fn name(&self) -> &'static str {
@@ -72,7 +67,7 @@ fn is_closed(sentence: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    if !YES_NO_OPENERS.contains(&first.as_str()) || !sentence.trim_end().ends_with('?') {
+    if !wording().yes_no_openers.contains(first) || !sentence.trim_end().ends_with('?') {
         return false;
     }
     if have_you_any(sentence).is_some() {
@@ -115,20 +110,6 @@ fn have_you_any(sentence: &str) -> Option<&str> {
     }
     None
 }
-
-/// Past tenses of participles that differ from them.
-const PAST: &[(&str, &str)] = &[
-    ("been", "were"),
-    ("seen", "saw"),
-    ("done", "did"),
-    ("written", "wrote"),
-    ("run", "ran"),
-    ("taken", "took"),
-    ("given", "gave"),
-    ("chosen", "chose"),
-    ("driven", "drove"),
-    ("broken", "broke"),
-];
 
 /// An open wording of a closed question, for the common shapes.
 fn reword(sentence: &str) -> Option<String> {
@@ -187,10 +168,11 @@ fn reword(sentence: &str) -> Option<String> {
                 [p, tail @ ..] => (*p, tail),
                 [] => return None,
             };
-            let past = PAST
+            let past = wording()
+                .past_tenses
                 .iter()
-                .find(|(p, _)| *p == participle)
-                .map(|(_, past)| (*past).to_owned())
+                .find(|(p, _)| p == participle)
+                .map(|(_, past)| past.clone())
                 .or_else(|| participle.ends_with("ed").then(|| participle.to_owned()))?;
             let n = words.len() - tail.len();
             Some(format!(

@@ -2,12 +2,10 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::tokens;
+use crate::wording::wording;
 
 /// The same word twice in a row.
 pub struct DoubledWord;
-
-/// Words that are correctly doubled in ordinary English ("that that", "had had").
-const FINE_TWICE: &[&str] = &["that", "had"];
 
 impl Rule for DoubledWord {
     fn name(&self) -> &'static str {
@@ -43,7 +41,7 @@ impl Rule for DoubledWord {
                     || b.punct_before
                     || !a.word.chars().any(char::is_alphabetic)
                     || !a.word.eq_ignore_ascii_case(b.word)
-                    || FINE_TWICE.contains(&a.word.to_lowercase().as_str())
+                    || wording().fine_twice.contains(&a.word.to_lowercase())
                 {
                     continue;
                 }

@@ -2,64 +2,11 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::text::{sentences, tokens};
+use crate::wording::wording;
 
 /// A question text that neither asks (ends with `?`) nor prompts (starts with a verb such as
 /// "Describe").
 pub struct QuestionWithoutQuestionMark;
-
-/// Verbs that open an imperative interview prompt.
-pub(crate) const PROMPT_VERBS: &[&str] = &[
-    "walk",
-    "describe",
-    "explain",
-    "tell",
-    "design",
-    "sketch",
-    "compare",
-    "give",
-    "list",
-    "name",
-    "outline",
-    "discuss",
-    "share",
-    "talk",
-    "estimate",
-    "propose",
-    "draw",
-    "write",
-    "show",
-    "present",
-    "summarize",
-    "summarise",
-    "define",
-    "contrast",
-    "diagnose",
-    "plan",
-    "review",
-    "critique",
-    "debug",
-    "evaluate",
-    "justify",
-    "suggest",
-    "identify",
-    "prioritize",
-    "prioritise",
-    "choose",
-    "pick",
-    "rank",
-    "recommend",
-    "argue",
-    "convince",
-    "imagine",
-    "suppose",
-    "assume",
-    "consider",
-];
-
-/// Words before the verb that keep a sentence a prompt: "Please describe", "Briefly explain".
-const SOFTENERS: &[&str] = &[
-    "please", "briefly", "now", "then", "finally", "first", "next",
-];
 
 /// Whether a sentence opens with a prompt verb.
 pub(crate) fn is_prompt(sentence: &str) -> bool {
@@ -68,11 +15,9 @@ pub(crate) fn is_prompt(sentence: &str) -> bool {
         .take(3)
         .map(|t| t.word.to_lowercase())
         .collect();
-    let verb = words
-        .iter()
-        .find(|w| !SOFTENERS.contains(&w.as_str()))
-        .map(String::as_str);
-    verb.is_some_and(|v| PROMPT_VERBS.contains(&v))
+    let lists = wording();
+    let verb = words.iter().find(|w| !lists.prompt_softeners.contains(w));
+    verb.is_some_and(|v| lists.prompt_verbs.contains(v))
 }
 
 impl Rule for QuestionWithoutQuestionMark {

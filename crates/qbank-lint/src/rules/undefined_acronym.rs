@@ -1,27 +1,14 @@
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use qbank_core::Severity;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
 use crate::text::{acronym_core, tokens};
+use crate::wording::{common_acronyms, wording};
 
 /// An acronym in a question's text that is neither spelt out nor commonly known.
 pub struct UndefinedAcronym;
-
-/// Capitals that are emphasis, not acronyms.
-const SHOUTED: &[&str] = &[
-    "NOT", "AND", "OR", "ALL", "ANY", "NO", "YES", "NEVER", "ONLY", "MUST", "DO", "BEFORE",
-    "AFTER", "IS", "ARE", "ONE", "TWO", "WHY", "HOW", "WHAT",
-];
-
-/// Acronyms every MLOps interviewer and candidate knows.
-const COMMON: &[&str] = &[
-    "AI", "ML", "API", "CPU", "GPU", "SQL", "CI", "CD", "CI/CD", "URL", "HTTP", "HTTPS", "JSON",
-    "YAML", "CSV", "PDF", "AWS", "GCP", "IBM", "ID", "IT", "OK", "UI", "UX", "US", "UK", "EU",
-    "PR", "QA", "OS", "RAM", "SSD", "CEO", "CTO", "HR", "REST", "SDK", "IDE", "LLM", "NLP", "TPU",
-    "CUDA", "ONNX", "S3", "EC2", "EKS", "GKE", "IAM", "VPC", "DNS", "TLS", "SSH", "ETL", "GDPR",
-    "PII", "SLA",
-];
 
 impl Rule for UndefinedAcronym {
     fn name(&self) -> &'static str {
@@ -49,11 +36,14 @@ impl Rule for UndefinedAcronym {
         }
     }
     fn options(&self) -> &'static [RuleOption] {
-        &[RuleOption {
-            name: "allow",
-            description: "Acronyms that need no spelling out.",
-            default: OptionDefault::Words(COMMON),
-        }]
+        static OPTIONS: OnceLock<[RuleOption; 1]> = OnceLock::new();
+        OPTIONS.get_or_init(|| {
+            [RuleOption {
+                name: "allow",
+                description: "Acronyms that need no spelling out.",
+                default: OptionDefault::Words(common_acronyms()),
+            }]
+        })
     }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
@@ -95,7 +85,7 @@ fn undefined(text: &str, known: &HashSet<String>) -> Vec<(std::ops::Range<usize>
             let Some(core) = acronym_core(part) else {
                 continue;
             };
-            if SHOUTED.contains(&core)
+            if wording().shouted.iter().any(|w| w == core)
                 || known.contains(core)
                 || known.contains(part)
                 || !seen.insert(core.to_owned())
