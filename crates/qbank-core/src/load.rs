@@ -79,6 +79,43 @@ impl SourceFile {
         )
     }
 
+    /// Reads a data file that is not part of a bank (a built-in vocabulary, a list of words),
+    /// shown as `path`, into `T`: the value, the file (for the caller's own checks of each
+    /// entry, at their `file:line:col`), and an error for YAML that does not parse or a value
+    /// that is not a `T` (`what` names it in the message). `T`'s default stands in for what
+    /// cannot be read. The one reader of every built-in data file.
+    pub fn read_data<T>(path: &str, text: &str, what: &str) -> (T, SourceFile, Vec<Diagnostic>)
+    where
+        T: serde::de::DeserializeOwned + Default,
+    {
+        let file = SourceFile::data(path, text);
+        let mut diags = Vec::new();
+        let value = match yaml::parse(text, false) {
+            Ok(parsed) => parsed.value,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    "yaml-syntax",
+                    e.message,
+                    Label::new(path, e.span),
+                ));
+                None
+            }
+        };
+        let data = match value.map(serde_json::from_value) {
+            None => T::default(),
+            Some(Ok(data)) => data,
+            Some(Err(e)) => {
+                diags.push(Diagnostic::error(
+                    "schema-violation",
+                    format!("cannot read {what}: {e}"),
+                    file.start_label(),
+                ));
+                T::default()
+            }
+        };
+        (data, file, diags)
+    }
+
     /// The revision of this file's text ([`crate::question_revision`]).
     pub fn revision(&self) -> String {
         crate::question_revision(&self.text)

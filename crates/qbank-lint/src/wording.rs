@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use qbank_core::hash::FastSet;
-use qbank_core::{Diagnostic, Label, SourceFile};
+use qbank_core::{Diagnostic, SourceFile};
 use serde::Deserialize;
 
 /// Where the lists live in the repository (for diagnostics).
@@ -64,33 +64,8 @@ pub fn data_diagnostics() -> Vec<Diagnostic> {
 /// that is not one word, is listed twice in its list, or is not lowercase where words are
 /// compared in lowercase (left out).
 fn read(path: &str, text: &str) -> (Wording, Vec<Diagnostic>) {
-    let file = SourceFile::data(path, text);
-    let mut diags = Vec::new();
-    let value = match qbank_core::yaml::parse(text, false) {
-        Ok(parsed) => parsed.value,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "yaml-syntax",
-                e.message,
-                Label::new(path, e.span),
-            ));
-            None
-        }
-    };
-    let Some(value) = value else {
-        return (Wording::default(), diags);
-    };
-    let mut data: Wording = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-violation",
-                format!("cannot read the word lists: {e}"),
-                file.start_label(),
-            ));
-            return (Wording::default(), diags);
-        }
-    };
+    let (mut data, file, mut diags) =
+        SourceFile::read_data::<Wording>(path, text, "the word lists");
     // The fault of entry `word` of a list, given the entries before it.
     let fault = |word: &str, lowercase: bool, seen: &mut FastSet<String>| {
         if word.is_empty() || word.contains(char::is_whitespace) {

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::load::SourceFile;
-use crate::{Diagnostic, FileKind, Label};
+use crate::Diagnostic;
 
 /// Where the built-in vocabulary lives in the repository (for diagnostics).
 pub const PATH: &str = "crates/qbank-core/data/vocabulary.yaml";
@@ -57,38 +57,7 @@ pub fn check_vocabulary(path: &str, text: &str) -> Vec<Diagnostic> {
 }
 
 fn read(path: &str, text: &str) -> (Builtin, Vec<Diagnostic>) {
-    let file = SourceFile::new(
-        path.to_owned(),
-        path.to_owned(),
-        FileKind::Topics,
-        text.into(),
-    );
-    let mut diags = Vec::new();
-    let value = match crate::yaml::parse(text, false) {
-        Ok(parsed) => parsed.value,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "yaml-syntax",
-                e.message,
-                Label::new(path, e.span),
-            ));
-            return (Builtin::default(), diags);
-        }
-    };
-    let Some(value) = value else {
-        return (Builtin::default(), diags);
-    };
-    let builtin: Builtin = match serde_json::from_value(value) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-violation",
-                format!("cannot read the vocabulary: {e}"),
-                file.start_label(),
-            ));
-            return (Builtin::default(), diags);
-        }
-    };
+    let (builtin, file, mut diags) = SourceFile::read_data::<Builtin>(path, text, "the vocabulary");
     check_groups(
         &file,
         "/synonyms",

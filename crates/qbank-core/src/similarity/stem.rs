@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::hash::{FastMap, FastSet};
 use crate::load::SourceFile;
-use crate::{Diagnostic, FileKind, Label};
+use crate::Diagnostic;
 
 /// Where the stemmer's exceptions live in the repository (for diagnostics).
 pub const EXCEPTIONS_PATH: &str = "crates/qbank-core/data/stemming.yaml";
@@ -54,38 +54,8 @@ pub fn exceptions_diagnostics() -> Vec<Diagnostic> {
 /// Reads an exceptions file shown as `path`, with an error at `file:line:col` for every entry
 /// that is not a lowercase word, repeats one, or is both kept and stripped (left out).
 fn read_exceptions(path: &str, text: &str) -> (Exceptions, Vec<Diagnostic>) {
-    let file = SourceFile::new(
-        path.to_owned(),
-        path.to_owned(),
-        FileKind::Topics,
-        text.into(),
-    );
-    let mut diags = Vec::new();
-    let value = match crate::yaml::parse(text, false) {
-        Ok(parsed) => parsed.value,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "yaml-syntax",
-                e.message,
-                Label::new(path, e.span),
-            ));
-            None
-        }
-    };
-    let Some(value) = value else {
-        return (Exceptions::default(), diags);
-    };
-    let data: File = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-violation",
-                format!("cannot read the stemmer's exceptions: {e}"),
-                file.start_label(),
-            ));
-            return (Exceptions::default(), diags);
-        }
-    };
+    let (data, file, mut diags) =
+        SourceFile::read_data::<File>(path, text, "the stemmer's exceptions");
     // Every word listed so far, whatever its list: a word has one exception.
     let mut seen: FastSet<String> = FastSet::default();
     // Whether `word` at `pointer` is a new lowercase word; an error at it if not.

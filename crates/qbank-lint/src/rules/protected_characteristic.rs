@@ -146,33 +146,8 @@ pub fn data_diagnostics() -> Vec<Diagnostic> {
 /// Reads a phrasings file shown as `path`, with a diagnostic at `file:line:col` for every
 /// pattern that is malformed (left out).
 fn read(path: &str, text: &str) -> (Phrasings, Vec<Diagnostic>) {
-    let file = qbank_core::SourceFile::data(path, text);
-    let mut diags = Vec::new();
-    let value = match qbank_core::yaml::parse(text, false) {
-        Ok(parsed) => parsed.value,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "yaml-syntax",
-                e.message,
-                qbank_core::Label::new(path, e.span),
-            ));
-            None
-        }
-    };
-    let Some(value) = value else {
-        return (Phrasings::default(), diags);
-    };
-    let mut data: Phrasings = match serde_json::from_value(value) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-violation",
-                format!("cannot read the phrasings: {e}"),
-                file.start_label(),
-            ));
-            return (Phrasings::default(), diags);
-        }
-    };
+    let (mut data, file, mut diags) =
+        qbank_core::SourceFile::read_data::<Phrasings>(path, text, "the phrasings");
     let mut check = |pointer: String, list: &mut Vec<String>| {
         let mut k = 0;
         list.retain(|pattern| {
