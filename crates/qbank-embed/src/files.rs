@@ -161,13 +161,42 @@ pub fn verify(dir: &Path, pinned: &[PinnedFile]) -> Result<(), Error> {
 /// before it are computed again rather than mixed with new ones.
 pub const ARITHMETIC: &str = "qbank-embed 2: GELU by a rational erf";
 
+/// The matrix-product kernel gemm chooses on this processor, as gemm chooses it: each sums in
+/// its own order, so each gives vectors other last bits, and vectors cached on a machine with
+/// another kernel (a CI cache restored on another runner) are computed again, not mixed.
+pub fn kernel() -> &'static str {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            "x86 avx512f"
+        } else if std::arch::is_x86_feature_detected!("fma") {
+            "x86 fma"
+        } else {
+            "x86 scalar"
+        }
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        if std::arch::is_aarch64_feature_detected!("neon") {
+            "aarch64 neon"
+        } else {
+            "aarch64 scalar"
+        }
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    {
+        std::env::consts::ARCH
+    }
+}
+
 /// A short name for the model in `dir`, cheap to compute (no 90 MB hash on every run): the
-/// SHA-256 of [`ARITHMETIC`], `config.json`, `tokenizer.json`, the weights file's size and its
-/// first and last mebibyte (the safetensors header, which lists every tensor, and the end of
-/// the data). Cached vectors are keyed by it.
+/// SHA-256 of [`ARITHMETIC`], the [`kernel`], `config.json`, `tokenizer.json`, the weights
+/// file's size and its first and last mebibyte (the safetensors header, which lists every
+/// tensor, and the end of the data). Cached vectors are keyed by it.
 pub fn fingerprint(dir: &Path) -> Result<String, Error> {
     let mut hasher = Sha256::new();
     hasher.update(ARITHMETIC.as_bytes());
+    hasher.update(kernel().as_bytes());
     for name in ["config.json", "tokenizer.json"] {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
