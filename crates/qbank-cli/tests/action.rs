@@ -557,9 +557,10 @@ fn sarif_steps_run_even_after_the_lint_step_fails() {
     assert!(rules.contains(&"unknown-topic"), "{rules:?}");
 }
 
-#[test]
-fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
-    let dir = temp_dir("action-clean");
+/// A scratch folder with `work/`, a bank whose one question lints without errors, and an
+/// empty `runner/`.
+fn clean_bank(name: &str) -> common::TempDir {
+    let dir = temp_dir(name);
     write(&dir, "work/questions/topics.yaml", TOPICS);
     write(
         &dir,
@@ -567,6 +568,12 @@ fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
         &BAD.replace("deploy\n", "deployment\n"),
     );
     std::fs::create_dir_all(dir.join("runner")).unwrap();
+    dir
+}
+
+#[test]
+fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
+    let dir = clean_bank("action-clean");
     let ran = run_action(&dir.join("work"), &dir.join("runner"), &[]);
     let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
     assert_eq!(lint.code, Some(0), "{ran:#?}");
@@ -605,14 +612,7 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
     let Some(model) = test_model_dir() else {
         return;
     };
-    let dir = temp_dir("action-model");
-    write(&dir, "work/questions/topics.yaml", TOPICS);
-    write(
-        &dir,
-        "work/questions/q/canary.yaml",
-        &BAD.replace("deploy\n", "deployment\n"),
-    );
-    std::fs::create_dir_all(dir.join("runner")).unwrap();
+    let dir = clean_bank("action-model");
     let from = model.display().to_string();
     let ran = run_action(
         &dir.join("work"),

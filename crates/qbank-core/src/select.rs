@@ -515,18 +515,19 @@ struct PairMap {
 }
 
 impl PairMap {
+    /// Question `i`'s entries of `partners`.
+    fn list(&self, i: usize) -> &[(u32, PairKind)] {
+        &self.partners[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
     /// The partners of question `i`, in index order.
     fn of(&self, i: usize) -> impl Iterator<Item = (usize, PairKind)> + '_ {
-        let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-        self.partners[start..end]
-            .iter()
-            .map(|&(o, kind)| (o as usize, kind))
+        self.list(i).iter().map(|&(o, kind)| (o as usize, kind))
     }
 
     /// The kind of pair `i` and `j` form, if they form one.
     fn kind(&self, i: usize, j: usize) -> Option<PairKind> {
-        let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-        let list = &self.partners[start..end];
+        let list = self.list(i);
         list.binary_search_by_key(&j, |&(o, _)| o as usize)
             .ok()
             .map(|k| list[k].1)

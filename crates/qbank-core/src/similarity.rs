@@ -706,8 +706,9 @@ impl Vocabulary {
                     if want == Want::SubjectStems {
                         subject_stems.extend(
                             at.iter()
+                                .filter(|&&p| !stop[p])
                                 .map(|&p| &words[p].stem)
-                                .filter(|s| !self.stop.contains(*s) && !self.light.contains(*s))
+                                .filter(|s| !self.light.contains(*s))
                                 .chain(&self.name_stems[c as usize])
                                 .cloned(),
                         );
