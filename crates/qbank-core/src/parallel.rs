@@ -60,6 +60,35 @@ pub fn map_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Ve
     run(items.iter().collect(), |item| vec![f(item)])
 }
 
+/// [`map_each`] for long work that someone watches: `progress` is called on the calling
+/// thread with the sum of `weight` over the items done so far, each time one is done.
+pub fn map_each_watched<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> U + Sync,
+    weight: impl Fn(&T) -> usize + Sync,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<U> {
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<usize>();
+    std::thread::scope(|scope| {
+        let (f, weight) = (&f, &weight);
+        let work = scope.spawn(move || {
+            map_each(items, move |item| {
+                let out = f(item);
+                // The caller stops listening only once every item is done.
+                let _ = done_tx.send(weight(item));
+                out
+            })
+        });
+        // Ends when the work is over and its sender dropped, panic or not.
+        let mut done = 0;
+        for n in done_rx {
+            done += n;
+            progress(done);
+        }
+        work.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
+}
+
 /// `a` and `b` at once, `b` on a thread of its own when there is more than one core; both
 /// results. For two large jobs that share nothing (`lint --changed-since` lints the bank as it
 /// is and as it was). A panic in either is resumed in the caller.
@@ -169,6 +198,48 @@ mod tests {
             .collect();
         assert_eq!(out, expected);
         assert!(map_each(&[] as &[u8], |x| *x).is_empty());
+    }
+
+    #[test]
+    fn watched_work_reports_every_item_in_the_callers_thread() {
+        let items: Vec<u64> = (0..200).collect();
+        let caller = std::thread::current().id();
+        let mut seen = Vec::new();
+        let out = map_each_watched(
+            &items,
+            |&n| (0..(200 - n) * 100).fold(n, |a, b| a.wrapping_add(b % 7)),
+            |&n| n as usize + 1,
+            &mut |done| {
+                assert_eq!(std::thread::current().id(), caller);
+                seen.push(done);
+            },
+        );
+        let expected: Vec<u64> = items
+            .iter()
+            .map(|&n| (0..(200 - n) * 100).fold(n, |a, b| a.wrapping_add(b % 7)))
+            .collect();
+        assert_eq!(out, expected);
+        // One report per item, rising to the whole weight.
+        assert_eq!(seen.len(), items.len());
+        assert!(seen.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(seen.last(), Some(&(200 * 201 / 2)));
+        assert!(map_each_watched(&[] as &[u8], |x| *x, |_| 1, &mut |_| unreachable!()).is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "watched boom")]
+    fn a_panic_in_watched_work_reaches_the_caller() {
+        let items: Vec<usize> = (0..100).collect();
+        map_each_watched(
+            &items,
+            |&i| {
+                if i == 57 {
+                    panic!("watched boom");
+                }
+            },
+            |_| 1,
+            &mut |_| {},
+        );
     }
 
     #[test]

@@ -174,34 +174,34 @@ impl Model {
     }
 
     /// One vector of length [`Model::dim`] and norm 1 per text, in the order of `texts`.
-    /// `progress` is called with the number of texts done after each round of batches.
-    pub fn embed<S: AsRef<str>>(
+    /// `progress` is called, on the calling thread, with the number of texts done after each
+    /// batch.
+    pub fn embed<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
         progress: &mut dyn FnMut(usize),
     ) -> Result<Vec<Vec<f32>>, Error> {
-        let tokens = texts
-            .iter()
-            .map(|t| self.tokens(t.as_ref()))
+        let tokens = qbank_core::parallel::map_ordered(texts, 256, |_, t| self.tokens(t.as_ref()))
+            .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
         one_thread_per_product();
         let batches = batches(&tokens, if self.stacks { BATCH_TOKENS } else { 1 });
-        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
-        let mut done = 0;
-        // A batch per core at a time, so that progress is reported as it goes.
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        for round in batches.chunks(cores) {
-            let vectors = qbank_core::parallel::map_ordered(round, 1, |_, batch| {
+        // Each batch to the next free core: a batch's vectors do not depend on which thread
+        // computes it, or on what else runs.
+        let vectors = qbank_core::parallel::map_each_watched(
+            &batches,
+            |batch| {
                 let batch: Vec<&[u32]> = batch.iter().map(|&i| &tokens[i][..]).collect();
                 self.run(&batch)
-            });
-            for (batch, vectors) in round.iter().zip(vectors) {
-                for (&i, v) in batch.iter().zip(vectors?) {
-                    out[i] = v;
-                }
-                done += batch.len();
+            },
+            Vec::len,
+            progress,
+        );
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        for (batch, vectors) in batches.iter().zip(vectors) {
+            for (&i, v) in batch.iter().zip(vectors?) {
+                out[i] = v;
             }
-            progress(done);
         }
         Ok(out)
     }
