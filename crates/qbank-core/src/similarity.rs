@@ -1251,16 +1251,6 @@ struct Blend {
 }
 
 impl Blend {
-    /// The least term score with which two texts can score `score`, whatever their cosine
-    /// (0 or less when the cosine alone can).
-    fn least_lexical(&self, score: f32) -> f32 {
-        let scaled = (score - self.weight) / (1.0 - self.weight);
-        if scaled <= 0.0 {
-            return 0.0;
-        }
-        self.lexical_origin + (1.0 - self.lexical_origin) * scaled
-    }
-
     fn of(&self, cosine: f32, lexical: f32) -> f32 {
         // A term score is already in 0..=1, so an origin of 0 leaves it as it is.
         let from = |x: f32, origin: f32| ((x - origin) / (1.0 - origin)).clamp(0.0, 1.0);
@@ -1314,8 +1304,7 @@ const ANALYSIS_RUN: usize = 8192;
 /// How many texts (in the order they are looked up in) one task of the pair search takes.
 const LOOKUP_RUN: usize = 512;
 
-/// How many nearest texts by meaning each text is compared with when looking for pairs at a
-/// threshold the cosine alone can reach (see [`Index::near_duplicates_counted_at`]).
+/// How many nearest texts by meaning each text is compared with when looking for pairs.
 const SEMANTIC_NEIGHBOURS: usize = 16;
 
 /// The parts a score is made of (see [`Index::parts`]).
@@ -1689,29 +1678,10 @@ impl<'d> Index<'d> {
 
     /// [`Index::near_duplicates_counted`] at `threshold` instead of the detector's: one index
     /// serves every threshold (what the index holds does not depend on it).
-    ///
-    /// Candidates come from the subject terms the texts share, with or without sentence
-    /// vectors: the verdict weighs the cosine [`VERDICT`]`.weight`, so a pair reaches the
-    /// threshold only with enough shared terms, and the term index is searched for that
-    /// much ([`Blend::least_lexical`]). The cost stays that of the words, a dot product per
-    /// candidate that could reach the threshold. Only a threshold the cosine alone can reach
-    /// adds each text's nearest texts by meaning (an exact search, quadratic in the texts).
     pub fn near_duplicates_counted_at(&self, threshold: f32) -> (Vec<Pair>, usize) {
         let threshold = threshold.max(f32::EPSILON);
-        let meaning = self
-            .detector
-            .meaning
-            .as_deref()
-            .filter(|_| self.has_meaning());
-        // With vectors, the cosine adds at most `VERDICT.weight` to a pair's score, so every
-        // pair that can reach the threshold has at least `least_lexical` of it in shared
-        // terms: the term index finds them all, and no pair needs comparing by meaning alone.
-        let lexical = match meaning {
-            Some(_) => VERDICT.least_lexical(threshold),
-            None => threshold,
-        };
         // A little below the exact bounds, so that rounding never loses a pair.
-        let (lighter, heavier) = least_shares(lexical.max(f32::EPSILON));
+        let (lighter, heavier) = least_shares(threshold);
         let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
         let subject_terms = |i: usize, prefix: usize| {
             self.docs[i][..prefix]
@@ -1733,14 +1703,19 @@ impl<'d> Index<'d> {
                 postings[t as usize].push(position as u32);
             }
         }
-        // Pairs by meaning, only where the cosine alone could reach the threshold (a
-        // threshold at or below `VERDICT.weight`): each text's nearest neighbours.
-        let near = meaning.filter(|_| lexical <= 0.0).map(|meaning| {
-            let floor = VERDICT.origin
-                + (1.0 - VERDICT.origin)
-                    * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
-            meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
-        });
+        // Pairs by meaning: each text's nearest neighbours that could reach the threshold on
+        // their cosine alone or with some shared terms.
+        let near = self
+            .detector
+            .meaning
+            .as_deref()
+            .filter(|_| self.has_meaning())
+            .map(|meaning| {
+                let floor = VERDICT.origin
+                    + (1.0 - VERDICT.origin)
+                        * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
+                meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
+            });
         let runs: Vec<std::ops::Range<usize>> = (0..order.len())
             .step_by(LOOKUP_RUN)
             .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
@@ -1793,8 +1768,7 @@ impl<'d> Index<'d> {
                         }
                     }
                 }
-                // At a threshold the cosine alone reaches: the nearest texts by meaning,
-                // whatever words they share.
+                // The nearest texts by meaning, whatever words they share.
                 if let Some(near) = &near {
                     for &(a, _) in &near[b] {
                         let a = a as usize;
