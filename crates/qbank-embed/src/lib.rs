@@ -241,9 +241,21 @@ fn batches(tokens: &[Vec<u32>], most: usize) -> Vec<Vec<usize>> {
 /// every product and splits the product's sums by it, so two thread counts give vectors that
 /// differ in their last bits; [`Model::embed`] shares whole batches out over the cores
 /// instead. Set once, before the first product, from the thread that embeds.
+///
+/// Candle's softmax and layer norm share their rows out on rayon's global pool, which would
+/// read the same variable and get one thread: the batches on every core would then wait for
+/// it in turn (a seventh of a first run's time on two cores). So the pool is built first, one
+/// thread per core; a row's result does not depend on the thread that computes it.
 fn one_thread_per_product() {
     static SET: std::sync::Once = std::sync::Once::new();
-    SET.call_once(|| std::env::set_var("RAYON_NUM_THREADS", "1"));
+    SET.call_once(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Fails only when the pool already exists (a caller built it): then it stays as built.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cores)
+            .build_global();
+        std::env::set_var("RAYON_NUM_THREADS", "1");
+    });
 }
 
 /// Scales `v` to length 1 (as `torch.nn.functional.normalize` does, a zero vector stays zero).
