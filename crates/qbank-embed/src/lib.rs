@@ -244,7 +244,7 @@ fn batches(tokens: &[Vec<u32>], most: usize) -> Vec<Vec<usize>> {
 ///
 /// Candle's softmax and layer norm share their rows out on rayon's global pool, which would
 /// read the same variable and get one thread: the batches on every core would then wait for
-/// it in turn (a seventh of a first run's time on two cores). So the pool is built first, one
+/// it in turn (5–7% of a first run's time on two cores). So the pool is built first, one
 /// thread per core; a row's result does not depend on the thread that computes it.
 fn one_thread_per_product() {
     static SET: std::sync::Once = std::sync::Once::new();
