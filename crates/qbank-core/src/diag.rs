@@ -149,6 +149,13 @@ impl Diagnostic {
         Diagnostic::new(rule, Severity::Warning, message, primary)
     }
 
+    /// Where the finding starts (line, column) and what it says: a finding as a reader of the
+    /// report compares it, without its help or labels.
+    pub fn place_and_message(&self) -> (u32, u32, &str) {
+        let at = self.primary.span.start;
+        (at.line, at.column, &self.message)
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self

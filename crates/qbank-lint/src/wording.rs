@@ -182,10 +182,7 @@ mod tests {
         let (read, diags) = super::read("w.yaml", text);
         let found: Vec<(u32, u32, &str)> = diags
             .iter()
-            .map(|d| {
-                let at = d.primary.span.start;
-                (at.line, at.column, d.message.as_str())
-            })
+            .map(qbank_core::Diagnostic::place_and_message)
             .collect();
         assert_eq!(
             found,
