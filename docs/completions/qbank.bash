@@ -1628,12 +1628,16 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__model__subcmd__fetch)
-            opts="-h --dir --from --help"
+            opts="-h --model --dir --from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --model)
+                    COMPREPLY=($(compgen -W "all-MiniLM-L6-v2 all-mpnet-base-v2" -- "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -509,7 +509,8 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (fetch)
 _arguments "${_arguments_options[@]}" : \
-'--dir=[Where to put the model (default\: qbank/models/all-MiniLM-L6-v2 in the user cache folder)]:DIR:_files' \
+'--model=[Which model\: all-MiniLM-L6-v2 (fast, the default) or all-mpnet-base-v2 (closer to meaning, eight times the cost)]:MODEL:(all-MiniLM-L6-v2 all-mpnet-base-v2)' \
+'--dir=[Where to put the model (default\: qbank/models/NAME in the user cache folder)]:DIR:_files' \
 '--from=[A folder or a base URL to copy the files from instead of the public hub]:DIR|URL:_default' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -1051,7 +1052,7 @@ _qbank__subcmd__help__subcmd__man_commands() {
 (( $+functions[_qbank__subcmd__help__subcmd__model_commands] )) ||
 _qbank__subcmd__help__subcmd__model_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
     )
     _describe -t commands 'qbank help model commands' commands "$@"
@@ -1257,7 +1258,7 @@ _qbank__subcmd__man_commands() {
 (( $+functions[_qbank__subcmd__model_commands] )) ||
 _qbank__subcmd__model_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1271,7 +1272,7 @@ _qbank__subcmd__model__subcmd__fetch_commands() {
 (( $+functions[_qbank__subcmd__model__subcmd__help_commands] )) ||
 _qbank__subcmd__model__subcmd__help_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

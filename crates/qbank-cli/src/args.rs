@@ -311,10 +311,10 @@ pub enum SimilarFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// Download all-MiniLM-L6-v2 into the user cache folder (or --dir), checked against pinned
-    /// SHA-256 sums
+    /// Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or
+    /// --dir), checked against pinned SHA-256 sums
     #[command(
-        after_help = "Examples:\n  qbank model fetch\n  qbank model fetch --from /mnt/mirror/all-MiniLM-L6-v2 --dir models/minilm"
+        after_help = "Examples:\n  qbank model fetch\n  qbank model fetch --from /mnt/mirror/all-MiniLM-L6-v2 --dir models/minilm\n  qbank model fetch --model all-mpnet-base-v2 --dir models/mpnet"
     )]
     Fetch(ModelFetchArgs),
     /// Say which model folder qbank uses for a bank, and why, and check its files
@@ -323,7 +323,18 @@ pub enum ModelCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ModelFetchArgs {
-    /// Where to put the model (default: qbank/models/all-MiniLM-L6-v2 in the user cache folder)
+    /// Which model: all-MiniLM-L6-v2 (fast, the default) or all-mpnet-base-v2 (closer to
+    /// meaning, eight times the cost)
+    #[arg(
+        long,
+        default_value = "all-MiniLM-L6-v2",
+        ignore_case = true,
+        value_parser = clap::builder::PossibleValuesParser::new(
+            qbank_embed::KNOWN_MODELS.map(|m| m.short)
+        )
+    )]
+    pub model: String,
+    /// Where to put the model (default: qbank/models/NAME in the user cache folder)
     #[arg(long)]
     pub dir: Option<PathBuf>,
     /// A folder or a base URL to copy the files from instead of the public hub

