@@ -410,9 +410,12 @@ fn lint_step_fails_with_annotations_on_a_bad_bank() {
         .find(|r| r.name == "Fetch the sentence-embedding model")
         .unwrap();
     assert!(
-        fetch
+        fetch.stdout.contains(
+            "::warning title=qbank::the sentence-embedding model all-MiniLM-L6-v2 could not be \
+             fetched (qbank: error: --from "
+        ) && fetch
             .stdout
-            .contains("::warning title=qbank::the sentence-embedding model could not be fetched"),
+            .contains("no-model-here: not a folder nor an http(s) URL); questions are compared by their words alone"),
         "{}",
         fetch.stdout
     );
@@ -646,4 +649,58 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
     ] {
         assert_eq!(step(&ran, name).0, None, "{name}");
     }
+}
+
+#[test]
+fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_says_why() {
+    let dir = clean_bank("action-named-model");
+    let ran = run_action(
+        &dir.join("work"),
+        &dir.join("runner"),
+        &[("model", "all-mpnet-bas-v2")],
+    );
+    let fetch = ran
+        .iter()
+        .find(|r| r.name == "Fetch the sentence-embedding model")
+        .unwrap();
+    assert_eq!(fetch.code, Some(0), "{}", fetch.stdout);
+    assert!(
+        fetch.stdout.contains(
+            "::warning title=qbank::the sentence-embedding model all-mpnet-bas-v2 could not be \
+             fetched (error: invalid value 'all-mpnet-bas-v2' for '--model <MODEL>')"
+        ),
+        "{}",
+        fetch.stdout
+    );
+    let Some(mpnet) = test_model_dir("QBANK_TEST_MPNET_DIR", "action's all-mpnet-base-v2") else {
+        return;
+    };
+    let from = mpnet.display().to_string();
+    let ran = run_action(
+        &dir.join("work"),
+        &dir.join("runner2"),
+        &[
+            ("model", "all-mpnet-base-v2"),
+            ("model-from", from.as_str()),
+        ],
+    );
+    let step = |name: &str| ran.iter().find(|r| r.name == name).unwrap();
+    let fetch = step("Fetch the sentence-embedding model");
+    assert!(
+        fetch
+            .stdout
+            .contains("sentence-transformers/all-mpnet-base-v2 is in")
+            && fetch.stdout.contains("(SHA-256 checked)"),
+        "{}",
+        fetch.stdout
+    );
+    assert_eq!(step("qbank lint").code, Some(0));
+    // The lint read it: its 768-long vectors are in the embedding cache.
+    let cache = dir.join("work/questions/.qbank_cache/embeddings");
+    let sizes: Vec<u64> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .collect();
+    // One question: a 12-byte header, a 16-byte key and 768 numbers of 4 bytes.
+    assert_eq!(sizes, [12 + 16 + 4 * 768], "{}", cache.display());
 }
