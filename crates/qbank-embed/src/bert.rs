@@ -189,6 +189,8 @@ impl Bert {
                     vb.pp("encoder.relative_attention_bias"),
                 )?,
                 buckets,
+                // Below `max_position_embeddings` (`Model::load` checks that `positions`
+                // leaves room for a text), so `first + tokens` fits.
                 first_position: c.pad_token_id + 1,
             }
         } else {

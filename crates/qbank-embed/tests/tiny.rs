@@ -361,6 +361,14 @@ fn a_missing_or_broken_file_is_an_error_that_names_it() {
     std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
     let e = Model::load(&dir).unwrap_err().to_string();
     assert!(e.contains("model_type \"roberta\" is not supported"), "{e}");
+    // An MPNet whose positions all lie at or before the padding id has no room for a text.
+    tiny_model_of(&dir, HIDDEN, Arch::Mpnet);
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    config["pad_token_id"] = u32::MAX.into();
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    let e = Model::load(&dir).unwrap_err().to_string();
+    assert!(e.contains("leaves no room for a text"), "{e}");
     tiny_model(&dir);
     std::fs::remove_file(dir.join("model.safetensors")).unwrap();
     let e = Model::load(&dir).unwrap_err().to_string();
@@ -368,6 +376,40 @@ fn a_missing_or_broken_file_is_an_error_that_names_it() {
     std::fs::write(dir.join("model.safetensors"), b"not weights").unwrap();
     let e = Model::load(&dir).unwrap_err().to_string();
     assert!(e.contains("model.safetensors"), "{e}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn hostile_configurations_are_errors_or_run_never_a_panic() {
+    let dir = scratch("hostile");
+    let edits: [(&str, serde_json::Value); 10] = [
+        ("hidden_size", 0.into()),
+        ("hidden_size", 3.into()),
+        ("num_attention_heads", 0.into()),
+        ("num_hidden_layers", 0.into()),
+        ("intermediate_size", 0.into()),
+        ("vocab_size", 0.into()),
+        ("max_position_embeddings", 0.into()),
+        ("relative_attention_num_buckets", 7.into()),
+        ("layer_norm_eps", (-1.0).into()),
+        ("hidden_act", "relu".into()),
+    ];
+    for arch in [Arch::Bert, Arch::Mpnet] {
+        for (key, value) in &edits {
+            tiny_model_of(&dir, HIDDEN, arch);
+            let path = dir.join("config.json");
+            let mut config: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            config[*key] = value.clone();
+            std::fs::write(&path, config.to_string()).unwrap();
+            // Either refused with a message, or run: vectors of the configured length.
+            if let Ok(model) = Model::load(&dir) {
+                if let Ok(v) = model.embed(&["What is a thread?", ""], &mut |_| {}) {
+                    assert!(v.iter().all(|v| v.len() == model.dim()), "{arch:?} {key}");
+                }
+            }
+        }
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }
 
