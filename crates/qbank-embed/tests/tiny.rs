@@ -395,6 +395,17 @@ fn hostile_configurations_are_errors_or_run_never_a_panic() {
         ("hidden_act", "relu".into()),
     ];
     for arch in [Arch::Bert, Arch::Mpnet] {
+        // A tokenizer that gives ids past the model's table of words.
+        tiny_model_of(&dir, HIDDEN, arch);
+        let path = dir.join("tokenizer.json");
+        let mut tokenizer: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        tokenizer["model"]["vocab"]["thread"] = 4000.into();
+        std::fs::write(&path, tokenizer.to_string()).unwrap();
+        if let Ok(model) = Model::load(&dir) {
+            let e = model.embed(&["What is a thread?"], &mut |_| {});
+            assert!(e.is_err(), "{arch:?}: an id past the table was read");
+        }
         for (key, value) in &edits {
             tiny_model_of(&dir, HIDDEN, arch);
             let path = dir.join("config.json");
