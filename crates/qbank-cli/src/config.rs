@@ -40,7 +40,14 @@ pub fn load(explicit: Option<&Path>, bank: &Path) -> Result<Config, Failure> {
     let text = std::fs::read_to_string(&path)
         .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
     let shown = shown_path(&path);
-    parse_config(&text, &shown).map_err(|e| Failure(e.to_string()))
+    let config = parse_config(&text, &shown).map_err(|e| Failure(e.to_string()))?;
+    if let Some(name) = &config.model_name {
+        if qbank_embed::known_model(&name.name).is_none() {
+            let known = qbank_embed::KNOWN_MODELS.map(|m| m.short);
+            return Err(Failure(name.unknown(&known).to_string()));
+        }
+    }
+    Ok(config)
 }
 
 /// A path relative to the working folder when it is below it.

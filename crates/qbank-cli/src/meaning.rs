@@ -1,6 +1,6 @@
 //! The sentence vectors of a bank's questions, for the commands that compare questions: the
-//! model found (`QBANK_MODEL_DIR`, qbank.toml's `[model] dir`, or `qbank model fetch`'s
-//! folder), vectors read from the cache folder and only new or edited texts embedded.
+//! model found (`QBANK_MODEL_DIR`, qbank.toml's `[model] dir` or `[model] name`, or `qbank
+//! model fetch`'s folder), vectors read from the cache folder and only new or edited texts embedded.
 //!
 //! Without a model every command still runs, comparing questions by their words, and says so
 //! in one line on standard error.
@@ -17,6 +17,8 @@ use qbank_lint::config::Config;
 pub struct Setup {
     /// The model folder named in qbank.toml, resolved against the file's folder.
     configured: Option<PathBuf>,
+    /// The model qbank.toml names (`[model] name`).
+    named: Option<qbank_embed::KnownModel>,
     enabled: bool,
     /// The folder that holds `.qbank_cache/`.
     cache_root: PathBuf,
@@ -32,6 +34,10 @@ impl Setup {
         });
         Setup {
             configured,
+            named: config
+                .model_name
+                .as_ref()
+                .and_then(|n| qbank_embed::known_model(&n.name)),
             enabled: config.model_enabled.unwrap_or(true),
             cache_root: base
                 .filter(|b| !b.as_os_str().is_empty())
@@ -45,7 +51,7 @@ impl Setup {
         if !self.enabled {
             return None;
         }
-        let found = match qbank_embed::locate(self.configured.as_deref()) {
+        let found = match qbank_embed::locate(self.configured.as_deref(), self.named.as_ref()) {
             Ok(Some(found)) => found,
             Ok(None) => {
                 note(

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 mod common;
 
-use common::{file_names, temp_dir, test_model_dir};
+use common::{file_names, temp_dir, test_model_dir, write};
 
 fn qbank(args: &[&str], cwd: &Path, model_dir: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_qbank"));
@@ -15,6 +15,8 @@ fn qbank(args: &[&str], cwd: &Path, model_dir: Option<&Path>) -> Output {
         .current_dir(cwd)
         .env_remove("GITHUB_ACTIONS")
         .env_remove("QBANK_MODEL_DIR")
+        // The user cache folder is the test's own.
+        .env("XDG_CACHE_HOME", cwd.join("user-cache"))
         .env("NO_COLOR", "1");
     if let Some(dir) = model_dir {
         command.env("QBANK_MODEL_DIR", dir);
@@ -107,6 +109,30 @@ fn all_mpnet_base_v2_is_fetched_by_name_with_its_length() {
         return;
     };
     let dir = temp_dir("model-mpnet");
+    let from = mpnet.display().to_string();
+    // Into the user cache folder: qbank says how to name it.
+    let run = qbank(
+        &[
+            "model",
+            "fetch",
+            "--model",
+            "all-mpnet-base-v2",
+            "--from",
+            &from,
+        ],
+        &dir,
+        None,
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(
+        text(&run.stdout),
+        format!(
+            "sentence-transformers/all-mpnet-base-v2 is in {} (SHA-256 checked)\nname it in \
+             qbank.toml to use it: [model] name = \"all-mpnet-base-v2\"\n",
+            dir.join("user-cache/qbank/models/all-mpnet-base-v2")
+                .display()
+        )
+    );
     let run = fetch(&dir, "all-mpnet-base-v2", &mpnet, "mpnet");
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(
@@ -129,5 +155,63 @@ fn all_mpnet_base_v2_is_fetched_by_name_with_its_length() {
         text(&path.stdout).ends_with("sentence-transformers/all-mpnet-base-v2: SHA-256 checked\n"),
         "{}",
         text(&path.stdout)
+    );
+}
+
+#[test]
+fn qbank_toml_names_a_model_fetched_to_the_user_cache() {
+    let dir = temp_dir("model-named");
+    write(
+        &dir,
+        "questions/topics.yaml",
+        "topics:\n  - id: t\n    title: T\n",
+    );
+    // A name qbank does not know stops every command, at its place, with the closest name.
+    write(&dir, "qbank.toml", "[model]\nname = \"all-mpnet-bas\"\n");
+    for args in [&["model", "path"][..], &["lint", "questions"]] {
+        let run = qbank(args, &dir, None);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&run.stderr),
+            "qbank: error: qbank.toml:2:8: [model] name \"all-mpnet-bas\" is not a model qbank \
+             knows; did you mean \"all-mpnet-base-v2\"?\n",
+            "{args:?}"
+        );
+    }
+    // A known name, not fetched yet: the folder it is looked for in, and how to fill it.
+    write(&dir, "qbank.toml", "[model]\nname = \"all-MiniLM-L6-v2\"\n");
+    let run = qbank(&["model", "path"], &dir, None);
+    assert_eq!(run.status.code(), Some(2));
+    let cached = dir.join("user-cache/qbank/models/all-MiniLM-L6-v2");
+    assert!(
+        text(&run.stderr).contains(&format!(
+            "{}: not found: qbank.toml names all-MiniLM-L6-v2, and `qbank model fetch --model \
+             all-MiniLM-L6-v2` puts it here",
+            cached.join("config.json").display()
+        )),
+        "{}",
+        text(&run.stderr)
+    );
+    let Some(minilm) = test_model_dir("QBANK_TEST_MODEL_DIR", "named model") else {
+        return;
+    };
+    let from = minilm.display().to_string();
+    let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let run = qbank(&["model", "path"], &dir, None);
+    assert_eq!(
+        text(&run.stdout),
+        format!(
+            "{} (from qbank.toml's [model] name)\nsentence-transformers/all-MiniLM-L6-v2: SHA-256 \
+             checked\n",
+            cached.display()
+        )
+    );
+    // QBANK_MODEL_DIR still comes first.
+    let run = qbank(&["model", "path"], &dir, Some(&minilm));
+    assert!(
+        text(&run.stdout).contains("(from QBANK_MODEL_DIR)"),
+        "{}",
+        text(&run.stdout)
     );
 }

@@ -106,7 +106,7 @@ pub fn known_model(name: &str) -> Option<KnownModel> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
     pub dir: PathBuf,
-    /// `QBANK_MODEL_DIR`, `qbank.toml` or `the user cache`.
+    /// `QBANK_MODEL_DIR`, `qbank.toml`, `qbank.toml's [model] name` or `the user cache`.
     pub source: &'static str,
 }
 
@@ -136,11 +136,15 @@ pub fn cache_dir_for(short: &str) -> Option<PathBuf> {
 }
 
 /// The model folder to use: `QBANK_MODEL_DIR` if set, else `configured` (qbank.toml's
-/// `[model] dir`), else the user cache folder if the model was fetched there. Only the
-/// first that is set is considered: `Err` when it has no model in it, so that a wrong path
-/// is reported rather than silently passed over. `Ok(None)` when nothing is set and nothing
-/// was fetched.
-pub fn locate(configured: Option<&Path>) -> Result<Option<Located>, Error> {
+/// `[model] dir`), else the user cache folder of `named` (qbank.toml's `[model] name`), else
+/// the user cache folder of the default model if it was fetched there. Only the first that is
+/// set is considered: `Err` when it has no model in it, so that a wrong path or a model named
+/// but not fetched is reported rather than silently passed over. `Ok(None)` when nothing is
+/// set and nothing was fetched.
+pub fn locate(
+    configured: Option<&Path>,
+    named: Option<&KnownModel>,
+) -> Result<Option<Located>, Error> {
     let chosen = match std::env::var_os("QBANK_MODEL_DIR").filter(|v| !v.is_empty()) {
         Some(dir) => Some(Located {
             dir: PathBuf::from(dir),
@@ -151,8 +155,8 @@ pub fn locate(configured: Option<&Path>) -> Result<Option<Located>, Error> {
             source: "qbank.toml",
         }),
     };
-    match chosen {
-        Some(found) => {
+    match (chosen, named) {
+        (Some(found), _) => {
             for file in MODEL_FILES {
                 let path = found.dir.join(file.name);
                 if !path.is_file() {
@@ -164,7 +168,34 @@ pub fn locate(configured: Option<&Path>) -> Result<Option<Located>, Error> {
             }
             Ok(Some(found))
         }
-        None => Ok(default_dir()
+        (None, Some(model)) => {
+            let dir = cache_dir_for(model.short).ok_or_else(|| {
+                Error::Model(
+                    PathBuf::from(model.short),
+                    "no user cache folder is known here: set qbank.toml's [model] dir or \
+                     QBANK_MODEL_DIR"
+                        .to_owned(),
+                )
+            })?;
+            for file in model.files {
+                let path = dir.join(file.name);
+                if !path.is_file() {
+                    return Err(Error::Model(
+                        path,
+                        format!(
+                            "not found: qbank.toml names {0}, and `qbank model fetch --model {0}` \
+                             puts it here",
+                            model.short
+                        ),
+                    ));
+                }
+            }
+            Ok(Some(Located {
+                dir,
+                source: "qbank.toml's [model] name",
+            }))
+        }
+        (None, None) => Ok(default_dir()
             .filter(|dir| MODEL_FILES.iter().all(|f| dir.join(f.name).is_file()))
             .map(|dir| Located {
                 dir,

@@ -45,10 +45,41 @@ pub struct Config {
     pub model_dir: Option<String>,
     /// `[model] enabled`: `false` turns the model off, even where one is found.
     pub model_enabled: Option<bool>,
+    /// `[model] name`: a model qbank knows by name, used from where `qbank model fetch
+    /// --model NAME` puts it. Which names are known is the caller's to check
+    /// ([`ModelName::unknown`]).
+    pub model_name: Option<ModelName>,
+}
+
+/// `[model] name` as written, with its place for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelName {
+    pub name: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl ModelName {
+    /// The error for a name that is none of `known`, at the name's place.
+    pub fn unknown(&self, known: &[&str]) -> Error {
+        let known: Vec<String> = known.iter().map(|s| (*s).to_owned()).collect();
+        let help = match qbank_core::closest(&self.name, &known) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!("expected one of: {}", known.join(", ")),
+        };
+        Error::Config {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message: format!("[model] name \"{}\" is not a model qbank knows", self.name),
+            help: Some(help),
+        }
+    }
 }
 
 const LINT_KEYS: &[&str] = &["deny-warnings"];
-const MODEL_KEYS: &[&str] = &["dir", "enabled"];
+const MODEL_KEYS: &[&str] = &["dir", "enabled", "name"];
 const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
 
 struct Reader<'t> {
@@ -213,6 +244,26 @@ fn read_model(
                     ))
                 }
             },
+            "name" => match value.get_ref().as_str() {
+                Some(name) if !name.trim().is_empty() => {
+                    let pos = reader
+                        .lines
+                        .position_of_offset(reader.text, value.span().start);
+                    config.model_name = Some(ModelName {
+                        name: name.trim().to_owned(),
+                        file: reader.file.to_owned(),
+                        line: pos.line,
+                        column: pos.column,
+                    });
+                }
+                _ => {
+                    return Err(reader.error(
+                        value.span(),
+                        "`name` must be the name of a model, as a string".to_owned(),
+                        None,
+                    ))
+                }
+            },
             "enabled" => {
                 let b = value.get_ref().as_bool().ok_or_else(|| {
                     reader.error(
@@ -350,6 +401,19 @@ mod tests {
         );
         assert!(err("[model]\nenabled = \"no\"\n").contains("true or false"));
         assert!(err("[model]\ndir = 3\n").contains("path of a folder"));
+        assert!(err("[model]\nname = \"\"\n").contains("the name of a model"));
+        let c = parse_config("[model]\nname = \"all-mpnet-bas\"\n", "qbank.toml").unwrap();
+        let name = c.model_name.unwrap();
+        assert_eq!(
+            (name.name.as_str(), name.line, name.column),
+            ("all-mpnet-bas", 2, 8)
+        );
+        assert_eq!(
+            name.unknown(&["all-MiniLM-L6-v2", "all-mpnet-base-v2"])
+                .to_string(),
+            "qbank.toml:2:8: [model] name \"all-mpnet-bas\" is not a model qbank knows; did you \
+             mean \"all-mpnet-base-v2\"?"
+        );
     }
 
     #[test]

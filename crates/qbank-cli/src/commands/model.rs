@@ -48,7 +48,15 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
         model.name,
         dir.display()
     )?;
-    if qbank_embed::default_dir().as_deref() != Some(dir.as_path()) {
+    if qbank_embed::default_dir().as_deref() == Some(dir.as_path()) {
+        // Found there without a word.
+    } else if qbank_embed::cache_dir_for(model.short).as_deref() == Some(dir.as_path()) {
+        writeln!(
+            out,
+            "name it in qbank.toml to use it: [model] name = \"{}\"",
+            model.short
+        )?;
+    } else {
         writeln!(
             out,
             "point qbank at it with QBANK_MODEL_DIR={} or qbank.toml's [model] dir",
@@ -134,7 +142,11 @@ fn path(args: ModelPathArgs) -> Result<Outcome, Failure> {
         )?;
         return Ok(Outcome::Clean);
     }
-    match qbank_embed::locate(configured.as_deref())? {
+    let named = config
+        .model_name
+        .as_ref()
+        .and_then(|n| qbank_embed::known_model(&n.name));
+    match qbank_embed::locate(configured.as_deref(), named.as_ref())? {
         Some(found) => {
             writeln!(out, "{} (from {})", found.dir.display(), found.source)?;
             // The known model whose files these are; else what sets them apart from the
