@@ -73,6 +73,17 @@ fn the_default_model_is_fetched_checked_and_named() {
         listing(&dir.join("minilm")),
         ["config.json", "model.safetensors", "tokenizer.json"]
     );
+    // Fetched again: the files are checked, nothing is downloaded, even with nowhere to
+    // download from.
+    let run = fetch(&dir, "all-MiniLM-L6-v2", &dir.join("nowhere"), "minilm");
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stdout).starts_with(
+            "sentence-transformers/all-MiniLM-L6-v2 is already in minilm (SHA-256 checked)\n"
+        ),
+        "{}",
+        text(&run.stdout)
+    );
     let path = qbank(&["model", "path"], &dir, Some(&dir.join("minilm")));
     assert_eq!(path.status.code(), Some(0));
     assert!(

@@ -13,9 +13,8 @@ pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
     }
 }
 
-/// Copies or downloads the model's files into a temporary folder beside the destination,
-/// checks every one against its pinned sum, and only then moves them into place: a failed or
-/// tampered download leaves nothing behind.
+/// Fetches the model unless its folder already holds every file as pinned: a failed or
+/// tampered download leaves nothing behind ([`download_checked`]).
 fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
     let model = qbank_embed::known_model(&args.model)
         .ok_or_else(|| Failure(format!("--model {}: not a model qbank knows", args.model)))?;
@@ -24,28 +23,17 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
         None => qbank_embed::cache_dir_for(model.short)
             .ok_or_else(|| Failure("no user cache folder is known here: give --dir".to_owned()))?,
     };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
-    let staging = dir.join(format!(".fetch-{}", std::process::id()));
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Failure(format!("cannot create {}: {e}", staging.display())))?;
-    let result = fetch_into(&staging, &model, args.from.as_deref()).and_then(|()| {
-        qbank_embed::verify(&staging, model.files)
-            .map_err(|e| Failure(format!("{e}: the files were not kept")))?;
-        for file in model.files {
-            let to = dir.join(file.name);
-            std::fs::rename(staging.join(file.name), &to)
-                .map_err(|e| Failure(format!("cannot write {}: {e}", to.display())))?;
-        }
-        Ok(())
-    });
-    let _ = std::fs::remove_dir_all(&staging);
-    result?;
+    // Already there, every file as pinned: nothing to download.
+    let present = qbank_embed::verify(&dir, model.files).is_ok();
+    if !present {
+        download_checked(&dir, &model, args.from.as_deref())?;
+    }
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{} is in {} (SHA-256 checked)",
+        "{} is {} {} (SHA-256 checked)",
         model.name,
+        if present { "already in" } else { "in" },
         dir.display()
     )?;
     if qbank_embed::default_dir().as_deref() == Some(dir.as_path()) {
@@ -64,6 +52,32 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
         )?;
     }
     Ok(Outcome::Clean)
+}
+
+/// Copies or downloads `model`'s files into a temporary folder beside `dir`, checks every one
+/// against its pinned sum, and only then moves them into place.
+fn download_checked(
+    dir: &Path,
+    model: &qbank_embed::KnownModel,
+    from: Option<&str>,
+) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+    let staging = dir.join(format!(".fetch-{}", std::process::id()));
+    std::fs::create_dir_all(&staging)
+        .map_err(|e| Failure(format!("cannot create {}: {e}", staging.display())))?;
+    let result = fetch_into(&staging, model, from).and_then(|()| {
+        qbank_embed::verify(&staging, model.files)
+            .map_err(|e| Failure(format!("{e}: the files were not kept")))?;
+        for file in model.files {
+            let to = dir.join(file.name);
+            std::fs::rename(staging.join(file.name), &to)
+                .map_err(|e| Failure(format!("cannot write {}: {e}", to.display())))?;
+        }
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&staging);
+    result
 }
 
 fn fetch_into(
