@@ -1628,7 +1628,7 @@ _qbank() {
             return 0
             ;;
         qbank__subcmd__model__subcmd__fetch)
-            opts="-h --model --dir --from --help"
+            opts="-h --model --bank --config --dir --from --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,6 +1636,14 @@ _qbank() {
             case "${prev}" in
                 --model)
                     COMPREPLY=($(compgen -W "all-MiniLM-L6-v2 all-mpnet-base-v2" -- "${cur}"))
+                    return 0
+                    ;;
+                --bank)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)

@@ -222,18 +222,20 @@ json\t''"
 complete -c qbank -n "__fish_qbank_using_subcommand similar" -l config -d 'Read the near-duplicate threshold from this file instead of the qbank.toml found from the bank folder up' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand similar" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and not __fish_seen_subcommand_from fetch path help" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand model; and not __fish_seen_subcommand_from fetch path help" -f -a "fetch" -d 'Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums'
+complete -c qbank -n "__fish_qbank_using_subcommand model; and not __fish_seen_subcommand_from fetch path help" -f -a "fetch" -d 'Download the model the bank names (qbank.toml `[model] name`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and not __fish_seen_subcommand_from fetch path help" -f -a "path" -d 'Say which model folder qbank uses for a bank, and why, and check its files'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and not __fish_seen_subcommand_from fetch path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l model -d 'Which model: all-MiniLM-L6-v2 (fast, the default) or all-mpnet-base-v2 (closer to meaning, eight times the cost)' -r -f -a "all-MiniLM-L6-v2\t''
+complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l model -d 'Which model: all-MiniLM-L6-v2 (fast) or all-mpnet-base-v2 (closer to meaning, eight times the cost) [default: the one the bank\'s qbank.toml names in `[model] name`, else all-MiniLM-L6-v2]' -r -f -a "all-MiniLM-L6-v2\t''
 all-mpnet-base-v2\t''"
+complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l bank -d 'The bank folder whose qbank.toml may name the model' -r -F
+complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l config -d 'Read this file instead of the qbank.toml found from the bank folder up' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l dir -d 'Where to put the model (default: qbank/models/NAME in the user cache folder)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -l from -d 'A folder or a base URL to copy the files from instead of the public hub' -r
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from path" -l bank -d 'The bank folder (its qbank.toml may name a model folder)' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from path" -l config -d 'Read this file instead of the qbank.toml found from the bank folder up' -r -F
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
-complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums'
+complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download the model the bank names (qbank.toml `[model] name`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "path" -d 'Say which model folder qbank uses for a bank, and why, and check its files'
 complete -c qbank -n "__fish_qbank_using_subcommand model; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c qbank -n "__fish_qbank_using_subcommand completions" -s h -l help -d 'Print help'
@@ -267,5 +269,5 @@ complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcom
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "md" -d 'A Markdown page of the bank: topics as sections, questions with follow-ups and rubric'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Update questions by id and create new ones from the rows of a CSV file'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "xlsx" -d 'Update questions by id and create new ones from the rows of an Excel workbook'
-complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "fetch" -d 'Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums'
+complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "fetch" -d 'Download the model the bank names (qbank.toml `[model] name`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums'
 complete -c qbank -n "__fish_qbank_using_subcommand help; and __fish_seen_subcommand_from model" -f -a "path" -d 'Say which model folder qbank uses for a bank, and why, and check its files'

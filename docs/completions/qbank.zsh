@@ -509,7 +509,9 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (fetch)
 _arguments "${_arguments_options[@]}" : \
-'--model=[Which model\: all-MiniLM-L6-v2 (fast, the default) or all-mpnet-base-v2 (closer to meaning, eight times the cost)]:MODEL:(all-MiniLM-L6-v2 all-mpnet-base-v2)' \
+'--model=[Which model\: all-MiniLM-L6-v2 (fast) or all-mpnet-base-v2 (closer to meaning, eight times the cost) \[default\: the one the bank'\''s qbank.toml names in \`\[model\] name\`, else all-MiniLM-L6-v2\]]:MODEL:(all-MiniLM-L6-v2 all-mpnet-base-v2)' \
+'--bank=[The bank folder whose qbank.toml may name the model]:BANK:_files' \
+'--config=[Read this file instead of the qbank.toml found from the bank folder up]:FILE:_files' \
 '--dir=[Where to put the model (default\: qbank/models/NAME in the user cache folder)]:DIR:_files' \
 '--from=[A folder or a base URL to copy the files from instead of the public hub]:DIR|URL:_default' \
 '-h[Print help]' \
@@ -1052,7 +1054,7 @@ _qbank__subcmd__help__subcmd__man_commands() {
 (( $+functions[_qbank__subcmd__help__subcmd__model_commands] )) ||
 _qbank__subcmd__help__subcmd__model_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download the model the bank names (qbank.toml \`\[model\] name\`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
     )
     _describe -t commands 'qbank help model commands' commands "$@"
@@ -1258,7 +1260,7 @@ _qbank__subcmd__man_commands() {
 (( $+functions[_qbank__subcmd__model_commands] )) ||
 _qbank__subcmd__model_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download the model the bank names (qbank.toml \`\[model\] name\`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1272,7 +1274,7 @@ _qbank__subcmd__model__subcmd__fetch_commands() {
 (( $+functions[_qbank__subcmd__model__subcmd__help_commands] )) ||
 _qbank__subcmd__model__subcmd__help_commands() {
     local commands; commands=(
-'fetch:Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
+'fetch:Download the model the bank names (qbank.toml \`\[model\] name\`, else all-MiniLM-L6-v2) or --model into the user cache folder (or --dir), checked against pinned SHA-256 sums' \
 'path:Say which model folder qbank uses for a bank, and why, and check its files' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

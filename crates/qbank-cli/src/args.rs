@@ -311,8 +311,8 @@ pub enum SimilarFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// Download all-MiniLM-L6-v2 (or --model all-mpnet-base-v2) into the user cache folder (or
-    /// --dir), checked against pinned SHA-256 sums
+    /// Download the model the bank names (qbank.toml `[model] name`, else all-MiniLM-L6-v2) or
+    /// --model into the user cache folder (or --dir), checked against pinned SHA-256 sums
     #[command(
         after_help = "Examples:\n  qbank model fetch\n  qbank model fetch --from /mnt/mirror/all-MiniLM-L6-v2 --dir models/minilm\n  qbank model fetch --model all-mpnet-base-v2 --dir models/mpnet"
     )]
@@ -323,17 +323,23 @@ pub enum ModelCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct ModelFetchArgs {
-    /// Which model: all-MiniLM-L6-v2 (fast, the default) or all-mpnet-base-v2 (closer to
-    /// meaning, eight times the cost)
+    /// Which model: all-MiniLM-L6-v2 (fast) or all-mpnet-base-v2 (closer to meaning, eight
+    /// times the cost) [default: the one the bank's qbank.toml names in `[model] name`, else
+    /// all-MiniLM-L6-v2]
     #[arg(
         long,
-        default_value = "all-MiniLM-L6-v2",
         ignore_case = true,
         value_parser = clap::builder::PossibleValuesParser::new(
             qbank_embed::KNOWN_MODELS.map(|m| m.short)
         )
     )]
-    pub model: String,
+    pub model: Option<String>,
+    /// The bank folder whose qbank.toml may name the model
+    #[arg(long, default_value = "questions")]
+    pub bank: PathBuf,
+    /// Read this file instead of the qbank.toml found from the bank folder up
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Where to put the model (default: qbank/models/NAME in the user cache folder)
     #[arg(long)]
     pub dir: Option<PathBuf>,

@@ -190,6 +190,7 @@ fn run_action_with(
         );
     }
     values.insert("runner.arch".into(), "X64".into());
+    values.insert("hashFiles('**/qbank.toml')".into(), "0f1e2d3c".into());
 
     let path = format!(
         "{}:{}",
@@ -411,8 +412,8 @@ fn lint_step_fails_with_annotations_on_a_bad_bank() {
         .unwrap();
     assert!(
         fetch.stdout.contains(
-            "::warning title=qbank::the sentence-embedding model all-MiniLM-L6-v2 could not be \
-             fetched (qbank: error: --from "
+            "::warning title=qbank::the sentence-embedding model could not be fetched (qbank: \
+             error: --from "
         ) && fetch
             .stdout
             .contains("no-model-here: not a folder nor an http(s) URL); questions are compared by their words alone"),
@@ -630,7 +631,7 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
     let (code, out) = step(&ran, "Fetch the sentence-embedding model");
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        !out.contains("SHA-256") && !out.contains("::warning"),
+        out.contains("is already in") && !out.contains("::warning"),
         "{out}"
     );
     let (code, out) = step(&ran, "qbank lint");
@@ -666,8 +667,8 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
     assert_eq!(fetch.code, Some(0), "{}", fetch.stdout);
     assert!(
         fetch.stdout.contains(
-            "::warning title=qbank::the sentence-embedding model all-mpnet-bas-v2 could not be \
-             fetched (error: invalid value 'all-mpnet-bas-v2' for '--model <MODEL>')"
+            "::warning title=qbank::the sentence-embedding model could not be fetched (error: \
+             invalid value 'all-mpnet-bas-v2' for '--model <MODEL>')"
         ),
         "{}",
         fetch.stdout
@@ -703,4 +704,28 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
         .collect();
     // One question: a 12-byte header, a 16-byte key and 768 numbers of 4 bytes.
     assert_eq!(sizes, [12 + 16 + 4 * 768], "{}", cache.display());
+    // With `model: "true"`, the model the bank's qbank.toml names.
+    write(
+        &dir,
+        "work/qbank.toml",
+        "[model]\nname = \"all-mpnet-base-v2\"\n",
+    );
+    let ran = run_action(
+        &dir.join("work"),
+        &dir.join("runner3"),
+        &[("model-from", from.as_str())],
+    );
+    let fetch = ran
+        .iter()
+        .find(|r| r.name == "Fetch the sentence-embedding model")
+        .unwrap();
+    assert!(
+        fetch
+            .stdout
+            .starts_with("sentence-transformers/all-mpnet-base-v2 is in"),
+        "{}",
+        fetch.stdout
+    );
+    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    assert_eq!(lint.code, Some(0), "{}", lint.stdout);
 }

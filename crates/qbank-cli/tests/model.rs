@@ -218,6 +218,21 @@ fn qbank_toml_names_a_model_fetched_to_the_user_cache() {
             cached.display()
         )
     );
+    // `qbank model fetch` without --model fetches the model the bank names: here
+    // all-mpnet-base-v2, whose sums the files of all-MiniLM-L6-v2 do not have.
+    write(
+        &dir,
+        "qbank.toml",
+        "[model]\nname = \"all-mpnet-base-v2\"\n",
+    );
+    let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("expected d46a3e04"),
+        "{}",
+        text(&run.stderr)
+    );
+    write(&dir, "qbank.toml", "[model]\nname = \"all-MiniLM-L6-v2\"\n");
     // QBANK_MODEL_DIR still comes first.
     let run = qbank(&["model", "path"], &dir, Some(&minilm));
     assert!(

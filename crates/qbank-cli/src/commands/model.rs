@@ -16,8 +16,16 @@ pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
 /// Fetches the model unless its folder already holds every file as pinned: a failed or
 /// tampered download leaves nothing behind ([`download_checked`]).
 fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
-    let model = qbank_embed::known_model(&args.model)
-        .ok_or_else(|| Failure(format!("--model {}: not a model qbank knows", args.model)))?;
+    let name = match args.model {
+        Some(name) => name,
+        // The bank's choice (`config::load` refuses a name qbank does not know), else the
+        // default.
+        None => config::load(args.config.as_deref(), &args.bank)?
+            .model_name
+            .map_or_else(|| qbank_embed::KNOWN_MODELS[0].short.to_owned(), |n| n.name),
+    };
+    let model = qbank_embed::known_model(&name)
+        .ok_or_else(|| Failure(format!("--model {name}: not a model qbank knows")))?;
     let dir = match args.dir {
         Some(d) => d,
         None => qbank_embed::cache_dir_for(model.short)
