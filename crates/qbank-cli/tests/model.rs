@@ -144,6 +144,23 @@ fn all_mpnet_base_v2_is_fetched_by_name_with_its_length() {
                 .display()
         )
     );
+    // Once the bank names it, fetching it says no more than where it is.
+    write(
+        &dir,
+        "qbank.toml",
+        "[model]\nname = \"all-mpnet-base-v2\"\n",
+    );
+    std::fs::create_dir_all(dir.join("questions")).unwrap();
+    let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(
+        text(&run.stdout),
+        format!(
+            "sentence-transformers/all-mpnet-base-v2 is already in {} (SHA-256 checked)\n",
+            dir.join("user-cache/qbank/models/all-mpnet-base-v2")
+                .display()
+        )
+    );
     let run = fetch(&dir, "all-mpnet-base-v2", &mpnet, "mpnet");
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(
@@ -209,6 +226,14 @@ fn qbank_toml_names_a_model_fetched_to_the_user_cache() {
     let from = minilm.display().to_string();
     let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // The bank names it: nothing more to do.
+    assert_eq!(
+        text(&run.stdout),
+        format!(
+            "sentence-transformers/all-MiniLM-L6-v2 is in {} (SHA-256 checked)\n",
+            cached.display()
+        )
+    );
     let run = qbank(&["model", "path"], &dir, None);
     assert_eq!(
         text(&run.stdout),

@@ -16,13 +16,14 @@ pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
 /// Fetches the model unless its folder already holds every file as pinned: a failed or
 /// tampered download leaves nothing behind ([`download_checked`]).
 fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
-    let name = match args.model {
-        Some(name) => name,
-        // The bank's choice (`config::load` refuses a name qbank does not know), else the
-        // default.
-        None => config::load(args.config.as_deref(), &args.bank)?
-            .model_name
-            .map_or_else(|| qbank_embed::KNOWN_MODELS[0].short.to_owned(), |n| n.name),
+    // The model asked for, else the bank's choice (`config::load` refuses a name qbank does
+    // not know), else the default; and whether the bank names it.
+    let (name, named_by_bank) = match args.model {
+        Some(name) => (name, false),
+        None => match config::load(args.config.as_deref(), &args.bank)?.model_name {
+            Some(n) => (n.name, true),
+            None => (qbank_embed::KNOWN_MODELS[0].short.to_owned(), false),
+        },
     };
     let model = qbank_embed::known_model(&name)
         .ok_or_else(|| Failure(format!("--model {name}: not a model qbank knows")))?;
@@ -44,9 +45,10 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
         if present { "already in" } else { "in" },
         dir.display()
     )?;
-    if qbank_embed::default_dir().as_deref() == Some(dir.as_path()) {
+    let in_cache = qbank_embed::cache_dir_for(model.short).as_deref() == Some(dir.as_path());
+    if qbank_embed::default_dir().as_deref() == Some(dir.as_path()) || (in_cache && named_by_bank) {
         // Found there without a word.
-    } else if qbank_embed::cache_dir_for(model.short).as_deref() == Some(dir.as_path()) {
+    } else if in_cache {
         writeln!(
             out,
             "name it in qbank.toml to use it: [model] name = \"{}\"",
