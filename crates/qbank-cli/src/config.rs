@@ -50,6 +50,15 @@ pub fn load(explicit: Option<&Path>, bank: &Path) -> Result<Config, Failure> {
     Ok(config)
 }
 
+/// The model qbank.toml names in `[model] name` ([`load`] has refused a name qbank does not
+/// know).
+pub fn named_model(config: &Config) -> Option<qbank_embed::KnownModel> {
+    config
+        .model_name
+        .as_ref()
+        .and_then(|n| qbank_embed::known_model(&n.name))
+}
+
 /// A path relative to the working folder when it is below it.
 fn shown_path(path: &Path) -> String {
     let cwd = std::env::current_dir()

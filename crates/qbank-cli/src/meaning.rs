@@ -34,10 +34,7 @@ impl Setup {
         });
         Setup {
             configured,
-            named: config
-                .model_name
-                .as_ref()
-                .and_then(|n| qbank_embed::known_model(&n.name)),
+            named: crate::config::named_model(config),
             enabled: config.model_enabled.unwrap_or(true),
             cache_root: base
                 .filter(|b| !b.as_os_str().is_empty())

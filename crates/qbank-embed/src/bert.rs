@@ -44,6 +44,24 @@ pub struct Config {
     pub hidden_act: String,
 }
 
+impl Config {
+    /// Whether this is an MPNet (else a BERT).
+    pub fn is_mpnet(&self) -> bool {
+        self.model_type == "mpnet"
+    }
+
+    /// The most tokens a text may have: the positions the model has (MPNet's start after the
+    /// padding id).
+    pub fn positions(&self) -> usize {
+        if self.is_mpnet() {
+            self.max_position_embeddings
+                .saturating_sub(self.pad_token_id as usize + 1)
+        } else {
+            self.max_position_embeddings
+        }
+    }
+}
+
 fn default_type() -> String {
     "bert".to_owned()
 }
@@ -118,13 +136,13 @@ impl Bert {
     /// Reads the weights named as in Hugging Face's `BertModel` or `MPNetModel` (with or
     /// without a `bert.` or `mpnet.` prefix).
     pub fn load(vb: VarBuilder, c: &Config) -> Result<Bert> {
-        let mpnet = match c.model_type.as_str() {
-            "bert" => false,
-            "mpnet" => true,
-            other => candle_core::bail!(
-                "model_type \"{other}\" is not supported (only \"bert\" and \"mpnet\")"
-            ),
-        };
+        if !matches!(c.model_type.as_str(), "bert" | "mpnet") {
+            candle_core::bail!(
+                "model_type \"{}\" is not supported (only \"bert\" and \"mpnet\")",
+                c.model_type
+            );
+        }
+        let mpnet = c.is_mpnet();
         if c.hidden_act != "gelu" {
             candle_core::bail!(
                 "hidden_act \"{}\" is not supported (only \"gelu\")",
@@ -206,17 +224,6 @@ impl Bert {
             heads: c.num_attention_heads,
             variant,
         })
-    }
-
-    /// The most tokens a text may have: the positions the model has (MPNet's start after the
-    /// padding id).
-    pub fn positions(c: &Config) -> usize {
-        if c.model_type == "mpnet" {
-            c.max_position_embeddings
-                .saturating_sub(c.pad_token_id as usize + 1)
-        } else {
-            c.max_position_embeddings
-        }
     }
 
     /// The last hidden states of texts of one length, `(texts × tokens, hidden)`, the rows of

@@ -156,18 +156,13 @@ pub fn locate(
         }),
     };
     match (chosen, named) {
-        (Some(found), _) => {
-            for file in MODEL_FILES {
-                let path = found.dir.join(file.name);
-                if !path.is_file() {
-                    return Err(Error::Model(
-                        path,
-                        format!("not found (the model folder was set by {})", found.source),
-                    ));
-                }
-            }
-            Ok(Some(found))
-        }
+        (Some(found), _) => match first_missing(&found.dir, &MODEL_FILES) {
+            Some(path) => Err(Error::Model(
+                path,
+                format!("not found (the model folder was set by {})", found.source),
+            )),
+            None => Ok(Some(found)),
+        },
         (None, Some(model)) => {
             let dir = cache_dir_for(model.short).ok_or_else(|| {
                 Error::Model(
@@ -177,31 +172,36 @@ pub fn locate(
                         .to_owned(),
                 )
             })?;
-            for file in model.files {
-                let path = dir.join(file.name);
-                if !path.is_file() {
-                    return Err(Error::Model(
-                        path,
-                        format!(
-                            "not found: qbank.toml names {0}, and `qbank model fetch --model {0}` \
-                             puts it here",
-                            model.short
-                        ),
-                    ));
-                }
+            match first_missing(&dir, model.files) {
+                Some(path) => Err(Error::Model(
+                    path,
+                    format!(
+                        "not found: qbank.toml names {0}, and `qbank model fetch --model {0}` \
+                         puts it here",
+                        model.short
+                    ),
+                )),
+                None => Ok(Some(Located {
+                    dir,
+                    source: "qbank.toml's [model] name",
+                })),
             }
-            Ok(Some(Located {
-                dir,
-                source: "qbank.toml's [model] name",
-            }))
         }
         (None, None) => Ok(default_dir()
-            .filter(|dir| MODEL_FILES.iter().all(|f| dir.join(f.name).is_file()))
+            .filter(|dir| first_missing(dir, &MODEL_FILES).is_none())
             .map(|dir| Located {
                 dir,
                 source: "the user cache",
             })),
     }
+}
+
+/// The path of the first of `files` that `dir` lacks.
+fn first_missing(dir: &Path, files: &[PinnedFile]) -> Option<PathBuf> {
+    files
+        .iter()
+        .map(|f| dir.join(f.name))
+        .find(|path| !path.is_file())
 }
 
 /// The length of the model's vectors (`hidden_size` in its `config.json`).

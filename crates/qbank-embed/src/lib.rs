@@ -131,13 +131,14 @@ impl Model {
         // The file pads every text to a fixed length: a padded text gives another vector and
         // costs several times as much. Texts are batched by length instead (see `batches`).
         tokenizer.with_padding(None);
-        if Bert::positions(&config) < 2 {
+        let positions = config.positions();
+        if positions < 2 {
             return Err(Error::Model(
                 config_path,
                 format!(
                     "max_position_embeddings ({}) leaves no room for a text{}",
                     config.max_position_embeddings,
-                    if config.model_type == "mpnet" {
+                    if config.is_mpnet() {
                         " after the positions up to pad_token_id"
                     } else {
                         ""
@@ -145,9 +146,7 @@ impl Model {
                 ),
             ));
         }
-        let max_tokens = max_seq_length(dir)?
-            .unwrap_or(MAX_TOKENS)
-            .min(Bert::positions(&config));
+        let max_tokens = max_seq_length(dir)?.unwrap_or(MAX_TOKENS).min(positions);
         tokenizer
             .with_truncation(Some(tokenizers::TruncationParams {
                 max_length: max_tokens,

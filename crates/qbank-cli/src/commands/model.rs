@@ -16,17 +16,19 @@ pub fn run(command: ModelCommand) -> Result<Outcome, Failure> {
 /// Fetches the model unless its folder already holds every file as pinned: a failed or
 /// tampered download leaves nothing behind ([`download_checked`]).
 fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
-    // The model asked for, else the bank's choice (`config::load` refuses a name qbank does
-    // not know), else the default; and whether the bank names it.
-    let (name, named_by_bank) = match args.model {
-        Some(name) => (name, false),
-        None => match config::load(args.config.as_deref(), &args.bank)?.model_name {
-            Some(n) => (n.name, true),
-            None => (qbank_embed::KNOWN_MODELS[0].short.to_owned(), false),
+    // The model asked for, else the bank's choice, else the default; and whether the bank
+    // names it.
+    let (model, named_by_bank) = match args.model {
+        Some(name) => (
+            qbank_embed::known_model(&name)
+                .ok_or_else(|| Failure(format!("--model {name}: not a model qbank knows")))?,
+            false,
+        ),
+        None => match config::named_model(&config::load(args.config.as_deref(), &args.bank)?) {
+            Some(model) => (model, true),
+            None => (qbank_embed::KNOWN_MODELS[0], false),
         },
     };
-    let model = qbank_embed::known_model(&name)
-        .ok_or_else(|| Failure(format!("--model {name}: not a model qbank knows")))?;
     let dir = match args.dir {
         Some(d) => d,
         None => qbank_embed::cache_dir_for(model.short)
@@ -45,20 +47,21 @@ fn fetch(args: ModelFetchArgs) -> Result<Outcome, Failure> {
         if present { "already in" } else { "in" },
         dir.display()
     )?;
+    // How qbank will find it: the default model in its cache folder, or the bank's named one
+    // in its own, need no word.
     let in_cache = qbank_embed::cache_dir_for(model.short).as_deref() == Some(dir.as_path());
-    if qbank_embed::default_dir().as_deref() == Some(dir.as_path()) || (in_cache && named_by_bank) {
-        // Found there without a word.
-    } else if in_cache {
-        writeln!(
-            out,
-            "name it in qbank.toml to use it: [model] name = \"{}\"",
-            model.short
-        )?;
-    } else {
+    let is_default = model == qbank_embed::KNOWN_MODELS[0];
+    if !in_cache {
         writeln!(
             out,
             "point qbank at it with QBANK_MODEL_DIR={} or qbank.toml's [model] dir",
             dir.display()
+        )?;
+    } else if !is_default && !named_by_bank {
+        writeln!(
+            out,
+            "name it in qbank.toml to use it: [model] name = \"{}\"",
+            model.short
         )?;
     }
     Ok(Outcome::Clean)
@@ -166,30 +169,30 @@ fn path(args: ModelPathArgs) -> Result<Outcome, Failure> {
         )?;
         return Ok(Outcome::Clean);
     }
-    let named = config
-        .model_name
-        .as_ref()
-        .and_then(|n| qbank_embed::known_model(&n.name));
+    let named = config::named_model(&config);
     match qbank_embed::locate(configured.as_deref(), named.as_ref())? {
         Some(found) => {
             writeln!(out, "{} (from {})", found.dir.display(), found.source)?;
             // The known model whose files these are; else what sets them apart from the
-            // default.
-            let checked = qbank_embed::KNOWN_MODELS
-                .iter()
-                .find(|m| qbank_embed::verify(&found.dir, m.files).is_ok());
-            match checked {
-                Some(m) => writeln!(out, "{}: SHA-256 checked", m.name)?,
-                None => {
-                    let e = qbank_embed::verify(&found.dir, &qbank_embed::MODEL_FILES)
-                        .err()
-                        .map_or_else(String::new, |e| e.to_string());
-                    writeln!(
-                        out,
-                        "not a pinned model ({e}): it is used all the same; cached vectors are \
-                         kept per model"
-                    )?
+            // default (the first checked).
+            let mut apart = None;
+            let checked = qbank_embed::KNOWN_MODELS.iter().find(|m| {
+                match qbank_embed::verify(&found.dir, m.files) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        apart.get_or_insert(e);
+                        false
+                    }
                 }
+            });
+            match (checked, apart) {
+                (Some(m), _) => writeln!(out, "{}: SHA-256 checked", m.name)?,
+                (None, e) => writeln!(
+                    out,
+                    "not a pinned model ({}): it is used all the same; cached vectors are kept \
+                     per model",
+                    e.map_or_else(String::new, |e| e.to_string())
+                )?,
             }
             Ok(Outcome::Clean)
         }
