@@ -69,6 +69,13 @@ struct Ran {
     stdout: String,
 }
 
+/// The step of `ran` called `name`.
+fn step<'a>(ran: &'a [Ran], name: &str) -> &'a Ran {
+    ran.iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no step {name:?}"))
+}
+
 /// Where the release archives come from: `Good` (the binary under test, its checksum right),
 /// `Tampered` (a checksum that does not match), `Missing` (no release at all).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -363,7 +370,7 @@ fn lint_step_fails_with_annotations_on_a_bad_bank() {
     write(&dir, "work/questions/q/canary.yaml", BAD);
     std::fs::create_dir_all(dir.join("runner")).unwrap();
     let ran = run_action(&dir.join("work"), &dir.join("runner"), &[]);
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(1), "{ran:#?}");
     let errors: Vec<&str> = lint
         .stdout
@@ -406,10 +413,7 @@ fn lint_step_fails_with_annotations_on_a_bad_bank() {
         ran[0].stdout
     );
     // No model to be had: the lint runs by words, with a warning that says so.
-    let fetch = ran
-        .iter()
-        .find(|r| r.name == "Fetch the sentence-embedding model")
-        .unwrap();
+    let fetch = step(&ran, "Fetch the sentence-embedding model");
     assert!(
         fetch.stdout.contains(
             "::warning title=qbank::the sentence-embedding model could not be fetched (qbank: \
@@ -478,7 +482,7 @@ fn without_a_release_qbank_is_built_from_source_once_and_cached() {
         "{}",
         ran[0].stdout
     );
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(0), "{ran:#?}");
     // A second run finds the build in the cache folder and does not build again.
     run_action_with(
@@ -514,7 +518,7 @@ fn changed_since_fetches_the_history_and_reports_only_changed_files() {
         .find(|r| r.name.starts_with("Fetch the history"))
         .unwrap();
     assert_eq!(fetch.code, Some(0), "{ran:#?}");
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(1), "{ran:#?}");
     assert!(
         lint.stdout.contains("file=questions/q/canary.yaml"),
@@ -579,7 +583,7 @@ fn clean_bank(name: &str) -> common::TempDir {
 fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
     let dir = clean_bank("action-clean");
     let ran = run_action(&dir.join("work"), &dir.join("runner"), &[]);
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(0), "{ran:#?}");
     assert!(!lint.stdout.contains("::error"), "{}", lint.stdout);
     // The file has no schema line: a warning, which `args` can make fail the step.
@@ -588,7 +592,7 @@ fn lint_step_passes_on_a_clean_bank_and_passes_args_on() {
         &dir.join("runner2"),
         &[("args", "--deny-warnings")],
     );
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(1), "{ran:#?}");
     assert!(lint
         .stdout
@@ -607,15 +611,15 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
         &dir.join("runner"),
         &[("model-from", from.as_str())],
     );
-    let step = |ran: &[Ran], name: &str| -> (Option<i32>, String) {
-        let r = ran.iter().find(|r| r.name == name).unwrap();
+    let code_and_out = |ran: &[Ran], name: &str| -> (Option<i32>, String) {
+        let r = step(ran, name);
         (r.code, r.stdout.clone())
     };
-    let (code, out) = step(&ran, "Fetch the sentence-embedding model");
+    let (code, out) = code_and_out(&ran, "Fetch the sentence-embedding model");
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("(SHA-256 checked)"), "{out}");
     assert!(dir.join("runner/qbank-model/model.safetensors").is_file());
-    let (code, out) = step(&ran, "qbank lint");
+    let (code, out) = code_and_out(&ran, "qbank lint");
     assert_eq!(code, Some(0), "{out}");
     // The lint read the model: it kept the question's vector in the embedding cache.
     let cache = dir.join("work/questions/.qbank_cache/embeddings");
@@ -628,13 +632,13 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
     // still hands it to the lint, even with nowhere to fetch from.
     std::fs::remove_dir_all(dir.join("work/questions/.qbank_cache")).unwrap();
     let ran = run_action(&dir.join("work"), &dir.join("runner"), &[]);
-    let (code, out) = step(&ran, "Fetch the sentence-embedding model");
+    let (code, out) = code_and_out(&ran, "Fetch the sentence-embedding model");
     assert_eq!(code, Some(0), "{out}");
     assert!(
         out.contains("is already in") && !out.contains("::warning"),
         "{out}"
     );
-    let (code, out) = step(&ran, "qbank lint");
+    let (code, out) = code_and_out(&ran, "qbank lint");
     assert_eq!(code, Some(0), "{out}");
     assert!(cache.is_dir(), "the second lint did not read the model");
     // `model: false` skips all three steps.
@@ -648,7 +652,7 @@ fn the_model_is_fetched_once_checked_and_reaches_the_lint() {
         "Restore the embedding cache",
         "Fetch the sentence-embedding model",
     ] {
-        assert_eq!(step(&ran, name).0, None, "{name}");
+        assert_eq!(step(&ran, name).code, None, "{name}");
     }
 }
 
@@ -660,10 +664,7 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
         &dir.join("runner"),
         &[("model", "all-mpnet-bas-v2")],
     );
-    let fetch = ran
-        .iter()
-        .find(|r| r.name == "Fetch the sentence-embedding model")
-        .unwrap();
+    let fetch = step(&ran, "Fetch the sentence-embedding model");
     assert_eq!(fetch.code, Some(0), "{}", fetch.stdout);
     assert!(
         fetch.stdout.contains(
@@ -685,8 +686,7 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
             ("model-from", from.as_str()),
         ],
     );
-    let step = |name: &str| ran.iter().find(|r| r.name == name).unwrap();
-    let fetch = step("Fetch the sentence-embedding model");
+    let fetch = step(&ran, "Fetch the sentence-embedding model");
     assert!(
         fetch
             .stdout
@@ -695,7 +695,7 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
         "{}",
         fetch.stdout
     );
-    assert_eq!(step("qbank lint").code, Some(0));
+    assert_eq!(step(&ran, "qbank lint").code, Some(0));
     // The lint read it: its 768-long vectors are in the embedding cache.
     let cache = dir.join("work/questions/.qbank_cache/embeddings");
     let sizes: Vec<u64> = std::fs::read_dir(&cache)
@@ -715,10 +715,7 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
         &dir.join("runner3"),
         &[("model-from", from.as_str())],
     );
-    let fetch = ran
-        .iter()
-        .find(|r| r.name == "Fetch the sentence-embedding model")
-        .unwrap();
+    let fetch = step(&ran, "Fetch the sentence-embedding model");
     assert!(
         fetch
             .stdout
@@ -726,6 +723,6 @@ fn a_model_named_in_the_input_is_fetched_and_a_misspelt_one_is_a_warning_that_sa
         "{}",
         fetch.stdout
     );
-    let lint = ran.iter().find(|r| r.name == "qbank lint").unwrap();
+    let lint = step(&ran, "qbank lint");
     assert_eq!(lint.code, Some(0), "{}", lint.stdout);
 }

@@ -86,6 +86,20 @@ fn tokenizer_json() -> String {
     .to_string()
 }
 
+/// Sets `key` to `value` in the JSON file `dir/name` (a model's config.json or tokenizer.json),
+/// `key` a path of object keys.
+fn edit_json(dir: &Path, name: &str, key: &[&str], value: serde_json::Value) {
+    let path = dir.join(name);
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut at = &mut json;
+    for k in key {
+        at = &mut at[*k];
+    }
+    *at = value;
+    std::fs::write(&path, json.to_string()).unwrap();
+}
+
 /// Numbers in [-0.5, 0.5) from a fixed seed (SplitMix64).
 struct Noise(u64);
 
@@ -126,21 +140,24 @@ const BUCKETS: usize = 8;
 fn tiny_model_of(dir: &Path, hidden: usize, arch: Arch) {
     let inter = 2 * hidden;
     let vocab = WORDS.len() + 4;
-    let config = match arch {
+    let mut config = serde_json::json!({
+        "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
+        "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
+        "pad_token_id": 0
+    });
+    let variant = match arch {
         Arch::Bert => serde_json::json!({
-            "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
-            "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
             "hidden_dropout_prob": 0.1, "max_position_embeddings": POSITIONS, "type_vocab_size": 2,
-            "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": 0,
-            "model_type": "bert"
+            "initializer_range": 0.02, "layer_norm_eps": 1e-12, "model_type": "bert"
         }),
         Arch::Mpnet => serde_json::json!({
-            "vocab_size": vocab, "hidden_size": hidden, "num_hidden_layers": LAYERS,
-            "num_attention_heads": 4, "intermediate_size": inter, "hidden_act": "gelu",
             "max_position_embeddings": POSITIONS + 1, "relative_attention_num_buckets": BUCKETS,
-            "layer_norm_eps": 1e-5, "pad_token_id": 0, "model_type": "mpnet"
+            "layer_norm_eps": 1e-5, "model_type": "mpnet"
         }),
     };
+    for (key, value) in variant.as_object().unwrap() {
+        config[key] = value.clone();
+    }
     std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
     std::fs::write(dir.join("tokenizer.json"), tokenizer_json()).unwrap();
     let mut noise = Noise(14);
@@ -355,18 +372,12 @@ fn a_missing_or_broken_file_is_an_error_that_names_it() {
         "{e}"
     );
     tiny_model(&dir);
-    let mut config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
-    config["model_type"] = "roberta".into();
-    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    edit_json(&dir, "config.json", &["model_type"], "roberta".into());
     let e = Model::load(&dir).unwrap_err().to_string();
     assert!(e.contains("model_type \"roberta\" is not supported"), "{e}");
     // An MPNet whose positions all lie at or before the padding id has no room for a text.
     tiny_model_of(&dir, HIDDEN, Arch::Mpnet);
-    let mut config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
-    config["pad_token_id"] = u32::MAX.into();
-    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    edit_json(&dir, "config.json", &["pad_token_id"], u32::MAX.into());
     let e = Model::load(&dir).unwrap_err().to_string();
     assert!(e.contains("leaves no room for a text"), "{e}");
     tiny_model(&dir);
@@ -397,22 +408,19 @@ fn hostile_configurations_are_errors_or_run_never_a_panic() {
     for arch in [Arch::Bert, Arch::Mpnet] {
         // A tokenizer that gives ids past the model's table of words.
         tiny_model_of(&dir, HIDDEN, arch);
-        let path = dir.join("tokenizer.json");
-        let mut tokenizer: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        tokenizer["model"]["vocab"]["thread"] = 4000.into();
-        std::fs::write(&path, tokenizer.to_string()).unwrap();
+        edit_json(
+            &dir,
+            "tokenizer.json",
+            &["model", "vocab", "thread"],
+            4000.into(),
+        );
         if let Ok(model) = Model::load(&dir) {
             let e = model.embed(&["What is a thread?"], &mut |_| {});
             assert!(e.is_err(), "{arch:?}: an id past the table was read");
         }
         for (key, value) in &edits {
             tiny_model_of(&dir, HIDDEN, arch);
-            let path = dir.join("config.json");
-            let mut config: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            config[*key] = value.clone();
-            std::fs::write(&path, config.to_string()).unwrap();
+            edit_json(&dir, "config.json", &[key], value.clone());
             // Either refused with a message, or run: vectors of the configured length.
             if let Ok(model) = Model::load(&dir) {
                 if let Ok(v) = model.embed(&["What is a thread?", ""], &mut |_| {}) {
