@@ -1,6 +1,8 @@
 //! What texts mean, as sentence vectors computed elsewhere (the `qbank-embed` crate), and the
 //! exact search for each text's nearest neighbours among them.
 
+mod clustered;
+
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -10,7 +12,7 @@ use std::sync::{Arc, Mutex};
 ///
 /// Built by the caller (the CLI embeds the bank's questions with a sentence-embedding model,
 /// through its cache) and handed to a [`super::Detector`]; this crate never runs a model.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Embeddings {
     dim: usize,
     vectors: HashMap<String, Box<[f32]>>,
@@ -20,6 +22,9 @@ pub struct Embeddings {
     /// the same texts (the near-duplicate rule's and kit selection's, at two thresholds)
     /// compare every pair once.
     neighbours: Arc<Mutex<Vec<Neighbours>>>,
+    /// From how many texts the search is by clusters, and how ([`APPROXIMATE`]; smaller in
+    /// tests).
+    approximate: Approximate,
 }
 
 /// [`nearest`] of one list of texts, with no floor.
@@ -33,6 +38,12 @@ struct Neighbours {
     lists: Arc<Vec<Vec<(u32, f32)>>>,
 }
 
+impl Default for Embeddings {
+    fn default() -> Embeddings {
+        Embeddings::new("", 0)
+    }
+}
+
 impl Embeddings {
     /// No vectors yet, from the model named `model`, each of length `dim`.
     pub fn new(model: impl Into<String>, dim: usize) -> Embeddings {
@@ -41,6 +52,7 @@ impl Embeddings {
             vectors: HashMap::new(),
             model: model.into(),
             neighbours: Arc::default(),
+            approximate: APPROXIMATE,
         }
     }
 
@@ -79,7 +91,8 @@ impl Embeddings {
     /// the `k` nearest of all, those under the floor left out. A list of texts that differs
     /// from one searched before in a few texts in one place (the bank before and after a
     /// change to one file, as `lint --changed-since` reads them) updates that search's lists
-    /// ([`updated`]) instead of comparing every pair again.
+    /// ([`updated`]) instead of comparing every pair again, unless the search is by clusters
+    /// ([`nearest`]).
     pub(crate) fn nearest_among<S: AsRef<str>>(
         &self,
         texts: &[S],
@@ -108,11 +121,16 @@ impl Embeddings {
             match known.iter().find(|n| n.texts == key && n.k == k) {
                 Some(n) => n.lists.clone(),
                 None => {
+                    // A search by clusters is done afresh, so that it finds what a lint of
+                    // these texts alone finds.
+                    let exact = !clustered::applies(vectors, self.approximate.0);
                     let lists = known
                         .iter()
-                        .filter(|n| n.k == k)
+                        .filter(|n| n.k == k && exact)
                         .find_map(|n| updated(n, &ids, vectors))
-                        .unwrap_or_else(|| nearest(vectors, k, f32::NEG_INFINITY));
+                        .unwrap_or_else(|| {
+                            nearest(vectors, k, f32::NEG_INFINITY, self.approximate)
+                        });
                     let lists = Arc::new(lists);
                     known.push(Neighbours {
                         texts: key,
@@ -194,9 +212,29 @@ const COLUMNS: usize = 128;
 /// the machine, and no candidate needs scoring again. (A matrix-product library such as `gemm`
 /// would be faster still on some processors, but it adds in another order, fuses products into
 /// sums, and its entry point is `unsafe`, which this workspace forbids.)
-pub(crate) fn nearest(vectors: &[Option<&[f32]>], k: usize, floor: f32) -> Vec<Vec<(u32, f32)>> {
+///
+/// From `approximate.0` texts on ([`APPROXIMATE`] outside tests), the search is by clusters
+/// instead, as `approximate.1` says ([`clustered`]): the same cosines and order, but a text
+/// meets only the texts of the clusters nearest to it, so a few of its nearest may be missed.
+fn nearest(
+    vectors: &[Option<&[f32]>],
+    k: usize,
+    floor: f32,
+    approximate: Approximate,
+) -> Vec<Vec<(u32, f32)>> {
+    let (from, plan) = approximate;
+    if clustered::applies(vectors, from) {
+        return clustered::nearest(Kernel::best(), vectors, k, floor, &plan);
+    }
     nearest_with(Kernel::best(), vectors, k, floor)
 }
+
+/// From how many texts [`nearest`] searches by clusters, and how.
+type Approximate = (usize, clustered::Plan);
+
+/// [`nearest`]'s search by clusters: from [`clustered::APPROXIMATE_FROM`] texts, as
+/// [`clustered::PLAN`] says.
+const APPROXIMATE: Approximate = (clustered::APPROXIMATE_FROM, clustered::PLAN);
 
 /// [`nearest`] with the products of `kernel`.
 fn nearest_with(
@@ -719,12 +757,12 @@ mod tests {
         let v: Vec<Vec<f32>> = vec![vec![1.0, 0.0], vec![s, s], vec![0.0, 1.0], vec![-1.0, 0.0]];
         let refs: Vec<Option<&[f32]>> =
             v.iter().map(|x| Some(x.as_slice())).chain([None]).collect();
-        let n = nearest(&refs, 2, 0.5);
+        let n = nearest(&refs, 2, 0.5, APPROXIMATE);
         assert_eq!(n.len(), 5);
         assert_eq!(n[0], [(1, s)]);
         assert_eq!(n[1].iter().map(|x| x.0).collect::<Vec<_>>(), [0, 2]);
         assert!(n[3].is_empty() && n[4].is_empty());
-        let all = nearest(&refs, 1, -1.0);
+        let all = nearest(&refs, 1, -1.0, APPROXIMATE);
         assert_eq!(all[3], [(2, 0.0)]);
     }
 
@@ -761,7 +799,11 @@ mod tests {
                     all
                 })
                 .collect();
-            assert_eq!(nearest(&refs, k, floor), brute, "k {k}, floor {floor}");
+            assert_eq!(
+                nearest(&refs, k, floor, APPROXIMATE),
+                brute,
+                "k {k}, floor {floor}"
+            );
         }
     }
 
@@ -797,7 +839,7 @@ mod tests {
                 .collect();
             after.splice(at..at + removed, new);
             let k = [1, 3, 16][round % 3];
-            let fresh = nearest(&vectors_of(&after), k, f32::NEG_INFINITY);
+            let fresh = nearest(&vectors_of(&after), k, f32::NEG_INFINITY, APPROXIMATE);
             let kept = Embeddings {
                 neighbours: Arc::default(),
                 ..embeddings.clone()
@@ -1052,8 +1094,11 @@ mod tests {
         let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(v.as_slice())).collect();
         assert!(Matrix::of(&refs).is_none());
         check_kernels(&refs, 16, "uneven lengths");
-        assert!(nearest(&[], 3, 0.0).is_empty());
-        assert_eq!(nearest(&[None, None], 3, 0.0), vec![Vec::new(), Vec::new()]);
+        assert!(nearest(&[], 3, 0.0, APPROXIMATE).is_empty());
+        assert_eq!(
+            nearest(&[None, None], 3, 0.0, APPROXIMATE),
+            vec![Vec::new(), Vec::new()]
+        );
     }
 
     #[test]
@@ -1120,5 +1165,141 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m.get("a"), Some([1.0, 0.0].as_slice()));
         assert_eq!(dot(&[1.0; 19], &[2.0; 19]), 38.0);
+    }
+
+    /// Vectors gathered around `groups` random centres (a bank's topics), with a few texts
+    /// repeated (equal vectors, so tied cosines) and every 97th text without a vector.
+    fn gathered(seed: u64, n: usize, dim: usize, groups: usize) -> Vec<Option<Vec<f32>>> {
+        let mut rng = crate::select::SplitMix64::new(seed);
+        let centres: Vec<Vec<f32>> = (0..groups).map(|_| random_vector(&mut rng, dim)).collect();
+        let mut out: Vec<Option<Vec<f32>>> = Vec::with_capacity(n);
+        for i in 0..n {
+            if i % 97 == 50 {
+                out.push(None);
+            } else if i % 41 == 40 {
+                out.push(out[i - 7].clone());
+            } else {
+                let centre = &centres[rng.below(groups as u64) as usize];
+                let noise = random_vector(&mut rng, dim);
+                let v: Vec<f32> = centre
+                    .iter()
+                    .zip(&noise)
+                    .map(|(c, e)| c + 0.6 * e)
+                    .collect();
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                out.push(Some(v.iter().map(|x| x / norm).collect()));
+            }
+        }
+        out
+    }
+
+    /// A search by clusters that searches every cluster is the exact search, bit for bit and
+    /// tie for tie, on every kernel; so the clusters only ever choose which texts meet.
+    #[test]
+    fn a_search_of_every_cluster_is_the_exact_search() {
+        for (dim, n) in [(24, 900), (19, 500), (384, 300)] {
+            let vectors = gathered(dim as u64, n, dim, 12);
+            let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| v.as_deref()).collect();
+            let plan = clustered::Plan {
+                texts_per_cluster: 20,
+                probes: usize::MAX,
+                rounds: 3,
+                sample_per_cluster: 4,
+            };
+            for (k, floor) in [(1, f32::NEG_INFINITY), (8, f32::NEG_INFINITY), (16, 0.5)] {
+                let exact = bits(&nearest_with(Kernel::Portable, &refs, k, floor));
+                for kernel in kernels() {
+                    let found = clustered::nearest(kernel, &refs, k, floor, &plan);
+                    assert_eq!(bits(&found), exact, "dim {dim}, k {k}, {kernel:?}");
+                }
+            }
+        }
+    }
+
+    /// Searching a few clusters: every cosine found is [`dot`]'s, every list is in order and
+    /// holds the nearest of the texts it met, nearly all the exact neighbours are found, and
+    /// the result is the same on every kernel.
+    #[test]
+    fn a_search_of_the_nearest_clusters_finds_nearly_every_neighbour() {
+        let (n, dim, k) = (3000, 32, 8);
+        let vectors = gathered(5, n, dim, 15);
+        let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| v.as_deref()).collect();
+        let plan = clustered::Plan {
+            texts_per_cluster: 30,
+            probes: 8,
+            rounds: 4,
+            sample_per_cluster: 16,
+        };
+        let exact = nearest_with(Kernel::Portable, &refs, k, f32::NEG_INFINITY);
+        let found = clustered::nearest(Kernel::Portable, &refs, k, f32::NEG_INFINITY, &plan);
+        for kernel in kernels() {
+            let again = clustered::nearest(kernel, &refs, k, f32::NEG_INFINITY, &plan);
+            assert_eq!(bits(&again), bits(&found), "{kernel:?}");
+        }
+        let (mut wanted, mut hit, mut met) = (0, 0, 0);
+        for (i, (list, right)) in found.iter().zip(&exact).enumerate() {
+            let Some(v) = refs[i] else {
+                assert!(list.is_empty());
+                continue;
+            };
+            assert!(list.len() <= k);
+            assert!(
+                list.windows(2).all(|w| nearer(w[0], w[1]).is_lt()),
+                "text {i}"
+            );
+            for &(j, c) in list {
+                assert_ne!(j as usize, i);
+                assert_eq!(c.to_bits(), dot(v, refs[j as usize].unwrap()).to_bits());
+            }
+            wanted += right.len();
+            hit += right.iter().filter(|x| list.contains(x)).count();
+            met += usize::from(list.len() == right.len());
+        }
+        let recall = hit as f64 / wanted as f64;
+        assert!(recall > 0.95 && recall < 1.0, "recall {recall}");
+        assert!(met > n * 9 / 10, "{met} full lists");
+    }
+
+    /// A search large enough to be by clusters over texts changed in one place is done
+    /// afresh: it finds what a search of those texts alone finds, not an update of the lists
+    /// before the change.
+    #[test]
+    fn a_large_search_after_a_small_change_finds_what_a_new_search_finds() {
+        // Every 97th text has no vector.
+        let (n, from) = (1500, 1400);
+        let plan = clustered::Plan {
+            texts_per_cluster: 30,
+            probes: 3,
+            rounds: 3,
+            sample_per_cluster: 8,
+        };
+        let vectors = gathered(3, n + 90, 32, 1000);
+        let mut embeddings = Embeddings::new("test", 32);
+        embeddings.approximate = (from, plan);
+        for (t, v) in vectors.iter().enumerate() {
+            if let Some(v) = v {
+                embeddings.insert(&format!("t{t}"), v.clone());
+            }
+        }
+        let texts: Vec<String> = (0..n + 90).map(|t| format!("t{t}")).collect();
+        let vectors_of = |texts: &[String]| -> Vec<Option<&[f32]>> {
+            texts.iter().map(|t| embeddings.get(t)).collect()
+        };
+        let before = &texts[..n];
+        let mut after = before.to_vec();
+        // Texts replaced at the start, among the sample the clusters start from.
+        after[..5].clone_from_slice(&texts[n..n + 5]);
+        assert!(clustered::applies(&vectors_of(&after), from));
+        assert!(!clustered::applies(&vectors_of(&texts[..from]), from));
+        let fresh = nearest(&vectors_of(&after), 4, f32::NEG_INFINITY, (from, plan));
+        let exact = nearest_with(Kernel::best(), &vectors_of(&after), 4, f32::NEG_INFINITY);
+        assert!(bits(&fresh) != bits(&exact), "the search is by clusters");
+        embeddings.nearest_among(before, &vectors_of(before), 4, f32::NEG_INFINITY);
+        let found = embeddings.nearest_among(&after, &vectors_of(&after), 4, f32::NEG_INFINITY);
+        assert!(bits(&found) == bits(&fresh));
+        // An update of the lists before would have found the exact neighbours of the new text.
+        let known = embeddings.neighbours.lock().unwrap();
+        let updated = updated(&known[0], &known[1].ids, &vectors_of(&after));
+        assert!(updated.is_some_and(|u| bits(&u) != bits(&found)));
     }
 }
