@@ -232,3 +232,72 @@ fn a_query_cannot_recolour_or_reorder_the_output() {
         "{out}"
     );
 }
+
+/// With the model, the list is ordered by closeness (meaning and words), which the human
+/// output leads each question with; the lint's score is shown beside it where it differs, and
+/// the mark "near duplicate" follows the lint's score, not the closeness.
+#[test]
+fn with_the_model_the_order_is_the_closeness_and_the_lint_score_is_shown() {
+    let Some(model) = common::test_model_dir("QBANK_TEST_MODEL_DIR", "similar with the model")
+    else {
+        return;
+    };
+    let dir = bank();
+    let run = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"))
+            .args(["similar", "--bank", "bank", "--format", format])
+            .arg("Which numbers do you look at while a new model version takes a little traffic?")
+            .current_dir(&*dir)
+            .env("QBANK_MODEL_DIR", &model)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("qbank runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let report: Value = serde_json::from_str(&run("json")).expect("JSON");
+    let closest = report["closest"].as_array().expect("a list");
+    let number = |m: &Value, key: &str| m[key].as_f64().expect(key);
+    assert!(closest.len() > 2, "{report:#}");
+    assert!(
+        closest
+            .windows(2)
+            .all(|w| number(&w[0], "closeness") >= number(&w[1], "closeness")),
+        "{report:#}"
+    );
+    let threshold = number(&report, "threshold");
+    for m in closest {
+        assert_eq!(
+            m["near_duplicate"].as_bool(),
+            Some(number(m, "score") >= threshold),
+            "{m:#}"
+        );
+    }
+    // The lint's score is not the order: somewhere it differs from the closeness.
+    assert!(
+        closest
+            .iter()
+            .any(|m| (number(m, "score") - number(m, "closeness")).abs() >= 0.005),
+        "{report:#}"
+    );
+    let human = run("human");
+    let leading: Vec<String> = closest
+        .iter()
+        .map(|m| {
+            format!(
+                "{:.2}  {}  (",
+                number(m, "closeness"),
+                m["id"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for line in &leading {
+        assert!(human.contains(line.as_str()), "{line:?} in\n{human}");
+    }
+    for m in closest {
+        let lint = format!("{:.2}", number(m, "score"));
+        if lint != format!("{:.2}", number(m, "closeness")) {
+            assert!(human.contains(&format!("lint score {lint}")), "{human}");
+        }
+    }
+}

@@ -32,6 +32,10 @@ pub struct Match<'a> {
     pub file: String,
     pub line: u32,
     pub column: u32,
+    /// How close the two are, what the list is ordered by: meaning and words blended (words
+    /// alone without a model).
+    pub closeness: f32,
+    /// The near-duplicate verdict's score, which `qbank lint` compares with the threshold.
     pub score: f32,
     /// The subjects both texts name, heaviest first.
     pub shared: Vec<String>,
@@ -75,7 +79,7 @@ pub fn closest<'b>(
     let closest = index
         .closest(others.len(), limit)
         .into_iter()
-        .map(|(j, similarity)| {
+        .map(|(j, closeness, similarity)| {
             let q = others[j];
             let place = bank.question_file(q).label("/text");
             Match {
@@ -84,6 +88,7 @@ pub fn closest<'b>(
                 line: place.span.start.line,
                 column: place.span.start.column,
                 // Three decimals: more would only show the float's rounding.
+                closeness: (closeness * 1000.0).round() / 1000.0,
                 score: (similarity.score * 1000.0).round() / 1000.0,
                 shared: similarity.shared,
                 semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),

@@ -1639,8 +1639,9 @@ impl<'d> Index<'d> {
     /// The texts closest to text `i`, closest first (ties in text order), at most `limit` of
     /// them: every text that shares a subject with it, however little (with vectors: enough
     /// to count, see [`RANKING`]), or is close by meaning, whatever the threshold. Compares `i` with every text, so it costs time linear in the bank: for one
-    /// question, not for all of them (that is [`Index::near_duplicates`]).
-    pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, Similarity)> {
+    /// question, not for all of them (that is [`Index::near_duplicates`]). Each with the score
+    /// it is ordered by ([`Index::rank_score`]) and the verdict's ([`Index::score`]).
+    pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, f32, Similarity)> {
         let mut found: Vec<(usize, f32)> = (0..self.docs.len())
             .filter(|&j| j != i)
             .map(|j| (j, self.rank_score(i, j)))
@@ -1650,7 +1651,7 @@ impl<'d> Index<'d> {
         found.truncate(limit);
         found
             .into_iter()
-            .map(|(j, _)| (j, self.score(i, j)))
+            .map(|(j, rank)| (j, rank, self.score(i, j)))
             .collect()
     }
 
@@ -2163,13 +2164,16 @@ mod tests {
         let detector = detector();
         let index = detector.index(&texts);
         let closest = index.closest(0, 10);
-        let order: Vec<usize> = closest.iter().map(|(j, _)| *j).collect();
+        let order: Vec<usize> = closest.iter().map(|(j, _, _)| *j).collect();
         // The canary question first, the feature store not at all, the text itself never.
         assert_eq!(order.first(), Some(&1), "{closest:?}");
-        assert_eq!(closest[0].1.shared, ["canary deployment"]);
+        assert_eq!(closest[0].2.shared, ["canary deployment"]);
         assert!(!order.contains(&0) && !order.contains(&4), "{closest:?}");
-        assert!(closest.windows(2).all(|w| w[0].1.score >= w[1].1.score));
-        assert_eq!(closest[0].1, index.score(0, 1));
+        assert!(closest.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert!(closest
+            .iter()
+            .all(|&(j, rank, _)| rank == index.rank_score(0, j)));
+        assert_eq!(closest[0].2, index.score(0, 1));
         assert_eq!(index.closest(0, 1).len(), 1);
         assert!(index.closest(4, 10).is_empty());
     }

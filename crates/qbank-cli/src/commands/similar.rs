@@ -105,7 +105,7 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             (false, true) => "acknowledged in similar_to",
             (false, false) => "related",
         };
-        writeln!(w, "{:.2}  {}  ({verdict})", m.score, m.id)?;
+        writeln!(w, "{:.2}  {}  ({verdict})", m.closeness, m.id)?;
         writeln!(w, "      {}", shown(m.text))?;
         let mut why = Vec::new();
         if let Some(c) = m.semantic {
@@ -121,6 +121,11 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 shown(b)
             ));
         }
+        // Where it differs from the closeness (with a model, or a swapped subject).
+        let (lint, closeness) = (format!("{:.2}", m.score), format!("{:.2}", m.closeness));
+        if lint != closeness {
+            why.push(format!("lint score {lint}"));
+        }
         writeln!(w, "      {}", why.join("; "))?;
         writeln!(w, "      {}:{}:{}", m.file, m.line, m.column)?;
     }
@@ -128,7 +133,7 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{} of {} active questions shown; {flagged} at or above the near-duplicate threshold {:.2}",
+        "{} of {} active questions shown, closest first; {flagged} with a lint score at or above the near-duplicate threshold {:.2}",
         r.closest.len(),
         r.compared,
         r.threshold
