@@ -33,6 +33,14 @@ fn fetch(cwd: &Path, model: &str, from: &Path, to: &str) -> Output {
     qbank(&args, cwd, None)
 }
 
+/// What `qbank model fetch --from FROM` prints in `cwd` (the model the bank names), once it
+/// succeeded.
+fn fetched(cwd: &Path, from: &str) -> String {
+    let run = qbank(&["model", "fetch", "--from", from], cwd, None);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    text(&run.stdout)
+}
+
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names = file_names(dir);
@@ -151,10 +159,8 @@ fn all_mpnet_base_v2_is_fetched_by_name_with_its_length() {
         "[model]\nname = \"all-mpnet-base-v2\"\n",
     );
     std::fs::create_dir_all(dir.join("questions")).unwrap();
-    let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
-    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert_eq!(
-        text(&run.stdout),
+        fetched(&dir, &from),
         format!(
             "sentence-transformers/all-mpnet-base-v2 is already in {} (SHA-256 checked)\n",
             dir.join("user-cache/qbank/models/all-mpnet-base-v2")
@@ -224,11 +230,9 @@ fn qbank_toml_names_a_model_fetched_to_the_user_cache() {
         return;
     };
     let from = minilm.display().to_string();
-    let run = qbank(&["model", "fetch", "--from", &from], &dir, None);
-    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     // The bank names it: nothing more to do.
     assert_eq!(
-        text(&run.stdout),
+        fetched(&dir, &from),
         format!(
             "sentence-transformers/all-MiniLM-L6-v2 is in {} (SHA-256 checked)\n",
             cached.display()

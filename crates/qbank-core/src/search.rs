@@ -87,11 +87,10 @@ pub fn closest<'b>(
                 file: place.file,
                 line: place.span.start.line,
                 column: place.span.start.column,
-                // Three decimals: more would only show the float's rounding.
-                closeness: (closeness * 1000.0).round() / 1000.0,
-                score: (similarity.score * 1000.0).round() / 1000.0,
+                closeness: three_decimals(closeness),
+                score: three_decimals(similarity.score),
                 shared: similarity.shared,
-                semantic: similarity.semantic.map(|c| (c * 1000.0).round() / 1000.0),
+                semantic: similarity.semantic.map(three_decimals),
                 swapped: similarity.swapped.map(|(a, b)| [a, b]),
                 near_duplicate: similarity.score >= threshold,
                 acknowledged: asked.is_some_and(|a| a.acknowledges(q)),
@@ -106,4 +105,9 @@ pub fn closest<'b>(
         compared: others.len(),
         closest,
     }
+}
+
+/// `x` to three decimals: more would only show the float's rounding.
+fn three_decimals(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
 }

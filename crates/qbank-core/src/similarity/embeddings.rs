@@ -22,9 +22,9 @@ pub struct Embeddings {
     /// the same texts (the near-duplicate rule's and kit selection's, at two thresholds)
     /// compare every pair once.
     neighbours: Arc<Mutex<Vec<Neighbours>>>,
-    /// From how many texts the search is by clusters, and how ([`APPROXIMATE`]; smaller in
-    /// tests).
-    approximate: Approximate,
+    /// From how many texts the search is by clusters, and how
+    /// ([`clustered::APPROXIMATE_FROM`] and [`clustered::PLAN`]; smaller in tests).
+    approximate: (usize, clustered::Plan),
 }
 
 /// [`nearest`] of one list of texts, with no floor.
@@ -52,7 +52,7 @@ impl Embeddings {
             vectors: HashMap::new(),
             model: model.into(),
             neighbours: Arc::default(),
-            approximate: APPROXIMATE,
+            approximate: (clustered::APPROXIMATE_FROM, clustered::PLAN),
         }
     }
 
@@ -123,14 +123,13 @@ impl Embeddings {
                 None => {
                     // A search by clusters is done afresh, so that it finds what a lint of
                     // these texts alone finds.
-                    let exact = !clustered::applies(vectors, self.approximate.0);
+                    let (from, plan) = &self.approximate;
+                    let by_clusters = clustered::applies(vectors, *from).then_some(plan);
                     let lists = known
                         .iter()
-                        .filter(|n| n.k == k && exact)
+                        .filter(|n| n.k == k && by_clusters.is_none())
                         .find_map(|n| updated(n, &ids, vectors))
-                        .unwrap_or_else(|| {
-                            nearest(vectors, k, f32::NEG_INFINITY, self.approximate)
-                        });
+                        .unwrap_or_else(|| nearest(vectors, k, f32::NEG_INFINITY, by_clusters));
                     let lists = Arc::new(lists);
                     known.push(Neighbours {
                         texts: key,
@@ -213,28 +212,21 @@ const COLUMNS: usize = 128;
 /// would be faster still on some processors, but it adds in another order, fuses products into
 /// sums, and its entry point is `unsafe`, which this workspace forbids.)
 ///
-/// From `approximate.0` texts on ([`APPROXIMATE`] outside tests), the search is by clusters
-/// instead, as `approximate.1` says ([`clustered`]): the same cosines and order, but a text
-/// meets only the texts of the clusters nearest to it, so a few of its nearest may be missed.
+/// With `by_clusters` (a bank of [`clustered::APPROXIMATE_FROM`] texts or more), the search is
+/// by clusters instead, as the plan says ([`clustered`]): the same cosines and order, but a
+/// text meets only the texts of the clusters nearest to it, so a few of its nearest may be
+/// missed.
 fn nearest(
     vectors: &[Option<&[f32]>],
     k: usize,
     floor: f32,
-    approximate: Approximate,
+    by_clusters: Option<&clustered::Plan>,
 ) -> Vec<Vec<(u32, f32)>> {
-    let (from, plan) = approximate;
-    if clustered::applies(vectors, from) {
-        return clustered::nearest(Kernel::best(), vectors, k, floor, &plan);
+    match by_clusters {
+        Some(plan) => clustered::nearest(Kernel::best(), vectors, k, floor, plan),
+        None => nearest_with(Kernel::best(), vectors, k, floor),
     }
-    nearest_with(Kernel::best(), vectors, k, floor)
 }
-
-/// From how many texts [`nearest`] searches by clusters, and how.
-type Approximate = (usize, clustered::Plan);
-
-/// [`nearest`]'s search by clusters: from [`clustered::APPROXIMATE_FROM`] texts, as
-/// [`clustered::PLAN`] says.
-const APPROXIMATE: Approximate = (clustered::APPROXIMATE_FROM, clustered::PLAN);
 
 /// [`nearest`] with the products of `kernel`.
 fn nearest_with(
@@ -598,27 +590,33 @@ fn scores<L: Lanes>(
                 if i > j {
                     continue;
                 }
-                let mut sums = tile(
-                    simd,
-                    [
-                        m.eights(i),
-                        m.eights(i + 1),
-                        m.eights(i + 2),
-                        m.eights(i + 3),
-                    ],
-                    [m.eights(j), m.eights(j + 1)],
-                );
-                if m.tail > 0 {
-                    for (p, sum) in sums.iter_mut().enumerate() {
-                        *sum = add_tail(*sum, m.tail(i + p % 4), m.tail(j + p / 4));
-                    }
-                }
+                let sums = tile_rows(simd, m, [i, i + 1, i + 2, i + 3], m, [j, j + 1]);
                 let at = (j - columns.start) * BLOCK + (i - rows);
                 out[at..at + 4].copy_from_slice(&sums[..4]);
                 out[at + BLOCK..at + BLOCK + 4].copy_from_slice(&sums[4..]);
             }
         }
     }
+}
+
+/// The [`dot`] products of rows `left` of `a` with rows `right` of `b` (of the same width):
+/// [`tile`], each sum then finished with the components past the last multiple of eight. Rows 0
+/// to 3 with column 0, then with column 1.
+#[inline(always)]
+fn tile_rows<L: Lanes>(
+    simd: L,
+    a: &Matrix,
+    left: [usize; 4],
+    b: &Matrix,
+    right: [usize; 2],
+) -> [f32; 8] {
+    let mut sums = tile(simd, left.map(|r| a.eights(r)), right.map(|c| b.eights(c)));
+    if a.tail > 0 {
+        for (p, sum) in sums.iter_mut().enumerate() {
+            *sum = add_tail(*sum, a.tail(left[p % 4]), b.tail(right[p / 4]));
+        }
+    }
+    sums
 }
 
 /// The lanes of the [`dot`] products of four rows with two columns, summed: rows 0 to 3 with
@@ -757,12 +755,12 @@ mod tests {
         let v: Vec<Vec<f32>> = vec![vec![1.0, 0.0], vec![s, s], vec![0.0, 1.0], vec![-1.0, 0.0]];
         let refs: Vec<Option<&[f32]>> =
             v.iter().map(|x| Some(x.as_slice())).chain([None]).collect();
-        let n = nearest(&refs, 2, 0.5, APPROXIMATE);
+        let n = nearest(&refs, 2, 0.5, None);
         assert_eq!(n.len(), 5);
         assert_eq!(n[0], [(1, s)]);
         assert_eq!(n[1].iter().map(|x| x.0).collect::<Vec<_>>(), [0, 2]);
         assert!(n[3].is_empty() && n[4].is_empty());
-        let all = nearest(&refs, 1, -1.0, APPROXIMATE);
+        let all = nearest(&refs, 1, -1.0, None);
         assert_eq!(all[3], [(2, 0.0)]);
     }
 
@@ -800,7 +798,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(
-                nearest(&refs, k, floor, APPROXIMATE),
+                nearest(&refs, k, floor, None),
                 brute,
                 "k {k}, floor {floor}"
             );
@@ -839,7 +837,7 @@ mod tests {
                 .collect();
             after.splice(at..at + removed, new);
             let k = [1, 3, 16][round % 3];
-            let fresh = nearest(&vectors_of(&after), k, f32::NEG_INFINITY, APPROXIMATE);
+            let fresh = nearest(&vectors_of(&after), k, f32::NEG_INFINITY, None);
             let kept = Embeddings {
                 neighbours: Arc::default(),
                 ..embeddings.clone()
@@ -1094,9 +1092,9 @@ mod tests {
         let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(v.as_slice())).collect();
         assert!(Matrix::of(&refs).is_none());
         check_kernels(&refs, 16, "uneven lengths");
-        assert!(nearest(&[], 3, 0.0, APPROXIMATE).is_empty());
+        assert!(nearest(&[], 3, 0.0, None).is_empty());
         assert_eq!(
-            nearest(&[None, None], 3, 0.0, APPROXIMATE),
+            nearest(&[None, None], 3, 0.0, None),
             vec![Vec::new(), Vec::new()]
         );
     }
@@ -1291,7 +1289,7 @@ mod tests {
         after[..5].clone_from_slice(&texts[n..n + 5]);
         assert!(clustered::applies(&vectors_of(&after), from));
         assert!(!clustered::applies(&vectors_of(&texts[..from]), from));
-        let fresh = nearest(&vectors_of(&after), 4, f32::NEG_INFINITY, (from, plan));
+        let fresh = nearest(&vectors_of(&after), 4, f32::NEG_INFINITY, Some(&plan));
         let exact = nearest_with(Kernel::best(), &vectors_of(&after), 4, f32::NEG_INFINITY);
         assert!(bits(&fresh) != bits(&exact), "the search is by clusters");
         embeddings.nearest_among(before, &vectors_of(before), 4, f32::NEG_INFINITY);

@@ -22,9 +22,9 @@
 //!   [`super::updated`]): the bank after the change gives what a lint of it gives, so a
 //!   finding the change brings up is reported on that change.
 
-use super::{add_tail, keep, nearer, sum_lanes, tile, Kernel, Lanes, Matrix, Portable};
+use super::{add_tail, dot_with, keep, nearer, tile_rows, Kernel, Lanes, Matrix, Portable};
 
-/// From how many texts with vectors [`super::nearest`] searches by clusters: where the exact
+/// From how many texts with vectors the search by meaning is by clusters: where the exact
 /// search starts to cost about a second more (BENCHMARKS.md).
 pub(super) const APPROXIMATE_FROM: usize = 20_000;
 
@@ -41,7 +41,7 @@ pub(super) struct Plan {
     pub sample_per_cluster: usize,
 }
 
-/// The plan [`super::nearest`] follows, chosen on `gen-bank` banks (BENCHMARKS.md).
+/// The plan the search by clusters follows, chosen on `gen-bank` banks (BENCHMARKS.md).
 pub(super) const PLAN: Plan = Plan {
     texts_per_cluster: 100,
     probes: 24,
@@ -49,7 +49,7 @@ pub(super) const PLAN: Plan = Plan {
     sample_per_cluster: 16,
 };
 
-/// Whether [`super::nearest`] searches `vectors` by clusters: at least `from` of them (see
+/// Whether the search by meaning goes by clusters for `vectors`: at least `from` of them (see
 /// [`APPROXIMATE_FROM`]), all of one length (the rows of a [`Matrix`]) and all finite (so that
 /// every cosine is ordered).
 pub(super) fn applies(vectors: &[Option<&[f32]>], from: usize) -> bool {
@@ -81,9 +81,8 @@ pub(super) fn nearest(
     let count = centres.rows();
     let probes = plan.probes.clamp(1, count);
     // Each text's clusters to search, its own first.
-    let searched: Vec<Vec<u32>> = crate::parallel::map_ordered(&present, 256, |_, &i| {
-        kernel.nearest_centres(&matrix, i as usize, &centres, probes)
-    });
+    let rows: Vec<usize> = present.iter().map(|&i| i as usize).collect();
+    let searched = nearest_centres(kernel, &matrix, &rows, &centres, probes);
     drop(matrix);
     // The texts in the order of their clusters (then of index), so that a cluster's rows are
     // one run of the matrix, and texts searched one after the other search mostly the same
@@ -133,20 +132,23 @@ fn centres(kernel: Kernel, matrix: &Matrix, present: &[u32], plan: &Plan) -> Cen
     let (groups, tail) = (matrix.groups, matrix.tail);
     let mut centres = Centres {
         count,
-        groups,
-        tail,
-        eights: Vec::with_capacity(count * groups),
-        tails: Vec::with_capacity(count * tail),
+        matrix: Matrix {
+            groups,
+            tail,
+            eights: Vec::with_capacity(count * groups),
+            tails: Vec::with_capacity(count * tail),
+        },
     };
     for c in 0..count {
         let row = sample[c * sample.len() / count];
-        centres.eights.extend_from_slice(matrix.eights(row));
-        centres.tails.extend_from_slice(matrix.tail(row));
+        centres.matrix.eights.extend_from_slice(matrix.eights(row));
+        centres.matrix.tails.extend_from_slice(matrix.tail(row));
     }
     for _ in 0..plan.rounds {
-        let owners: Vec<u32> = crate::parallel::map_ordered(&sample, 256, |_, &row| {
-            kernel.nearest_centres(matrix, row, &centres, 1)[0]
-        });
+        let owners: Vec<u32> = nearest_centres(kernel, matrix, &sample, &centres, 1)
+            .into_iter()
+            .map(|nearest| nearest[0])
+            .collect();
         // Each centre the normalised sum of its texts, added in the sample's order.
         let mut sums = vec![0.0f32; count * (groups * 8 + tail)];
         let mut held = vec![false; count];
@@ -166,54 +168,60 @@ fn centres(kernel: Kernel, matrix: &Matrix, present: &[u32], plan: &Plan) -> Cen
             }
             let (eights, rest) = sum.split_at(groups * 8);
             for (g, chunk) in eights.chunks_exact(8).enumerate() {
-                centres.eights[c * groups + g] = std::array::from_fn(|l| chunk[l] / norm);
+                centres.matrix.eights[c * groups + g] = std::array::from_fn(|l| chunk[l] / norm);
             }
             for (t, x) in rest.iter().enumerate() {
-                centres.tails[c * tail + t] = x / norm;
+                centres.matrix.tails[c * tail + t] = x / norm;
             }
         }
     }
     centres
 }
 
-/// Cluster centres, laid out as a [`Matrix`]'s rows.
+/// Cluster centres: `count` rows of a [`Matrix`] (not padded).
 #[derive(Debug)]
 struct Centres {
     count: usize,
-    groups: usize,
-    tail: usize,
-    eights: Vec<[f32; 8]>,
-    tails: Vec<f32>,
+    matrix: Matrix,
 }
 
 impl Centres {
     fn rows(&self) -> usize {
         self.count
     }
+}
 
-    fn row(&self, c: usize) -> (&[[f32; 8]], &[f32]) {
-        (
-            &self.eights[c * self.groups..(c + 1) * self.groups],
-            &self.tails[c * self.tail..(c + 1) * self.tail],
-        )
-    }
+/// For each of `rows` of `matrix`, the `count` centres nearest to it, nearest first (ties by
+/// index), on all cores.
+fn nearest_centres(
+    kernel: Kernel,
+    matrix: &Matrix,
+    rows: &[usize],
+    centres: &Centres,
+    count: usize,
+) -> Vec<Vec<u32>> {
+    let runs: Vec<&[usize]> = rows.chunks(256).collect();
+    crate::parallel::map_ordered(&runs, 1, |_, run| {
+        kernel.nearest_centres(matrix, run, centres, count)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 impl Kernel {
-    /// The `count` centres nearest to row `row` of `matrix`, nearest first (ties by index).
+    /// [`nearest_centres`] of one run of rows.
     fn nearest_centres(
         self,
         matrix: &Matrix,
-        row: usize,
+        rows: &[usize],
         centres: &Centres,
         count: usize,
-    ) -> Vec<u32> {
+    ) -> Vec<Vec<u32>> {
         match self {
-            Kernel::Portable => nearest_centres(Portable, matrix, row, centres, count),
+            Kernel::Portable => centres_of(Portable, matrix, rows, centres, count),
             #[cfg(target_arch = "x86_64")]
-            Kernel::Avx2(simd) => {
-                simd.vectorize(|| nearest_centres(simd, matrix, row, centres, count))
-            }
+            Kernel::Avx2(simd) => simd.vectorize(|| centres_of(simd, matrix, rows, centres, count)),
         }
     }
 
@@ -234,69 +242,80 @@ impl Kernel {
     }
 }
 
-/// The dot product of two rows, in [`super::dot`]'s order.
+/// The dot product of two rows: [`super::dot`]'s, on their groups of eight and then the rest.
 #[inline(always)]
 fn row_dot<L: Lanes>(simd: L, a: Row, b: Row) -> f32 {
-    let mut lanes = simd.zero();
-    for (x, y) in a.0.iter().zip(b.0) {
-        lanes = simd.mul_add(lanes, simd.load(*x), simd.load(*y));
-    }
-    add_tail(sum_lanes(simd.store(lanes)), a.1, b.1)
-}
-
-/// [`row_dot`] of `a` with each of eight rows, side by side, so that the eight sums do not
-/// wait for one another; the same bits.
-#[inline(always)]
-fn row_dots<L: Lanes>(simd: L, a: Row, others: [Row; 8]) -> [f32; 8] {
-    let groups = a.0.len();
-    let columns = others.map(|o| &o.0[..groups]);
-    let mut lanes = [simd.zero(); 8];
-    for (g, x) in a.0.iter().enumerate() {
-        let x = simd.load(*x);
-        for (lane, column) in lanes.iter_mut().zip(&columns) {
-            *lane = simd.mul_add(*lane, x, simd.load(column[g]));
-        }
-    }
-    let mut sums = simd.sums(lanes);
-    for (sum, other) in sums.iter_mut().zip(&others) {
-        *sum = add_tail(*sum, a.1, other.1);
-    }
-    sums
+    add_tail(
+        dot_with(simd, a.0.as_flattened(), b.0.as_flattened()),
+        a.1,
+        b.1,
+    )
 }
 
 /// A row: its whole groups of eight components, and the rest.
 type Row<'a> = (&'a [[f32; 8]], &'a [f32]);
 
+/// [`Kernel::nearest_centres`]: four rows by two centres at a time ([`tile_rows`]).
 #[inline(always)]
-fn nearest_centres<L: Lanes>(
+fn centres_of<L: Lanes>(
     simd: L,
     matrix: &Matrix,
-    row: usize,
+    rows: &[usize],
     centres: &Centres,
     count: usize,
-) -> Vec<u32> {
-    let v = (matrix.eights(row), matrix.tail(row));
+) -> Vec<Vec<u32>> {
     // Loops, not an iterator's closures: a closure would not be compiled for `simd`'s
     // instructions.
-    let rows = centres.rows();
-    let mut scored: Vec<(u32, f32)> = Vec::with_capacity(rows);
-    let whole = rows - rows % 8;
-    for c in (0..whole).step_by(8) {
-        let sums = row_dots(simd, v, std::array::from_fn(|p| centres.row(c + p)));
-        for (p, sum) in sums.into_iter().enumerate() {
-            scored.push(((c + p) as u32, sum));
+    let all = centres.rows();
+    let pairs = all - all % 2;
+    let mut out = Vec::with_capacity(rows.len());
+    let mut scored: [Vec<(u32, f32)>; 4] = Default::default();
+    let mut groups = rows.chunks_exact(4);
+    for group in groups.by_ref() {
+        for list in &mut scored {
+            list.clear();
+        }
+        let group = [group[0], group[1], group[2], group[3]];
+        for c in (0..pairs).step_by(2) {
+            let sums = tile_rows(simd, matrix, group, &centres.matrix, [c, c + 1]);
+            for (p, &sum) in sums.iter().enumerate() {
+                scored[p % 4].push(((c + p / 4) as u32, sum));
+            }
+        }
+        for (list, &r) in scored.iter_mut().zip(&group) {
+            for c in pairs..all {
+                list.push((
+                    c as u32,
+                    row_dot(simd, row(matrix, r), row(&centres.matrix, c)),
+                ));
+            }
+            out.push(nearest_of(list, count));
         }
     }
-    for c in whole..rows {
-        scored.push((c as u32, row_dot(simd, v, centres.row(c))));
+    for &r in groups.remainder() {
+        let list = &mut scored[0];
+        list.clear();
+        for c in 0..all {
+            list.push((
+                c as u32,
+                row_dot(simd, row(matrix, r), row(&centres.matrix, c)),
+            ));
+        }
+        out.push(nearest_of(list, count));
     }
-    if count < scored.len() {
+    out
+}
+
+/// The `count` nearest of `scored`, nearest first, in a list of its own size: collecting in
+/// place would keep the room of a cosine for every centre (800 MB at 100,000 texts).
+fn nearest_of(scored: &mut [(u32, f32)], count: usize) -> Vec<u32> {
+    let scored = if count < scored.len() {
         scored.select_nth_unstable_by(count, |x, y| nearer(*x, *y));
-        scored.truncate(count);
-    }
+        &mut scored[..count]
+    } else {
+        scored
+    };
     scored.sort_by(|x, y| nearer(*x, *y));
-    // A list of its own size: collecting in place would keep `scored`'s room, a cosine for
-    // every centre (800 MB at 100,000 texts).
     let mut nearest = Vec::with_capacity(scored.len());
     nearest.extend(scored.iter().map(|&(c, _)| c));
     nearest
@@ -360,14 +379,8 @@ fn neighbours<L: Lanes>(
         let pairs = members.start + (members.len() - members.len() % 2);
         for q in queries[..whole].chunks_exact(4) {
             let q: [usize; 4] = [q[0], q[1], q[2], q[3]];
-            let left = q.map(|r| matrix.eights(r));
             for j in (members.start..pairs).step_by(2) {
-                let mut sums = tile(simd, left, [matrix.eights(j), matrix.eights(j + 1)]);
-                if matrix.tail > 0 {
-                    for (p, sum) in sums.iter_mut().enumerate() {
-                        *sum = add_tail(*sum, matrix.tail(q[p % 4]), matrix.tail(j + p / 4));
-                    }
-                }
+                let sums = tile_rows(simd, matrix, q, matrix, [j, j + 1]);
                 for (p, &sum) in sums.iter().enumerate() {
                     offer(q[p % 4], j + p / 4, sum, &mut lists);
                 }
