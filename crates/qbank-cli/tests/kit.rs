@@ -488,3 +488,86 @@ fn the_projects_own_kits_build_cleanly() {
         }
     }
 }
+
+/// The kit rules draw as `qbank kit build` draws, whichever other rules run: with the model,
+/// the two questions of `banks/meaning-kit` are related by meaning (kit selection keeps them
+/// apart), though not by their words alone, so the kit that needs both cannot be drawn. Turning
+/// the `near-duplicate` rule off must not make lint pass a kit that `kit build` refuses.
+#[test]
+fn with_the_model_the_kit_rules_draw_as_kit_build_even_without_near_duplicate() {
+    let Some(model) = common::test_model_dir("QBANK_TEST_MODEL_DIR", "kit rules with the model")
+    else {
+        return;
+    };
+    let dir = temp_dir("meaning-kit");
+    copy_dir(
+        &common::crate_dir().join("tests/banks/meaning-kit"),
+        &dir.join("bank"),
+    );
+    let run = |args: &[&str], model: Option<&Path>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_qbank"));
+        cmd.args(args)
+            .current_dir(&*dir)
+            .env_remove("GITHUB_ACTIONS")
+            .env_remove("QBANK_MODEL_DIR")
+            .env("NO_COLOR", "1");
+        if let Some(model) = model {
+            cmd.env("QBANK_MODEL_DIR", model);
+        }
+        let out = cmd.output().expect("qbank runs");
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let rules = |stdout: &str| -> Vec<String> {
+        let report: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+        report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["rule"].as_str().unwrap(),
+                    d["file"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let build = [
+        "kit",
+        "build",
+        "platforms",
+        "--bank",
+        "bank",
+        "-o",
+        "kit.pdf",
+    ];
+    // By words alone the pair is not related: the kit draws, and lint agrees.
+    let (code, _, stderr) = run(&build, None);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, stdout, _) = run(&["lint", "bank", "--format", "json"], None);
+    assert_eq!((code, rules(&stdout)), (Some(0), vec![]), "{stdout}");
+    // With the model, `kit build` refuses the kit, and so does every lint that draws it.
+    let (code, _, stderr) = run(&build, Some(&model));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("kit \"platforms\" cannot be drawn"),
+        "{stderr}"
+    );
+    for extra in [
+        &[][..],
+        &["--ignore", "near-duplicate"][..],
+        &["--select", "kit-unsatisfiable"][..],
+    ] {
+        let mut args = vec!["lint", "bank", "--format", "json"];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = run(&args, Some(&model));
+        assert_eq!(
+            (code, rules(&stdout)),
+            (
+                Some(1),
+                vec!["kit-unsatisfiable bank/kits/platforms.yaml".to_owned()]
+            ),
+            "{args:?}: {stdout}{stderr}"
+        );
+    }
+}

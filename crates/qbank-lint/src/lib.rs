@@ -28,7 +28,9 @@ use std::collections::HashMap;
 
 use qbank_core::{sort_diagnostics, Bank, Diagnostic, Severity};
 
-pub use rule::{Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Scope, Settings};
+pub use rule::{
+    reads_meaning, Context, OptionDefault, OptionValue, Rule, RuleDoc, RuleOption, Scope, Settings,
+};
 // What commands need from single rules, so that they never reach into `rules::*`.
 pub use rules::invisible_character::is_invisible;
 pub use rules::near_duplicate::{

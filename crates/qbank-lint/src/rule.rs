@@ -42,6 +42,14 @@ pub trait Rule: Sync {
     fn scope(&self) -> Scope {
         Scope::Bank
     }
+    /// Whether the rule's findings change when the questions are read with sentence vectors
+    /// too ([`Settings::embeddings`]): the near-duplicate rule, and every rule that draws a
+    /// kit (kit selection keeps apart the pairs related by meaning, as `qbank kit build`
+    /// does). The caller embeds the texts when any rule it runs says so ([`reads_meaning`]);
+    /// a rule that reads [`Context::meaning_index`] without saying so fails the debug build.
+    fn reads_meaning(&self) -> bool {
+        false
+    }
     /// The settings the rule reads from `[rules.<name>]` in qbank.toml.
     fn options(&self) -> &'static [RuleOption] {
         &[]
@@ -154,6 +162,15 @@ impl Settings {
             None => Some(rule.default_severity()),
         }
     }
+}
+
+/// Whether a run with `settings` reads the questions' sentence vectors: some rule it runs
+/// [`Rule::reads_meaning`]. The texts are worth embedding then, and only then; turning the
+/// `near-duplicate` rule off does not make the kit rules draw differently from `qbank kit`.
+pub fn reads_meaning(settings: &Settings) -> bool {
+    crate::RULES
+        .iter()
+        .any(|r| r.reads_meaning() && settings.severity_of(*r).is_some())
 }
 
 /// The default of `rule`'s option `name`.
@@ -385,6 +402,11 @@ impl<'a> Context<'a> {
     /// The active questions' texts read with their sentence vectors too, once per run; `None`
     /// without a model.
     pub fn meaning_index(&self) -> Option<&'a Index<'a>> {
+        debug_assert!(
+            self.rule.reads_meaning(),
+            "rule {} reads the questions' meaning but its reads_meaning() says no",
+            self.rule.name()
+        );
         self.shared
             .meaning
             .get_or_init(|| {
@@ -445,6 +467,59 @@ mod tests {
         (bank, Arc::new(embeddings))
     }
 
+    /// Each rule alone, with sentence vectors, on the project's bank (which has kits and
+    /// loops to draw): a rule that reads the meaning without saying so fails the debug
+    /// assertion in `Context::meaning_index`, so the CLI would have linted it by words alone.
+    #[test]
+    fn every_rule_that_reads_the_meaning_says_so() {
+        let (bank, embeddings) = bank_with_vectors();
+        let mut reading = Vec::new();
+        for rule in crate::RULES {
+            let settings = Settings {
+                select: vec![rule.name().to_owned()],
+                embeddings: Some(embeddings.clone()),
+                ..Settings::default()
+            };
+            crate::lint(&bank, Vec::new(), &settings);
+            if rule.reads_meaning() {
+                reading.push(rule.name());
+            }
+        }
+        assert_eq!(
+            reading,
+            [
+                "near-duplicate",
+                "kit-unsatisfiable",
+                "section-without-time",
+                "loop-unsatisfiable",
+                "loop-competency-uncovered"
+            ]
+        );
+    }
+
+    /// The vectors are worth computing when a rule that reads them runs, whichever others
+    /// are turned off: with `near-duplicate` off, the kit rules still draw as `qbank kit`.
+    #[test]
+    fn a_run_reads_the_meaning_when_any_rule_that_needs_it_runs() {
+        let with = |select: &[&str], off: &[&str]| Settings {
+            select: select.iter().map(|s| s.to_string()).collect(),
+            severity: off.iter().map(|s| (s.to_string(), None)).collect(),
+            ..Settings::default()
+        };
+        assert!(reads_meaning(&with(&[], &[])));
+        assert!(reads_meaning(&with(&[], &["near-duplicate"])));
+        assert!(reads_meaning(&with(&["kit-unsatisfiable"], &[])));
+        assert!(reads_meaning(&with(
+            &["doubled-word", "loop-unsatisfiable"],
+            &[]
+        )));
+        assert!(!reads_meaning(&with(&["doubled-word"], &[])));
+        assert!(!reads_meaning(&with(
+            &["near-duplicate", "kit-unsatisfiable"],
+            &["near-duplicate", "kit-unsatisfiable"]
+        )));
+    }
+
     /// The one index a run shares gives every rule what a detector of its own threshold
     /// would: the near-duplicate rule's pairs, by words and by meaning, and kit selection's
     /// related pairs (`qbank_core::select::related_pairs`, what `qbank kit` draws with).
@@ -459,7 +534,7 @@ mod tests {
             };
             let detectors = Detectors::new(&bank, &settings);
             let shared = Shared::new(&detectors);
-            let rule = crate::RULES[0];
+            let rule = crate::rule("near-duplicate").unwrap();
             let ctx = Context::new(
                 &bank,
                 &settings,

@@ -14,14 +14,6 @@ use qbank_lint::gate;
 use crate::args::{LintArgs, LintFormat};
 use crate::{config, Failure, Outcome};
 
-/// Whether the run needs the questions' sentence vectors: the `near-duplicate` rule runs.
-fn compares_meaning(settings: &qbank_lint::Settings, select: &[String], ignore: &[String]) -> bool {
-    let rule = "near-duplicate";
-    (select.is_empty() || select.iter().any(|s| s == rule))
-        && !ignore.iter().any(|s| s == rule)
-        && settings.severity.get(rule) != Some(&None)
-}
-
 pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     for name in args.select.iter().chain(&args.ignore) {
         if qbank_lint::rule(name).is_none() {
@@ -44,20 +36,25 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     // The questions' sentence vectors, by text: the bank at the base of a comparison reads the
     // same vectors for the texts it shares with the bank now, so unchanged pairs keep their
     // verdict on both sides.
-    let embeddings = if compares_meaning(&config.settings, &args.select, &args.ignore) {
-        crate::meaning::Setup::new(&config, config_path.as_deref(), &bank_dir)
-            .embeddings(&bank.active_texts())
-    } else {
-        None
-    };
-    let with_args = |mut settings: qbank_lint::Settings| {
+    let selected = |mut settings: qbank_lint::Settings| {
         settings.select = args.select.clone();
         for name in &args.ignore {
             settings.severity.insert(name.clone(), None);
         }
         settings.changed = comparison.as_ref().map(|c| c.changed_in_bank.clone());
-        settings.embeddings = embeddings.clone();
         settings
+    };
+    // Embedded when a rule that runs reads them: the near-duplicate rule, or one that draws
+    // kits as `qbank kit build` does.
+    let embeddings = if qbank_lint::reads_meaning(&selected(config.settings.clone())) {
+        crate::meaning::Setup::new(&config, config_path.as_deref(), &bank_dir)
+            .embeddings(&bank.active_texts())
+    } else {
+        None
+    };
+    let with_args = |settings: qbank_lint::Settings| qbank_lint::Settings {
+        embeddings: embeddings.clone(),
+        ..selected(settings)
     };
     let settings = with_args(config.settings.clone());
     // The bank as it was (read from git and linted) at the same time as the bank now.

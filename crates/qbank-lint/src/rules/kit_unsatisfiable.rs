@@ -15,6 +15,9 @@ impl Rule for KitUnsatisfiable {
     fn default_severity(&self) -> Severity {
         Severity::Error
     }
+    fn reads_meaning(&self) -> bool {
+        true
+    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Draws every kit exactly as `qbank kit build` would, with its seed, and \

@@ -15,6 +15,9 @@ impl Rule for LoopCompetencyUncovered {
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
+    fn reads_meaning(&self) -> bool {
+        true
+    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Draws every loop as `qbank loop build` would and checks each competency in \

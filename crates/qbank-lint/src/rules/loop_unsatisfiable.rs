@@ -15,6 +15,9 @@ impl Rule for LoopUnsatisfiable {
     fn default_severity(&self) -> Severity {
         Severity::Error
     }
+    fn reads_meaning(&self) -> bool {
+        true
+    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Draws every loop exactly as `qbank loop build` would: its interviews in \

@@ -26,6 +26,9 @@ impl Rule for NearDuplicate {
         // qbank.toml can lower it.
         Severity::Error
     }
+    fn reads_meaning(&self) -> bool {
+        true
+    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Reads every active question for its subject terms: the words and phrases \

@@ -15,6 +15,9 @@ impl Rule for SectionWithoutTime {
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
+    fn reads_meaning(&self) -> bool {
+        true
+    }
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             what: "Adds up the `minutes` of a kit's sections, in order, against its \
