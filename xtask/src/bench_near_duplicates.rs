@@ -19,7 +19,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
+use qbank_text::similarity::{Detector, DetectorOptions, Vocabulary};
 
 use crate::rng::Rng;
 

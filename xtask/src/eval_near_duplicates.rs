@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
+use qbank_text::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 
 #[derive(clap::Args)]
@@ -212,7 +212,7 @@ fn roc_auc<'a>(scored: impl Iterator<Item = &'a Scored<'a>> + Clone) -> f64 {
 /// text's group), do not compete: a seed question with three rewordings has three right
 /// answers. Only the texts of `a`'s pool (`pool` holds each text's) compete.
 fn rank_of(
-    index: &qbank_core::similarity::Index<'_>,
+    index: &qbank_text::similarity::Index<'_>,
     a: usize,
     b: usize,
     same: &[usize],
@@ -683,9 +683,9 @@ pub fn run(args: Args) -> Result<(), String> {
 fn embed(
     dir: &std::path::Path,
     texts: &[&str],
-) -> Result<qbank_core::similarity::Embeddings, String> {
+) -> Result<qbank_text::similarity::Embeddings, String> {
     let (cache, id, dim) = cached(dir, texts)?;
-    let mut meaning = qbank_core::similarity::Embeddings::new(id, dim);
+    let mut meaning = qbank_text::similarity::Embeddings::new(id, dim);
     for t in texts {
         if let Some(v) = cache.get(t) {
             meaning.insert(t, v.to_vec());
@@ -725,7 +725,7 @@ pub(crate) fn cached(
 fn dump(
     path: &std::path::Path,
     pairs: &[Labelled],
-    index: &qbank_core::similarity::Index<'_>,
+    index: &qbank_text::similarity::Index<'_>,
     position: &BTreeMap<&str, usize>,
 ) -> Result<(), String> {
     let mut out =

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use qbank_core::similarity::Embeddings;
 use qbank_lint::config::Config;
+use qbank_text::similarity::Embeddings;
 
 /// Where the model and the cache are, for a bank.
 pub struct Setup {

@@ -23,9 +23,7 @@ pub mod loops;
 pub mod model;
 pub mod parallel;
 pub mod scalar;
-pub mod search;
 pub mod select;
-pub mod similarity;
 pub mod stats;
 pub mod write;
 pub mod yaml;
@@ -44,6 +42,5 @@ pub use model::{
 };
 pub use qbank_schema::{capitalize, closest, kebab, levenshtein, FileKind};
 pub use select::{
-    near_duplicate_pairs, select, select_with, Draw, PairKind, SelectError, SelectedSection,
-    Selection, Shortfall,
+    select, select_with, Draw, PairKind, SelectError, SelectedSection, Selection, Shortfall,
 };

@@ -902,7 +902,6 @@ fn check_value(file: &SourceFile, value: Option<Value>, diags: &mut Vec<Diagnost
             )
         }),
         FileKind::Topics => serde_json::from_value::<TopicsFile>(value).map(|t| {
-            check_synonyms(file, &t.topics, diags);
             Parsed::Topics(
                 t.topics
                     .into_iter()
@@ -925,20 +924,6 @@ fn check_value(file: &SourceFile, value: Option<Value>, diags: &mut Vec<Diagnost
     })
 }
 
-/// Every phrase of every topic's `synonyms` the detector could not read: a diagnostic at
-/// the phrase (a cue's words where the fault is theirs), not a silently dropped entry.
-fn check_synonyms(file: &SourceFile, topics: &[Topic], diags: &mut Vec<Diagnostic>) {
-    for (t, topic) in topics.iter().enumerate() {
-        crate::similarity::check_groups(
-            file,
-            &format!("/topics/{t}/synonyms"),
-            &format!("synonyms of topic {:?}", topic.id),
-            &topic.synonyms,
-            diags,
-        );
-    }
-}
-
 fn expected_content(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Question => {
@@ -954,51 +939,6 @@ fn expected_content(kind: FileKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_malformed_synonym_is_an_error_at_its_place() {
-        let topics = "topics:\n  - id: backend\n    title: Backend\n    synonyms:\n      - [rate limiter, \"~ too | many requests\", \"~ client + requests\"]\n      - [canary release, \"~ small | fraction + | traffic\"]\n";
-        let files = vec![crate::git::BlobFile {
-            path: TOPICS_FILE.to_owned(),
-            bytes: topics.as_bytes().to_vec(),
-        }];
-        let (bank, diags) = load_bank_from_files(Path::new("bank"), files).expect("loads");
-        let found: Vec<(u32, u32, u32, &str)> = diags
-            .iter()
-            .map(|d| {
-                let s = d.primary.span;
-                (
-                    s.start.line,
-                    s.start.column,
-                    s.end.column,
-                    d.message.as_str(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (
-                    5,
-                    33,
-                    46,
-                    "synonyms of topic \"backend\": \"many requests\" is more than one word: a \
-                     cue's slot lists single words joined by `|` (join slots with `+`)"
-                ),
-                (
-                    6,
-                    48,
-                    48,
-                    "synonyms of topic \"backend\": an empty word in a cue: each slot lists \
-                     words joined by `|`, slots are joined by `+`"
-                ),
-            ],
-            "{diags:#?}"
-        );
-        assert!(diags.iter().all(|d| d.rule == "schema-violation"));
-        // The well-formed phrases are kept.
-        assert_eq!(bank.topics[0].synonyms[0][2], "~ client + requests");
-    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new(

@@ -374,42 +374,6 @@ fn pair_reasons(
     out
 }
 
-/// The near-duplicate pairs of the bank's active questions, by id, as [`select`] takes them:
-/// what the `near-duplicate` lint rule reports, at the default threshold.
-pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
-    use crate::similarity::{Detector, DEFAULT_THRESHOLD};
-    pair_ids(
-        bank,
-        &Detector::for_bank(bank, DEFAULT_THRESHOLD).near_duplicates(&bank.active_texts()),
-    )
-}
-
-/// The pairs of the bank's active questions that kit selection keeps apart, by id: every
-/// pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a looser level than the
-/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; the
-/// near-duplicate pairs of [`near_duplicate_pairs`] without them (words alone are not
-/// reliable below that level).
-pub fn related_pairs(
-    bank: &Bank,
-    embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
-) -> Vec<(String, String)> {
-    use crate::similarity::{related_threshold, Detector};
-    let threshold = related_threshold(embeddings.is_some());
-    let pairs = Detector::for_bank(bank, threshold)
-        .with_meaning(embeddings)
-        .near_duplicates(&bank.active_texts());
-    pair_ids(bank, &pairs)
-}
-
-/// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id.
-pub fn pair_ids(bank: &Bank, pairs: &[crate::similarity::Pair]) -> Vec<(String, String)> {
-    let active: Vec<&Question> = bank.active().collect();
-    pairs
-        .iter()
-        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
-        .collect()
-}
-
 /// SplitMix64: a small, well-known generator whose output never changes between versions.
 #[derive(Debug, Clone)]
 pub struct SplitMix64(u64);
@@ -1598,8 +1562,9 @@ mod tests {
             "How do you handle version control for machine learning models?".to_owned();
         questions[2].text = "How do you version your training data?".to_owned();
         let b = bank(questions);
-        let pairs = near_duplicate_pairs(&b);
-        assert_eq!(pairs, [("a".to_owned(), "b".to_owned())]);
+        // The pair the near-duplicate detector finds among these three texts (the example of
+        // `qbank_text::similarity`, which asserts it).
+        let pairs = [("a".to_owned(), "b".to_owned())];
         for seed in 0..20 {
             let got = ids(
                 &b,

@@ -11,7 +11,7 @@
 //! SHA-256 sums ([`verify`]) and keeps computed vectors in a cache keyed by model and text
 //! ([`Cache`]), so that only new or edited questions are embedded again.
 //!
-//! What it is not: it does not decide what a near duplicate is. `qbank_core::similarity`
+//! What it is not: it does not decide what a near duplicate is. `qbank_text::similarity`
 //! combines these vectors with the question's subject terms; this crate only turns text into
 //! vectors.
 //!

@@ -139,7 +139,8 @@ pub fn lint(
 }
 
 /// [`lint`] with only the rules `wanted` accepts among the enabled ones (the loader's
-/// diagnostics are all kept).
+/// diagnostics are all kept, and the vocabulary's reading of topics.yaml's `synonyms` is added
+/// to them when `wanted` accepts `schema-violation`).
 pub fn lint_rules(
     bank: &Bank,
     load_diagnostics: Vec<Diagnostic>,
@@ -153,7 +154,14 @@ pub fn lint_rules(
         .iter()
         .map(|q| (bank.question_file(q).path.as_str(), q))
         .collect();
-    for mut d in load_diagnostics {
+    // The loader reads `synonyms` as text; what the vocabulary cannot read in them is a
+    // `schema-violation` reported with the loader's findings, by the checks that read the
+    // built-in vocabulary (where `wanted` runs the rules of the whole bank).
+    let topics = rule("schema-violation")
+        .filter(|r| wanted(*r))
+        .map(|_| qbank_text::similarity::topic_diagnostics(bank))
+        .unwrap_or_default();
+    for mut d in load_diagnostics.into_iter().chain(topics) {
         let Some(r) = rule(d.rule) else {
             out.push(d);
             continue;
@@ -232,7 +240,7 @@ pub struct Rejected {
 /// The files stay in the bank; only `bank.questions` shrinks.
 ///
 /// A `near-duplicate` finding does not take a question out: a near-duplicate is lawful on
-/// its own, and selection already keeps the pair apart (`qbank_core::near_duplicate_pairs`).
+/// its own, and selection already keeps the pair apart (`qbank_text::pairs::near_duplicate_pairs`).
 pub fn keep_lawful(
     bank: &mut Bank,
     load_diagnostics: Vec<Diagnostic>,

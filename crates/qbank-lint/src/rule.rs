@@ -3,10 +3,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use qbank_core::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 use qbank_core::{
     Bank, Diagnostic, FileId, Label, Question, SelectError, Selection, Severity, SourceFile,
 };
+use qbank_text::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 
 use crate::text::{prose_fields, Field};
 
@@ -136,7 +136,7 @@ pub struct Settings {
     pub changed: Option<HashSet<String>>,
     /// Sentence vectors of the question texts, when the caller computed them with a model:
     /// `near-duplicate` then compares questions by meaning as well as by their words.
-    pub embeddings: Option<std::sync::Arc<qbank_core::similarity::Embeddings>>,
+    pub embeddings: Option<std::sync::Arc<qbank_text::similarity::Embeddings>>,
 }
 
 impl Settings {
@@ -337,13 +337,13 @@ impl<'a> Context<'a> {
     }
 
     /// The pairs of questions kit and loop selection keep apart
-    /// ([`qbank_core::select::related_pairs`]), computed once per run for every rule that
+    /// ([`qbank_text::pairs::related_pairs`]), computed once per run for every rule that
     /// draws.
     pub fn related_pairs(&self) -> &'a [(String, String)] {
         self.shared.related_pairs.get_or_init(|| {
             let index = self.meaning_index();
             let threshold = related_threshold(index.is_some());
-            let ids = |pairs: &[Pair]| qbank_core::select::pair_ids(self.bank, pairs);
+            let ids = |pairs: &[Pair]| qbank_text::pairs::pair_ids(self.bank, pairs);
             match index {
                 Some(index) => ids(&index.near_duplicates_at(threshold)),
                 // By words alone, the pairs the `near-duplicate` rule searched for at the
@@ -387,7 +387,7 @@ impl<'a> Context<'a> {
 
     /// The vocabulary the bank's texts are read with: the built-in one and `topics.yaml`'s
     /// synonyms.
-    pub fn vocabulary(&self) -> &'a qbank_core::similarity::Vocabulary {
+    pub fn vocabulary(&self) -> &'a qbank_text::similarity::Vocabulary {
         self.shared.detectors.words.vocabulary()
     }
 
@@ -440,7 +440,7 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use qbank_core::similarity::Embeddings;
+    use qbank_text::similarity::Embeddings;
 
     /// The project's bank, with made-up sentence vectors: questions of one topic point the
     /// same way, give or take a little, so that many pairs are close by meaning.
@@ -522,7 +522,7 @@ mod tests {
 
     /// The one index a run shares gives every rule what a detector of its own threshold
     /// would: the near-duplicate rule's pairs, by words and by meaning, and kit selection's
-    /// related pairs (`qbank_core::select::related_pairs`, what `qbank kit` draws with).
+    /// related pairs (`qbank_text::pairs::related_pairs`, what `qbank kit` draws with).
     #[test]
     fn the_shared_index_finds_what_each_threshold_would() {
         let (bank, embeddings) = bank_with_vectors();
@@ -555,12 +555,12 @@ mod tests {
                 };
                 assert_eq!(shared_pairs, own(threshold), "threshold {threshold}");
             }
-            let related = qbank_core::select::related_pairs(&bank, meaning.clone());
+            let related = qbank_text::pairs::related_pairs(&bank, meaning.clone());
             assert_eq!(ctx.related_pairs(), related.as_slice());
             if meaning.is_some() {
                 // The related level finds more than the near-duplicate level here, so the
                 // comparison above tells the two apart.
-                let at_default = qbank_core::select::pair_ids(&bank, &own(DEFAULT_THRESHOLD));
+                let at_default = qbank_text::pairs::pair_ids(&bank, &own(DEFAULT_THRESHOLD));
                 assert!(related.len() > at_default.len());
             }
         }

@@ -59,7 +59,7 @@ impl Loaded {
         let embeddings =
             crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
                 .embeddings(&texts);
-        qbank_core::select::related_pairs(&self.bank, embeddings)
+        qbank_text::pairs::related_pairs(&self.bank, embeddings)
     }
 
     /// Tells the user, once, what was left out and why. Called once the command knows it

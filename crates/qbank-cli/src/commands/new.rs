@@ -144,7 +144,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
         .map(|c| qbank_lint::near_duplicate_threshold(&c.settings))
         .unwrap_or(qbank_lint::NEAR_DUPLICATE_THRESHOLD);
     let near: Vec<String> =
-        qbank_core::search::closest(&bank, &text, None, threshold, NEAR_SHOWN, None)
+        qbank_text::search::closest(&bank, &text, None, threshold, NEAR_SHOWN, None)
             .closest
             .into_iter()
             .filter(|m| m.near_duplicate)

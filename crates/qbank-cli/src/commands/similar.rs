@@ -1,13 +1,13 @@
 //! `qbank similar`: the active questions closest to a text or to a question of the bank.
 //!
-//! The search is [`qbank_core::search::closest`]; this finds the bank, the model and the
+//! The search is [`qbank_text::search::closest`]; this finds the bank, the model and the
 //! query, and prints.
 
 use std::io::{self, Write};
 
-use qbank_core::search::{closest, Report};
 use qbank_core::{Bank, Question};
 use qbank_lint::{is_invisible, near_duplicate_threshold};
+use qbank_text::search::{closest, Report};
 
 use crate::args::{SimilarArgs, SimilarFormat};
 use crate::{config, Failure, Outcome};

@@ -1,8 +1,8 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
-use crate::text::tokens;
 use crate::wording::wording;
+use qbank_text::words::tokens;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
 pub struct ArticleMismatch;

@@ -2,8 +2,8 @@ use qbank_core::Severity;
 
 use super::question_without_question_mark::is_prompt;
 use crate::rule::{Context, Rule, RuleDoc, Scope};
-use crate::text::{sentences, tokens};
 use crate::wording::wording;
+use qbank_text::words::{sentences, tokens};
 
 /// A question text that can be answered with yes or no.
 pub struct ClosedQuestion;

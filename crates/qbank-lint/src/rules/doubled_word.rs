@@ -1,8 +1,8 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
-use crate::text::tokens;
 use crate::wording::wording;
+use qbank_text::words::tokens;
 
 /// The same word twice in a row.
 pub struct DoubledWord;

@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use qbank_core::Severity;
+use qbank_text::words::normalized;
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -35,7 +36,7 @@ impl Rule for DuplicateQuestion {
         let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
         let mut order = Vec::new();
         for (i, q) in bank.questions.iter().enumerate() {
-            let key = normalize(&q.text);
+            let key = normalized(&q.text);
             if key.is_empty() {
                 continue;
             }
@@ -46,7 +47,7 @@ impl Rule for DuplicateQuestion {
             group.push(i);
         }
         for first in order {
-            let group = &groups[&normalize(&bank.questions[first].text)];
+            let group = &groups[&normalized(&bank.questions[first].text)];
             if group.len() < 2 {
                 continue;
             }
@@ -78,35 +79,5 @@ impl Rule for DuplicateQuestion {
                 ctx.report(Some(q), d);
             }
         }
-    }
-}
-
-/// Lowercase words, punctuation removed, whitespace folded.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn normalize_folds_case_space_punctuation() {
-        assert_eq!(
-            super::normalize("How do you handle  Model-Drift?"),
-            super::normalize("how do you handle model drift")
-        );
-        assert_ne!(
-            super::normalize("model drift"),
-            super::normalize("model rift")
-        );
     }
 }

@@ -1,12 +1,12 @@
-use qbank_core::similarity::Pair;
 use qbank_core::{Question, Severity};
+use qbank_text::similarity::Pair;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
-use crate::rules::duplicate_question::normalize;
+use qbank_text::words::normalized;
 
 /// The score from which two active questions are reported, unless qbank.toml sets
 /// `[rules.near-duplicate] threshold` (in hundredths).
-pub const THRESHOLD: f32 = qbank_core::similarity::DEFAULT_THRESHOLD;
+pub const THRESHOLD: f32 = qbank_text::similarity::DEFAULT_THRESHOLD;
 
 /// [`THRESHOLD`] in hundredths, as qbank.toml writes it.
 const THRESHOLD_PERCENT: u64 = (THRESHOLD * 100.0 + 0.5) as u64;
@@ -84,11 +84,11 @@ impl Rule for NearDuplicate {
         // For each question, the pairs reported on it: (the other question, the pair).
         let mut partners: Vec<Vec<(usize, &Pair)>> = vec![Vec::new(); active.len()];
         // Each text normalised once, when a pair first needs it.
-        let normalized: Vec<std::cell::OnceCell<String>> =
+        let texts: Vec<std::cell::OnceCell<String>> =
             vec![std::cell::OnceCell::new(); active.len()];
         let same_text = |i: usize, j: usize| {
-            normalized[i].get_or_init(|| normalize(&active[i].text))
-                == normalized[j].get_or_init(|| normalize(&active[j].text))
+            texts[i].get_or_init(|| normalized(&active[i].text))
+                == texts[j].get_or_init(|| normalized(&active[j].text))
         };
         for pair in pairs.iter() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
@@ -152,7 +152,7 @@ impl Rule for NearDuplicate {
 
 /// Why a pair is reported: its score, what the two mean alike (with a model), the subjects
 /// they share.
-fn why(index: Option<&qbank_core::similarity::Index<'_>>, pair: &Pair) -> String {
+fn why(index: Option<&qbank_text::similarity::Index<'_>>, pair: &Pair) -> String {
     let mut out = format!("similarity {:.2}", pair.score);
     let semantic = index.and_then(|index| index.score(pair.a, pair.b).semantic);
     if let Some(cosine) = semantic {

@@ -1,8 +1,8 @@
 use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
-use crate::text::{sentences, tokens};
 use crate::wording::wording;
+use qbank_text::words::{sentences, tokens};
 
 /// A question text that neither asks (ends with `?`) nor prompts (starts with a verb such as
 /// "Describe").

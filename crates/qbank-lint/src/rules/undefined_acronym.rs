@@ -4,8 +4,9 @@ use std::sync::OnceLock;
 use qbank_core::Severity;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption};
-use crate::text::{acronym_core, tokens};
+use crate::text::acronym_core;
 use crate::wording::{common_acronyms, wording};
+use qbank_text::words::tokens;
 
 /// An acronym in a question's text that is neither spelt out nor commonly known.
 pub struct UndefinedAcronym;

@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
+use qbank_text::similarity::{Detector, DetectorOptions, Vocabulary, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 
 /// The pair files, in the order the eval command reads them.
@@ -83,7 +83,7 @@ fn held_out_recall_and_false_positives_hold() {
 
 fn check_split(
     pairs: &[Labelled],
-    index: &qbank_core::similarity::Index<'_>,
+    index: &qbank_text::similarity::Index<'_>,
     at: &HashMap<&str, usize>,
     split: &str,
     min_recall: f64,

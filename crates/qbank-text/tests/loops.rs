@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use qbank_core::select::related_pairs;
-use qbank_core::similarity::Embeddings;
 use qbank_core::{
     select_loop, Bank, Interview, Kind, Kit, Level, Loop, LoopError, Question, Section, SimilarTo,
     Status, Topic,
 };
+use qbank_text::pairs::related_pairs;
+use qbank_text::similarity::Embeddings;
 
 const TOPICS: [&str; 3] = ["deploy", "data", "ops"];
 const COMPETENCIES: [&str; 3] = ["delivery", "operations", "collaboration"];

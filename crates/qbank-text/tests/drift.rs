@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use qbank_core::similarity::{Detector, DEFAULT_THRESHOLD};
+use qbank_text::similarity::{Detector, DEFAULT_THRESHOLD};
 
 /// 1,000 questions of other trades (cooking, gardening, travel, music...), ten templates
 /// times a hundred subjects, written so that none is about software or machine learning.
@@ -81,7 +81,7 @@ fn adding_a_thousand_unrelated_questions_changes_no_verdict() {
     }
     // The bank's own near duplicates are acknowledged with similar_to: the search must find
     // the same pairs among its questions however many others it reads.
-    let pairs = |index: &qbank_core::similarity::Index<'_>| -> BTreeSet<(usize, usize)> {
+    let pairs = |index: &qbank_text::similarity::Index<'_>| -> BTreeSet<(usize, usize)> {
         index
             .near_duplicates()
             .into_iter()

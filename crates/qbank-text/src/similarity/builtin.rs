@@ -9,11 +9,11 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::load::SourceFile;
-use crate::Diagnostic;
+use qbank_core::Diagnostic;
+use qbank_core::SourceFile;
 
 /// Where the built-in vocabulary lives in the repository (for diagnostics).
-pub const PATH: &str = "crates/qbank-core/data/vocabulary.yaml";
+pub const PATH: &str = "crates/qbank-text/data/vocabulary.yaml";
 
 const TEXT: &str = include_str!("../../data/vocabulary.yaml");
 
@@ -94,10 +94,29 @@ fn read(path: &str, text: &str) -> (Builtin, Vec<Diagnostic>) {
     (builtin, diags)
 }
 
+/// A diagnostic for every phrase of the bank's `topics.yaml` `synonyms` the detector cannot
+/// read, at the phrase (a cue's words where the fault is theirs), not a silently dropped
+/// entry: what the lint adds to the loader's diagnostics.
+pub fn topic_diagnostics(bank: &qbank_core::Bank) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if let Some(id) = bank.topics_file {
+        for (t, topic) in bank.topics.iter().enumerate() {
+            check_groups(
+                bank.file(id),
+                &format!("/topics/{t}/synonyms"),
+                &format!("synonyms of topic {:?}", topic.id),
+                &topic.synonyms,
+                &mut diags,
+            );
+        }
+    }
+    diags
+}
+
 /// A diagnostic for every phrase of `groups` (written at `pointer`, each group a list of
 /// phrases) that the detector cannot read, at the phrase (a cue's words where the fault is
 /// theirs): one check for the built-in vocabulary and a bank's topics.yaml.
-pub(crate) fn check_groups(
+fn check_groups(
     file: &SourceFile,
     pointer: &str,
     what: &str,
@@ -114,5 +133,58 @@ pub(crate) fn check_groups(
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_synonym_is_an_error_at_its_place() {
+        let topics = "topics:\n  - id: backend\n    title: Backend\n    synonyms:\n      - [rate limiter, \"~ too | many requests\", \"~ client + requests\"]\n      - [canary release, \"~ small | fraction + | traffic\"]\n";
+        let files = vec![qbank_core::git::BlobFile {
+            path: qbank_core::load::TOPICS_FILE.to_owned(),
+            bytes: topics.as_bytes().to_vec(),
+        }];
+        let (bank, load) =
+            qbank_core::load_bank_from_files(std::path::Path::new("bank"), files).expect("loads");
+        assert!(load.is_empty(), "{load:#?}");
+        let diags = topic_diagnostics(&bank);
+        let found: Vec<(u32, u32, u32, &str)> = diags
+            .iter()
+            .map(|d| {
+                let s = d.primary.span;
+                (
+                    s.start.line,
+                    s.start.column,
+                    s.end.column,
+                    d.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    5,
+                    33,
+                    46,
+                    "synonyms of topic \"backend\": \"many requests\" is more than one word: a \
+                     cue's slot lists single words joined by `|` (join slots with `+`)"
+                ),
+                (
+                    6,
+                    48,
+                    48,
+                    "synonyms of topic \"backend\": an empty word in a cue: each slot lists \
+                     words joined by `|`, slots are joined by `+`"
+                ),
+            ],
+            "{diags:#?}"
+        );
+        assert!(diags.iter().all(|d| d.rule == "schema-violation"));
+        // The well-formed phrases are kept.
+        assert_eq!(bank.topics[0].synonyms[0][2], "~ client + requests");
     }
 }

@@ -112,7 +112,7 @@ pub(super) fn nearest(
         probes: &probes_of,
     };
     let clusters: Vec<usize> = (0..count).collect();
-    let lists = crate::parallel::map_ordered(&clusters, 4, |_, &h| {
+    let lists = qbank_core::parallel::map_ordered(&clusters, 4, |_, &h| {
         kernel.neighbours(&search, h, k, floor)
     });
     let mut all = vec![Vec::new(); n];
@@ -201,7 +201,7 @@ fn nearest_centres(
     count: usize,
 ) -> Vec<Vec<u32>> {
     let runs: Vec<&[usize]> = rows.chunks(256).collect();
-    crate::parallel::map_ordered(&runs, 1, |_, run| {
+    qbank_core::parallel::map_ordered(&runs, 1, |_, run| {
         kernel.nearest_centres(matrix, run, centres, count)
     })
     .into_iter()

@@ -55,7 +55,7 @@
 //! there. The result is exact: the same pairs as comparing all of them.
 //!
 //! ```
-//! use qbank_core::similarity::{Detector, DetectorOptions, Vocabulary};
+//! use qbank_text::similarity::{Detector, DetectorOptions, Vocabulary};
 //! let detector = Detector::new(Vocabulary::builtin(), DetectorOptions::default());
 //! let index = detector.index(&[
 //!     "How do you version your ML models?",
@@ -71,13 +71,14 @@ mod builtin;
 mod embeddings;
 mod stem;
 
-use crate::hash::{FastMap, FastSet};
+use qbank_core::hash::{FastMap, FastSet};
 use std::sync::Arc;
 
-use crate::model::Topic;
+use qbank_core::Topic;
 
-pub(crate) use builtin::check_groups;
-pub use builtin::{builtin_diagnostics, check_vocabulary, PATH as BUILTIN_VOCABULARY};
+pub use builtin::{
+    builtin_diagnostics, check_vocabulary, topic_diagnostics, PATH as BUILTIN_VOCABULARY,
+};
 pub use embeddings::{dot, Embeddings};
 pub use stem::{
     americanize, exceptions_diagnostics as stemming_diagnostics, stem,
@@ -88,7 +89,7 @@ pub use stem::{
 pub const DEFAULT_THRESHOLD: f32 = 0.40;
 
 /// The looser score from which two questions read with sentence vectors count as related:
-/// kit selection keeps such pairs apart ([`crate::select::related_pairs`]).
+/// kit selection keeps such pairs apart ([`crate::pairs::related_pairs`]).
 pub const RELATED_THRESHOLD: f32 = 0.30;
 
 /// The score from which kit selection keeps two questions apart: [`RELATED_THRESHOLD`] when
@@ -261,53 +262,7 @@ fn parse_cue(phrase: &str) -> Option<Vec<Vec<String>>> {
     }
 }
 
-/// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
-/// after it.
-struct Word {
-    stem: String,
-    raw: String,
-    clause_end: bool,
-}
-
-/// The words of a text, in order.
-fn words(text: &str) -> Vec<Word> {
-    let lower = text.to_lowercase();
-    let mut out: Vec<Word> = Vec::new();
-    let mut rest = lower.as_str();
-    while !rest.is_empty() {
-        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
-        let sep = &rest[..start];
-        rest = &rest[start..];
-        // A clause ends at ? ! ; : ( ) and at a full stop before a space or the end (not in
-        // "e.g." or "i.e.").
-        if sep.contains(['?', '!', ';', ':', '(', ')'])
-            || sep.contains(". ")
-            || (sep.ends_with('.') && rest.is_empty())
-        {
-            if let Some(last) = out.last_mut() {
-                last.clause_end = true;
-            }
-        }
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        if end == 0 {
-            break;
-        }
-        let raw = &rest[..end];
-        out.push(Word {
-            stem: stem(&americanize(raw)),
-            raw: raw.to_owned(),
-            clause_end: false,
-        });
-        rest = &rest[end..];
-    }
-    out
-}
-
-fn stems(text: &str) -> Vec<String> {
-    words(text).into_iter().map(|w| w.stem).collect()
-}
+use crate::words::{stemmed as words, stems, Word};
 
 /// A phrase or a cue found in a text, before the matches are taken greedily.
 struct Match {
@@ -964,8 +919,9 @@ impl Background {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let analysed: Vec<Analysis> =
-            crate::parallel::map_ordered(&texts, 256, |_, t| vocabulary.analyse(t, Want::Terms));
+        let analysed: Vec<Analysis> = qbank_core::parallel::map_ordered(&texts, 256, |_, t| {
+            vocabulary.analyse(t, Want::Terms)
+        });
         let mut df: FastMap<TermKey, u32> = FastMap::default();
         for a in analysed {
             for t in a.terms {
@@ -1012,7 +968,7 @@ pub struct Similarity {
 impl Detector {
     /// The detector for a bank: the built-in vocabulary plus every topic's synonyms, scoring
     /// pairs from `threshold` on.
-    pub fn for_bank(bank: &crate::Bank, threshold: f32) -> Detector {
+    pub fn for_bank(bank: &qbank_core::Bank, threshold: f32) -> Detector {
         Detector::new(
             Vocabulary::from_topics(&bank.topics),
             DetectorOptions::with_threshold(threshold),
@@ -1063,7 +1019,7 @@ impl Detector {
         // before the next is read: what the vocabulary finds in a text is large beside what
         // the index keeps of it.
         let analysed = texts.chunks(ANALYSIS_RUN).flat_map(|run| {
-            crate::parallel::map_ordered(run, 2048, |_, t| {
+            qbank_core::parallel::map_ordered(run, 2048, |_, t| {
                 self.vocabulary.analyse(t.as_ref(), Want::Terms)
             })
         });
@@ -1721,7 +1677,7 @@ impl<'d> Index<'d> {
             .step_by(LOOKUP_RUN)
             .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
             .collect();
-        let looked_up = crate::parallel::map_each(&runs, |run| {
+        let looked_up = qbank_core::parallel::map_each(&runs, |run| {
             let mut seen = vec![u32::MAX; self.docs.len()];
             // The weights of the text being looked up, by term (every weight is positive).
             let mut dense = vec![0.0f32; self.names.len()];

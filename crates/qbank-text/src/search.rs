@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::similarity::{Detector, Embeddings};
-use crate::{Bank, Question};
+use qbank_core::{Bank, Question};
 
 /// The closest questions to one text (serialised as `qbank similar --format json` prints it).
 #[derive(Debug, Serialize)]

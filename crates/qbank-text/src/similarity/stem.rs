@@ -10,12 +10,12 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::hash::{FastMap, FastSet};
-use crate::load::SourceFile;
-use crate::Diagnostic;
+use qbank_core::hash::{FastMap, FastSet};
+use qbank_core::Diagnostic;
+use qbank_core::SourceFile;
 
 /// Where the stemmer's exceptions live in the repository (for diagnostics).
-pub const EXCEPTIONS_PATH: &str = "crates/qbank-core/data/stemming.yaml";
+pub const EXCEPTIONS_PATH: &str = "crates/qbank-text/data/stemming.yaml";
 
 const EXCEPTIONS_TEXT: &str = include_str!("../../data/stemming.yaml");
 
@@ -293,7 +293,7 @@ mod tests {
         let (read, diags) = super::read_exceptions("s.yaml", text);
         let found: Vec<(u32, u32, &str)> = diags
             .iter()
-            .map(crate::Diagnostic::place_and_message)
+            .map(qbank_core::Diagnostic::place_and_message)
             .collect();
         assert_eq!(
             found,

@@ -243,7 +243,7 @@ fn nearest_with(
     let shares: Vec<Vec<usize>> = (0..SHARES)
         .map(|s| starts.iter().copied().skip(s).step_by(SHARES).collect())
         .collect();
-    let tables = crate::parallel::map_each(&shares, |blocks| {
+    let tables = qbank_core::parallel::map_each(&shares, |blocks| {
         let mut table: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
         // For each text, a cosine under which a pair changes nothing in its list: the floor,
         // then once the list is full the cosine of its last neighbour; out of reach for a text
@@ -369,7 +369,7 @@ fn updated(
     if whole.len() > most {
         return None;
     }
-    let searched = crate::parallel::map_ordered(&whole, 8, |_, &j| {
+    let searched = qbank_core::parallel::map_ordered(&whole, 8, |_, &j| {
         let vj = vectors[j]?;
         let mut all: Vec<(u32, f32)> = Vec::with_capacity(n);
         add_cosines(&mut all, vj, vectors, (0..n).filter(|&i| i != j))?;
@@ -766,7 +766,7 @@ mod tests {
 
     #[test]
     fn nearest_is_the_brute_force_answer() {
-        let mut rng = crate::select::SplitMix64::new(7);
+        let mut rng = qbank_core::select::SplitMix64::new(7);
         let dim = 19;
         // Few distinct values, so that many cosines tie; every fifth text has no vector.
         let vectors: Vec<Vec<f32>> = (0..300)
@@ -811,7 +811,7 @@ mod tests {
     /// scratch finds.
     #[test]
     fn a_search_after_a_small_change_finds_what_a_new_search_finds() {
-        let mut rng = crate::select::SplitMix64::new(11);
+        let mut rng = qbank_core::select::SplitMix64::new(11);
         let dim = 9;
         // Few distinct values, so that many cosines tie; some texts have no vector.
         let mut embeddings = Embeddings::new("test", dim);
@@ -942,7 +942,7 @@ mod tests {
         }
     }
 
-    fn random_vector(rng: &mut crate::select::SplitMix64, dim: usize) -> Vec<f32> {
+    fn random_vector(rng: &mut qbank_core::select::SplitMix64, dim: usize) -> Vec<f32> {
         let v: Vec<f32> = (0..dim)
             .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
             .collect();
@@ -952,7 +952,7 @@ mod tests {
 
     #[test]
     fn dot_adds_as_it_always_has() {
-        let mut rng = crate::select::SplitMix64::new(11);
+        let mut rng = qbank_core::select::SplitMix64::new(11);
         for dim in 0..40 {
             for _ in 0..20 {
                 let mut a = random_vector(&mut rng, dim);
@@ -981,7 +981,7 @@ mod tests {
 
     #[test]
     fn every_kernel_gives_the_bits_of_dot() {
-        let mut rng = crate::select::SplitMix64::new(3);
+        let mut rng = qbank_core::select::SplitMix64::new(3);
         // Lengths with and without a tail past the last multiple of eight, the model's among
         // them; lists shorter than a tile, than a block, and a few blocks long, odd and even.
         for (dim, n) in [
@@ -1034,7 +1034,7 @@ mod tests {
 
     #[test]
     fn near_ties_duplicates_and_zero_vectors_keep_their_order() {
-        let mut rng = crate::select::SplitMix64::new(5);
+        let mut rng = qbank_core::select::SplitMix64::new(5);
         for dim in [19, 384] {
             let base = random_vector(&mut rng, dim);
             let mut vectors: Vec<Vec<f32>> = Vec::new();
@@ -1075,7 +1075,7 @@ mod tests {
 
     #[test]
     fn odd_values_and_lengths_give_what_they_gave() {
-        let mut rng = crate::select::SplitMix64::new(9);
+        let mut rng = qbank_core::select::SplitMix64::new(9);
         let mut vectors: Vec<Vec<f32>> = (0..80).map(|_| random_vector(&mut rng, 24)).collect();
         vectors[3][5] = f32::NAN;
         vectors[10][0] = f32::INFINITY;
@@ -1101,9 +1101,9 @@ mod tests {
 
     #[test]
     fn dimensions_too_small_to_count_are_left_out_and_the_bits_stay() {
-        let mut rng = crate::select::SplitMix64::new(13);
+        let mut rng = qbank_core::select::SplitMix64::new(13);
         // A number of size `size` to twice that, of either sign.
-        let about = |rng: &mut crate::select::SplitMix64, size: f32| {
+        let about = |rng: &mut qbank_core::select::SplitMix64, size: f32| {
             let x = size * (1.0 + (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32);
             if rng.below(2) == 0 {
                 x
@@ -1168,7 +1168,7 @@ mod tests {
     /// Vectors gathered around `groups` random centres (a bank's topics), with a few texts
     /// repeated (equal vectors, so tied cosines) and every 97th text without a vector.
     fn gathered(seed: u64, n: usize, dim: usize, groups: usize) -> Vec<Option<Vec<f32>>> {
-        let mut rng = crate::select::SplitMix64::new(seed);
+        let mut rng = qbank_core::select::SplitMix64::new(seed);
         let centres: Vec<Vec<f32>> = (0..groups).map(|_| random_vector(&mut rng, dim)).collect();
         let mut out: Vec<Option<Vec<f32>>> = Vec::with_capacity(n);
         for i in 0..n {

@@ -1,0 +1,41 @@
+//! The pairs of a bank's questions that kit and loop selection keep apart, by id, as
+//! [`qbank_core::select()`] and [`qbank_core::select_loop`] take them: what `qbank kit build`
+//! and the lint rules that draw kits both ask here.
+
+use qbank_core::{Bank, Question};
+
+/// The near-duplicate pairs of the bank's active questions, by id, as [`qbank_core::select()`] takes them:
+/// what the `near-duplicate` lint rule reports, at the default threshold.
+pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
+    use crate::similarity::{Detector, DEFAULT_THRESHOLD};
+    pair_ids(
+        bank,
+        &Detector::for_bank(bank, DEFAULT_THRESHOLD).near_duplicates(&bank.active_texts()),
+    )
+}
+
+/// The pairs of the bank's active questions that kit selection keeps apart, by id: every
+/// pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a looser level than the
+/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; the
+/// near-duplicate pairs of [`near_duplicate_pairs`] without them (words alone are not
+/// reliable below that level).
+pub fn related_pairs(
+    bank: &Bank,
+    embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
+) -> Vec<(String, String)> {
+    use crate::similarity::{related_threshold, Detector};
+    let threshold = related_threshold(embeddings.is_some());
+    let pairs = Detector::for_bank(bank, threshold)
+        .with_meaning(embeddings)
+        .near_duplicates(&bank.active_texts());
+    pair_ids(bank, &pairs)
+}
+
+/// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id.
+pub fn pair_ids(bank: &Bank, pairs: &[crate::similarity::Pair]) -> Vec<(String, String)> {
+    let active: Vec<&Question> = bank.active().collect();
+    pairs
+        .iter()
+        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! The words and sentences of a text, the one reading every rule and the detector start from.
+//!
+//! [`tokens`] are a text's whitespace-separated chunks with the punctuation around them trimmed
+//! and their byte ranges kept (what the wording rules and the protected-characteristic
+//! patterns point at), and [`sentences`] its sentences as byte ranges. The near-duplicate
+//! detector reads a text as lowercase stemmed words with the ends of clauses marked
+//! (`stemmed`), and a synonym phrase of the vocabulary the same way.
+
+use std::ops::Range;
+
+use crate::similarity::{americanize, stem};
+
+/// A whitespace-separated chunk of text with the punctuation around it trimmed off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The word, without surrounding punctuation.
+    pub word: &'t str,
+    /// Its byte range in the text.
+    pub range: Range<usize>,
+    /// Whether punctuation stood before or after it in its chunk.
+    pub punct_before: bool,
+    pub punct_after: bool,
+}
+
+fn is_wrapping(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '_'
+            | '`'
+            | '«'
+            | '»'
+    )
+}
+
+/// The tokens of `text`, in order; chunks made of punctuation only are left out.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut push = |s: usize, e: usize| {
+        let chunk = &text[s..e];
+        let trimmed_start = chunk.trim_start_matches(is_wrapping);
+        let lead = chunk.len() - trimmed_start.len();
+        let word = trimmed_start.trim_end_matches(is_wrapping);
+        if word.is_empty() {
+            return;
+        }
+        out.push(Token {
+            word,
+            range: s + lead..s + lead + word.len(),
+            punct_before: lead > 0,
+            punct_after: lead + word.len() < chunk.len(),
+        });
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                push(s, i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len());
+    }
+    out
+}
+
+/// The sentences of `text` as byte ranges: split after `.`, `?` or `!` followed by
+/// whitespace.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '?' | '!')
+            && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
+            && !(c == '.' && is_abbreviation(&text[..i]))
+        {
+            out.push(start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(start..text.len());
+    }
+    out.into_iter()
+        .map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            r.start + lead..r.start + s.trim_end().len()
+        })
+        .filter(|r| r.start < r.end)
+        .collect()
+}
+
+/// Whether the word before a full stop is an abbreviation with stops inside ("U.S", "e.g").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4
+}
+
+/// A word of a text: its stem, the word as written (lowercased), and whether a clause ends
+/// after it.
+pub(crate) struct Word {
+    pub stem: String,
+    pub raw: String,
+    pub clause_end: bool,
+}
+
+/// The words of a text, in order, as the near-duplicate detector reads them: lowercase runs
+/// of letters and digits, British spellings made American and stemmed, each marked where a
+/// clause ends after it.
+pub(crate) fn stemmed(text: &str) -> Vec<Word> {
+    let lower = text.to_lowercase();
+    let mut out: Vec<Word> = Vec::new();
+    let mut rest = lower.as_str();
+    while !rest.is_empty() {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let sep = &rest[..start];
+        rest = &rest[start..];
+        // A clause ends at ? ! ; : ( ) and at a full stop before a space or the end (not in
+        // "e.g." or "i.e.").
+        if sep.contains(['?', '!', ';', ':', '(', ')'])
+            || sep.contains(". ")
+            || (sep.ends_with('.') && rest.is_empty())
+        {
+            if let Some(last) = out.last_mut() {
+                last.clause_end = true;
+            }
+        }
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        if end == 0 {
+            break;
+        }
+        let raw = &rest[..end];
+        out.push(Word {
+            stem: stem(&americanize(raw)),
+            raw: raw.to_owned(),
+            clause_end: false,
+        });
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The stems of [`stemmed`]'s words.
+pub(crate) fn stems(text: &str) -> Vec<String> {
+    stemmed(text).into_iter().map(|w| w.stem).collect()
+}
+
+/// A text as the exact-duplicate check compares it: lowercase words, punctuation removed,
+/// whitespace folded (what the `duplicate-question` rule groups questions by).
+pub fn normalized(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_folds_case_space_punctuation() {
+        assert_eq!(
+            super::normalized("How do you handle  Model-Drift?"),
+            super::normalized("how do you handle model drift")
+        );
+        assert_ne!(
+            super::normalized("model drift"),
+            super::normalized("model rift")
+        );
+    }
+
+    #[test]
+    fn tokens_trim_punctuation_and_keep_ranges() {
+        let text = "Is (a) \"one-off\" job, ok?";
+        let t = tokens(text);
+        let words: Vec<&str> = t.iter().map(|t| t.word).collect();
+        assert_eq!(words, ["Is", "a", "one-off", "job", "ok"]);
+        assert_eq!(&text[t[2].range.clone()], "one-off");
+        assert!(t[2].punct_before && t[2].punct_after);
+        assert!(!t[0].punct_before && !t[0].punct_after);
+    }
+
+    #[test]
+    fn sentences_split_at_end_punctuation() {
+        let text = "We ship v1.2 today. Why? Are you a U.S. citizen, e.g. here? Tell me more";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "We ship v1.2 today.",
+                "Why?",
+                "Are you a U.S. citizen, e.g. here?",
+                "Tell me more"
+            ]
+        );
+    }
+}
