@@ -23,8 +23,10 @@ impl Rule for KitUnsatisfiable {
             what: "Draws every kit exactly as `qbank kit build` would, with its seed, and \
                    reports the section that falls short and by how much: too few active \
                    questions at the kit's level in its topics or tags, questions kept out by \
-                   `exclude`, by `similar_to` pairs or by near-duplicates (as the `near-duplicate` rule \
-                   finds them at its default threshold), or questions that cannot fit the \
+                   `exclude`, by `similar_to` pairs or by near-duplicates (pairs the `near-duplicate` \
+                   rule finds at its default threshold; with a sentence-embedding model, pairs \
+                   from the looser related level, which `qbank kit build` keeps apart too), or \
+                   questions that cannot fit the \
                    section's `minutes` or the kit's `duration_minutes`. Fixed questions that \
                    are retired, at another level or paired with each other are reported too.",
             why: "A kit that cannot be drawn fails when someone prints it, usually just \
