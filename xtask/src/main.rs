@@ -15,6 +15,10 @@
 //! - `embed-texts --model DIR IN OUT`: the sentence vector of each line of a file, for
 //!   measuring scores that embed other texts than the questions.
 
+// The doc comments of the arguments are clap's help text, where `<n>` stands for a number;
+// rustdoc would read it as an HTML tag.
+#![allow(rustdoc::invalid_html_tags)]
+
 mod bench_near_duplicates;
 mod embed_texts;
 mod eval_gen_bank;

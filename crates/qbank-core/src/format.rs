@@ -1,6 +1,6 @@
 //! `qbank fmt`: one canonical layout for question, topics and kit files.
 //!
-//! [`format`] reads a file as YAML, keeps its comments, and writes it again in the layout every
+//! [`format()`] reads a file as YAML, keeps its comments, and writes it again in the layout every
 //! qbank file has, whoever wrote it:
 //!
 //! - **The schema modeline first.** The first line is `# yaml-language-server: $schema=…`. A
@@ -147,7 +147,7 @@ pub fn format(kind: FileKind, relative: &str, text: &str) -> Result<String, Form
 }
 
 /// The text of a bank file of `kind` at `relative` that holds `value`, in the canonical layout:
-/// what [`format`] makes of any file holding that value and no comments. Every YAML file qbank
+/// what [`format()`] makes of any file holding that value and no comments. Every YAML file qbank
 /// writes goes through here ([`crate::write::write_question`]), so a written file is already
 /// formatted.
 pub fn write_value(kind: FileKind, relative: &str, value: &Value) -> String {

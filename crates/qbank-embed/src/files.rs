@@ -289,7 +289,7 @@ pub fn kernel() -> &'static str {
 }
 
 /// A short name for the model in `dir`, cheap to compute (no 90 MB hash on every run): the
-/// SHA-256 of [`ARITHMETIC`], the [`kernel`], `config.json`, `tokenizer.json`, the weights
+/// SHA-256 of `ARITHMETIC`, the `kernel`, `config.json`, `tokenizer.json`, the weights
 /// file's size and its first and last mebibyte (the safetensors header, which lists every
 /// tensor, and the end of the data), and the length texts are cut to when
 /// `sentence_bert_config.json` sets one other than [`crate::MAX_TOKENS`]. Cached vectors are

@@ -1583,7 +1583,7 @@ impl<'d> Index<'d> {
     }
 
     /// What [`Index::closest`] orders texts by: with vectors, a blend of meaning and words (see
-    /// [`RANKING`]); without, the term score whatever weight the two share (a single shared
+    /// `RANKING`); without, the term score whatever weight the two share (a single shared
     /// word counts), a swapped subject lowering it as in the verdict.
     pub fn rank_score(&self, i: usize, j: usize) -> f32 {
         match self.cosine(i, j) {
@@ -1594,7 +1594,7 @@ impl<'d> Index<'d> {
 
     /// The texts closest to text `i`, closest first (ties in text order), at most `limit` of
     /// them: every text that shares a subject with it, however little (with vectors: enough
-    /// to count, see [`RANKING`]), or is close by meaning, whatever the threshold. Compares `i` with every text, so it costs time linear in the bank: for one
+    /// to count, see `RANKING`), or is close by meaning, whatever the threshold. Compares `i` with every text, so it costs time linear in the bank: for one
     /// question, not for all of them (that is [`Index::near_duplicates`]). Each with the score
     /// it is ordered by ([`Index::rank_score`]) and the verdict's ([`Index::score`]).
     pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, f32, Similarity)> {

@@ -48,7 +48,7 @@ impl Loaded {
 
     /// The pairs of questions that may not share a kit or a loop, on top of the bank's
     /// `similar_to` pairs and siblings: the related questions of
-    /// [`qbank_core::related_pairs`], read with sentence vectors when a model is set up
+    /// [`qbank_text::pairs::related_pairs`], read with sentence vectors when a model is set up
     /// (the looser "related" level), by their words otherwise (the near-duplicate level).
     /// None with `--allow-near-duplicates`.
     pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(String, String)> {

@@ -154,7 +154,7 @@ impl Embeddings {
 /// order (from -0.0, as `Iterator::sum` does), and then the products of the components past
 /// the last multiple of eight, in turn. Every operation is an IEEE single-precision product or
 /// sum, rounded to nearest, never fused, so the bits of the result follow from the inputs alone.
-/// [`nearest`] computes the same sums eight pairs at a time.
+/// `nearest` computes the same sums eight pairs at a time.
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     Kernel::best().dot(a, b)
 }
