@@ -25,7 +25,7 @@ fn options(edition: Edition) -> KitOptions {
 
 /// The questions `kit` draws from the bank, near duplicates kept apart as `qbank kit` does.
 fn selection(bank: &Bank, kit: &Kit) -> Selection {
-    qbank_core::select(bank, kit, &qbank_text::pairs::near_duplicate_pairs(bank)).unwrap()
+    qbank_core::select(bank, kit, &qbank_text::pairs::related_pairs(bank, None)).unwrap()
 }
 
 fn document(bank: &Bank, kit: &str, edition: Edition) -> Document {

@@ -9,7 +9,7 @@ use qbank_export::html::{esc, export_html, HtmlOptions, InterviewDraw, KitDraw, 
 mod fixtures;
 
 fn options(bank: &Bank) -> HtmlOptions {
-    let pairs = qbank_text::pairs::near_duplicate_pairs(bank);
+    let pairs = qbank_text::pairs::related_pairs(bank, None);
     HtmlOptions {
         title: None,
         kits: bank

@@ -157,10 +157,11 @@ pub fn lint_rules(
     // The loader reads `synonyms` as text; what the vocabulary cannot read in them is a
     // `schema-violation` reported with the loader's findings, by the checks that read the
     // built-in vocabulary (where `wanted` runs the rules of the whole bank).
-    let topics = rule("schema-violation")
-        .filter(|r| wanted(*r))
-        .map(|_| qbank_text::similarity::topic_diagnostics(bank))
-        .unwrap_or_default();
+    let topics = if wanted(&rules::load::SchemaViolation) {
+        qbank_text::similarity::topic_diagnostics(bank)
+    } else {
+        Vec::new()
+    };
     for mut d in load_diagnostics.into_iter().chain(topics) {
         let Some(r) = rule(d.rule) else {
             out.push(d);
@@ -240,7 +241,7 @@ pub struct Rejected {
 /// The files stay in the bank; only `bank.questions` shrinks.
 ///
 /// A `near-duplicate` finding does not take a question out: a near-duplicate is lawful on
-/// its own, and selection already keeps the pair apart (`qbank_text::pairs::near_duplicate_pairs`).
+/// its own, and selection already keeps the pair apart (`qbank_text::pairs::related_pairs`).
 pub fn keep_lawful(
     bank: &mut Bank,
     load_diagnostics: Vec<Diagnostic>,

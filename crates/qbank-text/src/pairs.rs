@@ -4,21 +4,11 @@
 
 use qbank_core::{Bank, Question};
 
-/// The near-duplicate pairs of the bank's active questions, by id, as [`qbank_core::select()`] takes them:
-/// what the `near-duplicate` lint rule reports, at the default threshold.
-pub fn near_duplicate_pairs(bank: &Bank) -> Vec<(String, String)> {
-    use crate::similarity::{Detector, DEFAULT_THRESHOLD};
-    pair_ids(
-        bank,
-        &Detector::for_bank(bank, DEFAULT_THRESHOLD).near_duplicates(&bank.active_texts()),
-    )
-}
-
 /// The pairs of the bank's active questions that kit selection keeps apart, by id: every
 /// pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a looser level than the
-/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; the
-/// near-duplicate pairs of [`near_duplicate_pairs`] without them (words alone are not
-/// reliable below that level).
+/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; without
+/// them, the pairs the `near-duplicate` rule reports at its default threshold (words alone are
+/// not reliable below that level).
 pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,

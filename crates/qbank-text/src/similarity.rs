@@ -76,6 +76,8 @@ use std::sync::Arc;
 
 use qbank_core::Topic;
 
+use crate::words::{stemmed, stems, Word};
+
 pub use builtin::{
     builtin_diagnostics, check_vocabulary, topic_diagnostics, PATH as BUILTIN_VOCABULARY,
 };
@@ -261,8 +263,6 @@ fn parse_cue(phrase: &str) -> Option<Vec<Vec<String>>> {
         _ => None,
     }
 }
-
-use crate::words::{stemmed as words, stems, Word};
 
 /// A phrase or a cue found in a text, before the matches are taken greedily.
 struct Match {
@@ -569,7 +569,7 @@ impl Vocabulary {
     }
 
     fn analyse(&self, text: &str, want: Want) -> Analysis {
-        let words = words(text);
+        let words = stemmed(text);
         // Whether each word is a stop word, looked up once.
         let stop: Vec<bool> = words.iter().map(|w| self.stop.contains(&w.stem)).collect();
         let (sequence, raw): (Vec<u64>, Vec<&str>) = words

@@ -14,7 +14,7 @@ pub fn bank() -> Bank {
 
 /// The questions `kit` draws from the bank, near duplicates kept apart as `qbank kit` does.
 pub fn selection(bank: &Bank, kit: &Kit) -> Selection {
-    qbank_core::select(bank, kit, &qbank_text::pairs::near_duplicate_pairs(bank)).unwrap()
+    qbank_core::select(bank, kit, &qbank_text::pairs::related_pairs(bank, None)).unwrap()
 }
 
 /// The document of `kit` with the questions of `selection`.
