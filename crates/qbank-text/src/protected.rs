@@ -529,6 +529,23 @@ mod tests {
         assert_eq!(data.categories[0].bound, ["your age"]);
     }
 
+    /// Each labelled phrasing of `set` (a label, a tab, the text; `#` lines are comments) with
+    /// the categories [`detect`] finds in it.
+    fn labelled(
+        set: &'static str,
+    ) -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>)> {
+        set.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|line| {
+                let (label, text) = line.split_once('\t').expect("label<TAB>text");
+                let found = detect(text)
+                    .iter()
+                    .map(|f| f.category.key.as_str())
+                    .collect();
+                (label, text, found)
+            })
+    }
+
     /// The labelled phrasings in tests/data/protected-characteristic.txt.
     const LABELLED: &str = include_str!("../tests/data/protected-characteristic.txt");
 
@@ -536,15 +553,7 @@ mod tests {
     fn labelled_phrasings() {
         let mut wrong = Vec::new();
         let (mut flagged, mut fine) = (0, 0);
-        for line in LABELLED
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let (label, text) = line.split_once('\t').expect("label<TAB>text");
-            let found: Vec<&str> = detect(text)
-                .iter()
-                .map(|f| f.category.key.as_str())
-                .collect();
+        for (label, text, found) in labelled(LABELLED) {
             if label == "ok" {
                 fine += 1;
                 if !found.is_empty() {
@@ -576,15 +585,7 @@ mod tests {
         const SET: &str = include_str!("../tests/data/protected-characteristic-engineering.txt");
         let (mut unlawful, mut caught, mut lawful) = (0, 0, 0);
         let (mut missed, mut flagged) = (Vec::new(), Vec::new());
-        for line in SET
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let (label, text) = line.split_once('\t').expect("label<TAB>text");
-            let found: Vec<&str> = detect(text)
-                .iter()
-                .map(|f| f.category.key.as_str())
-                .collect();
+        for (label, text, found) in labelled(SET) {
             if label == "ok" {
                 lawful += 1;
                 if !found.is_empty() {
