@@ -10,10 +10,10 @@
 //! whose hundred other models cost minutes of build for every developer: this is the part
 //! qbank needs, checked against an independent implementation (`tests/data/reference.py`).
 
-use candle_core::{DType, Module, Result, Tensor, D};
+use candle_core::{CpuStorage, DType, Layout, Module, Result, Tensor, D};
 
 use crate::gelu;
-use candle_nn::{embedding, layer_norm, linear, Embedding, LayerNorm, Linear, VarBuilder};
+use candle_nn::{embedding, Embedding, VarBuilder};
 use serde::Deserialize;
 
 /// The fields of a Hugging Face BERT or MPNet `config.json` that inference needs.
@@ -75,14 +75,279 @@ fn default_act() -> String {
 }
 
 struct Layer {
-    query: Linear,
-    key: Linear,
-    value: Linear,
-    attention_out: Linear,
-    attention_norm: LayerNorm,
-    intermediate: Linear,
-    output: Linear,
-    output_norm: LayerNorm,
+    query: Dense,
+    key: Dense,
+    value: Dense,
+    attention_out: Dense,
+    attention_norm: Norm,
+    intermediate: Dense,
+    output: Dense,
+    output_norm: Norm,
+}
+
+/// A dense layer, `x · Wᵀ + b`, as `candle_nn::Linear` computes it, with `Wᵀ` stored once,
+/// transposed, at load. The product then reads the weights in the order gemm's kernel takes
+/// them (as a column-major left operand, once gemm has turned the row-major product around),
+/// so gemm does not copy them into packed panels on every call: about a tenth of the time
+/// of embedding a text went to that copy. The bias is added by what reads the product next
+/// ([`Dense::heads`], [`Dense::gelu`], [`Dense::residual`]), in one pass over it. The sums
+/// run in the same order and every entry sees the same operations, so the result is the same
+/// bits as `Linear`'s followed by candle's operations (`fused_layers_give_candles_bits`).
+/// That holds for products of more than [`crate::SMALL_PRODUCT`] entries, which gemm sums in
+/// tiles; smaller ones, which only a model of hidden size 128 or less has (run one text at a
+/// time, see `Model::load`), gemm sums one entry at a time, in an order that follows the
+/// weights' layout: other last bits than `Linear`'s, the same on every run.
+struct Dense {
+    /// `(in, out)`, contiguous.
+    transposed: Tensor,
+    bias: Vec<f32>,
+}
+
+impl Dense {
+    fn load(inputs: usize, outputs: usize, vb: VarBuilder) -> Result<Dense> {
+        let weight = vb.get((outputs, inputs), "weight")?;
+        Ok(Dense {
+            transposed: weight.t()?.contiguous()?,
+            bias: vb.get(outputs, "bias")?.to_vec1()?,
+        })
+    }
+
+    /// `x · Wᵀ + b` for `x` of `(texts × tokens, in)`, split into heads:
+    /// `(texts, heads, tokens, out / heads)`; for `keys`, each head's matrix transposed,
+    /// `(texts, heads, out / heads, tokens)`, as the product with the queries reads it.
+    fn heads(&self, x: &Tensor, texts: usize, heads: usize, keys: bool) -> Result<Tensor> {
+        let product = x.matmul(&self.transposed)?;
+        let (rows, out) = product.dims2()?;
+        let (tokens, d) = (rows / texts, out / heads);
+        let mut split = Vec::with_capacity(rows * out);
+        entries(&product, |p| {
+            for text in p.chunks_exact(tokens * out) {
+                if keys {
+                    for (column, &b) in self.bias.iter().enumerate() {
+                        split.extend(text[column..].iter().step_by(out).map(|&v| v + b));
+                    }
+                } else {
+                    for (head, bias) in self.bias.chunks_exact(d).enumerate() {
+                        for row in text.chunks_exact(out) {
+                            let part = &row[head * d..][..d];
+                            split.extend(part.iter().zip(bias).map(|(&v, &b)| v + b));
+                        }
+                    }
+                }
+            }
+        })?;
+        if keys {
+            Tensor::from_vec(split, (texts, heads, d, tokens), x.device())
+        } else {
+            Tensor::from_vec(split, (texts, heads, tokens, d), x.device())
+        }
+    }
+
+    /// GELU of `x · Wᵀ + b`, computed in the product's own storage.
+    fn gelu(&self, x: &Tensor) -> Result<Tensor> {
+        let product = x.matmul(&self.transposed)?;
+        product.inplace_op1(&Activate { bias: &self.bias })?;
+        Ok(product)
+    }
+
+    /// `norm((x · Wᵀ + b) + residual)`, computed in the product's own storage.
+    fn residual(&self, x: &Tensor, residual: &Tensor, norm: &Norm) -> Result<Tensor> {
+        let product = x.matmul(&self.transposed)?;
+        product.inplace_op2(
+            residual,
+            &AddAndNorm {
+                bias: &self.bias,
+                norm,
+            },
+        )?;
+        Ok(product)
+    }
+}
+
+/// The loops over a layer's entries after a product, run in the product's storage (no other
+/// matrix to allocate and fill) by `pulp` with the widest vector instructions the processor
+/// has (AVX-512 or AVX2, found at run time; qbank is built for any x86-64): in SSE2's four
+/// lanes, GELU alone took a twentieth of the time of embedding a text. Each entry sees the
+/// same operations in the same order whatever the width, so the bits are the same.
+/// (`with_simd` must be `inline(always)` and hold the loops itself: a closure called from it
+/// is compiled for SSE2.)
+///
+/// Each entry `e` of a row becomes GELU(`e` + `bias`).
+struct Activate<'a> {
+    bias: &'a [f32],
+}
+
+/// Each row `p` becomes `norm`((`p` + `bias`) + the same row of the second tensor).
+struct AddAndNorm<'a> {
+    bias: &'a [f32],
+    norm: &'a Norm,
+}
+
+impl candle_core::InplaceOp1 for Activate<'_> {
+    fn name(&self) -> &'static str {
+        "bias-gelu"
+    }
+
+    fn cpu_fwd(&self, storage: &mut CpuStorage, layout: &Layout) -> Result<()> {
+        let entries = entries_mut(storage, layout)?;
+        pulp::Arch::new().dispatch(ActivateRows {
+            entries,
+            bias: self.bias,
+        });
+        Ok(())
+    }
+}
+
+impl candle_core::InplaceOp2 for AddAndNorm<'_> {
+    fn name(&self) -> &'static str {
+        "bias-residual-norm"
+    }
+
+    fn cpu_fwd(
+        &self,
+        storage: &mut CpuStorage,
+        layout: &Layout,
+        residual: &CpuStorage,
+        residual_layout: &Layout,
+    ) -> Result<()> {
+        let Some((start, end)) = residual_layout.contiguous_offsets() else {
+            candle_core::bail!("the encoder reads a tensor that is not contiguous");
+        };
+        let residual = &residual.as_slice::<f32>()?[start..end];
+        let entries = entries_mut(storage, layout)?;
+        if residual.len() != entries.len() {
+            candle_core::bail!("a residual of another shape than the product");
+        }
+        pulp::Arch::new().dispatch(AddAndNormRows {
+            entries,
+            residual,
+            bias: self.bias,
+            norm: self.norm,
+        });
+        Ok(())
+    }
+}
+
+/// The contiguous `f32` entries of `storage` that `layout` covers.
+fn entries_mut<'a>(storage: &'a mut CpuStorage, layout: &Layout) -> Result<&'a mut [f32]> {
+    let Some((start, end)) = layout.contiguous_offsets() else {
+        candle_core::bail!("the encoder writes a tensor that is not contiguous");
+    };
+    match storage {
+        CpuStorage::F32(v) => Ok(&mut v[start..end]),
+        _ => candle_core::bail!("the encoder computes in f32 only"),
+    }
+}
+
+struct ActivateRows<'a> {
+    entries: &'a mut [f32],
+    bias: &'a [f32],
+}
+
+impl pulp::WithSimd for ActivateRows<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        for row in self.entries.chunks_exact_mut(self.bias.len()) {
+            for (e, &b) in row.iter_mut().zip(self.bias) {
+                *e = gelu::gelu(*e + b);
+            }
+        }
+    }
+}
+
+struct AddAndNormRows<'a> {
+    entries: &'a mut [f32],
+    residual: &'a [f32],
+    bias: &'a [f32],
+    norm: &'a Norm,
+}
+
+impl pulp::WithSimd for AddAndNormRows<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        let width = self.bias.len();
+        let mut sum = vec![0f32; width];
+        for (row, residual) in self
+            .entries
+            .chunks_exact_mut(width)
+            .zip(self.residual.chunks_exact(width))
+        {
+            for (((s, &v), &b), &r) in sum.iter_mut().zip(row.iter()).zip(self.bias).zip(residual) {
+                *s = (v + b) + r;
+            }
+            self.norm.row(&sum, row);
+        }
+    }
+}
+
+/// A layer normalisation with its weight and bias, computed as candle's CPU kernel computes
+/// it (`candle_nn::ops::layer_norm`), in the same order of operations: the same bits, row by
+/// row on the calling thread (candle shares the rows out on rayon's pool, whose hand-offs
+/// cost more than rows of a few hundred entries).
+struct Norm {
+    weight: Vec<f32>,
+    bias: Vec<f32>,
+    eps: f32,
+}
+
+impl Norm {
+    fn load(size: usize, eps: f64, vb: VarBuilder) -> Result<Norm> {
+        Ok(Norm {
+            weight: vb.get(size, "weight")?.to_vec1()?,
+            bias: vb.get(size, "bias")?.to_vec1()?,
+            eps: eps as f32,
+        })
+    }
+
+    /// Each row of `x`, `(rows, size)`, normalised.
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let size = self.weight.len();
+        let mut normed = vec![0f32; x.elem_count()];
+        entries(x, |x| {
+            for (row, out) in x.chunks_exact(size).zip(normed.chunks_exact_mut(size)) {
+                self.row(row, out);
+            }
+        })?;
+        Tensor::from_vec(normed, x.shape(), x.device())
+    }
+
+    /// `row` normalised, into `out`.
+    #[inline(always)]
+    fn row(&self, row: &[f32], out: &mut [f32]) {
+        // Summed in order, one entry after another, as candle does.
+        let (mut sum, mut sum2) = (0f32, 0f32);
+        for &v in row {
+            sum += v;
+            sum2 += v * v;
+        }
+        let n = row.len() as f32;
+        let mean = sum / n;
+        let var = sum2 / n - mean * mean;
+        let inv_std = (var + self.eps).sqrt().recip();
+        for ((o, &s), (&a, &b)) in out
+            .iter_mut()
+            .zip(row)
+            .zip(self.weight.iter().zip(&self.bias))
+        {
+            *o = (s - mean) * inv_std * a + b;
+        }
+    }
+}
+
+/// What `f` makes of the entries of `t`, a contiguous `f32` tensor on the CPU.
+fn entries<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
+    let (storage, layout) = t.storage_and_layout();
+    let Some((start, end)) = layout.contiguous_offsets() else {
+        candle_core::bail!("the encoder reads a tensor that is not contiguous");
+    };
+    match &*storage {
+        candle_core::Storage::Cpu(cpu) => Ok(f(&cpu.as_slice::<f32>()?[start..end])),
+        _ => candle_core::bail!("the encoder runs on the CPU only"),
+    }
 }
 
 /// Where the two architectures differ.
@@ -102,7 +367,7 @@ enum Variant {
 pub struct Bert {
     words: Embedding,
     positions: Embedding,
-    norm: LayerNorm,
+    norm: Norm,
     layers: Vec<Layer>,
     heads: usize,
     variant: Variant,
@@ -182,14 +447,14 @@ impl Bert {
             .map(|i| {
                 let l = vb.pp(format!("encoder.layer.{i}"));
                 Ok(Layer {
-                    query: linear(h, h, l.pp(q))?,
-                    key: linear(h, h, l.pp(k))?,
-                    value: linear(h, h, l.pp(v))?,
-                    attention_out: linear(h, h, l.pp(o))?,
-                    attention_norm: layer_norm(h, eps, l.pp(o_norm))?,
-                    intermediate: linear(h, c.intermediate_size, l.pp("intermediate.dense"))?,
-                    output: linear(c.intermediate_size, h, l.pp("output.dense"))?,
-                    output_norm: layer_norm(h, eps, l.pp("output.LayerNorm"))?,
+                    query: Dense::load(h, h, l.pp(q))?,
+                    key: Dense::load(h, h, l.pp(k))?,
+                    value: Dense::load(h, h, l.pp(v))?,
+                    attention_out: Dense::load(h, h, l.pp(o))?,
+                    attention_norm: Norm::load(h, eps, l.pp(o_norm))?,
+                    intermediate: Dense::load(h, c.intermediate_size, l.pp("intermediate.dense"))?,
+                    output: Dense::load(c.intermediate_size, h, l.pp("output.dense"))?,
+                    output_norm: Norm::load(h, eps, l.pp("output.LayerNorm"))?,
                 })
             })
             .collect::<Result<Vec<Layer>>>()?;
@@ -219,7 +484,7 @@ impl Bert {
         Ok(Bert {
             words: embedding(c.vocab_size, h, e.pp("word_embeddings"))?,
             positions: embedding(c.max_position_embeddings, h, e.pp("position_embeddings"))?,
-            norm: layer_norm(h, eps, e.pp("LayerNorm"))?,
+            norm: Norm::load(h, eps, e.pp("LayerNorm"))?,
             layers,
             heads: c.num_attention_heads,
             variant,
@@ -276,17 +541,11 @@ impl Bert {
         let hidden = x.dim(1)?;
         let d = hidden / self.heads;
         let scale = 1.0 / (d as f64).sqrt();
-        // (texts × tokens, hidden) → (texts, heads, tokens, d)
-        let split = |t: Tensor| {
-            t.reshape((b, n, self.heads, d))?
-                .transpose(1, 2)?
-                .contiguous()
-        };
         for l in &self.layers {
-            let q = split(l.query.forward(&x)?)?;
-            let k = split(l.key.forward(&x)?)?;
-            let v = split(l.value.forward(&x)?)?;
-            let mut scores = (q.matmul(&k.t()?.contiguous()?)? * scale)?;
+            let q = l.query.heads(&x, b, self.heads, false)?;
+            let k = l.key.heads(&x, b, self.heads, true)?;
+            let v = l.value.heads(&x, b, self.heads, false)?;
+            let mut scores = (q.matmul(&k)? * scale)?;
             if let Some(bias) = &bias {
                 scores = scores.broadcast_add(bias)?;
             }
@@ -296,13 +555,9 @@ impl Bert {
                 .transpose(1, 2)?
                 .contiguous()?
                 .reshape((b * n, hidden))?;
-            let attended = l
-                .attention_norm
-                .forward(&(l.attention_out.forward(&context)? + &x)?)?;
-            let inner = gelu::gelu(&l.intermediate.forward(&attended)?)?;
-            x = l
-                .output_norm
-                .forward(&(l.output.forward(&inner)? + &attended)?)?;
+            let attended = l.attention_out.residual(&context, &x, &l.attention_norm)?;
+            let inner = l.intermediate.gelu(&attended)?;
+            x = l.output.residual(&inner, &attended, &l.output_norm)?;
         }
         Ok(x)
     }
@@ -321,6 +576,166 @@ impl Bert {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use candle_core::Device;
+
+    /// `n` numbers in [-2, 2) from a fixed sequence.
+    fn numbers(n: usize, seed: u64) -> Vec<f32> {
+        let mut state = seed;
+        (0..n)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((state >> 40) as f32 / (1u64 << 24) as f32) * 4.0 - 2.0
+            })
+            .collect()
+    }
+
+    fn bits(t: &Tensor) -> Vec<u32> {
+        t.flatten_all()
+            .unwrap()
+            .to_vec1::<f32>()
+            .unwrap()
+            .iter()
+            .map(|v| v.to_bits())
+            .collect()
+    }
+
+    /// The loops after a product give the same bits at every vector width the processor
+    /// has as in scalar code: what `pulp` picks on one machine and on another agree.
+    #[test]
+    fn every_vector_width_gives_the_same_bits() {
+        use pulp::Simd;
+        let (rows, width) = (7, 96);
+        let product = numbers(rows * width, 1);
+        let residual = numbers(rows * width, 2);
+        let bias = numbers(width, 3);
+        let norm = Norm {
+            weight: numbers(width, 4),
+            bias: numbers(width, 5),
+            eps: 1e-12,
+        };
+        let fused = |simd: &dyn Fn(ActivateRows, AddAndNormRows)| {
+            let (mut activated, mut normed) = (product.clone(), product.clone());
+            simd(
+                ActivateRows {
+                    entries: &mut activated,
+                    bias: &bias,
+                },
+                AddAndNormRows {
+                    entries: &mut normed,
+                    residual: &residual,
+                    bias: &bias,
+                    norm: &norm,
+                },
+            );
+            let bits = |v: Vec<f32>| v.into_iter().map(f32::to_bits).collect::<Vec<u32>>();
+            (bits(activated), bits(normed))
+        };
+        let scalar = fused(&|a, n| {
+            pulp::Scalar::new().vectorize(a);
+            pulp::Scalar::new().vectorize(n);
+        });
+        #[cfg(target_arch = "x86_64")]
+        {
+            if let Some(simd) = pulp::x86::V3::try_new() {
+                let avx2 = fused(&|a, n| {
+                    Simd::vectorize(simd, a);
+                    Simd::vectorize(simd, n);
+                });
+                assert_eq!(avx2, scalar, "AVX2");
+            }
+            if let Some(simd) = pulp::x86::V4::try_new() {
+                let avx512 = fused(&|a, n| {
+                    Simd::vectorize(simd, a);
+                    Simd::vectorize(simd, n);
+                });
+                assert_eq!(avx512, scalar, "AVX-512");
+            }
+        }
+    }
+
+    /// The fused layers give the bits of candle's own layers: `Linear` (its product reads
+    /// `Wᵀ` as a view), `broadcast_add`, the reshape and transpose into heads, and
+    /// `LayerNorm`, on products of more than `SMALL_PRODUCT` entries (the only ones a model
+    /// that stacks texts has), tiled, with the depth in one block and in several.
+    #[test]
+    fn fused_layers_give_candles_bits() {
+        let device = Device::Cpu;
+        // (texts, tokens, inputs, outputs, heads)
+        for (case, &(texts, tokens, inputs, outputs, heads)) in [
+            (2, 5, 48, 64, 4),
+            (3, 23, 384, 384, 12),
+            (2, 40, 700, 96, 3),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let seed = case as u64 * 10;
+            let rows = texts * tokens;
+            let weight =
+                Tensor::from_vec(numbers(outputs * inputs, seed), (outputs, inputs), &device)
+                    .unwrap();
+            let bias = Tensor::from_vec(numbers(outputs, seed + 1), outputs, &device).unwrap();
+            let gamma = Tensor::from_vec(numbers(outputs, seed + 2), outputs, &device).unwrap();
+            let beta = Tensor::from_vec(numbers(outputs, seed + 3), outputs, &device).unwrap();
+            let x = Tensor::from_vec(numbers(rows * inputs, seed + 4), (rows, inputs), &device)
+                .unwrap();
+            let residual =
+                Tensor::from_vec(numbers(rows * outputs, seed + 5), (rows, outputs), &device)
+                    .unwrap();
+            let tensors = std::collections::HashMap::from([
+                ("dense.weight".to_owned(), weight.clone()),
+                ("dense.bias".to_owned(), bias.clone()),
+                ("norm.weight".to_owned(), gamma.clone()),
+                ("norm.bias".to_owned(), beta.clone()),
+            ]);
+            let vb = VarBuilder::from_tensors(tensors, DType::F32, &device);
+            let dense = Dense::load(inputs, outputs, vb.pp("dense")).unwrap();
+            let norm = Norm::load(outputs, 1e-12, vb.pp("norm")).unwrap();
+
+            let linear = candle_nn::Linear::new(weight, Some(bias));
+            let layer_norm = candle_nn::LayerNorm::new(gamma, beta, 1e-12);
+            let product = linear.forward(&x).unwrap();
+
+            let gelu_candle: Vec<u32> = product
+                .flatten_all()
+                .unwrap()
+                .to_vec1::<f32>()
+                .unwrap()
+                .iter()
+                .map(|&v| gelu::gelu(v).to_bits())
+                .collect();
+            assert_eq!(bits(&dense.gelu(&x).unwrap()), gelu_candle, "case {case}");
+
+            let added = (product.clone() + &residual).unwrap();
+            assert_eq!(
+                bits(&dense.residual(&x, &residual, &norm).unwrap()),
+                bits(&layer_norm.forward(&added).unwrap()),
+                "case {case}"
+            );
+            assert_eq!(
+                bits(&norm.forward(&added).unwrap()),
+                bits(&layer_norm.forward(&added).unwrap()),
+                "case {case}"
+            );
+
+            let split = product
+                .reshape((texts, tokens, heads, outputs / heads))
+                .unwrap()
+                .transpose(1, 2)
+                .unwrap()
+                .contiguous()
+                .unwrap();
+            let ours = dense.heads(&x, texts, heads, false).unwrap();
+            assert_eq!(ours.dims(), split.dims(), "case {case}");
+            assert_eq!(bits(&ours), bits(&split), "case {case}");
+            let keys = dense.heads(&x, texts, heads, true).unwrap();
+            let transposed = split.t().unwrap().contiguous().unwrap();
+            assert_eq!(keys.dims(), transposed.dims(), "case {case}");
+            assert_eq!(bits(&keys), bits(&transposed), "case {case}");
+        }
+    }
 
     #[test]
     fn mpnet_buckets_are_exact_near_and_logarithmic_far() {

@@ -260,6 +260,12 @@ pub fn verify(dir: &Path, pinned: &[PinnedFile]) -> Result<(), Error> {
 /// before it are computed again rather than mixed with new ones.
 pub const ARITHMETIC: &str = "qbank-embed 2: GELU by a rational erf";
 
+/// What [`ARITHMETIC`] adds for a model run one text at a time (a hidden size of 128 or
+/// less, see [`crate::SMALL_PRODUCT`]): gemm sums its smallest products one entry at a time,
+/// in an order that follows the weights' layout, and the weights are read transposed since
+/// this was added. Larger models' vectors kept their bits, and so their cached vectors.
+const SMALL_MODEL_ARITHMETIC: &str = "one text at a time: weights read transposed";
+
 /// The matrix-product kernel gemm chooses on this processor, as gemm chooses it: each sums in
 /// its own order, so each gives vectors other last bits, and vectors cached on a machine with
 /// another kernel (a CI cache restored on another runner) are computed again, not mixed.
@@ -303,6 +309,9 @@ pub fn fingerprint(dir: &Path) -> Result<String, Error> {
         let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
+        if name == "config.json" && !crate::stacks(&bytes) {
+            hasher.update(SMALL_MODEL_ARITHMETIC.as_bytes());
+        }
     }
     // The length texts are cut to, when the folder sets one other than the default (so that
     // the default's fingerprints stay what they were before the length was read).

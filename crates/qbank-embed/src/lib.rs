@@ -88,7 +88,19 @@ const BATCH_TOKENS: usize = 512;
 /// The largest product (rows × columns) gemm computes one sum per entry instead of in tiles.
 /// A text has at least two tokens, and every product of the encoder has at least
 /// `hidden_size` columns, so a larger model never has one, whatever the batch.
-const SMALL_PRODUCT: usize = 256;
+pub(crate) const SMALL_PRODUCT: usize = 256;
+
+/// Whether texts of one length go through a model of this hidden size together: every
+/// product then has more than [`SMALL_PRODUCT`] entries.
+fn stacks_texts(hidden_size: usize) -> bool {
+    2 * hidden_size > SMALL_PRODUCT
+}
+
+/// Whether the model of this `config.json` stacks texts ([`stacks_texts`]); a file that is
+/// not a configuration counts as stacking (loading it fails anyway).
+pub(crate) fn stacks(config: &[u8]) -> bool {
+    serde_json::from_slice::<Config>(config).map_or(true, |c| stacks_texts(c.hidden_size))
+}
 
 /// A sentence-embedding model, loaded.
 pub struct Model {
@@ -165,7 +177,7 @@ impl Model {
             dim: config.hidden_size,
             max_tokens,
             id: fingerprint(dir)?,
-            stacks: 2 * config.hidden_size > SMALL_PRODUCT,
+            stacks: stacks_texts(config.hidden_size),
         })
     }
 
@@ -284,10 +296,11 @@ fn batches(tokens: &[Vec<u32>], most: usize) -> Vec<Vec<usize>> {
 /// differ in their last bits; [`Model::embed`] shares whole batches out over the cores
 /// instead. Set once, before the first product, from the thread that embeds.
 ///
-/// Candle's softmax and layer norm share their rows out on rayon's global pool, which would
-/// read the same variable and get one thread: the batches on every core would then wait for
-/// it in turn (5–7% of a first run's time on two cores). So the pool is built first, one
-/// thread per core; a row's result does not depend on the thread that computes it.
+/// Candle's softmax shares its rows out on rayon's global pool, which would read the same
+/// variable and get one thread: the batches on every core would then wait for it in turn
+/// (5–7% of a first run's time on two cores, when layer norms ran there too). So the pool is
+/// built first, one thread per core; a row's result does not depend on the thread that
+/// computes it.
 fn one_thread_per_product() {
     static SET: std::sync::Once = std::sync::Once::new();
     SET.call_once(|| {
@@ -321,6 +334,20 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_models_of_hidden_size_above_128_stack_texts() {
+        let config = |hidden: usize| {
+            format!(
+                r#"{{"vocab_size": 10, "hidden_size": {hidden}, "num_hidden_layers": 1, "num_attention_heads": 1, "intermediate_size": 4, "max_position_embeddings": 8}}"#
+            )
+        };
+        assert!(stacks(config(384).as_bytes()));
+        assert!(stacks(config(129).as_bytes()));
+        assert!(!stacks(config(128).as_bytes()));
+        assert!(!stacks(config(32).as_bytes()));
+        assert!(stacks(b"not json"));
+    }
 
     #[test]
     fn batches_hold_texts_of_one_length_in_order() {
