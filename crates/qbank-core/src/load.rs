@@ -79,6 +79,32 @@ impl SourceFile {
         )
     }
 
+    /// Keeps the entries of the list at `pointer` of this data file in which `fault` finds
+    /// nothing; each fault (a message, and the bytes of the entry it is about) is a
+    /// `schema-violation` error at its place in `diags`. `fault` sees the entries in order,
+    /// so it may remember the ones before. How every built-in data file checks its lists.
+    pub fn keep_entries(
+        &self,
+        pointer: &str,
+        list: &mut Vec<String>,
+        mut fault: impl FnMut(&str) -> Option<(String, Range<usize>)>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let mut k = 0;
+        list.retain(|entry| {
+            let found = fault(entry);
+            if let Some((message, at)) = &found {
+                diags.push(Diagnostic::error(
+                    "schema-violation",
+                    message.clone(),
+                    self.label_in(&format!("{pointer}/{k}"), entry, at.clone()),
+                ));
+            }
+            k += 1;
+            found.is_none()
+        });
+    }
+
     /// Reads a data file that is not part of a bank (a built-in vocabulary, a list of words),
     /// shown as `path`, into `T`: the value, the file (for the caller's own checks of each
     /// entry, at their `file:line:col`), and an error for YAML that does not parse or a value

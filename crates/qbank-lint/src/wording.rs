@@ -27,6 +27,34 @@ pub(crate) struct Wording {
     pub shouted: Vec<String>,
     pub common_acronyms: Vec<String>,
     pub said_as_words: SaidAsWords,
+    pub first_sounds: FirstSounds,
+    pub said_either_way: Vec<String>,
+}
+
+/// Beginnings of words whose first letter does not tell their first sound, by that sound.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FirstSounds {
+    pub vowel: Vec<String>,
+    pub consonant: Vec<String>,
+    pub either: Vec<String>,
+}
+
+impl FirstSounds {
+    /// The sound `lower` (a lowercase word) starts with by the longest of these beginnings it
+    /// has: `Some(Some(vowel))`, `Some(None)` when either is said, `None` when it has none.
+    pub fn of(&self, lower: &str) -> Option<Option<bool>> {
+        [
+            (&self.vowel, Some(true)),
+            (&self.consonant, Some(false)),
+            (&self.either, None),
+        ]
+        .into_iter()
+        .flat_map(|(list, sound)| list.iter().map(move |b| (b, sound)))
+        .filter(|(beginning, _)| lower.starts_with(beginning.as_str()))
+        .max_by_key(|(beginning, _)| beginning.len())
+        .map(|(_, sound)| sound)
+    }
 }
 
 /// Acronyms said as words, by the sound they start with.
@@ -61,8 +89,8 @@ pub fn data_diagnostics() -> Vec<Diagnostic> {
 }
 
 /// Reads a word-list file shown as `path`, with an error at `file:line:col` for every entry
-/// that is not one word, is listed twice in its list, or is not lowercase where words are
-/// compared in lowercase (left out).
+/// that is not one word, is listed twice in its list (a beginning of `first_sounds` in any of
+/// its three), or is not lowercase where words are compared in lowercase (left out).
 fn read(path: &str, text: &str) -> (Wording, Vec<Diagnostic>) {
     let (mut data, file, mut diags) =
         SourceFile::read_data::<Wording>(path, text, "the word lists");
@@ -80,34 +108,28 @@ fn read(path: &str, text: &str) -> (Wording, Vec<Diagnostic>) {
             None
         }
     };
-    let mut check = |pointer: &str, list: &mut Vec<String>, lowercase: bool| {
+    for (pointer, list, lowercase) in [
+        ("/prompt_verbs", &mut data.prompt_verbs, true),
+        ("/prompt_softeners", &mut data.prompt_softeners, true),
+        ("/yes_no_openers", &mut data.yes_no_openers, true),
+        ("/fine_twice", &mut data.fine_twice, true),
+        ("/shouted", &mut data.shouted, false),
+        ("/common_acronyms", &mut data.common_acronyms, false),
+        ("/said_as_words/vowel", &mut data.said_as_words.vowel, false),
+        (
+            "/said_as_words/consonant",
+            &mut data.said_as_words.consonant,
+            false,
+        ),
+    ] {
         let mut seen = FastSet::default();
-        let mut k = 0;
-        list.retain(|word| {
-            let found = fault(word, lowercase, &mut seen);
-            if let Some(message) = &found {
-                diags.push(Diagnostic::error(
-                    "schema-violation",
-                    message.clone(),
-                    file.label_in(&format!("{pointer}/{k}"), word, 0..word.len()),
-                ));
-            }
-            k += 1;
-            found.is_none()
-        });
-    };
-    check("/prompt_verbs", &mut data.prompt_verbs, true);
-    check("/prompt_softeners", &mut data.prompt_softeners, true);
-    check("/yes_no_openers", &mut data.yes_no_openers, true);
-    check("/fine_twice", &mut data.fine_twice, true);
-    check("/shouted", &mut data.shouted, false);
-    check("/common_acronyms", &mut data.common_acronyms, false);
-    check("/said_as_words/vowel", &mut data.said_as_words.vowel, false);
-    check(
-        "/said_as_words/consonant",
-        &mut data.said_as_words.consonant,
-        false,
-    );
+        file.keep_entries(
+            pointer,
+            list,
+            |word| fault(word, lowercase, &mut seen).map(|m| (m, 0..word.len())),
+            &mut diags,
+        );
+    }
     // A participle is looked up once, so it may not be listed twice; a past tense may repeat.
     let mut participles = FastSet::default();
     let mut kept = Vec::new();
@@ -162,6 +184,27 @@ fn read(path: &str, text: &str) -> (Wording, Vec<Diagnostic>) {
     data.said_as_words
         .consonant
         .retain(|w| !both.iter().any(|(_, b)| b == w));
+    let mut seen = FastSet::default();
+    file.keep_entries(
+        "/said_either_way",
+        &mut data.said_either_way,
+        |word| fault(word, true, &mut seen).map(|m| (m, 0..word.len())),
+        &mut diags,
+    );
+    // A beginning is looked up in all three lists: it may be in one only.
+    let mut beginnings = FastSet::default();
+    for (pointer, list) in [
+        ("/first_sounds/vowel", &mut data.first_sounds.vowel),
+        ("/first_sounds/consonant", &mut data.first_sounds.consonant),
+        ("/first_sounds/either", &mut data.first_sounds.either),
+    ] {
+        file.keep_entries(
+            pointer,
+            list,
+            |word| fault(word, true, &mut beginnings).map(|m| (m, 0..word.len())),
+            &mut diags,
+        );
+    }
     (data, diags)
 }
 
@@ -177,8 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_beginning_tells_the_first_sound() {
+        let sounds = super::FirstSounds {
+            vowel: vec!["oner".to_owned()],
+            consonant: vec!["one".to_owned(), "uni".to_owned()],
+            either: vec!["unic".to_owned()],
+        };
+        assert_eq!(sounds.of("one-off"), Some(Some(false)));
+        assert_eq!(sounds.of("onerous"), Some(Some(true)));
+        assert_eq!(sounds.of("unicorn"), Some(None));
+        assert_eq!(sounds.of("union"), Some(Some(false)));
+        assert_eq!(sounds.of("apple"), None);
+    }
+
+    #[test]
     fn a_faulty_entry_is_an_error_at_its_place_and_the_rest_is_read() {
-        let text = "prompt_verbs: [describe, Explain, describe]\nprompt_softeners: [please]\nyes_no_openers: [do]\npast_tenses:\n  - [been, were]\n  - [been, was]\n  - [run, two words]\nfine_twice: [that]\nshouted: [NOT]\ncommon_acronyms: [GPU]\nsaid_as_words:\n  vowel: [ONNX]\n  consonant: [YAML, ONNX]\n";
+        let text = "prompt_verbs: [describe, Explain, describe]\nprompt_softeners: [please]\nyes_no_openers: [do]\npast_tenses:\n  - [been, were]\n  - [been, was]\n  - [run, two words]\nfine_twice: [that]\nshouted: [NOT]\ncommon_acronyms: [GPU]\nsaid_as_words:\n  vowel: [ONNX]\n  consonant: [YAML, ONNX]\nfirst_sounds:\n  vowel: [hour]\n  consonant: [eu, hour]\n  either: [x]\nsaid_either_way: [sql]\n";
         let (read, diags) = super::read("w.yaml", text);
         let found: Vec<(u32, u32, &str)> = diags
             .iter()
@@ -200,11 +257,13 @@ mod tests {
                     21,
                     "\"ONNX\" is said with both a vowel and a consonant sound"
                 ),
+                (16, 19, "\"hour\" is listed twice"),
             ]
         );
         assert_eq!(read.prompt_verbs, ["describe"]);
         assert_eq!(read.past_tenses, [("been".to_owned(), "were".to_owned())]);
         assert_eq!(read.said_as_words.consonant, ["YAML"]);
+        assert_eq!(read.first_sounds.consonant, ["eu"]);
         let (_, broken) = super::read("w.yaml", "prompt_verbs: [a\n");
         assert_eq!(broken.len(), 1);
         assert_eq!(broken[0].rule, "yaml-syntax");

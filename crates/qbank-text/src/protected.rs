@@ -40,6 +40,8 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 struct Phrasings {
     categories: Vec<Category>,
+    /// How a contraction reads ("you're" as "you are").
+    contractions: std::collections::BTreeMap<String, Vec<String>>,
     /// Engineering terms made of a protected word and its neighbours ("race condition").
     technical_terms: Vec<String>,
     /// Words after a bound match that make it technical ("your age groups").
@@ -71,28 +73,63 @@ pub fn data_diagnostics() -> Vec<Diagnostic> {
 fn read(path: &str, text: &str) -> (Phrasings, Vec<Diagnostic>) {
     let (mut data, file, mut diags) =
         qbank_core::SourceFile::read_data::<Phrasings>(path, text, "the phrasings");
-    let mut check = |pointer: String, list: &mut Vec<String>| {
-        let mut k = 0;
-        list.retain(|pattern| {
-            let fault = pattern_fault(pattern);
-            if let Some((message, at)) = &fault {
-                diags.push(Diagnostic::error(
-                    "schema-violation",
-                    message.clone(),
-                    file.label_in(&format!("{pointer}/{k}"), pattern, at.clone()),
-                ));
-            }
-            k += 1;
-            fault.is_none()
-        });
-    };
     for (i, c) in data.categories.iter_mut().enumerate() {
-        check(format!("/categories/{i}/bound"), &mut c.bound);
-        check(format!("/categories/{i}/loose"), &mut c.loose);
-        check(format!("/categories/{i}/lawful"), &mut c.lawful);
+        for (list, patterns) in [
+            ("bound", &mut c.bound),
+            ("loose", &mut c.loose),
+            ("lawful", &mut c.lawful),
+        ] {
+            let pointer = format!("/categories/{i}/{list}");
+            file.keep_entries(&pointer, patterns, pattern_fault, &mut diags);
+        }
     }
-    check("/technical_terms".to_owned(), &mut data.technical_terms);
+    file.keep_entries(
+        "/technical_terms",
+        &mut data.technical_terms,
+        pattern_fault,
+        &mut diags,
+    );
+    data.contractions.retain(|contraction, reading| {
+        let pointer = format!(
+            "/contractions/{}",
+            contraction.replace('~', "~0").replace('/', "~1")
+        );
+        let fault = contraction_fault(contraction, reading);
+        if let Some((message, key)) = &fault {
+            let label = if *key {
+                file.key_label(&pointer)
+            } else {
+                file.label_in(&pointer, "", 0..0)
+            };
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                message.clone(),
+                label,
+            ));
+        }
+        fault.is_none()
+    });
     (data, diags)
+}
+
+/// What is wrong with a contraction and what it reads as, and whether the fault is in the
+/// contraction (the key) rather than its reading.
+fn contraction_fault(contraction: &str, reading: &[String]) -> Option<(String, bool)> {
+    let one_lowercase_word =
+        |w: &str| !w.is_empty() && !w.contains(char::is_whitespace) && w == w.to_lowercase();
+    if !one_lowercase_word(contraction) || !contraction.contains('\'') {
+        return Some((
+            format!("{contraction:?} is not a contraction: one lowercase word with an apostrophe"),
+            true,
+        ));
+    }
+    if reading.is_empty() || !reading.iter().all(|w| one_lowercase_word(w)) {
+        return Some((
+            format!("{contraction:?} reads as {reading:?}: one lowercase word or more"),
+            false,
+        ));
+    }
+    None
 }
 
 /// What is wrong with a pattern, and where in it: an empty pattern, an empty alternative
@@ -152,8 +189,8 @@ fn words(sentence: &str, offset: usize) -> Vec<Word> {
 
 /// Calls `each` with every word of `sentence` as the patterns read it, and its byte range
 /// (`offset` is where the sentence starts): lowercase, `’` read as `'`, a possessive `'s`
-/// dropped, and a contraction with "you" or "not" read as its two words (both at the
-/// contraction's range). `buf` is room for the word, reused from one word to the next.
+/// dropped, and a contraction of the data file's `contractions` read as its words (each at
+/// the contraction's range). `buf` is room for the word, reused from one word to the next.
 fn each_word(
     sentence: &str,
     offset: usize,
@@ -175,25 +212,18 @@ fn each_word(
             );
         }
         let lower = buf.strip_suffix("'s").unwrap_or(buf);
-        let split: &[&str] = match lower {
-            "you're" => &["you", "are"],
-            "you've" => &["you", "have"],
-            "you'll" => &["you", "will"],
-            "you'd" => &["you", "would"],
-            "aren't" => &["are", "not"],
-            "don't" => &["do", "not"],
-            "didn't" => &["did", "not"],
-            "haven't" => &["have", "not"],
-            "weren't" => &["were", "not"],
-            "won't" => &["will", "not"],
-            _ => &[],
-        };
-        if split.is_empty() {
-            each(lower, range);
-        } else {
-            for w in split {
-                each(w, range.clone());
+        // Every contraction has an apostrophe: other words need no look-up.
+        let reading = lower
+            .contains('\'')
+            .then(|| phrasings().contractions.get(lower))
+            .flatten();
+        match reading {
+            Some(reading) => {
+                for w in reading {
+                    each(w, range.clone());
+                }
             }
+            None => each(lower, range),
         }
     }
 }
@@ -504,7 +534,7 @@ mod tests {
 
     #[test]
     fn a_malformed_pattern_is_an_error_at_its_place() {
-        let text = "categories:\n  - key: age\n    name: age\n    help: ask less\n    bound:\n      - how old are||were you\n      - your age\n    loose: [age]\n    lawful: []\ntechnical_terms: [race? condition?|x]\ntechnical_next: []\ncontext_stems: []\ncommon_words: []\n";
+        let text = "categories:\n  - key: age\n    name: age\n    help: ask less\n    bound:\n      - how old are||were you\n      - your age\n    loose: [age]\n    lawful: []\ncontractions:\n  \"you're\": [you, are]\n  Dont: [do, not]\n  \"can't\": []\ntechnical_terms: [race? condition?|x]\ntechnical_next: []\ncontext_stems: []\ncommon_words: []\n";
         let (data, diags) = super::read("p.yaml", text);
         let found: Vec<(u32, u32, &str)> = diags
             .iter()
@@ -519,12 +549,19 @@ mod tests {
                     "\"are||were\" has an empty alternative: write words joined by `|`"
                 ),
                 (
-                    10,
+                    14,
                     25,
                     "\"condition?|x\": `?` makes a whole element optional and goes at its end"
                 ),
+                (
+                    12,
+                    3,
+                    "\"Dont\" is not a contraction: one lowercase word with an apostrophe"
+                ),
+                (13, 12, "\"can't\" reads as []: one lowercase word or more"),
             ]
         );
+        assert_eq!(data.contractions.len(), 1);
         // The malformed patterns are left out, the others kept.
         assert_eq!(data.categories[0].bound, ["your age"]);
     }

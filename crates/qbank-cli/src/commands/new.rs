@@ -18,19 +18,6 @@ use crate::{Failure, Outcome};
 /// How many near duplicates of the new question are shown at most.
 const NEAR_SHOWN: usize = 3;
 
-/// How many words of the text the id keeps at most.
-const ID_WORDS: usize = 5;
-
-/// Words that say little about what a question is on, left out of ids.
-const FILLER: &[&str] = &[
-    "a", "about", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could",
-    "describe", "did", "do", "does", "explain", "for", "from", "give", "have", "has", "how", "i",
-    "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so",
-    "some", "tell", "that", "the", "their", "them", "then", "there", "this", "to", "us", "was",
-    "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
-    "your",
-];
-
 pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
     let (bank, _) = qbank_core::load_bank(&args.bank.bank)?;
     if bank.topics.is_empty() {
@@ -131,7 +118,7 @@ pub fn run(args: NewArgs) -> Result<Outcome, Failure> {
         }
         (given, _) => check_competencies(given, &declared)?,
     };
-    let suggested = unique_id(&slug(&text), &taken);
+    let suggested = unique_id(&qbank_text::ids::slug(&text), &taken);
     let check_id = |id: &str| check_id(id, &taken);
     let id = match (&args.id, &mut ask) {
         (Some(id), _) => check_id(id)?,
@@ -213,43 +200,6 @@ fn scaffold(q: &Question, relative: &str) -> Result<String, Failure> {
     );
     // Through the formatter, so that the new file is already as `qbank fmt` leaves it.
     format(FileKind::Question, relative, &text).map_err(|e| Failure(e.to_string()))
-}
-
-/// The first few telling words of `text`, in kebab-case.
-pub fn slug(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .map(qbank_core::kebab)
-        .filter(|w| !w.is_empty() && w != "my-question")
-        .collect();
-    let telling: Vec<&String> = words
-        .iter()
-        .filter(|w| !FILLER.contains(&w.as_str()))
-        .collect();
-    let chosen: Vec<&String> = if telling.is_empty() {
-        words.iter().collect()
-    } else {
-        telling
-    };
-    let mut id = String::new();
-    for w in chosen.into_iter().take(ID_WORDS) {
-        if !id.is_empty() && id.len() + 1 + w.len() > 60 {
-            break;
-        }
-        if !id.is_empty() {
-            id.push('-');
-        }
-        id.push_str(w);
-    }
-    if id.is_empty() {
-        "question".to_owned()
-    } else {
-        id.chars()
-            .take(80)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_owned()
-    }
 }
 
 /// `base`, or `base-2`, `base-3`… the first that no question has.
@@ -363,7 +313,7 @@ fn check_id(id: &str, taken: &HashSet<String>) -> Result<String, Failure> {
         return Err(Failure(format!(
             "`{id}` is not a valid id: lowercase letters and digits in words joined by `-`, \
              e.g. `{}`",
-            slug(id)
+            qbank_text::ids::slug(id)
         )));
     }
     if taken.contains(id) {
@@ -495,21 +445,6 @@ impl Asker {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_keep_the_telling_words() {
-        assert_eq!(
-            slug("How would you roll back a bad model in production?"),
-            "roll-back-bad-model-production"
-        );
-        assert_eq!(
-            slug("What is a feature store, and when is it worth it?"),
-            "feature-store-worth"
-        );
-        assert_eq!(slug("Why?"), "why");
-        assert_eq!(slug("¿Qué es MLOps?"), "qu-es-mlops");
-        assert_eq!(slug("???"), "question");
-    }
 
     #[test]
     fn ids_are_unique() {

@@ -112,7 +112,7 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
             return Some(vowel);
         }
     }
-    if matches!(lower.as_str(), "sql" | "sqlite" | "faq") {
+    if wording().said_either_way.contains(&lower) {
         return None;
     }
     // Spelt letter by letter: an acronym (two capitals in a row: SLA, MLOps, GPUs, K8s,
@@ -133,54 +133,13 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
     if lower.len() == 1 {
         return None;
     }
-    Some(match lower.chars().next()? {
-        'a' | 'i' => true,
-        'e' => !(lower.starts_with("eu") || lower.starts_with("ewe")),
-        'o' => {
-            !(lower.starts_with("one") && !lower.starts_with("oner")
-                || lower.starts_with("once")
-                || lower.starts_with("ouija"))
-        }
-        'u' => return u_is_vowel_sound(&lower),
-        'h' => {
-            if ["hour", "honest", "honor", "honour", "heir", "herb"]
-                .iter()
-                .any(|p| lower.starts_with(p))
-            {
-                true
-            } else if ["historic", "hotel", "humble", "homage"]
-                .iter()
-                .any(|p| lower.starts_with(p))
-            {
-                return None;
-            } else {
-                false
-            }
-        }
-        'x' => return None,
-        _ => false,
+    // A beginning that the first letter does not tell ("hour", "user", "one"), else the letter.
+    wording().first_sounds.of(&lower).unwrap_or_else(|| {
+        Some(matches!(
+            lower.chars().next(),
+            Some('a' | 'e' | 'i' | 'o' | 'u')
+        ))
     })
-}
-
-/// "u" is said "you" in "user", "unit", "URL"-like words, and "uh" in "under", "unusual".
-fn u_is_vowel_sound(lower: &str) -> Option<bool> {
-    const YOU: &[&str] = &[
-        "uni", "use", "usa", "usu", "uti", "ura", "ure", "uri", "uro", "ubi", "uku", "ufo", "uga",
-        "ukr", "uv", "utopia", "ute",
-    ];
-    const UH_EXCEPTIONS: &[&str] = &["unin", "unim", "unid", "unic", "unil"];
-    if UH_EXCEPTIONS.iter().any(|p| lower.starts_with(p)) {
-        // "uninstall", "unimportant", "unidentified", but "unicorn", "unilateral": unsure.
-        return if lower.starts_with("unin") || lower.starts_with("unim") {
-            Some(true)
-        } else {
-            None
-        };
-    }
-    if YOU.iter().any(|p| lower.starts_with(p)) {
-        return Some(false);
-    }
-    Some(true)
 }
 
 /// "an 8", "an 11", "an 18", "an 80%", "an 800-page"; every other number starts with a
@@ -224,6 +183,8 @@ mod tests {
             "API",
             "ETL",
             "unusual",
+            "onerous",
+            "heirloom",
         ] {
             assert_eq!(v(w), Some(true), "{w} starts with a vowel sound");
         }
@@ -255,7 +216,16 @@ mod tests {
         ] {
             assert_eq!(v(w), Some(false), "{w} starts with a consonant sound");
         }
-        for w in ["SQL", "historic", "historically", "x", "unicorn", "xgboost"] {
+        for w in [
+            "SQL",
+            "sqlite",
+            "historic",
+            "historically",
+            "hotelier",
+            "x",
+            "unicorn",
+            "xgboost",
+        ] {
             assert_eq!(v(w), None, "{w} is left alone");
         }
     }
