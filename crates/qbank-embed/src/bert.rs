@@ -6,9 +6,12 @@
 //! attention score, looked up by the two tokens' distance in 32 buckets (exact up to 8, then
 //! logarithmic up to 128), computed once and shared by every layer.
 //!
-//! Written here on candle's tensors and layers rather than taken from `candle-transformers`,
-//! whose hundred other models cost minutes of build for every developer: this is the part
-//! qbank needs, checked against an independent implementation (`tests/data/reference.py`).
+//! Written here on candle's tensors, products, embeddings and softmax rather than taken from
+//! `candle-transformers`, whose hundred other models cost minutes of build for every
+//! developer: this is the part qbank needs, checked against an independent implementation
+//! (`tests/data/reference.py`). What follows each dense layer's product (bias, GELU, residual,
+//! layer norm) is computed here, in the product's storage and in candle's order of operations
+//! (see [`Dense`]).
 
 use candle_core::{CpuStorage, DType, Layout, Module, Result, Tensor, D};
 
@@ -210,10 +213,7 @@ impl candle_core::InplaceOp2 for AddAndNorm<'_> {
         residual: &CpuStorage,
         residual_layout: &Layout,
     ) -> Result<()> {
-        let Some((start, end)) = residual_layout.contiguous_offsets() else {
-            candle_core::bail!("the encoder reads a tensor that is not contiguous");
-        };
-        let residual = &residual.as_slice::<f32>()?[start..end];
+        let residual = contiguous(residual, residual_layout)?;
         let entries = entries_mut(storage, layout)?;
         if residual.len() != entries.len() {
             candle_core::bail!("a residual of another shape than the product");
@@ -228,7 +228,7 @@ impl candle_core::InplaceOp2 for AddAndNorm<'_> {
     }
 }
 
-/// The contiguous `f32` entries of `storage` that `layout` covers.
+/// The contiguous `f32` entries of `storage` that `layout` covers, to write.
 fn entries_mut<'a>(storage: &'a mut CpuStorage, layout: &Layout) -> Result<&'a mut [f32]> {
     let Some((start, end)) = layout.contiguous_offsets() else {
         candle_core::bail!("the encoder writes a tensor that is not contiguous");
@@ -239,6 +239,7 @@ fn entries_mut<'a>(storage: &'a mut CpuStorage, layout: &Layout) -> Result<&'a m
     }
 }
 
+/// [`Activate`]'s loop, compiled for the vector width `pulp` finds.
 struct ActivateRows<'a> {
     entries: &'a mut [f32],
     bias: &'a [f32],
@@ -257,6 +258,7 @@ impl pulp::WithSimd for ActivateRows<'_> {
     }
 }
 
+/// [`AddAndNorm`]'s loops, compiled for the vector width `pulp` finds.
 struct AddAndNormRows<'a> {
     entries: &'a mut [f32],
     residual: &'a [f32],
@@ -284,9 +286,9 @@ impl pulp::WithSimd for AddAndNormRows<'_> {
 }
 
 /// A layer normalisation with its weight and bias, computed as candle's CPU kernel computes
-/// it (`candle_nn::ops::layer_norm`), in the same order of operations: the same bits, row by
-/// row on the calling thread (candle shares the rows out on rayon's pool, whose hand-offs
-/// cost more than rows of a few hundred entries).
+/// it (`candle_nn::ops::layer_norm`), in the same order of operations: the same bits, on the
+/// calling thread (candle shares the rows out on rayon's pool, whose hand-offs cost more than
+/// rows of a few hundred entries).
 struct Norm {
     weight: Vec<f32>,
     bias: Vec<f32>,
@@ -371,6 +373,7 @@ impl candle_core::InplaceOp1 for Norm {
     }
 }
 
+/// [`Norm`]'s loops, compiled for the vector width `pulp` finds.
 struct NormRows<'a> {
     entries: &'a mut [f32],
     norm: &'a Norm,
@@ -388,13 +391,18 @@ impl pulp::WithSimd for NormRows<'_> {
 /// What `f` makes of the entries of `t`, a contiguous `f32` tensor on the CPU.
 fn entries<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
     let (storage, layout) = t.storage_and_layout();
+    match &*storage {
+        candle_core::Storage::Cpu(cpu) => Ok(f(contiguous(cpu, layout)?)),
+        _ => candle_core::bail!("the encoder runs on the CPU only"),
+    }
+}
+
+/// The contiguous `f32` entries of `storage` that `layout` covers.
+fn contiguous<'a>(storage: &'a CpuStorage, layout: &Layout) -> Result<&'a [f32]> {
     let Some((start, end)) = layout.contiguous_offsets() else {
         candle_core::bail!("the encoder reads a tensor that is not contiguous");
     };
-    match &*storage {
-        candle_core::Storage::Cpu(cpu) => Ok(f(&cpu.as_slice::<f32>()?[start..end])),
-        _ => candle_core::bail!("the encoder runs on the CPU only"),
-    }
+    Ok(&storage.as_slice::<f32>()?[start..end])
 }
 
 /// Where the two architectures differ.
