@@ -671,6 +671,16 @@ mod tests {
     }
 
     #[test]
+    fn a_contraction_reads_as_its_words() {
+        // "you're" is the only word that addresses the candidate: it counts as "you are".
+        let text = "Once you're married, would relocating still work?";
+        let f = detect(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].category.key, "family");
+        assert!(detect("Once they're married, would relocating still work?").is_empty());
+    }
+
+    #[test]
     fn points_at_the_words() {
         let text = "Tell me about your last project. Do you have any children?";
         let f = detect(text);
