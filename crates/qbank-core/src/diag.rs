@@ -156,6 +156,11 @@ impl Diagnostic {
         (at.line, at.column, &self.message)
     }
 
+    /// [`Diagnostic::place_and_message`] of each of `diags`, in order.
+    pub fn places_and_messages(diags: &[Diagnostic]) -> Vec<(u32, u32, &str)> {
+        diags.iter().map(Diagnostic::place_and_message).collect()
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self

@@ -31,7 +31,8 @@ pub mod yaml;
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
 pub use fingerprint::{content_revision, fingerprint, question_revision};
 pub use load::{
-    load_bank, load_bank_from_files, load_bank_with_progress, Bank, LoadError, SourceFile,
+    load_bank, load_bank_from_files, load_bank_with_progress, Bank, BuiltinData, LoadError,
+    SourceFile,
 };
 pub use loops::{
     interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,

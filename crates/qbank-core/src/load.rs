@@ -228,6 +228,46 @@ impl SourceFile {
     }
 }
 
+/// A data file built into the binary (a vocabulary, a list of words): read on first use by
+/// its `read` function, which returns the value and a diagnostic for every malformed entry
+/// (`SourceFile::read_data`, then the file's own checks). Held in a `static`, so each file
+/// is read once per run; its diagnostics are read again only when asked for (a test holds
+/// every built-in file to none).
+pub struct BuiltinData<T> {
+    /// Where the file lives in the repository, as diagnostics name it.
+    path: &'static str,
+    text: &'static str,
+    read: fn(&str, &str) -> (T, Vec<Diagnostic>),
+    value: OnceLock<T>,
+}
+
+impl<T> BuiltinData<T> {
+    /// The file at `path` in the repository, whose text is `text` (`include_str!`).
+    pub const fn new(
+        path: &'static str,
+        text: &'static str,
+        read: fn(&str, &str) -> (T, Vec<Diagnostic>),
+    ) -> BuiltinData<T> {
+        BuiltinData {
+            path,
+            text,
+            read,
+            value: OnceLock::new(),
+        }
+    }
+
+    /// What the file holds, its malformed entries left out.
+    pub fn get(&self) -> &T {
+        self.value
+            .get_or_init(|| (self.read)(self.path, self.text).0)
+    }
+
+    /// The diagnostics of the file: none in a release.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        (self.read)(self.path, self.text).1
+    }
+}
+
 /// A loaded bank.
 #[derive(Debug, Default)]
 pub struct Bank {

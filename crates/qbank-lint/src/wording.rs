@@ -6,13 +6,15 @@
 use std::sync::OnceLock;
 
 use qbank_core::hash::FastSet;
-use qbank_core::{Diagnostic, SourceFile};
+use qbank_core::{BuiltinData, Diagnostic, SourceFile};
 use serde::Deserialize;
 
-/// Where the lists live in the repository (for diagnostics).
-pub const DATA_PATH: &str = "crates/qbank-lint/data/wording.yaml";
-
-const DATA: &str = include_str!("../data/wording.yaml");
+/// The built-in lists.
+static DATA: BuiltinData<Wording> = BuiltinData::new(
+    "crates/qbank-lint/data/wording.yaml",
+    include_str!("../data/wording.yaml"),
+    read,
+);
 
 /// What `data/wording.yaml` holds (its comments say what each list is for).
 #[derive(Debug, Default, Deserialize)]
@@ -65,10 +67,9 @@ pub(crate) struct SaidAsWords {
     pub consonant: Vec<String>,
 }
 
-/// The built-in lists, read once.
+/// The built-in lists.
 pub(crate) fn wording() -> &'static Wording {
-    static WORDING: OnceLock<Wording> = OnceLock::new();
-    WORDING.get_or_init(|| read(DATA_PATH, DATA).0)
+    DATA.get()
 }
 
 /// The built-in common acronyms, as the `allow` option's default wants them.
@@ -85,7 +86,7 @@ pub(crate) fn common_acronyms() -> &'static [&'static str] {
 
 /// The diagnostics of the built-in lists: none in a release (a test holds it).
 pub fn data_diagnostics() -> Vec<Diagnostic> {
-    read(DATA_PATH, DATA).1
+    DATA.diagnostics()
 }
 
 /// Reads a word-list file shown as `path`, with an error at `file:line:col` for every entry
@@ -237,10 +238,7 @@ mod tests {
     fn a_faulty_entry_is_an_error_at_its_place_and_the_rest_is_read() {
         let text = "prompt_verbs: [describe, Explain, describe]\nprompt_softeners: [please]\nyes_no_openers: [do]\npast_tenses:\n  - [been, were]\n  - [been, was]\n  - [run, two words]\nfine_twice: [that]\nshouted: [NOT]\ncommon_acronyms: [GPU]\nsaid_as_words:\n  vowel: [ONNX]\n  consonant: [YAML, ONNX]\nfirst_sounds:\n  vowel: [hour]\n  consonant: [eu, hour]\n  either: [x]\nsaid_either_way: [sql]\n";
         let (read, diags) = super::read("w.yaml", text);
-        let found: Vec<(u32, u32, &str)> = diags
-            .iter()
-            .map(qbank_core::Diagnostic::place_and_message)
-            .collect();
+        let found = qbank_core::Diagnostic::places_and_messages(&diags);
         assert_eq!(
             found,
             [

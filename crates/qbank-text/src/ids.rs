@@ -2,16 +2,16 @@
 //! kebab-case, the words that say little about what a question is on (`data/ids.yaml`) left
 //! out. Ids are public names, so this only ever names new questions.
 
-use std::sync::OnceLock;
-
 use qbank_core::hash::FastSet;
-use qbank_core::{Diagnostic, SourceFile};
+use qbank_core::{BuiltinData, Diagnostic, SourceFile};
 use serde::Deserialize;
 
-/// Where the list lives in the repository (for diagnostics).
-pub const DATA_PATH: &str = "crates/qbank-text/data/ids.yaml";
-
-const DATA: &str = include_str!("../data/ids.yaml");
+/// The built-in list.
+static DATA: BuiltinData<FastSet<String>> = BuiltinData::new(
+    "crates/qbank-text/data/ids.yaml",
+    include_str!("../data/ids.yaml"),
+    read_set,
+);
 
 /// How many words of the text the id keeps at most.
 const ID_WORDS: usize = 5;
@@ -23,15 +23,20 @@ struct Ids {
     filler: Vec<String>,
 }
 
-/// The words left out of ids, read once.
+/// The words left out of ids.
 fn filler() -> &'static FastSet<String> {
-    static FILLER: OnceLock<FastSet<String>> = OnceLock::new();
-    FILLER.get_or_init(|| read(DATA_PATH, DATA).0.filler.into_iter().collect())
+    DATA.get()
 }
 
 /// The diagnostics of the built-in list: none in a release (a test holds it).
 pub fn data_diagnostics() -> Vec<Diagnostic> {
-    read(DATA_PATH, DATA).1
+    DATA.diagnostics()
+}
+
+/// [`read`], the words as a set to look up.
+fn read_set(path: &str, text: &str) -> (FastSet<String>, Vec<Diagnostic>) {
+    let (ids, diags) = read(path, text);
+    (ids.filler.into_iter().collect(), diags)
 }
 
 /// Reads the list shown as `path`, with an error at `file:line:col` for every entry that is
@@ -113,10 +118,7 @@ mod tests {
     #[test]
     fn a_faulty_word_is_an_error_at_its_place_and_the_rest_is_read() {
         let (read, diags) = read("i.yaml", "filler: [how, What, how, two words]\n");
-        let found: Vec<(u32, u32, &str)> = diags
-            .iter()
-            .map(qbank_core::Diagnostic::place_and_message)
-            .collect();
+        let found = qbank_core::Diagnostic::places_and_messages(&diags);
         assert_eq!(
             found,
             [

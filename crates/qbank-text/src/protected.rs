@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use qbank_core::hash::FastMap;
-use qbank_core::Diagnostic;
+use qbank_core::{BuiltinData, Diagnostic};
 use serde::Deserialize;
 
 use crate::words::{sentences, tokens};
@@ -52,20 +52,20 @@ struct Phrasings {
     common_words: Vec<String>,
 }
 
-/// Where the phrasings live in the repository (for diagnostics).
-pub const DATA_PATH: &str = "crates/qbank-text/data/protected-characteristic.yaml";
+/// The built-in phrasings.
+static DATA: BuiltinData<Phrasings> = BuiltinData::new(
+    "crates/qbank-text/data/protected-characteristic.yaml",
+    include_str!("../data/protected-characteristic.yaml"),
+    read,
+);
 
-const DATA: &str = include_str!("../data/protected-characteristic.yaml");
-
-/// The built-in phrasings, read once.
 fn phrasings() -> &'static Phrasings {
-    static PHRASINGS: OnceLock<Phrasings> = OnceLock::new();
-    PHRASINGS.get_or_init(|| read(DATA_PATH, DATA).0)
+    DATA.get()
 }
 
 /// The diagnostics of the built-in phrasings file: none in a release (a test holds it).
 pub fn data_diagnostics() -> Vec<Diagnostic> {
-    read(DATA_PATH, DATA).1
+    DATA.diagnostics()
 }
 
 /// Reads a phrasings file shown as `path`, with a diagnostic at `file:line:col` for every
@@ -536,10 +536,7 @@ mod tests {
     fn a_malformed_pattern_is_an_error_at_its_place() {
         let text = "categories:\n  - key: age\n    name: age\n    help: ask less\n    bound:\n      - how old are||were you\n      - your age\n    loose: [age]\n    lawful: []\ncontractions:\n  \"you're\": [you, are]\n  Dont: [do, not]\n  \"can't\": []\ntechnical_terms: [race? condition?|x]\ntechnical_next: []\ncontext_stems: []\ncommon_words: []\n";
         let (data, diags) = super::read("p.yaml", text);
-        let found: Vec<(u32, u32, &str)> = diags
-            .iter()
-            .map(qbank_core::Diagnostic::place_and_message)
-            .collect();
+        let found = qbank_core::Diagnostic::places_and_messages(&diags);
         assert_eq!(
             found,
             [

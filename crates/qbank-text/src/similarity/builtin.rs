@@ -5,17 +5,17 @@
 //! topics.yaml. Read by the same checks as a bank's topics.yaml ([`check_groups`]): every
 //! malformed entry is a diagnostic at its `file:line:col` and is left out.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use qbank_core::Diagnostic;
 use qbank_core::SourceFile;
+use qbank_core::{BuiltinData, Diagnostic};
+
+/// The built-in vocabulary.
+static VOCABULARY: BuiltinData<Builtin> =
+    BuiltinData::new(PATH, include_str!("../../data/vocabulary.yaml"), read);
 
 /// Where the built-in vocabulary lives in the repository (for diagnostics).
 pub const PATH: &str = "crates/qbank-text/data/vocabulary.yaml";
-
-const TEXT: &str = include_str!("../../data/vocabulary.yaml");
 
 /// What a vocabulary file holds.
 #[derive(Debug, Default, Deserialize)]
@@ -41,13 +41,12 @@ pub(super) struct Builtin {
 
 /// The built-in vocabulary, read once.
 pub(super) fn builtin() -> &'static Builtin {
-    static BUILTIN: OnceLock<Builtin> = OnceLock::new();
-    BUILTIN.get_or_init(|| read(PATH, TEXT).0)
+    VOCABULARY.get()
 }
 
 /// The diagnostics of the built-in vocabulary file: none in a release (a test holds it).
 pub fn builtin_diagnostics() -> Vec<Diagnostic> {
-    read(PATH, TEXT).1
+    VOCABULARY.diagnostics()
 }
 
 /// Reads a vocabulary file shown as `path`: what it holds, and a diagnostic for every entry

@@ -6,18 +6,21 @@
 //! same function is applied to question words and to vocabulary phrases, so a stem never has
 //! to be a real word.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
 use qbank_core::hash::{FastMap, FastSet};
-use qbank_core::Diagnostic;
 use qbank_core::SourceFile;
+use qbank_core::{BuiltinData, Diagnostic};
+
+/// The stemmer's built-in exceptions.
+static EXCEPTIONS: BuiltinData<Exceptions> = BuiltinData::new(
+    EXCEPTIONS_PATH,
+    include_str!("../../data/stemming.yaml"),
+    read_exceptions,
+);
 
 /// Where the stemmer's exceptions live in the repository (for diagnostics).
 pub const EXCEPTIONS_PATH: &str = "crates/qbank-text/data/stemming.yaml";
-
-const EXCEPTIONS_TEXT: &str = include_str!("../../data/stemming.yaml");
 
 /// What `data/stemming.yaml` holds (its comments say what each list is).
 #[derive(Debug, Default, Deserialize)]
@@ -42,13 +45,12 @@ struct Exceptions {
 }
 
 fn exceptions() -> &'static Exceptions {
-    static EXCEPTIONS: OnceLock<Exceptions> = OnceLock::new();
-    EXCEPTIONS.get_or_init(|| read_exceptions(EXCEPTIONS_PATH, EXCEPTIONS_TEXT).0)
+    EXCEPTIONS.get()
 }
 
 /// The diagnostics of the built-in exceptions file: none in a release (a test holds it).
 pub fn exceptions_diagnostics() -> Vec<Diagnostic> {
-    read_exceptions(EXCEPTIONS_PATH, EXCEPTIONS_TEXT).1
+    EXCEPTIONS.diagnostics()
 }
 
 /// Reads an exceptions file shown as `path`, with an error at `file:line:col` for every entry
@@ -291,10 +293,7 @@ mod tests {
     fn a_faulty_exception_is_an_error_at_its_place_and_the_rest_is_read() {
         let text = "spelling:\n  - [colour, color]\n  - [Centre, center]\nise_words: [advise]\nkeep: [status, advise, x-ray]\ndrop_s: [metrics, tool]\nplain_ment: [docu]\n";
         let (read, diags) = super::read_exceptions("s.yaml", text);
-        let found: Vec<(u32, u32, &str)> = diags
-            .iter()
-            .map(qbank_core::Diagnostic::place_and_message)
-            .collect();
+        let found = qbank_core::Diagnostic::places_and_messages(&diags);
         assert_eq!(
             found,
             [
