@@ -68,8 +68,9 @@ pub struct Args {
     #[arg(long)]
     rank_errors: Option<String>,
     /// Write every labelled pair's score parts (split, label, kind, lexical, cosine, swapped,
-    /// score, rank of b among a's closest and of a among b's, the two texts) to this TSV file,
-    /// for tuning.
+    /// score from words and whole meaning, the verdict's score, the two texts' positions and texts, how much of their subjects the vocabulary
+    /// knows, the share of the shorter text their sentence frame makes up, and each text's
+    /// words outside it) to this TSV file, for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
     /// Write, for every search of the reported splits' duplicate pairs (each question against
@@ -349,8 +350,15 @@ pub fn run(args: Args) -> Result<(), String> {
         None => detector,
     };
     let index = detector.index(&corpus);
+    // The phrases the labelled pairs' verdicts read, embedded at once.
+    let labelled: Vec<(usize, usize)> = file
+        .pairs
+        .iter()
+        .map(|p| (position[p.a.as_str()], position[p.b.as_str()]))
+        .collect();
+    index.prepare(&labelled);
     if let Some(path) = &args.dump {
-        dump(path, &file.pairs, &index, &position)?;
+        dump(path, &file.pairs, &index, &position, detector.vocabulary())?;
     }
     let scored: Vec<Scored<'_>> = file
         .pairs
@@ -691,7 +699,20 @@ fn embed(
             meaning.insert(t, v.to_vec());
         }
     }
-    Ok(meaning)
+    // The phrases a verdict reads (what two texts do not share), through the same cache.
+    let dir = dir.to_path_buf();
+    Ok(meaning.with_embedder(qbank_text::similarity::Embedder::new(
+        move |phrases| match cached(&dir, phrases) {
+            Ok((cache, _, _)) => phrases
+                .iter()
+                .map(|p| cache.get(p).map(<[f32]>::to_vec).unwrap_or_default())
+                .collect(),
+            Err(e) => {
+                eprintln!("cannot embed the phrases: {e}");
+                Vec::new()
+            }
+        },
+    )))
 }
 
 /// The cache in `.qbank_cache/` for the model in `dir`, holding a vector of every one of
@@ -727,26 +748,51 @@ fn dump(
     pairs: &[Labelled],
     index: &qbank_text::similarity::Index<'_>,
     position: &BTreeMap<&str, usize>,
+    vocabulary: &qbank_text::similarity::Vocabulary,
 ) -> Result<(), String> {
-    let mut out =
-        String::from("split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\ta\tb\ttext_a\ttext_b\n");
+    let mut out = String::from(
+        "split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\tverdict\ta\tb\ttext_a\ttext_b\tknown\tframe\tresidual_a\tresidual_b\tshared_concepts\n",
+    );
     // The texts on one line each, for measurements that read them (`residual.py`).
     let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let concepts = |t: &str| -> Vec<String> {
+        vocabulary
+            .terms(t)
+            .into_iter()
+            .filter(|t| t.class == qbank_text::similarity::TermClass::Concept)
+            .map(|t| t.name)
+            .collect()
+    };
+    let shared_concepts = |a: &str, b: &str| {
+        let (x, y) = (concepts(a), concepts(b));
+        x.iter()
+            .filter(|c| y.contains(c))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("|")
+    };
     for p in pairs {
         let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
         let parts = index.parts(a, b);
+        let residual = vocabulary.residual(&p.a, &p.b);
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{a}\t{b}\t{}\t{}",
+            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{:.5}\t{a}\t{b}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}",
             p.split,
             p.label,
             p.kind,
             parts.lexical,
             parts.semantic.map_or("".to_owned(), |c| format!("{c:.5}")),
             u8::from(parts.swapped),
+            parts.blended,
             index.score(a, b).score,
             flat(&p.a),
             flat(&p.b),
+            parts.known,
+            residual.frame,
+            residual.a,
+            residual.b,
+            shared_concepts(&p.a, &p.b),
         );
     }
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -7,11 +7,11 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use qbank_lint::config::Config;
-use qbank_text::similarity::Embeddings;
+use qbank_text::similarity::{Embedder, Embeddings};
 
 /// Where the model and the cache are, for a bank.
 pub struct Setup {
@@ -99,6 +99,47 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
     let id = qbank_embed::fingerprint(dir)?;
     let dim = qbank_embed::dim(dir)?;
     let mut cache = qbank_embed::Cache::open(cache_root, &id, dim);
+    let model: Arc<OnceLock<Result<qbank_embed::Model, String>>> = Arc::default();
+    embed_missing(dir, &model, &mut cache, texts, "questions")?;
+    let mut out = Embeddings::new(id, dim);
+    for t in texts {
+        if let Some(v) = cache.get(t) {
+            out.insert(t, v.to_vec());
+        }
+    }
+    // What two questions do not share is embedded when a verdict first reads it, through the
+    // same cache and the same model (loaded then, if the questions did not need it).
+    let cache = Mutex::new(cache);
+    let dir = dir.to_path_buf();
+    Ok(out.with_embedder(Embedder::new(move |phrases: &[&str]| {
+        let mut cache = cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match embed_missing(&dir, &model, &mut cache, phrases, "phrases") {
+            Ok(()) => phrases
+                .iter()
+                .map(|p| cache.get(p).map(<[f32]>::to_vec).unwrap_or_default())
+                .collect(),
+            Err(e) => {
+                note(&format!(
+                    "{e}: near duplicates are judged without the meaning of what two questions \
+                     do not share"
+                ));
+                Vec::new()
+            }
+        }
+    })))
+}
+
+/// Embeds the ones of `texts` that `cache` lacks with the model in `dir` (loaded into `model`
+/// the first time), and saves the cache; `what` names the texts on the progress bar.
+fn embed_missing(
+    dir: &Path,
+    model: &OnceLock<Result<qbank_embed::Model, String>>,
+    cache: &mut qbank_embed::Cache,
+    texts: &[&str],
+    what: &str,
+) -> Result<(), qbank_embed::Error> {
     let mut missing: Vec<&str> = texts
         .iter()
         .copied()
@@ -106,37 +147,35 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
         .collect();
     missing.sort_unstable();
     missing.dedup();
-    if !missing.is_empty() {
-        let model = qbank_embed::Model::load(dir)?;
-        let bar = progress_bar(missing.len());
-        let vectors = model.embed(&missing, &mut |done| {
-            if let Some(bar) = &bar {
-                bar.set_position(done as u64);
-            }
-        });
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
-        }
-        for (t, v) in missing.iter().zip(vectors?) {
-            cache.insert(t, v);
-        }
-        // A cache that cannot be written only costs time on the next run.
-        if let Err(e) = cache.save() {
-            note(&format!("cannot keep the embedding cache: {e}"));
-        }
+    if missing.is_empty() {
+        return Ok(());
     }
-    let mut out = Embeddings::new(id, dim);
-    for t in texts {
-        if let Some(v) = cache.get(t) {
-            out.insert(t, v.to_vec());
+    let model = model
+        .get_or_init(|| qbank_embed::Model::load(dir).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| qbank_embed::Error::Run(e.clone()))?;
+    let bar = progress_bar(missing.len(), what);
+    let vectors = model.embed(&missing, &mut |done| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
         }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
-    Ok(out)
+    for (t, v) in missing.iter().zip(vectors?) {
+        cache.insert(t, v);
+    }
+    // A cache that cannot be written only costs time on the next run.
+    if let Err(e) = cache.save() {
+        note(&format!("cannot keep the embedding cache: {e}"));
+    }
+    Ok(())
 }
 
 /// A bar on standard error while texts are embedded, when someone is watching and there are
 /// enough of them to wait for.
-fn progress_bar(total: usize) -> Option<ProgressBar> {
+fn progress_bar(total: usize, what: &str) -> Option<ProgressBar> {
     let watching = std::io::stderr().is_terminal()
         && std::env::var_os("CI").is_none()
         && std::env::var_os("GITHUB_ACTIONS").is_none();
@@ -146,8 +185,10 @@ fn progress_bar(total: usize) -> Option<ProgressBar> {
     let bar =
         ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr_with_hz(8));
     bar.set_style(
-        ProgressStyle::with_template("{spinner} embedding {pos}/{len} questions {wide_bar} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} embedding {{pos}}/{{len}} {what} {{wide_bar}} {{eta}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     Some(bar)
 }

@@ -301,3 +301,68 @@ fn with_the_model_the_order_is_the_closeness_and_the_lint_score_is_shown() {
         }
     }
 }
+
+/// Outside the vocabulary's field, with the model, the lint reads what two questions do not
+/// share (`banks/rewordings`, a backend and front-end bank): the two rewordings that share
+/// almost no word are near duplicates by meaning, and the two pairs that are one sentence with
+/// another subject in it ("service worker" / "web worker", "deployment" / "database
+/// failover") are not, though their words alone make them near duplicates. With both models.
+#[test]
+fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not() {
+    let Some(minilm) = common::test_model_dir("QBANK_TEST_MODEL_DIR", "rewordings by meaning")
+    else {
+        return;
+    };
+    let mpnet = common::test_model_dir("QBANK_TEST_MPNET_DIR", "rewordings by meaning (MPNet)");
+    let dir = temp_dir("rewordings");
+    copy_dir(
+        &crate_dir().join("tests/banks/rewordings"),
+        &dir.join("bank"),
+    );
+    let pairs = |model: Option<&std::path::Path>| -> Vec<String> {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"));
+        cmd.args(["lint", "bank", "--format", "json"])
+            .current_dir(&*dir)
+            .env_remove("GITHUB_ACTIONS")
+            .env_remove("QBANK_MODEL_DIR")
+            .env("NO_COLOR", "1");
+        if let Some(model) = model {
+            cmd.env("QBANK_MODEL_DIR", model);
+        }
+        let out = cmd.output().expect("qbank runs");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let mut pairs: Vec<String> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "near-duplicate")
+            .map(|d| {
+                let file = d["file"].as_str().expect("file");
+                let id = file.rsplit('/').next().unwrap().trim_end_matches(".yaml");
+                let mut pair = [id, d["related"][0].as_str().expect("related")];
+                pair.sort_unstable();
+                pair.join(" / ")
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    assert_eq!(
+        pairs(None),
+        [
+            "database-failover / zero-downtime-deployment",
+            "service-worker / web-worker"
+        ]
+    );
+    for model in std::iter::once(minilm).chain(mpnet) {
+        assert_eq!(
+            pairs(Some(&model)),
+            [
+                "enter-to-page / url-to-page",
+                "react-component-tests / react-ui-checks"
+            ],
+            "{}",
+            model.display()
+        );
+    }
+}

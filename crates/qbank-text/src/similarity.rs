@@ -44,6 +44,25 @@
 //! on the dev split of `bench/near-duplicates/pairs.yaml`; `BENCHMARKS.md (near-duplicate detection)` has the
 //! figures.
 //!
+//! # With sentence vectors
+//!
+//! When the questions have sentence vectors ([`Embeddings`]), the score blends in the whole
+//! texts' cosine (`VERDICT`), and then reads what the two do not share: each one's words
+//! outside the sentence frame they share ([`Vocabulary::residual`], their longest common
+//! sequence of words), embedded by the same model.
+//! - Two texts of one frame whose few other words mean different things ("When would you use
+//!   demographic parity / equalised odds as a fairness criterion?") are one template with
+//!   another subject in it: their score is halved, whatever the word swap test read.
+//! - Where the vocabulary knows few of the two texts' subjects and they share none it knows (a
+//!   backend or a product question, in the words of the field), words say little: meaning
+//!   decides as well, from the whole texts' cosine, and where they share a frame the cosine of
+//!   what differs too ("How do you perform a zero-downtime deployment?" / "How do you release
+//!   a new version of a service without users noticing any interruption?").
+//!
+//! The phrases are embedded when a verdict first needs them, through the caller's model and
+//! cache ([`Embedder`]); the constants were chosen on the dev splits of the labelled sets
+//! (`BENCHMARKS.md`, "Meaning where the vocabulary knows few of the words").
+//!
 //! # Scale
 //!
 //! [`Index::near_duplicates`] does not compare all pairs. Terms are ordered subjects first,
@@ -81,7 +100,7 @@ use crate::words::{stemmed, stems, Word};
 pub use builtin::{
     builtin_diagnostics, check_vocabulary, topic_diagnostics, PATH as BUILTIN_VOCABULARY,
 };
-pub use embeddings::{dot, Embeddings};
+pub use embeddings::{dot, Embedder, Embeddings};
 pub use stem::{
     americanize, exceptions_diagnostics as stemming_diagnostics, stem,
     EXCEPTIONS_PATH as STEMMING_EXCEPTIONS,
@@ -568,8 +587,22 @@ impl Vocabulary {
         self.analyse(text, Want::SubjectStems).subject_stems
     }
 
+    /// What texts `a` and `b` do not share: each one's words outside the sentence frame the
+    /// two share (their longest common sequence of words, stop words included: "What is a
+    /// deadlock and how can it be avoided?" and "What is a memory leak and how can it be
+    /// avoided?" leave "deadlock" and "memory leak"). Costs time and memory in the product of
+    /// the two texts' lengths: for pairs already found, not for a search.
+    pub fn residual(&self, a: &str, b: &str) -> Residual {
+        residual_between(&Sentence::of(&stemmed(a)), &Sentence::of(&stemmed(b)))
+    }
+
     fn analyse(&self, text: &str, want: Want) -> Analysis {
         let words = stemmed(text);
+        let sentence = if want == Want::TermsAndWords {
+            Sentence::of(&words)
+        } else {
+            Sentence::default()
+        };
         // Whether each word is a stop word, looked up once.
         let stop: Vec<bool> = words.iter().map(|w| self.stop.contains(&w.stem)).collect();
         let (sequence, raw): (Vec<u64>, Vec<&str>) = words
@@ -732,6 +765,7 @@ impl Vocabulary {
             subject_stems,
             sequence,
             raw,
+            sentence,
         }
     }
 
@@ -796,12 +830,14 @@ impl Vocabulary {
     }
 }
 
-/// Whether [`Vocabulary::analyse`] also collects the subject stems (which only
-/// [`Vocabulary::subject_stems`] needs; indexing a bank does not).
+/// What [`Vocabulary::analyse`] collects beside the terms: the subject stems (which only
+/// [`Vocabulary::subject_stems`] needs; indexing a bank does not), or every word (which only
+/// an index with vectors needs, for [`Vocabulary::residual`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Want {
     Terms,
     SubjectStems,
+    TermsAndWords,
 }
 
 /// What the vocabulary reads in a text.
@@ -815,6 +851,69 @@ struct Analysis {
     /// The same words as written (lowercased), one space between two (a word is letters and
     /// digits only).
     raw: Box<str>,
+    /// Every word, stop words included (see [`Vocabulary::residual`]); empty unless
+    /// [`Want::TermsAndWords`].
+    sentence: Sentence,
+}
+
+/// Every word of a text, stop words included: each word's stem as a [`word_id`], and the
+/// words as written (lowercased), one space between two.
+#[derive(Debug, Default)]
+struct Sentence {
+    stems: Box<[u64]>,
+    raw: Box<str>,
+}
+
+impl Sentence {
+    fn of(words: &[Word]) -> Sentence {
+        Sentence {
+            stems: words.iter().map(|w| word_id(&w.stem)).collect(),
+            raw: words
+                .iter()
+                .map(|w| w.raw.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into_boxed_str(),
+        }
+    }
+}
+
+/// What `x` and `y` do not share ([`Vocabulary::residual`]). Costs time and memory in the
+/// product of their lengths.
+fn residual_between(x: &Sentence, y: &Sentence) -> Residual {
+    let table = common_lengths(&x.stems, &y.stems);
+    let (a, b) = outside_the_frame(x, y, &table);
+    Residual {
+        frame: frame_share(x, y, &table),
+        a,
+        b,
+    }
+}
+
+/// The share of the shorter of `x` and `y` that their longest common subsequence makes up
+/// (0 when either has no words), from their [`common_lengths`].
+fn frame_share(x: &Sentence, y: &Sentence, table: &[u32]) -> f32 {
+    let shorter = x.stems.len().min(y.stems.len());
+    if shorter == 0 {
+        0.0
+    } else {
+        table[0] as f32 / shorter as f32
+    }
+}
+
+/// The words of `x` and of `y` outside their longest common subsequence, each side's joined
+/// by spaces.
+fn outside_the_frame(x: &Sentence, y: &Sentence, table: &[u32]) -> (String, String) {
+    let (in_x, in_y) = common_sequence(&x.stems, &y.stems, table);
+    let outside = |raw: &str, framed: &[bool]| {
+        raw.split(' ')
+            .zip(framed)
+            .filter(|(_, &f)| !f)
+            .map(|(w, _)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (outside(&x.raw, &in_x), outside(&y.raw, &in_y))
 }
 
 /// A subject term of a question.
@@ -1018,9 +1117,14 @@ impl Detector {
         // A run of texts at a time, each run read on all cores and then folded into the index
         // before the next is read: what the vocabulary finds in a text is large beside what
         // the index keeps of it.
+        let want = if self.meaning.is_some() {
+            Want::TermsAndWords
+        } else {
+            Want::Terms
+        };
         let analysed = texts.chunks(ANALYSIS_RUN).flat_map(|run| {
             qbank_core::parallel::map_ordered(run, 2048, |_, t| {
-                self.vocabulary.analyse(t.as_ref(), Want::Terms)
+                self.vocabulary.analyse(t.as_ref(), want)
             })
         });
         Index::build(self, texts, analysed)
@@ -1047,6 +1151,14 @@ pub struct Index<'d> {
     sequences: Vec<Box<[u64]>>,
     /// The same words as written, one space between two.
     raw: Vec<Box<str>>,
+    /// Each text's share of its subject terms that the vocabulary knows (see
+    /// [`Parts::known`]).
+    known: Vec<f32>,
+    /// Whether each term is a subject of the vocabulary, by term id.
+    concept: Vec<bool>,
+    /// Every word of each text, when any text has a vector: the verdict reads what two of
+    /// them do not share ([`Vocabulary::residual`]).
+    sentences: Vec<Sentence>,
     /// Each text's sentence vector, when the detector has one for it.
     vectors: Vec<Option<&'d [f32]>>,
 }
@@ -1228,6 +1340,66 @@ const VERDICT: Blend = Blend {
     gated: true,
 };
 
+/// Below this share of two texts' subjects known to the vocabulary ([`Parts::known`]), and
+/// when the two share no subject it knows (a scene-setting one included: "model"), their words
+/// say little of whether they ask the same: a rewording in a field the vocabulary does not know
+/// shares few of its words ("How do you perform a zero-downtime deployment?" / "How do you
+/// release a new version without users noticing?"). There meaning decides as well: see
+/// [`MEANING_FROM`]. Where they share a known subject, the words decide as before: the
+/// vocabulary reads that subject, and the swap test what differs. Chosen with the next five on the dev splits of the labelled sets
+/// (BENCHMARKS.md, "Meaning where the vocabulary knows few of the words").
+const MEANING_WHERE_KNOWN_BELOW: f32 = 0.34;
+/// The cosine from which two such texts are one question by meaning alone: their whole
+/// texts' cosine, and where they share a sentence frame ([`MEANING_FRAME`]) the cosine of
+/// what differs between them too (template siblings share a frame and a topic, so their
+/// whole texts' cosine is high whatever they ask). Their score is then [`DEFAULT_THRESHOLD`]
+/// at this cosine, rising to 1 at a cosine of 1.
+const MEANING_FROM: f32 = 0.5;
+/// From this share of the shorter text, a shared sentence frame makes two texts one sentence
+/// with something else in it ([`Vocabulary::residual`]).
+const MEANING_FRAME: f32 = 0.3;
+/// Two texts whose shared frame is at least this share of the shorter one, and whose words
+/// outside it mean different things (a cosine below [`RESIDUAL_DIFFERS_BELOW`]), are one
+/// template with another subject in it, whatever the word swap test read: their score is
+/// multiplied by [`RESIDUAL_DISCOUNT`] ("demographic parity" / "equalised odds" as a fairness
+/// criterion, "back up" / "upgrade" a production database).
+const RESIDUAL_FRAME: f32 = 0.8;
+/// See [`RESIDUAL_FRAME`].
+const RESIDUAL_DIFFERS_BELOW: f32 = 0.5;
+/// See [`RESIDUAL_FRAME`].
+const RESIDUAL_DISCOUNT: f32 = 0.5;
+/// The most words on either side of what two texts of one template do not share, for
+/// [`RESIDUAL_FRAME`]: a template's slot holds a subject's name. Longer residuals (another
+/// scene as well) are left to the words, and need no vectors.
+const RESIDUAL_MOST_WORDS: usize = 3;
+
+/// A text whose partners wait for the phrases' vectors in the search for pairs: the text, and
+/// each partner with its score so far and whether its verdict reads what the two do not share.
+type Waiting = (usize, Vec<(usize, f32, bool)>);
+
+/// What two indexed texts with vectors do not share, as the verdict reads it: the share of
+/// the shorter text their frame makes up, how many words each has outside it, and those words
+/// when the verdict reads their meaning.
+#[derive(Debug, Clone)]
+struct PairResidual {
+    frame: f32,
+    words: (usize, usize),
+    /// Each side's words outside the frame, when the verdict reads their cosine.
+    phrases: Option<(String, String)>,
+}
+
+impl PairResidual {
+    /// Whether each side has at most [`RESIDUAL_MOST_WORDS`] words.
+    fn short(&self) -> bool {
+        self.words.0 <= RESIDUAL_MOST_WORDS && self.words.1 <= RESIDUAL_MOST_WORDS
+    }
+
+    /// Whether one side has no words outside the frame (one text holds the other's words).
+    fn one_side_empty(&self) -> bool {
+        self.words.0 == 0 || self.words.1 == 0
+    }
+}
+
 /// How [`Index::closest`] orders texts with vectors. Meaning and words count about alike:
 /// the nearest by meaning is the best first guess where the words differ entirely ("process
 /// and thread" / "threads differ from processes"), and where a field's questions are all close
@@ -1275,6 +1447,82 @@ pub struct Parts {
     pub semantic: Option<f32>,
     /// One sentence with one subject swapped for another.
     pub swapped: bool,
+    /// The score from the words and the whole texts' meaning (`VERDICT`, the swap test
+    /// included), before what the two do not share is read ([`Index::score`]).
+    pub blended: f32,
+    /// How much of the two texts' subject terms the vocabulary knows: of each text's subject
+    /// terms (light words left out), the share that are subjects of the vocabulary rather
+    /// than words it does not know, the lower of the two texts'. 1 for two questions of the
+    /// vocabulary's field, 0 for two it knows nothing of.
+    pub known: f32,
+}
+
+/// What two texts do not share: the words of each (as written, lowercased) outside their
+/// longest common sequence of words (compared by stem), the sentence frame they share
+/// ([`Vocabulary::residual`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Residual {
+    /// The frame's share of the shorter text's words (0 when either text has none).
+    pub frame: f32,
+    /// The first text's words outside the frame, one space between two.
+    pub a: String,
+    /// The second text's.
+    pub b: String,
+}
+
+/// The share of `terms`' subjects that the vocabulary knows (see [`Parts::known`]); 1 for a
+/// text with no subject but light words.
+fn known_share(terms: &[Term]) -> f32 {
+    let (concepts, words) = terms.iter().fold((0u32, 0u32), |(c, w), t| match t.class {
+        TermClass::Concept => (c + 1, w),
+        TermClass::Word => (c, w + 1),
+        TermClass::Light => (c, w),
+    });
+    if concepts + words == 0 {
+        1.0
+    } else {
+        concepts as f32 / (concepts + words) as f32
+    }
+}
+
+/// The lengths of the longest common subsequences of `x[i..]` and `y[j..]`, at
+/// `i * (y.len() + 1) + j`: the first entry is the longest of all.
+fn common_lengths(x: &[u64], y: &[u64]) -> Vec<u32> {
+    let (n, m) = (x.len(), y.len());
+    let width = m + 1;
+    let mut table = vec![0u32; (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i * width + j] = if x[i] == y[j] {
+                table[(i + 1) * width + j + 1] + 1
+            } else {
+                table[(i + 1) * width + j].max(table[i * width + j + 1])
+            };
+        }
+    }
+    table
+}
+
+/// Which positions of `x` and of `y` make up one longest common subsequence of the two (the
+/// earliest in `x` where several are as long), from their [`common_lengths`].
+fn common_sequence(x: &[u64], y: &[u64], table: &[u32]) -> (Vec<bool>, Vec<bool>) {
+    let (n, m) = (x.len(), y.len());
+    let width = m + 1;
+    let (mut in_x, mut in_y) = (vec![false; n], vec![false; m]);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if x[i] == y[j] {
+            in_x[i] = true;
+            in_y[j] = true;
+            i += 1;
+            j += 1;
+        } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (in_x, in_y)
 }
 
 impl<'d> Index<'d> {
@@ -1283,12 +1531,15 @@ impl<'d> Index<'d> {
         texts: &[S],
         analysed: impl Iterator<Item = Analysis>,
     ) -> Index<'d> {
-        let vectors = texts
+        let vectors: Vec<Option<&[f32]>> = texts
             .iter()
             .map(|t| detector.meaning.as_deref().and_then(|m| m.get(t.as_ref())))
             .collect();
+        let by_meaning = vectors.iter().any(Option::is_some);
+        let mut sentences = Vec::new();
         let mut sequences = Vec::with_capacity(texts.len());
         let mut raw = Vec::with_capacity(texts.len());
+        let mut known = Vec::with_capacity(texts.len());
         // Provisional ids in order of first appearance, with document frequencies.
         let mut ids: FastMap<TermKey, u32> = FastMap::default();
         let background = detector.background();
@@ -1296,10 +1547,15 @@ impl<'d> Index<'d> {
         let mut first: Vec<String> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut is_light: Vec<bool> = Vec::new();
+        let mut is_concept: Vec<bool> = Vec::new();
         let provisional: Vec<Vec<(u32, f32)>> = analysed
             .map(|a| {
                 sequences.push(a.sequence);
                 raw.push(a.raw);
+                known.push(known_share(&a.terms));
+                if by_meaning {
+                    sentences.push(a.sentence);
+                }
                 a.terms
                     .into_iter()
                     .map(|t| {
@@ -1313,6 +1569,7 @@ impl<'d> Index<'d> {
                             first.push(t.name);
                             df.push(0);
                             is_light.push(light);
+                            is_concept.push(t.class == TermClass::Concept);
                             (first.len() - 1) as u32
                         });
                         df[id as usize] += 1;
@@ -1360,6 +1617,9 @@ impl<'d> Index<'d> {
             totals,
             sequences,
             raw,
+            known,
+            concept: order.iter().map(|&p| is_concept[p as usize]).collect(),
+            sentences,
             vectors,
         }
     }
@@ -1532,6 +1792,157 @@ impl<'d> Index<'d> {
         Some(embeddings::dot(self.vectors[a]?, self.vectors[b]?))
     }
 
+    /// The whole texts' cosine of `a` and `b` when meaning may make them one question: both
+    /// have vectors, the vocabulary knows little of their subjects
+    /// ([`MEANING_WHERE_KNOWN_BELOW`]) and the cosine is at least [`MEANING_FROM`].
+    fn meaning_may_decide(&self, a: usize, b: usize) -> Option<f32> {
+        if self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW {
+            return None;
+        }
+        self.cosine(a, b)
+            .filter(|&c| c >= MEANING_FROM && !self.share_a_known_subject(a, b))
+    }
+
+    /// Whether `a` and `b` share a term that is a subject of the vocabulary.
+    fn share_a_known_subject(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.docs[a], &self.docs[b]);
+        x.iter().any(|&(t, _)| {
+            self.concept[t as usize] && y.binary_search_by_key(&t, |&(u, _)| u).is_ok()
+        })
+    }
+
+    /// What `a` and `b` do not share, with the words themselves when the verdict reads their
+    /// cosine (both sides have some, and the frame is one the verdict weighs); `None` when
+    /// the verdict cannot use it (meaning does not decide, and one text has more than
+    /// [`RESIDUAL_MOST_WORDS`] words beyond the other's).
+    fn residual_of(&self, a: usize, b: usize) -> Option<PairResidual> {
+        // Read in one order whichever text comes first, so that the search and a pair's own
+        // verdict read the same phrases.
+        let (first, second) = (a.min(b), a.max(b));
+        let (x, y) = (&self.sentences[first], &self.sentences[second]);
+        if x.stems.len().abs_diff(y.stems.len()) > RESIDUAL_MOST_WORDS
+            && self.meaning_may_decide(a, b).is_none()
+        {
+            return None;
+        }
+        let table = common_lengths(&x.stems, &y.stems);
+        let lcs = table[0] as usize;
+        let mut words = (x.stems.len() - lcs, y.stems.len() - lcs);
+        if first != a {
+            words = (words.1, words.0);
+        }
+        let mut r = PairResidual {
+            frame: frame_share(x, y, &table),
+            words,
+            phrases: None,
+        };
+        let reads = !r.one_side_empty()
+            && ((r.frame >= RESIDUAL_FRAME && r.short())
+                || (r.frame >= MEANING_FRAME && self.meaning_may_decide(a, b).is_some()));
+        if reads {
+            let (p, q) = outside_the_frame(x, y, &table);
+            r.phrases = Some(if first == a { (p, q) } else { (q, p) });
+        }
+        Some(r)
+    }
+
+    /// The cosine of what `a` and `b` do not share ([`PairResidual`]), whose phrases' vectors
+    /// are `vectors`: the whole texts' where one side is empty, `None` when the verdict does
+    /// not read it or it could not be embedded.
+    fn residual_cosine(
+        &self,
+        a: usize,
+        b: usize,
+        r: &PairResidual,
+        vectors: Option<(&[f32], &[f32])>,
+    ) -> Option<f32> {
+        if r.one_side_empty() {
+            self.cosine(a, b)
+        } else {
+            r.phrases
+                .as_ref()
+                .and(vectors)
+                .map(|(x, y)| embeddings::dot(x, y))
+        }
+    }
+
+    /// The verdict's score of `a` and `b`, whose score from their words and whole texts'
+    /// meaning is `base` ([`VERDICT`]), given what they do not share: lowered for a template
+    /// with another subject in it ([`RESIDUAL_FRAME`]), and raised to what meaning says where
+    /// the vocabulary knows little of their words ([`MEANING_FROM`]).
+    fn judged(&self, a: usize, b: usize, base: f32, r: &PairResidual, cosine: Option<f32>) -> f32 {
+        let mut score = base;
+        if r.frame >= RESIDUAL_FRAME
+            && r.short()
+            && cosine.is_some_and(|c| c < RESIDUAL_DIFFERS_BELOW)
+        {
+            score *= RESIDUAL_DISCOUNT;
+        }
+        if let Some(whole) = self.meaning_may_decide(a, b) {
+            let meaning = if r.frame >= MEANING_FRAME {
+                cosine.map(|c| c.min(whole))
+            } else {
+                Some(whole)
+            };
+            if let Some(m) = meaning.filter(|&m| m >= MEANING_FROM) {
+                let by_meaning = DEFAULT_THRESHOLD
+                    + (m - MEANING_FROM) * (1.0 - DEFAULT_THRESHOLD) / (1.0 - MEANING_FROM);
+                score = score.max(by_meaning);
+            }
+        }
+        score
+    }
+
+    /// Embeds at once the phrases the verdicts of `pairs` read (see [`Index::score`]), so
+    /// that scoring them one by one ([`Index::score`]) does not call the model for each.
+    pub fn prepare(&self, pairs: &[(usize, usize)]) {
+        let Some(meaning) = self.detector.meaning.as_deref() else {
+            return;
+        };
+        let residuals: Vec<(String, String)> =
+            qbank_core::parallel::map_ordered(pairs, 64, |_, &(a, b)| {
+                (self.cosine(a, b).is_some())
+                    .then(|| self.residual_of(a, b)?.phrases)
+                    .flatten()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut phrases: Vec<&str> = residuals
+            .iter()
+            .flat_map(|(p, q)| [p.as_str(), q.as_str()])
+            .collect();
+        phrases.sort_unstable();
+        phrases.dedup();
+        meaning.phrase_vectors(&phrases);
+    }
+
+    /// The verdict's score of `a` and `b` ([`Index::score`]): [`Index::score_of`], then, when
+    /// both have vectors, what their residual says ([`Index::judged`]), its phrases embedded
+    /// if they were not.
+    fn verdict(&self, a: usize, b: usize) -> f32 {
+        let base = self.score_of(a, b);
+        let Some(meaning) = self.detector.meaning.as_deref() else {
+            return base;
+        };
+        if self.cosine(a, b).is_none() {
+            return base;
+        }
+        let Some(r) = self.residual_of(a, b) else {
+            return base;
+        };
+        let vectors = match &r.phrases {
+            Some((p, q)) => meaning.phrase_vectors(&[p, q]),
+            None => Vec::new(),
+        };
+        let pair = match vectors.as_slice() {
+            [Some(x), Some(y)] => Some((&x[..], &y[..])),
+            _ => None,
+        };
+        let cosine = self.residual_cosine(a, b, &r, pair);
+        self.judged(a, b, base, &r, cosine)
+    }
+
     /// Whether any text has a sentence vector.
     pub fn has_meaning(&self) -> bool {
         self.vectors.iter().any(Option::is_some)
@@ -1545,6 +1956,8 @@ impl<'d> Index<'d> {
             overlap: self.lexical_ungated(a, b, shared),
             semantic: self.cosine(a, b),
             swapped: self.swap(a, b, shared_subjects),
+            blended: self.score_of(a, b),
+            known: self.known[a].min(self.known[b]),
         }
     }
 
@@ -1559,7 +1972,7 @@ impl<'d> Index<'d> {
             None
         };
         Similarity {
-            score: self.score_of(a, b),
+            score: self.verdict(a, b),
             shared: self.shared_subjects(a, b).map(|n| n.to_string()).collect(),
             semantic: parts.semantic,
             swapped,
@@ -1605,6 +2018,8 @@ impl<'d> Index<'d> {
             .collect();
         found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         found.truncate(limit);
+        let pairs: Vec<(usize, usize)> = found.iter().map(|&(j, _)| (i, j)).collect();
+        self.prepare(&pairs);
         found
             .into_iter()
             .map(|(j, rank)| (j, rank, self.score(i, j)))
@@ -1671,6 +2086,8 @@ impl<'d> Index<'d> {
                 let floor = VERDICT.origin
                     + (1.0 - VERDICT.origin)
                         * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
+                // Or on meaning alone, where the vocabulary knows little of the words.
+                let floor = floor.min(MEANING_FROM);
                 meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
             });
         let runs: Vec<std::ops::Range<usize>> = (0..order.len())
@@ -1683,7 +2100,11 @@ impl<'d> Index<'d> {
             let mut dense = vec![0.0f32; self.names.len()];
             let mut pairs = Vec::new();
             let mut candidates = 0usize;
-            let mut found: Vec<(usize, f32)> = Vec::new();
+            // (partner, score so far, whether the verdict still reads what the two do not
+            // share).
+            let mut found: Vec<(usize, f32, bool)> = Vec::new();
+            // The texts with such partners, which wait for the phrases' vectors.
+            let mut pending: Vec<Waiting> = Vec::new();
             for position in run.clone() {
                 let b = order[position];
                 let stamp = position as u32;
@@ -1694,6 +2115,13 @@ impl<'d> Index<'d> {
                 let score_with = |a: usize| {
                     let (shared, subjects) = self.shared_weight_dense(a, b, &dense);
                     self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
+                };
+                // A pair that may reach the threshold, and whether its verdict reads its
+                // residual (see `Index::verdict`).
+                let keep = |a: usize, score: f32| -> Option<(usize, f32, bool)> {
+                    let residual = self.vectors[a].is_some() && self.vectors[b].is_some();
+                    (score >= threshold || self.meaning_may_decide(a, b).is_some())
+                        .then_some((a, score, residual))
                 };
                 let mut scored_here = 0usize;
                 'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
@@ -1712,10 +2140,7 @@ impl<'d> Index<'d> {
                         }
                         candidates += 1;
                         scored_here += 1;
-                        let score = score_with(a);
-                        if score >= threshold {
-                            found.push((a, score));
-                        }
+                        found.extend(keep(a, score_with(a)));
                         // A bank where one text resembles thousands of others (generated or
                         // templated questions) would otherwise cost time and memory quadratic
                         // in its size; the first candidates come through the rarest shared
@@ -1734,37 +2159,97 @@ impl<'d> Index<'d> {
                         }
                         seen[a] = stamp;
                         candidates += 1;
-                        let score = score_with(a);
-                        if score >= threshold {
-                            found.push((a, score));
-                        }
+                        found.extend(keep(a, score_with(a)));
                     }
                 }
                 for &(t, _) in &self.docs[b] {
                     dense[t as usize] = 0.0;
                 }
-                // Keep the closest partners of each text; the rule reports one and counts the
-                // rest.
-                found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                for &(a, score) in found.iter().take(self.detector.options.max_partners) {
-                    let (a, b) = (a.min(b), a.max(b));
-                    pairs.push(Pair {
-                        a,
-                        b,
-                        score,
-                        shared: self.shared_subjects(a, b).cloned().collect(),
-                    });
+                if found.iter().any(|f| f.2) {
+                    pending.push((b, found.clone()));
+                } else {
+                    self.closest_partners(b, &mut found, threshold, &mut pairs);
                 }
             }
-            (pairs, candidates)
+            (pairs, candidates, pending)
         });
-        let candidates = looked_up.iter().map(|(_, c)| c).sum();
-        let mut pairs: Vec<Pair> = looked_up.into_iter().flat_map(|(p, _)| p).collect();
+        let candidates = looked_up.iter().map(|(_, c, _)| c).sum();
+        let mut pairs: Vec<Pair> = Vec::new();
+        let mut pending: Vec<Waiting> = Vec::new();
+        for (p, _, waiting) in looked_up {
+            pairs.extend(p);
+            pending.extend(waiting);
+        }
+        self.judge_pending(pending, threshold, &mut pairs);
         pairs.sort_by_key(|x| (x.a, x.b));
         // A pair found from both sides is one pair.
         pairs.dedup_by_key(|x| (x.a, x.b));
         pairs.shrink_to_fit();
         (pairs, candidates)
+    }
+
+    /// Adds to `pairs` the closest of `b`'s partners `found` (partner, final score) that reach
+    /// `threshold`: the rule reports one and counts the rest.
+    fn closest_partners(
+        &self,
+        b: usize,
+        found: &mut Vec<(usize, f32, bool)>,
+        threshold: f32,
+        pairs: &mut Vec<Pair>,
+    ) {
+        found.retain(|f| f.1 >= threshold);
+        found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for &(a, score, _) in found.iter().take(self.detector.options.max_partners) {
+            let (a, b) = (a.min(b), a.max(b));
+            pairs.push(Pair {
+                a,
+                b,
+                score,
+                shared: self.shared_subjects(a, b).cloned().collect(),
+            });
+        }
+    }
+
+    /// The verdicts of the partners found that read what the two texts do not share
+    /// ([`Index::verdict`]): every residual first (on all cores), then the phrases the
+    /// verdicts read embedded at once, then each text's closest partners added to `pairs`.
+    fn judge_pending(&self, mut pending: Vec<Waiting>, threshold: f32, pairs: &mut Vec<Pair>) {
+        let Some(meaning) = self.detector.meaning.as_deref() else {
+            return;
+        };
+        let residuals: Vec<Vec<Option<PairResidual>>> =
+            qbank_core::parallel::map_ordered(&pending, 64, |_, (b, found)| {
+                found
+                    .iter()
+                    .map(|&(a, _, reads)| reads.then(|| self.residual_of(a, *b)).flatten())
+                    .collect()
+            });
+        let mut phrases: Vec<&str> = residuals
+            .iter()
+            .flatten()
+            .flatten()
+            .filter_map(|r| r.phrases.as_ref())
+            .flat_map(|(p, q)| [p.as_str(), q.as_str()])
+            .collect();
+        phrases.sort_unstable();
+        phrases.dedup();
+        let vectors: FastMap<&str, Arc<[f32]>> = phrases
+            .iter()
+            .zip(meaning.phrase_vectors(&phrases))
+            .filter_map(|(p, v)| Some((*p, v?)))
+            .collect();
+        for ((b, found), residuals) in pending.iter_mut().zip(&residuals) {
+            for (f, residual) in found.iter_mut().zip(residuals) {
+                if let Some(r) = residual {
+                    let pair = r.phrases.as_ref().and_then(|(p, q)| {
+                        Some((&vectors.get(p.as_str())?[..], &vectors.get(q.as_str())?[..]))
+                    });
+                    let cosine = self.residual_cosine(f.0, *b, r, pair);
+                    f.1 = self.judged(f.0, *b, f.1, r, cosine);
+                }
+            }
+            self.closest_partners(*b, found, threshold, pairs);
+        }
     }
 
     /// Every pair of texts scoring at least the detector's threshold, in order of `a` then `b`.
@@ -1875,6 +2360,123 @@ mod tests {
             }
         }
         assert!(lifted > 0, "the vectors never changed a verdict");
+    }
+
+    /// What two texts do not share: each one's words outside the longest sequence of words
+    /// they share, stop words included.
+    #[test]
+    fn a_residual_is_what_two_sentences_do_not_share() {
+        let v = Vocabulary::builtin();
+        let r = v.residual(
+            "What is a deadlock and how can it be avoided?",
+            "What is a memory leak and how can it be avoided?",
+        );
+        assert_eq!((r.a.as_str(), r.b.as_str()), ("deadlock", "memory leak"));
+        assert_eq!(r.frame, 0.9);
+        let r = v.residual("How do you scale serving?", "");
+        assert_eq!(
+            (r.frame, r.a.as_str(), r.b.as_str()),
+            (0.0, "how do you scale serving", "")
+        );
+    }
+
+    /// With vectors, the verdict reads what two texts do not share: a template's two
+    /// subjects that mean different things halve the score, two texts the vocabulary does not
+    /// know are one question when they mean the same, and the search finds what comparing
+    /// every pair finds, asking the model for all its phrases at once.
+    #[test]
+    fn the_verdict_reads_what_two_texts_do_not_share() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let texts = [
+            "What is a service worker used for?",
+            "What is a web worker used for?",
+            "What happens when you type a URL into the browser and press Enter?",
+            "Describe everything that occurs between hitting Enter on a web address and seeing the page.",
+            "How do you version your ML models?",
+            "How do you handle version control for machine learning models?",
+        ];
+        let unit = |v: [f32; 4]| {
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.map(|x| x / norm).to_vec()
+        };
+        // The workers' sentences are somewhat close (a cosine of 0.6, which adds nothing to
+        // their words), the browser's two are close, and so are the models' two.
+        let whole = [
+            [1.0, 0.0, 0.0, 0.0],
+            [0.6, 0.8, 0.0, 0.0],
+            [0.0, 1.0, 0.5, 0.0],
+            [0.0, 1.0, 0.7, 0.0],
+            [0.0, 0.0, 1.0, 1.0],
+            [0.0, 0.0, 1.0, 0.9],
+        ];
+        let calls = std::sync::Arc::new(AtomicUsize::new(0));
+        let embeddings = |same_subjects: bool| {
+            let mut e = embeddings::Embeddings::new("test", 4);
+            for (t, v) in texts.iter().zip(whole) {
+                e.insert(t, unit(v));
+            }
+            let calls = calls.clone();
+            std::sync::Arc::new(e.with_embedder(Embedder::new(move |phrases: &[&str]| {
+                calls.fetch_add(1, Ordering::SeqCst);
+                phrases
+                    .iter()
+                    .map(|p| match (*p, same_subjects) {
+                        ("web", false) => unit([0.0, 1.0, 0.0, 0.0]),
+                        _ => unit([1.0, 0.0, 0.0, 0.0]),
+                    })
+                    .collect()
+            })))
+        };
+        let vocabulary = Vocabulary::builtin();
+        let words = Detector::new(vocabulary.clone(), DetectorOptions::exhaustive(0.4));
+        let by_words = words.index(&texts);
+        for same_subjects in [false, true] {
+            calls.store(0, Ordering::SeqCst);
+            let detector = Detector::new(vocabulary.clone(), DetectorOptions::exhaustive(0.4))
+                .with_meaning(Some(embeddings(same_subjects)));
+            let index = detector.index(&texts);
+            let found: Vec<(usize, usize)> =
+                index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
+            assert_eq!(
+                calls.load(Ordering::SeqCst),
+                1,
+                "one call for the whole search"
+            );
+            let mut brute = Vec::new();
+            for a in 0..texts.len() {
+                for b in a + 1..texts.len() {
+                    if index.score(a, b).score >= 0.4 {
+                        brute.push((a, b));
+                    }
+                }
+            }
+            assert_eq!(found, brute, "same subjects {same_subjects}");
+            // The workers: "service" and "web" are one template's two subjects.
+            let parts = index.parts(0, 1);
+            let workers = index.score(0, 1).score;
+            assert!(parts.blended >= 0.4, "{parts:?}");
+            if same_subjects {
+                assert_eq!(workers, parts.blended);
+            } else {
+                assert_eq!(workers, parts.blended * RESIDUAL_DISCOUNT);
+                assert!(!found.contains(&(0, 1)), "{found:?}");
+            }
+            // The browser's two share no word the vocabulary knows: meaning makes them one.
+            assert!(by_words.score(2, 3).score < 0.4);
+            assert!(index.parts(2, 3).known < MEANING_WHERE_KNOWN_BELOW);
+            assert!(found.contains(&(2, 3)), "{found:?}");
+            // The models' two are read by their words, which the vocabulary knows.
+            assert_eq!(index.score(4, 5).score, index.parts(4, 5).blended);
+        }
+        // Without a model to lend, no phrase has a vector: the discount needs one.
+        let mut bare = embeddings::Embeddings::new("test", 4);
+        for (t, v) in texts.iter().zip(whole) {
+            bare.insert(t, unit(v));
+        }
+        let detector = Detector::new(vocabulary, DetectorOptions::exhaustive(0.4))
+            .with_meaning(Some(std::sync::Arc::new(bare)));
+        let index = detector.index(&texts);
+        assert_eq!(index.score(0, 1).score, index.parts(0, 1).blended);
     }
 
     #[test]

@@ -11,11 +11,19 @@ use std::sync::{Arc, Mutex};
 /// dot product of two is their cosine.
 ///
 /// Built by the caller (the CLI embeds the bank's questions with a sentence-embedding model,
-/// through its cache) and handed to a [`super::Detector`]; this crate never runs a model.
+/// through its cache) and handed to a [`super::Detector`]; this crate never runs a model. The
+/// verdict also reads the meaning of what two questions do not share (their words outside a
+/// shared sentence frame, [`super::Vocabulary::residual`]): the caller that has the model
+/// lends it as an [`Embedder`] ([`Embeddings::with_embedder`]), and those phrases are embedded
+/// when a verdict first needs them.
 #[derive(Debug, Clone)]
 pub struct Embeddings {
     dim: usize,
     vectors: HashMap<String, Box<[f32]>>,
+    /// Embeds the phrases `vectors` lacks, when the caller lent a model.
+    embedder: Option<Embedder>,
+    /// The phrases embedded so far by `embedder`, shared by the clones.
+    phrases: Arc<Mutex<HashMap<String, Arc<[f32]>>>>,
     /// Names the model the vectors come from, for messages.
     model: String,
     /// The nearest neighbours found so far, by the texts searched, so that two searches over
@@ -25,6 +33,27 @@ pub struct Embeddings {
     /// From how many texts the search is by clusters, and how
     /// ([`clustered::APPROXIMATE_FROM`] and [`clustered::PLAN`]; smaller in tests).
     approximate: (usize, clustered::Plan),
+}
+
+/// A sentence-embedding model lent by the caller: the vectors of some texts, in their order,
+/// each of the model's length and norm 1 (an empty list when the model fails: the verdict
+/// then reads the words and the whole texts' meaning only).
+#[derive(Clone)]
+pub struct Embedder(Arc<EmbedFn>);
+
+/// What an [`Embedder`] runs.
+type EmbedFn = dyn Fn(&[&str]) -> Vec<Vec<f32>> + Send + Sync;
+
+impl Embedder {
+    pub fn new(embed: impl Fn(&[&str]) -> Vec<Vec<f32>> + Send + Sync + 'static) -> Embedder {
+        Embedder(Arc::new(embed))
+    }
+}
+
+impl std::fmt::Debug for Embedder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Embedder")
+    }
 }
 
 /// [`nearest`] of one list of texts, with no floor.
@@ -50,6 +79,8 @@ impl Embeddings {
         Embeddings {
             dim,
             vectors: HashMap::new(),
+            embedder: None,
+            phrases: Arc::default(),
             model: model.into(),
             neighbours: Arc::default(),
             approximate: (clustered::APPROXIMATE_FROM, clustered::PLAN),
@@ -67,6 +98,48 @@ impl Embeddings {
     /// The vector of `text`, if it was embedded.
     pub fn get(&self, text: &str) -> Option<&[f32]> {
         self.vectors.get(text).map(|v| &v[..])
+    }
+
+    /// These vectors, with `embedder` to embed the phrases a verdict reads.
+    pub fn with_embedder(mut self, embedder: Embedder) -> Embeddings {
+        self.embedder = Some(embedder);
+        self
+    }
+
+    /// The vectors of `phrases`, in order: those held, and the others embedded all at once
+    /// by the embedder and kept. `None` for a phrase without one (no embedder, or the model
+    /// failed).
+    pub(crate) fn phrase_vectors(&self, phrases: &[&str]) -> Vec<Option<Arc<[f32]>>> {
+        let mut kept = self
+            .phrases
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(embedder) = &self.embedder {
+            let mut missing: Vec<&str> = phrases
+                .iter()
+                .copied()
+                .filter(|p| !self.vectors.contains_key(*p) && !kept.contains_key(*p))
+                .collect();
+            missing.sort_unstable();
+            missing.dedup();
+            if !missing.is_empty() {
+                let vectors = (embedder.0)(&missing);
+                if vectors.len() == missing.len() {
+                    for (p, v) in missing.into_iter().zip(vectors) {
+                        if v.len() == self.dim {
+                            kept.insert(p.to_owned(), v.into());
+                        }
+                    }
+                }
+            }
+        }
+        phrases
+            .iter()
+            .map(|p| match self.vectors.get(*p) {
+                Some(v) => Some(Arc::from(&v[..])),
+                None => kept.get(*p).cloned(),
+            })
+            .collect()
     }
 
     pub fn dim(&self) -> usize {
