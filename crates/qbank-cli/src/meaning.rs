@@ -107,14 +107,17 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
             out.insert(t, v.to_vec());
         }
     }
+    drop(cache);
     // What two questions do not share is embedded when a verdict first reads it, through the
-    // same cache and the same model (loaded then, if the questions did not need it).
-    let cache = Mutex::new(cache);
-    let dir = dir.to_path_buf();
+    // same cache file (read for those phrases only) and the same model (loaded then, if the
+    // questions did not need it). One call at a time: each adds to the file.
+    let (dir, root) = (dir.to_path_buf(), cache_root.to_path_buf());
+    let (model_id, one_at_a_time) = (out.model().to_owned(), Mutex::new(()));
     Ok(out.with_embedder(Embedder::new(move |phrases: &[&str]| {
-        let mut cache = cache
+        let _turn = one_at_a_time
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cache = qbank_embed::Cache::open_for(&root, &model_id, dim, phrases);
         match embed_missing(&dir, &model, &mut cache, phrases, "phrases") {
             Ok(()) => phrases
                 .iter()

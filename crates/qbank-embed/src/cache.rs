@@ -38,27 +38,83 @@ pub struct Cache {
     /// Keys in the order they were added, for a file that reads the same each time.
     order: Vec<Key>,
     dirty: bool,
+    /// Opened for some texts only ([`Cache::open_for`]): the file holds more than the map,
+    /// and a save adds to it.
+    partial: bool,
+    /// The keys inserted since it was opened, in order.
+    added: Vec<Key>,
 }
 
 impl Cache {
     /// The cache of the model `model_id` (vectors of length `dim`) in the folder `root`
     /// (its [`CACHE_DIR`]); empty when there is no file yet or it cannot be read.
     pub fn open(root: &Path, model_id: &str, dim: usize) -> Cache {
-        let path = root
-            .join(CACHE_DIR)
-            .join("embeddings")
-            .join(format!("{model_id}.bin"));
-        let mut cache = Cache {
-            path,
-            dim,
-            vectors: HashMap::new(),
-            order: Vec::new(),
-            dirty: false,
-        };
+        let mut cache = Cache::empty(root, model_id, dim);
         if let Ok(bytes) = std::fs::read(&cache.path) {
             cache.read(&bytes);
         }
         cache
+    }
+
+    /// [`Cache::open`] holding only the vectors of `texts`: the file is read entry by entry
+    /// and the others are left on disk, where [`Cache::save`] keeps them (it adds the new
+    /// vectors to the file). For a few texts looked up in a large cache.
+    pub fn open_for(root: &Path, model_id: &str, dim: usize, texts: &[&str]) -> Cache {
+        let mut cache = Cache::empty(root, model_id, dim);
+        let wanted: std::collections::HashSet<Key> = texts.iter().map(|t| key(t)).collect();
+        cache.partial = cache.read_some(&wanted).is_some();
+        cache
+    }
+
+    fn empty(root: &Path, model_id: &str, dim: usize) -> Cache {
+        Cache {
+            path: root
+                .join(CACHE_DIR)
+                .join("embeddings")
+                .join(format!("{model_id}.bin")),
+            dim,
+            vectors: HashMap::new(),
+            order: Vec::new(),
+            dirty: false,
+            partial: false,
+            added: Vec::new(),
+        }
+    }
+
+    /// Keeps the file's vectors of the keys in `wanted`; `None` (and nothing kept) when
+    /// there is no file or it is damaged or of another length.
+    fn read_some(&mut self, wanted: &std::collections::HashSet<Key>) -> Option<()> {
+        use std::io::Read;
+        let file = std::fs::File::open(&self.path).ok()?;
+        let entry = 16 + 4 * self.dim;
+        let len = file.metadata().ok()?.len() as usize;
+        if len < 12 || !(len - 12).is_multiple_of(entry) {
+            return None;
+        }
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut header = [0u8; 12];
+        reader.read_exact(&mut header).ok()?;
+        if &header[..8] != MAGIC
+            || u32::from_le_bytes(header[8..].try_into().ok()?) as usize != self.dim
+        {
+            return None;
+        }
+        let mut chunk = vec![0u8; entry];
+        let mut kept = Vec::new();
+        for _ in 0..(len - 12) / entry {
+            reader.read_exact(&mut chunk).ok()?;
+            let mut k: Key = [0; 16];
+            k.copy_from_slice(&chunk[..16]);
+            if wanted.contains(&k) {
+                kept.push((k, floats(&chunk[16..])));
+            }
+        }
+        for (k, v) in kept {
+            if self.vectors.insert(k, v).is_none() {
+                self.order.push(k);
+            }
+        }
+        Some(())
     }
 
     fn read(&mut self, bytes: &[u8]) {
@@ -76,13 +132,10 @@ impl Cache {
             return;
         }
         for chunk in rest.chunks_exact(entry) {
-            let (k, floats) = chunk.split_at(16);
+            let (k, floats_bytes) = chunk.split_at(16);
             let mut key: Key = [0; 16];
             key.copy_from_slice(k);
-            let v: Vec<f32> = floats
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect();
+            let v = floats(floats_bytes);
             if self.vectors.insert(key, v).is_none() {
                 self.order.push(key);
             }
@@ -102,6 +155,7 @@ impl Cache {
         let k = key(text);
         if self.vectors.insert(k, vector).is_none() {
             self.order.push(k);
+            self.added.push(k);
         }
         self.dirty = true;
     }
@@ -152,10 +206,19 @@ impl Cache {
                 .map_err(io(&tag))?;
             }
         }
-        let mut bytes = Vec::with_capacity(12 + self.order.len() * (16 + 4 * self.dim));
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&(self.dim as u32).to_le_bytes());
-        for k in &self.order {
+        // Opened for some texts, the file's other vectors are copied as they are and the new
+        // ones added after them; otherwise the file is what the map holds.
+        let (keys, copied) = if self.partial {
+            (&self.added, Some(&self.path))
+        } else {
+            (&self.order, None)
+        };
+        let mut bytes = Vec::with_capacity(12 + keys.len() * (16 + 4 * self.dim));
+        if copied.is_none() {
+            bytes.extend_from_slice(MAGIC);
+            bytes.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        }
+        for k in keys {
             bytes.extend_from_slice(k);
             for x in &self.vectors[k] {
                 bytes.extend_from_slice(&x.to_le_bytes());
@@ -166,6 +229,9 @@ impl Cache {
             .with_extension(format!("tmp{}", std::process::id()));
         let write = || -> std::io::Result<()> {
             let mut f = std::fs::File::create(&tmp)?;
+            if let Some(old) = copied {
+                std::io::copy(&mut std::fs::File::open(old)?, &mut f)?;
+            }
             f.write_all(&bytes)?;
             f.sync_all()?;
             std::fs::rename(&tmp, &self.path)
@@ -175,6 +241,7 @@ impl Cache {
             return Err(Error::Io(self.path.clone(), e));
         }
         self.dirty = false;
+        self.added.clear();
         self.remove_stale(dir);
         Ok(())
     }
@@ -206,6 +273,14 @@ impl Cache {
             }
         }
     }
+}
+
+/// Little-endian floats.
+fn floats(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
 }
 
 /// How long a cache file nobody writes is kept beside the one in use.
@@ -241,6 +316,41 @@ mod tests {
         let ignore = std::fs::read_to_string(root.join(CACHE_DIR).join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));
         std::fs::remove_dir_all(root).unwrap();
+    }
+
+    /// Opened for a few texts, the cache holds only theirs, and a save adds the new vectors
+    /// to the file without losing the others.
+    #[test]
+    fn a_cache_opened_for_some_texts_keeps_the_others_on_save() {
+        let root = scratch("partial");
+        let mut all = Cache::open(&root, "m", 2);
+        all.insert("a", vec![1.0, 0.0]);
+        all.insert("b", vec![0.0, 1.0]);
+        all.save().unwrap();
+        let mut some = Cache::open_for(&root, "m", 2, &["b", "c"]);
+        assert_eq!((some.len(), some.get("a")), (1, None));
+        assert_eq!(some.get("b"), Some([0.0, 1.0].as_slice()));
+        some.insert("c", vec![0.5, 0.5]);
+        some.save().unwrap();
+        let again = Cache::open(&root, "m", 2);
+        assert_eq!(again.len(), 3);
+        assert_eq!(again.get("a"), Some([1.0, 0.0].as_slice()));
+        assert_eq!(again.get("c"), Some([0.5, 0.5].as_slice()));
+        // A damaged file is not added to: it is replaced by what the map holds.
+        let path = again.path().to_owned();
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.push(0);
+        std::fs::write(&path, bytes).unwrap();
+        let mut some = Cache::open_for(&root, "m", 2, &["a"]);
+        assert!(some.is_empty());
+        some.insert("d", vec![0.25, 0.75]);
+        some.save().unwrap();
+        let again = Cache::open(&root, "m", 2);
+        assert_eq!(
+            (again.len(), again.get("d")),
+            (1, Some([0.25, 0.75].as_slice()))
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -861,13 +861,20 @@ struct Analysis {
 #[derive(Debug, Default)]
 struct Sentence {
     stems: Box<[u64]>,
+    /// The same, sorted: how many words two sentences have in common, whatever the order, is
+    /// a bound on their common sequence that costs a merge.
+    sorted: Box<[u64]>,
     raw: Box<str>,
 }
 
 impl Sentence {
     fn of(words: &[Word]) -> Sentence {
+        let stems: Box<[u64]> = words.iter().map(|w| word_id(&w.stem)).collect();
+        let mut sorted = stems.clone();
+        sorted.sort_unstable();
         Sentence {
-            stems: words.iter().map(|w| word_id(&w.stem)).collect(),
+            stems,
+            sorted,
             raw: words
                 .iter()
                 .map(|w| w.raw.as_str())
@@ -876,6 +883,24 @@ impl Sentence {
                 .into_boxed_str(),
         }
     }
+}
+
+/// How many words `x` and `y` have in common, each word counted as often as both have it:
+/// at least their longest common subsequence.
+fn words_in_common(x: &Sentence, y: &Sentence) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.sorted.len() && j < y.sorted.len() {
+        match x.sorted[i].cmp(&y.sorted[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// What `x` and `y` do not share ([`Vocabulary::residual`]). Costs time and memory in the
@@ -1796,11 +1821,28 @@ impl<'d> Index<'d> {
     /// have vectors, the vocabulary knows little of their subjects
     /// ([`MEANING_WHERE_KNOWN_BELOW`]) and the cosine is at least [`MEANING_FROM`].
     fn meaning_may_decide(&self, a: usize, b: usize) -> Option<f32> {
-        if self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW {
+        // The cheapest test first: a search asks this of every candidate pair.
+        if self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
+            || self.share_a_known_subject(a, b)
+        {
             return None;
         }
-        self.cosine(a, b)
-            .filter(|&c| c >= MEANING_FROM && !self.share_a_known_subject(a, b))
+        self.cosine(a, b).filter(|&c| c >= MEANING_FROM)
+    }
+
+    /// Whether `a` and `b`, both with vectors, may be one template with another subject in
+    /// it ([`RESIDUAL_FRAME`]): each has at most [`RESIDUAL_MOST_WORDS`] words beyond the
+    /// words they have in common, and those make up enough of the shorter. A bound, so that
+    /// only such pairs are read word by word.
+    fn may_be_one_template(&self, a: usize, b: usize) -> bool {
+        if self.vectors[a].is_none() || self.vectors[b].is_none() {
+            return false;
+        }
+        let (x, y) = (&self.sentences[a], &self.sentences[b]);
+        let common = words_in_common(x, y);
+        let (n, m) = (x.stems.len(), y.stems.len());
+        n.max(m) <= common + RESIDUAL_MOST_WORDS
+            && common as f32 >= RESIDUAL_FRAME * n.min(m) as f32
     }
 
     /// Whether `a` and `b` share a term that is a subject of the vocabulary.
@@ -1820,9 +1862,7 @@ impl<'d> Index<'d> {
         // verdict read the same phrases.
         let (first, second) = (a.min(b), a.max(b));
         let (x, y) = (&self.sentences[first], &self.sentences[second]);
-        if x.stems.len().abs_diff(y.stems.len()) > RESIDUAL_MOST_WORDS
-            && self.meaning_may_decide(a, b).is_none()
-        {
+        if !self.may_be_one_template(a, b) && self.meaning_may_decide(a, b).is_none() {
             return None;
         }
         let table = common_lengths(&x.stems, &y.stems);
@@ -2077,17 +2117,17 @@ impl<'d> Index<'d> {
         }
         // Pairs by meaning: each text's nearest neighbours that could reach the threshold on
         // their cosine alone or with some shared terms.
+        let by_cosine = VERDICT.origin
+            + (1.0 - VERDICT.origin)
+                * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
         let near = self
             .detector
             .meaning
             .as_deref()
             .filter(|_| self.has_meaning())
             .map(|meaning| {
-                let floor = VERDICT.origin
-                    + (1.0 - VERDICT.origin)
-                        * ((threshold - (1.0 - VERDICT.weight)) / VERDICT.weight).max(0.0);
                 // Or on meaning alone, where the vocabulary knows little of the words.
-                let floor = floor.min(MEANING_FROM);
+                let floor = by_cosine.min(MEANING_FROM);
                 meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
             });
         let runs: Vec<std::ops::Range<usize>> = (0..order.len())
@@ -2119,9 +2159,10 @@ impl<'d> Index<'d> {
                 // A pair that may reach the threshold, and whether its verdict reads its
                 // residual (see `Index::verdict`).
                 let keep = |a: usize, score: f32| -> Option<(usize, f32, bool)> {
-                    let residual = self.vectors[a].is_some() && self.vectors[b].is_some();
-                    (score >= threshold || self.meaning_may_decide(a, b).is_some())
-                        .then_some((a, score, residual))
+                    let by_meaning = self.meaning_may_decide(a, b).is_some();
+                    let reached = score >= threshold;
+                    let reads = by_meaning || (reached && self.may_be_one_template(a, b));
+                    (reached || by_meaning).then_some((a, score, reads))
                 };
                 let mut scored_here = 0usize;
                 'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
@@ -2152,9 +2193,14 @@ impl<'d> Index<'d> {
                 }
                 // The nearest texts by meaning, whatever words they share.
                 if let Some(near) = &near {
-                    for &(a, _) in &near[b] {
+                    for &(a, cosine) in &near[b] {
                         let a = a as usize;
-                        if seen[a] == stamp {
+                        // Below the cosine the verdict needs, only meaning alone can decide.
+                        if seen[a] == stamp
+                            || (cosine < by_cosine
+                                && (self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
+                                    || self.share_a_known_subject(a, b)))
+                        {
                             continue;
                         }
                         seen[a] = stamp;
