@@ -1822,7 +1822,9 @@ impl<'d> Index<'d> {
     /// ([`MEANING_WHERE_KNOWN_BELOW`]) and the cosine is at least [`MEANING_FROM`].
     fn meaning_may_decide(&self, a: usize, b: usize) -> Option<f32> {
         // The cheapest test first: a search asks this of every candidate pair.
-        if self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
+        if self.vectors[a].is_none()
+            || self.vectors[b].is_none()
+            || self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
             || self.share_a_known_subject(a, b)
         {
             return None;
