@@ -33,6 +33,8 @@ import csv
 import itertools
 import sys
 
+from residual import phrases_or_cosines
+
 THRESHOLD = 0.40
 MAX_FPR = 0.05
 DEV = ["dev", "dev2", "dev3", "dev4"]
@@ -73,23 +75,8 @@ def variant(known, frame, at, discount_frame, discount_below, discount):
 
 def main():
     rows = load(sys.argv[1])
-    if "--texts" in sys.argv:
-        texts = sorted({t for r in rows for t in (r["ra"], r["rb"]) if t})
-        with open(sys.argv[sys.argv.index("--texts") + 1], "w") as f:
-            f.write("".join(t + "\n" for t in texts))
-        print(f"{len(texts)} residual phrases of {len(rows)} pairs")
+    if not phrases_or_cosines(rows):
         return
-    vectors = {}
-    with open(sys.argv[sys.argv.index("--vectors") + 1]) as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            vectors[parts[0]] = [float(v) for v in parts[1:]]
-    for r in rows:
-        # An empty residual (one text holds the other): the whole cosine stands.
-        if r["ra"] and r["rb"]:
-            r["rc"] = sum(p * q for p, q in zip(vectors[r["ra"]], vectors[r["rb"]]))
-        else:
-            r["rc"] = r["cos"]
     by_split = {s: [r for r in rows if r["split"] == s] for s in DEV + TEST}
     verdict = {s: rates(by_split[s], lambda r: r["score"] >= THRESHOLD) for s in DEV + TEST}
     best = None

@@ -87,14 +87,16 @@ def at_fpr(rows, score):
     return best
 
 
-def main():
-    rows = load(sys.argv[1])
+def phrases_or_cosines(rows):
+    """With `--texts FILE`, writes the residual phrases of `rows` to FILE, one a line, and
+    returns False; with `--vectors FILE` (what `xtask embed-texts` wrote for them), sets each
+    row's residual cosine `rc` and returns True. Shared with `meaning_path.py`."""
     if "--texts" in sys.argv:
         texts = sorted({t for r in rows for t in (r["ra"], r["rb"]) if t})
         with open(sys.argv[sys.argv.index("--texts") + 1], "w") as f:
             f.write("".join(t + "\n" for t in texts))
         print(f"{len(texts)} residual phrases of {len(rows)} pairs")
-        return
+        return False
     vectors = {}
     with open(sys.argv[sys.argv.index("--vectors") + 1]) as f:
         for line in f:
@@ -106,6 +108,13 @@ def main():
             r["rc"] = sum(p * q for p, q in zip(vectors[r["ra"]], vectors[r["rb"]]))
         else:
             r["rc"] = r["cos"]
+    return True
+
+
+def main():
+    rows = load(sys.argv[1])
+    if not phrases_or_cosines(rows):
+        return
     splits = sorted({r["split"] for r in rows})
     shown = [s for s in splits if s.startswith("dev") or "--test" in sys.argv]
     by = {s: [r for r in rows if r["split"] == s] for s in splits}

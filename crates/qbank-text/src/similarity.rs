@@ -1371,8 +1371,9 @@ const VERDICT: Blend = Blend {
 /// shares few of its words ("How do you perform a zero-downtime deployment?" / "How do you
 /// release a new version without users noticing?"). There meaning decides as well: see
 /// [`MEANING_FROM`]. Where they share a known subject, the words decide as before: the
-/// vocabulary reads that subject, and the swap test what differs. Chosen with the next five on the dev splits of the labelled sets
-/// (BENCHMARKS.md, "Meaning where the vocabulary knows few of the words").
+/// vocabulary reads that subject, and the swap test what differs. Chosen with the six below
+/// on the dev splits of the labelled sets (BENCHMARKS.md, "Meaning where the vocabulary knows
+/// few of the words").
 const MEANING_WHERE_KNOWN_BELOW: f32 = 0.34;
 /// The cosine from which two such texts are one question by meaning alone: their whole
 /// texts' cosine, and where they share a sentence frame ([`MEANING_FRAME`]) the cosine of
