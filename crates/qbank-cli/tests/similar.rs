@@ -319,7 +319,7 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
         &crate_dir().join("tests/banks/rewordings"),
         &dir.join("bank"),
     );
-    let pairs = |model: Option<&std::path::Path>| -> Vec<String> {
+    let findings = |model: Option<&std::path::Path>| -> Vec<(String, String)> {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"));
         cmd.args(["lint", "bank", "--format", "json"])
             .current_dir(&*dir)
@@ -331,7 +331,7 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
         }
         let out = cmd.output().expect("qbank runs");
         let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        let mut pairs: Vec<String> = report["diagnostics"]
+        let mut found: Vec<(String, String)> = report["diagnostics"]
             .as_array()
             .expect("diagnostics")
             .iter()
@@ -341,11 +341,17 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
                 let id = file.rsplit('/').next().unwrap().trim_end_matches(".yaml");
                 let mut pair = [id, d["related"][0].as_str().expect("related")];
                 pair.sort_unstable();
-                pair.join(" / ")
+                (
+                    pair.join(" / "),
+                    d["message"].as_str().expect("message").to_owned(),
+                )
             })
             .collect();
-        pairs.sort();
-        pairs
+        found.sort();
+        found
+    };
+    let pairs = |model: Option<&std::path::Path>| -> Vec<String> {
+        findings(model).into_iter().map(|(pair, _)| pair).collect()
     };
     assert_eq!(
         pairs(None),
@@ -354,7 +360,7 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
             "service-worker / web-worker"
         ]
     );
-    for model in std::iter::once(minilm).chain(mpnet) {
+    for model in std::iter::once(minilm.clone()).chain(mpnet) {
         assert_eq!(
             pairs(Some(&model)),
             [
@@ -363,6 +369,13 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
             ],
             "{}",
             model.display()
+        );
+    }
+    // The finding says that meaning decided it.
+    for (pair, message) in findings(Some(&minilm)) {
+        assert!(
+            message.contains("decided by meaning: qbank's vocabulary knows few of these words"),
+            "{pair}: {message}"
         );
     }
 }

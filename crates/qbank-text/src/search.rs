@@ -44,6 +44,9 @@ pub struct Match<'a> {
     /// The words of the query and of this question where the two differ, when they are one
     /// sentence with one subject swapped for another.
     pub swapped: Option<[String; 2]>,
+    /// Meaning decided the score: qbank's vocabulary knows few of the two texts' words, and
+    /// the two mean the same.
+    pub by_meaning: bool,
     /// At or above the threshold: `qbank lint` would report the pair.
     pub near_duplicate: bool,
     /// One of the two names the other in `similar_to`, so `qbank lint` would not report it.
@@ -92,6 +95,7 @@ pub fn closest<'b>(
                 shared: similarity.shared,
                 semantic: similarity.semantic.map(three_decimals),
                 swapped: similarity.swapped.map(|(a, b)| [a, b]),
+                by_meaning: similarity.by_meaning,
                 near_duplicate: similarity.score >= threshold,
                 acknowledged: asked.is_some_and(|a| a.acknowledges(q)),
                 text: &q.text,

@@ -1085,8 +1085,12 @@ pub struct Similarity {
     /// The cosine of the two texts' sentence vectors, when both have one.
     pub semantic: Option<f32>,
     /// The words each text has where the other has others, when the two are one sentence
-    /// with one subject swapped for another (which lowers the score).
+    /// with one subject swapped for another (which lowers the score): by the words, or by
+    /// what those words mean.
     pub swapped: Option<(String, String)>,
+    /// Whether meaning decided the score: the vocabulary knows few of the two texts' words
+    /// and they share none of its subjects, and the two mean the same.
+    pub by_meaning: bool,
 }
 
 impl Detector {
@@ -1384,6 +1388,12 @@ const MEANING_FROM: f32 = 0.5;
 /// From this share of the shorter text, a shared sentence frame makes two texts one sentence
 /// with something else in it ([`Vocabulary::residual`]).
 const MEANING_FRAME: f32 = 0.3;
+/// The most words the longer of two texts may have for meaning alone to decide: a sentence
+/// vector averages its words, and two long questions of one field (two design scenarios, two
+/// behavioural prompts) are close whatever they ask (cosines of 0.55 to 0.58 in the project's
+/// bank, 27 to 40 words). Every duplicate meaning decides on the dev splits has 21 words or
+/// fewer.
+const MEANING_MOST_WORDS: usize = 24;
 /// Two texts whose shared frame is at least this share of the shorter one, and whose words
 /// outside it mean different things (a cosine below [`RESIDUAL_DIFFERS_BELOW`]), are one
 /// template with another subject in it, whatever the word swap test read: their score is
@@ -1398,6 +1408,20 @@ const RESIDUAL_DISCOUNT: f32 = 0.5;
 /// [`RESIDUAL_FRAME`]: a template's slot holds a subject's name. Longer residuals (another
 /// scene as well) are left to the words, and need no vectors.
 const RESIDUAL_MOST_WORDS: usize = 3;
+
+/// How a finding or a search result says that meaning decided a pair's score
+/// ([`Similarity::by_meaning`]).
+pub const BY_MEANING: &str = "decided by meaning: qbank's vocabulary knows few of these words";
+
+/// A pair's verdict with sentence vectors, and what decided it.
+#[derive(Debug, Clone, Copy)]
+struct Judgement {
+    score: f32,
+    /// One template with another subject in it: the score was lowered.
+    other_subject: bool,
+    /// Meaning alone made the score.
+    by_meaning: bool,
+}
 
 /// A text whose partners wait for the phrases' vectors in the search for pairs: the text, and
 /// each partner with its score so far and whether its verdict reads what the two do not share.
@@ -1826,6 +1850,11 @@ impl<'d> Index<'d> {
         if self.vectors[a].is_none()
             || self.vectors[b].is_none()
             || self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
+            || self.sentences[a]
+                .stems
+                .len()
+                .max(self.sentences[b].stems.len())
+                > MEANING_MOST_WORDS
             || self.share_a_known_subject(a, b)
         {
             return None;
@@ -1914,12 +1943,29 @@ impl<'d> Index<'d> {
     /// with another subject in it ([`RESIDUAL_FRAME`]), and raised to what meaning says where
     /// the vocabulary knows little of their words ([`MEANING_FROM`]).
     fn judged(&self, a: usize, b: usize, base: f32, r: &PairResidual, cosine: Option<f32>) -> f32 {
-        let mut score = base;
+        self.judgement(a, b, base, r, cosine).score
+    }
+
+    /// [`Index::judged`], with what decided it.
+    fn judgement(
+        &self,
+        a: usize,
+        b: usize,
+        base: f32,
+        r: &PairResidual,
+        cosine: Option<f32>,
+    ) -> Judgement {
+        let mut j = Judgement {
+            score: base,
+            other_subject: false,
+            by_meaning: false,
+        };
         if r.frame >= RESIDUAL_FRAME
             && r.short()
             && cosine.is_some_and(|c| c < RESIDUAL_DIFFERS_BELOW)
         {
-            score *= RESIDUAL_DISCOUNT;
+            j.score *= RESIDUAL_DISCOUNT;
+            j.other_subject = true;
         }
         if let Some(whole) = self.meaning_may_decide(a, b) {
             let meaning = if r.frame >= MEANING_FRAME {
@@ -1930,10 +1976,13 @@ impl<'d> Index<'d> {
             if let Some(m) = meaning.filter(|&m| m >= MEANING_FROM) {
                 let by_meaning = DEFAULT_THRESHOLD
                     + (m - MEANING_FROM) * (1.0 - DEFAULT_THRESHOLD) / (1.0 - MEANING_FROM);
-                score = score.max(by_meaning);
+                if by_meaning > j.score {
+                    j.score = by_meaning;
+                    j.by_meaning = true;
+                }
             }
         }
-        score
+        j
     }
 
     /// Embeds at once the phrases the verdicts of `pairs` read (see [`Index::score`]), so
@@ -1963,16 +2012,20 @@ impl<'d> Index<'d> {
     /// The verdict's score of `a` and `b` ([`Index::score`]): [`Index::score_of`], then, when
     /// both have vectors, what their residual says ([`Index::judged`]), its phrases embedded
     /// if they were not.
-    fn verdict(&self, a: usize, b: usize) -> f32 {
-        let base = self.score_of(a, b);
+    fn verdict(&self, a: usize, b: usize) -> (Judgement, Option<PairResidual>) {
+        let base = Judgement {
+            score: self.score_of(a, b),
+            other_subject: false,
+            by_meaning: false,
+        };
         let Some(meaning) = self.detector.meaning.as_deref() else {
-            return base;
+            return (base, None);
         };
         if self.cosine(a, b).is_none() {
-            return base;
+            return (base, None);
         }
         let Some(r) = self.residual_of(a, b) else {
-            return base;
+            return (base, None);
         };
         let vectors = match &r.phrases {
             Some((p, q)) => meaning.phrase_vectors(&[p, q]),
@@ -1983,7 +2036,7 @@ impl<'d> Index<'d> {
             _ => None,
         };
         let cosine = self.residual_cosine(a, b, &r, pair);
-        self.judged(a, b, base, &r, cosine)
+        (self.judgement(a, b, base.score, &r, cosine), Some(r))
     }
 
     /// Whether any text has a sentence vector.
@@ -2008,17 +2061,21 @@ impl<'d> Index<'d> {
     /// out), heaviest first.
     pub fn score(&self, a: usize, b: usize) -> Similarity {
         let parts = self.parts(a, b);
+        let (judgement, residual) = self.verdict(a, b);
         let swapped = if parts.swapped {
             swap_span(&self.sequences[a], &self.sequences[b])
                 .map(|(x, y)| (words_of(&self.raw[a], x), words_of(&self.raw[b], y)))
+        } else if judgement.other_subject {
+            residual.and_then(|r| r.phrases)
         } else {
             None
         };
         Similarity {
-            score: self.verdict(a, b),
+            score: judgement.score,
             shared: self.shared_subjects(a, b).map(|n| n.to_string()).collect(),
             semantic: parts.semantic,
             swapped,
+            by_meaning: judgement.by_meaning,
         }
     }
 

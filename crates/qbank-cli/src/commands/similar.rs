@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use qbank_core::{Bank, Question};
 use qbank_lint::{is_invisible, near_duplicate_threshold};
 use qbank_text::search::{closest, Report};
+use qbank_text::similarity::BY_MEANING;
 
 use crate::args::{SimilarArgs, SimilarFormat};
 use crate::{config, Failure, Outcome};
@@ -120,6 +121,9 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 shown(a),
                 shown(b)
             ));
+        }
+        if m.by_meaning {
+            why.push(BY_MEANING.to_owned());
         }
         // Where it differs from the closeness (with a model, or a swapped subject).
         let (lint, closeness) = (format!("{:.2}", m.score), format!("{:.2}", m.closeness));

@@ -48,8 +48,15 @@ impl Rule for NearDuplicate {
                    that share a sentence frame but not their subject (canary deployment, dark \
                    launching, blue-green deployment) are left alone: one sentence with one \
                    subject swapped for another (\"How do you scale model serving?\", \"How do \
-                   you scale model training?\") counts half. Pairs linked by `similar_to`, in either direction, are \
-                   not reported; texts that are the same are left to `duplicate-question`.",
+                   you scale model training?\") counts half. With a sentence-embedding model, \
+                   the meaning of the whole texts weighs in, and so does the meaning of what two \
+                   sentences of one frame do not share: \"service worker\" and \"web worker\" \
+                   mean different things, so the pair counts half. Where qbank's vocabulary knows \
+                   few of the two questions' words and they share none of its subjects (a \
+                   front-end or a product bank in its own words), meaning decides: two questions \
+                   that mean the same are reported whatever words they use, and the finding says \
+                   so. Pairs linked by `similar_to`, in either direction, are not reported; texts \
+                   that are the same are left to `duplicate-question`.",
             why: "A kit that draws both questions asks the candidate the same thing twice, \
                   and two copies of a question drift apart as each is edited. Subjects a \
                   team words in its own way belong in the `synonyms` of its topics, so that \
@@ -154,9 +161,13 @@ impl Rule for NearDuplicate {
 /// they share.
 fn why(index: Option<&qbank_text::similarity::Index<'_>>, pair: &Pair) -> String {
     let mut out = format!("similarity {:.2}", pair.score);
-    let semantic = index.and_then(|index| index.score(pair.a, pair.b).semantic);
+    let similarity = index.map(|index| index.score(pair.a, pair.b));
+    let semantic = similarity.as_ref().and_then(|s| s.semantic);
     if let Some(cosine) = semantic {
         out.push_str(&format!("; meaning {cosine:.2}"));
+    }
+    if similarity.is_some_and(|s| s.by_meaning) {
+        out.push_str(&format!("; {}", qbank_text::similarity::BY_MEANING));
     }
     if !pair.shared.is_empty() || semantic.is_none() {
         out.push_str(&format!("; shared subject: {}", pair.shared.join(", ")));
