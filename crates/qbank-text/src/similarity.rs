@@ -1436,6 +1436,9 @@ struct PairResidual {
     words: (usize, usize),
     /// Each side's words outside the frame, when the verdict reads their cosine.
     phrases: Option<(String, String)>,
+    /// The whole texts' cosine when meaning may decide ([`Index::meaning_may_decide`]), asked
+    /// once for the pair.
+    whole: Option<f32>,
 }
 
 impl PairResidual {
@@ -1894,7 +1897,8 @@ impl<'d> Index<'d> {
         // verdict read the same phrases.
         let (first, second) = (a.min(b), a.max(b));
         let (x, y) = (&self.sentences[first], &self.sentences[second]);
-        if !self.may_be_one_template(a, b) && self.meaning_may_decide(a, b).is_none() {
+        let whole = self.meaning_may_decide(a, b);
+        if whole.is_none() && !self.may_be_one_template(a, b) {
             return None;
         }
         let table = common_lengths(&x.stems, &y.stems);
@@ -1907,10 +1911,11 @@ impl<'d> Index<'d> {
             frame: frame_share(x, y, &table),
             words,
             phrases: None,
+            whole,
         };
         let reads = !r.one_side_empty()
             && ((r.frame >= RESIDUAL_FRAME && r.short())
-                || (r.frame >= MEANING_FRAME && self.meaning_may_decide(a, b).is_some()));
+                || (r.frame >= MEANING_FRAME && whole.is_some()));
         if reads {
             let (p, q) = outside_the_frame(x, y, &table);
             r.phrases = Some(if first == a { (p, q) } else { (q, p) });
@@ -1918,43 +1923,53 @@ impl<'d> Index<'d> {
         Some(r)
     }
 
-    /// The cosine of what `a` and `b` do not share ([`PairResidual`]), whose phrases' vectors
-    /// are `vectors`: the whole texts' where one side is empty, `None` when the verdict does
-    /// not read it or it could not be embedded.
-    fn residual_cosine(
+    /// The vectors of the phrases the verdicts of `residuals` read, embedded at once where
+    /// they were not (one call to the model for a search), by phrase.
+    fn phrase_vectors<'r>(
         &self,
-        a: usize,
-        b: usize,
-        r: &PairResidual,
-        vectors: Option<(&[f32], &[f32])>,
-    ) -> Option<f32> {
-        if r.one_side_empty() {
-            self.cosine(a, b)
-        } else {
-            r.phrases
-                .as_ref()
-                .and(vectors)
-                .map(|(x, y)| embeddings::dot(x, y))
-        }
+        residuals: impl Iterator<Item = &'r PairResidual>,
+    ) -> FastMap<&'r str, Arc<[f32]>> {
+        let Some(meaning) = self.detector.meaning.as_deref() else {
+            return FastMap::default();
+        };
+        let mut phrases: Vec<&str> = residuals
+            .filter_map(|r| r.phrases.as_ref())
+            .flat_map(|(p, q)| [p.as_str(), q.as_str()])
+            .collect();
+        phrases.sort_unstable();
+        phrases.dedup();
+        phrases
+            .iter()
+            .zip(meaning.phrase_vectors(&phrases))
+            .filter_map(|(p, v)| Some((*p, v?)))
+            .collect()
     }
 
     /// The verdict's score of `a` and `b`, whose score from their words and whole texts'
-    /// meaning is `base` ([`VERDICT`]), given what they do not share: lowered for a template
-    /// with another subject in it ([`RESIDUAL_FRAME`]), and raised to what meaning says where
-    /// the vocabulary knows little of their words ([`MEANING_FROM`]).
-    fn judged(&self, a: usize, b: usize, base: f32, r: &PairResidual, cosine: Option<f32>) -> f32 {
-        self.judgement(a, b, base, r, cosine).score
-    }
-
-    /// [`Index::judged`], with what decided it.
+    /// meaning is `base` ([`VERDICT`]), given what they do not share (`r`, its phrases'
+    /// vectors among `vectors`): lowered for a template with another subject in it
+    /// ([`RESIDUAL_FRAME`]), and raised to what meaning says where the vocabulary knows little
+    /// of their words ([`MEANING_FROM`]).
     fn judgement(
         &self,
         a: usize,
         b: usize,
         base: f32,
         r: &PairResidual,
-        cosine: Option<f32>,
+        vectors: &FastMap<&str, Arc<[f32]>>,
     ) -> Judgement {
+        // The cosine of what the two do not share: the whole texts' where one side is empty,
+        // none where the verdict does not read it or it could not be embedded.
+        let cosine = if r.one_side_empty() {
+            self.cosine(a, b)
+        } else {
+            r.phrases.as_ref().and_then(|(p, q)| {
+                Some(embeddings::dot(
+                    vectors.get(p.as_str())?,
+                    vectors.get(q.as_str())?,
+                ))
+            })
+        };
         let mut j = Judgement {
             score: base,
             other_subject: false,
@@ -1967,7 +1982,7 @@ impl<'d> Index<'d> {
             j.score *= RESIDUAL_DISCOUNT;
             j.other_subject = true;
         }
-        if let Some(whole) = self.meaning_may_decide(a, b) {
+        if let Some(whole) = r.whole {
             let meaning = if r.frame >= MEANING_FRAME {
                 cosine.map(|c| c.min(whole))
             } else {
@@ -1988,55 +2003,31 @@ impl<'d> Index<'d> {
     /// Embeds at once the phrases the verdicts of `pairs` read (see [`Index::score`]), so
     /// that scoring them one by one ([`Index::score`]) does not call the model for each.
     pub fn prepare(&self, pairs: &[(usize, usize)]) {
-        let Some(meaning) = self.detector.meaning.as_deref() else {
-            return;
-        };
-        let residuals: Vec<(String, String)> =
-            qbank_core::parallel::map_ordered(pairs, 64, |_, &(a, b)| {
-                (self.cosine(a, b).is_some())
-                    .then(|| self.residual_of(a, b)?.phrases)
-                    .flatten()
-            })
-            .into_iter()
-            .flatten()
-            .collect();
-        let mut phrases: Vec<&str> = residuals
-            .iter()
-            .flat_map(|(p, q)| [p.as_str(), q.as_str()])
-            .collect();
-        phrases.sort_unstable();
-        phrases.dedup();
-        meaning.phrase_vectors(&phrases);
+        let residuals = qbank_core::parallel::map_ordered(pairs, 64, |_, &(a, b)| {
+            self.cosine(a, b).and_then(|_| self.residual_of(a, b))
+        });
+        self.phrase_vectors(residuals.iter().flatten());
     }
 
     /// The verdict's score of `a` and `b` ([`Index::score`]): [`Index::score_of`], then, when
-    /// both have vectors, what their residual says ([`Index::judged`]), its phrases embedded
+    /// both have vectors, what their residual says ([`Index::judgement`]), its phrases embedded
     /// if they were not.
     fn verdict(&self, a: usize, b: usize) -> (Judgement, Option<PairResidual>) {
-        let base = Judgement {
-            score: self.score_of(a, b),
-            other_subject: false,
-            by_meaning: false,
-        };
-        let Some(meaning) = self.detector.meaning.as_deref() else {
-            return (base, None);
-        };
-        if self.cosine(a, b).is_none() {
-            return (base, None);
+        let base = self.score_of(a, b);
+        match self.cosine(a, b).and_then(|_| self.residual_of(a, b)) {
+            Some(r) => {
+                let vectors = self.phrase_vectors(std::iter::once(&r));
+                (self.judgement(a, b, base, &r, &vectors), Some(r))
+            }
+            None => (
+                Judgement {
+                    score: base,
+                    other_subject: false,
+                    by_meaning: false,
+                },
+                None,
+            ),
         }
-        let Some(r) = self.residual_of(a, b) else {
-            return (base, None);
-        };
-        let vectors = match &r.phrases {
-            Some((p, q)) => meaning.phrase_vectors(&[p, q]),
-            None => Vec::new(),
-        };
-        let pair = match vectors.as_slice() {
-            [Some(x), Some(y)] => Some((&x[..], &y[..])),
-            _ => None,
-        };
-        let cosine = self.residual_cosine(a, b, &r, pair);
-        (self.judgement(a, b, base.score, &r, cosine), Some(r))
     }
 
     /// Whether any text has a sentence vector.
@@ -2320,9 +2311,6 @@ impl<'d> Index<'d> {
     /// ([`Index::verdict`]): every residual first (on all cores), then the phrases the
     /// verdicts read embedded at once, then each text's closest partners added to `pairs`.
     fn judge_pending(&self, mut pending: Vec<Waiting>, threshold: f32, pairs: &mut Vec<Pair>) {
-        let Some(meaning) = self.detector.meaning.as_deref() else {
-            return;
-        };
         let residuals: Vec<Vec<Option<PairResidual>>> =
             qbank_core::parallel::map_ordered(&pending, 64, |_, (b, found)| {
                 found
@@ -2330,28 +2318,11 @@ impl<'d> Index<'d> {
                     .map(|&(a, _, reads)| reads.then(|| self.residual_of(a, *b)).flatten())
                     .collect()
             });
-        let mut phrases: Vec<&str> = residuals
-            .iter()
-            .flatten()
-            .flatten()
-            .filter_map(|r| r.phrases.as_ref())
-            .flat_map(|(p, q)| [p.as_str(), q.as_str()])
-            .collect();
-        phrases.sort_unstable();
-        phrases.dedup();
-        let vectors: FastMap<&str, Arc<[f32]>> = phrases
-            .iter()
-            .zip(meaning.phrase_vectors(&phrases))
-            .filter_map(|(p, v)| Some((*p, v?)))
-            .collect();
+        let vectors = self.phrase_vectors(residuals.iter().flatten().flatten());
         for ((b, found), residuals) in pending.iter_mut().zip(&residuals) {
             for (f, residual) in found.iter_mut().zip(residuals) {
                 if let Some(r) = residual {
-                    let pair = r.phrases.as_ref().and_then(|(p, q)| {
-                        Some((&vectors.get(p.as_str())?[..], &vectors.get(q.as_str())?[..]))
-                    });
-                    let cosine = self.residual_cosine(f.0, *b, r, pair);
-                    f.1 = self.judged(f.0, *b, f.1, r, cosine);
+                    f.1 = self.judgement(f.0, *b, f.1, r, &vectors).score;
                 }
             }
             self.closest_partners(*b, found, threshold, pairs);
