@@ -15,7 +15,8 @@ The variant: a pair is flagged when the verdict flags it, after a discount (the 
 DISCOUNT when the frame is at least DISCOUNT_FRAME of the shorter text, neither residual has
 more than MOST_WORDS words, and the residuals' cosine is below DISCOUNT_BELOW: a template
 sibling the word swap test missed), or when both texts are mostly unknown to the vocabulary
-(`known` below KNOWN), share none of its subjects (`shared_concepts` empty), and their meaning
+(`known` below KNOWN), share none of its subjects (`shares_known_subject` 0), neither has
+more than 24 words, and their meaning
 is close: the whole texts' cosine at least AT, and where the frame is at least FRAME of the
 shorter text, the residuals' cosine too (what differs between two sentences of one frame must
 mean the same). `Index::score` computes the same (`similarity.rs`, `MEANING_FROM` and the
@@ -31,6 +32,7 @@ two models, whose cosines are not on one scale). Standard library only.
 """
 import csv
 import itertools
+import re
 import sys
 
 from residual import phrases_or_cosines
@@ -48,7 +50,8 @@ def load(path):
         "split": r["split"], "dup": r["label"] == "duplicate", "kind": r["kind"],
         "cos": float(r["cosine"]) if r["cosine"] else 0.0, "score": float(r["score"]),
         "known": float(r["known"]), "frame": float(r["frame"]),
-        "ra": r["residual_a"], "rb": r["residual_b"], "shared": r["shared_concepts"] != "",
+        "ra": r["residual_a"], "rb": r["residual_b"],
+        "longest": max(len(re.findall(r"[^\W_]+", r[t])) for t in ("text_a", "text_b")), "shared": r["shares_known_subject"] == "1",
     } for r in rows]
 
 
@@ -59,6 +62,8 @@ def rates(rows, flag):
 
 
 MOST_WORDS = 3
+# Meaning alone decides only between texts of at most this many words (`MEANING_MOST_WORDS`).
+MEANING_MOST_WORDS = 24
 
 
 def variant(known, frame, at, discount_frame, discount_below, discount):
@@ -69,7 +74,8 @@ def variant(known, frame, at, discount_frame, discount_below, discount):
             score *= discount
         meaning = min(r["rc"], r["cos"]) if r["frame"] >= frame else r["cos"]
         return score >= THRESHOLD or (
-            r["known"] < known and not r["shared"] and meaning >= at)
+            r["known"] < known and not r["shared"] and r["longest"] <= MEANING_MOST_WORDS
+            and meaning >= at)
     return flag
 
 

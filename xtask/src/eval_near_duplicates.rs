@@ -69,8 +69,8 @@ pub struct Args {
     rank_errors: Option<String>,
     /// Write every labelled pair's score parts (split, label, kind, lexical, cosine, swapped,
     /// score from words and whole meaning, the verdict's score, the two texts' positions and texts, how much of their subjects the vocabulary
-    /// knows, the share of the shorter text their sentence frame makes up, and each text's
-    /// words outside it) to this TSV file, for tuning.
+    /// knows, the share of the shorter text their sentence frame makes up, each text's words
+    /// outside it, and whether they share a subject it knows) to this TSV file, for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
     /// Write, for every search of the reported splits' duplicate pairs (each question against
@@ -751,26 +751,10 @@ fn dump(
     vocabulary: &qbank_text::similarity::Vocabulary,
 ) -> Result<(), String> {
     let mut out = String::from(
-        "split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\tverdict\ta\tb\ttext_a\ttext_b\tknown\tframe\tresidual_a\tresidual_b\tshared_concepts\n",
+        "split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\tverdict\ta\tb\ttext_a\ttext_b\tknown\tframe\tresidual_a\tresidual_b\tshares_known_subject\n",
     );
     // The texts on one line each, for measurements that read them (`residual.py`).
     let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let concepts = |t: &str| -> Vec<String> {
-        vocabulary
-            .terms(t)
-            .into_iter()
-            .filter(|t| t.class == qbank_text::similarity::TermClass::Concept)
-            .map(|t| t.name)
-            .collect()
-    };
-    let shared_concepts = |a: &str, b: &str| {
-        let (x, y) = (concepts(a), concepts(b));
-        x.iter()
-            .filter(|c| y.contains(c))
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("|")
-    };
     for p in pairs {
         let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
         let parts = index.parts(a, b);
@@ -792,7 +776,7 @@ fn dump(
             residual.frame,
             residual.a,
             residual.b,
-            shared_concepts(&p.a, &p.b),
+            u8::from(parts.shares_known_subject),
         );
     }
     std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -1508,6 +1508,8 @@ pub struct Parts {
     /// than words it does not know, the lower of the two texts'. 1 for two questions of the
     /// vocabulary's field, 0 for two it knows nothing of.
     pub known: f32,
+    /// Whether the two share a subject of the vocabulary (a scene-setting one included).
+    pub shares_known_subject: bool,
 }
 
 /// What two texts do not share: the words of each (as written, lowercased) outside their
@@ -2045,6 +2047,7 @@ impl<'d> Index<'d> {
             swapped: self.swap(a, b, shared_subjects),
             blended: self.score_of(a, b),
             known: self.known[a].min(self.known[b]),
+            shares_known_subject: self.share_a_known_subject(a, b),
         }
     }
 
