@@ -50,9 +50,7 @@ impl Cache {
     /// (its [`CACHE_DIR`]); empty when there is no file yet or it cannot be read.
     pub fn open(root: &Path, model_id: &str, dim: usize) -> Cache {
         let mut cache = Cache::empty(root, model_id, dim);
-        if let Ok(bytes) = std::fs::read(&cache.path) {
-            cache.read(&bytes);
-        }
+        cache.read_where(|_| true);
         cache
     }
 
@@ -62,7 +60,7 @@ impl Cache {
     pub fn open_for(root: &Path, model_id: &str, dim: usize, texts: &[&str]) -> Cache {
         let mut cache = Cache::empty(root, model_id, dim);
         let wanted: std::collections::HashSet<Key> = texts.iter().map(|t| key(t)).collect();
-        cache.partial = cache.read_some(&wanted).is_some();
+        cache.partial = cache.read_where(|k| wanted.contains(k)).is_some();
         cache
     }
 
@@ -81,9 +79,9 @@ impl Cache {
         }
     }
 
-    /// Keeps the file's vectors of the keys in `wanted`; `None` (and nothing kept) when
-    /// there is no file or it is damaged or of another length.
-    fn read_some(&mut self, wanted: &std::collections::HashSet<Key>) -> Option<()> {
+    /// Reads the file entry by entry, keeping the vectors whose keys `keep`; `None` (and
+    /// nothing kept) when there is no file or it is damaged or of another length.
+    fn read_where(&mut self, keep: impl Fn(&Key) -> bool) -> Option<()> {
         use std::io::Read;
         let file = std::fs::File::open(&self.path).ok()?;
         let entry = 16 + 4 * self.dim;
@@ -105,7 +103,7 @@ impl Cache {
             reader.read_exact(&mut chunk).ok()?;
             let mut k: Key = [0; 16];
             k.copy_from_slice(&chunk[..16]);
-            if wanted.contains(&k) {
+            if keep(&k) {
                 kept.push((k, floats(&chunk[16..])));
             }
         }
@@ -115,31 +113,6 @@ impl Cache {
             }
         }
         Some(())
-    }
-
-    fn read(&mut self, bytes: &[u8]) {
-        let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
-            return;
-        };
-        let Some((dim, rest)) = rest.split_first_chunk::<4>() else {
-            return;
-        };
-        if u32::from_le_bytes(*dim) as usize != self.dim {
-            return;
-        }
-        let entry = 16 + 4 * self.dim;
-        if rest.len() % entry != 0 {
-            return;
-        }
-        for chunk in rest.chunks_exact(entry) {
-            let (k, floats_bytes) = chunk.split_at(16);
-            let mut key: Key = [0; 16];
-            key.copy_from_slice(k);
-            let v = floats(floats_bytes);
-            if self.vectors.insert(key, v).is_none() {
-                self.order.push(key);
-            }
-        }
     }
 
     /// The cached vector of `text`.
