@@ -505,16 +505,7 @@ fn with_the_model_the_kit_rules_draw_as_kit_build_even_without_near_duplicate() 
         &dir.join("bank"),
     );
     let run = |args: &[&str], model: Option<&Path>| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_qbank"));
-        cmd.args(args)
-            .current_dir(&*dir)
-            .env_remove("GITHUB_ACTIONS")
-            .env_remove("QBANK_MODEL_DIR")
-            .env("NO_COLOR", "1");
-        if let Some(model) = model {
-            cmd.env("QBANK_MODEL_DIR", model);
-        }
-        let out = cmd.output().expect("qbank runs");
+        let out = common::qbank_with_model(&dir, args, model);
         (out.status.code(), text(&out.stdout), text(&out.stderr))
     };
     let rules = |stdout: &str| -> Vec<String> {

@@ -320,16 +320,7 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
         &dir.join("bank"),
     );
     let findings = |model: Option<&std::path::Path>| -> Vec<(String, String)> {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"));
-        cmd.args(["lint", "bank", "--format", "json"])
-            .current_dir(&*dir)
-            .env_remove("GITHUB_ACTIONS")
-            .env_remove("QBANK_MODEL_DIR")
-            .env("NO_COLOR", "1");
-        if let Some(model) = model {
-            cmd.env("QBANK_MODEL_DIR", model);
-        }
-        let out = cmd.output().expect("qbank runs");
+        let out = common::qbank_with_model(&dir, &["lint", "bank", "--format", "json"], model);
         let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
         let mut found: Vec<(String, String)> = report["diagnostics"]
             .as_array()

@@ -25,6 +25,21 @@ pub fn qbank(dir: &Path, args: &[&str]) -> String {
     )
 }
 
+/// Runs `qbank args…` in `dir` (no colours, outside GitHub Actions) with the sentence-embedding
+/// model in `model`, or with none named (`QBANK_MODEL_DIR` unset).
+pub fn qbank_with_model(dir: &Path, args: &[&str], model: Option<&Path>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qbank"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("QBANK_MODEL_DIR")
+        .env("NO_COLOR", "1");
+    if let Some(model) = model {
+        cmd.env("QBANK_MODEL_DIR", model);
+    }
+    cmd.output().expect("qbank runs")
+}
+
 /// This crate's folder.
 pub fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
