@@ -73,6 +73,15 @@ pub struct Args {
     /// outside it, and whether they share a subject it knows) to this TSV file, for tuning.
     #[arg(long)]
     dump: Option<PathBuf>,
+    /// Also list the pairs flagged when this split's texts are one bank per field (see
+    /// "Each split as one bank") that are not labelled duplicates, with their score parts.
+    #[arg(long)]
+    bank_errors: Option<String>,
+    /// Write the score parts of every pair of "Each split as one bank" to this TSV file, in
+    /// `--dump`'s columns: split `<split>-bank`, label `duplicate` when labels join the two
+    /// texts and `distinct` otherwise, kind `labelled` or `unlabelled`.
+    #[arg(long)]
+    bank_dump: Option<PathBuf>,
     /// Write, for every search of the reported splits' duplicate pairs (each question against
     /// every text that competes in `--pool all`), the candidate's score parts to this TSV file
     /// (split, query, candidate, whether it is the other question, whether it is of the
@@ -624,6 +633,24 @@ pub fn run(args: Args) -> Result<(), String> {
         }
     }
 
+    let in_banks = bank_section(
+        &mut out,
+        &BankPairs {
+            pairs: &file.pairs,
+            corpus: &corpus,
+            position: &position,
+            field: &field,
+            same: &same,
+            index: &index,
+            threshold,
+        },
+        &splits,
+        args.bank_errors.as_deref(),
+    );
+    if let Some(path) = &args.bank_dump {
+        dump(path, &in_banks, &index, &position, detector.vocabulary())?;
+    }
+
     let _ = writeln!(out, "\n## Threshold sweep on dev\n");
     let _ = writeln!(
         out,
@@ -685,6 +712,137 @@ pub fn run(args: Args) -> Result<(), String> {
     }
     print!("{out}");
     Ok(())
+}
+
+/// What "each split as one bank" reads.
+struct BankPairs<'a> {
+    pairs: &'a [Labelled],
+    corpus: &'a [&'a str],
+    position: &'a BTreeMap<&'a str, usize>,
+    field: &'a [Option<&'a str>],
+    /// Each text's group of texts joined by duplicate labels.
+    same: &'a [usize],
+    index: &'a qbank_text::similarity::Index<'a>,
+    threshold: f32,
+}
+
+/// The lint on a bank: every pair of a split's texts within one field (a team's bank holds one
+/// field's questions), not only the labelled ones. A flagged pair is a duplicate when labels
+/// join its two texts (directly or through others); labelled distinct; or unlabelled, which a
+/// reader of the set would mostly call distinct (the MLOps sets hold some rewordings no label
+/// joins, so there precision is a lower bound). Texts of one split only, so that tuning on the
+/// dev splits never reads a test text.
+/// Returns those pairs, labelled as `--bank-dump` writes them.
+fn bank_section(
+    out: &mut String,
+    b: &BankPairs<'_>,
+    splits: &[&str],
+    errors: Option<&str>,
+) -> Vec<Labelled> {
+    let mut in_banks = Vec::new();
+    let _ = writeln!(
+        out,
+        "\n### Each split as one bank: every pair of its texts within a field\n\n\
+         | split | texts | pairs | flagged | duplicates flagged / joined | labelled distinct flagged | unlabelled flagged | precision |\n\
+         |---|---|---|---|---|---|---|---|"
+    );
+    let mut listed = String::new();
+    for &name in splits.iter().filter(|&&n| n != "all") {
+        let mut texts: Vec<usize> = b
+            .pairs
+            .iter()
+            .filter(|p| p.split == name)
+            .flat_map(|p| [b.position[p.a.as_str()], b.position[p.b.as_str()]])
+            .collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let distinct: std::collections::HashSet<(usize, usize)> = b
+            .pairs
+            .iter()
+            .filter(|p| !p.duplicate())
+            .map(|p| {
+                let (x, y) = (b.position[p.a.as_str()], b.position[p.b.as_str()]);
+                (x.min(y), x.max(y))
+            })
+            .collect();
+        let pairs: Vec<(usize, usize)> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &x)| texts[n + 1..].iter().map(move |&y| (x, y)))
+            .filter(|&(x, y)| b.field[x] == b.field[y])
+            .collect();
+        b.index.prepare(&pairs);
+        let (mut joined, mut found, mut labelled, mut unlabelled) = (0, 0, 0, 0);
+        for &(x, y) in &pairs {
+            let duplicate = b.same[x] == b.same[y];
+            joined += usize::from(duplicate);
+            in_banks.push(Labelled {
+                a: b.corpus[x].to_owned(),
+                b: b.corpus[y].to_owned(),
+                label: if duplicate { "duplicate" } else { "distinct" }.to_owned(),
+                kind: if duplicate || distinct.contains(&(x, y)) {
+                    "labelled"
+                } else {
+                    "unlabelled"
+                }
+                .to_owned(),
+                split: format!("{name}-bank"),
+                domain: b.field[x].map(str::to_owned),
+            });
+            let s = b.index.score(x, y);
+            if s.score < b.threshold {
+                continue;
+            }
+            if duplicate {
+                found += 1;
+                continue;
+            }
+            let is_labelled = distinct.contains(&(x, y));
+            if is_labelled {
+                labelled += 1;
+            } else {
+                unlabelled += 1;
+            }
+            if errors == Some(name) {
+                let parts = b.index.parts(x, y);
+                let _ = writeln!(
+                    listed,
+                    "- {:.3} {} cos {} known {:.2} meaning {} shared [{}]\n  - {}\n  - {}",
+                    s.score,
+                    if is_labelled {
+                        "distinct"
+                    } else {
+                        "unlabelled"
+                    },
+                    s.semantic.map_or("-".to_owned(), |c| format!("{c:.3}")),
+                    parts.known,
+                    u8::from(s.by_meaning),
+                    s.shared.join(", "),
+                    b.corpus[x],
+                    b.corpus[y]
+                );
+            }
+        }
+        let flagged = found + labelled + unlabelled;
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {flagged} | {found} / {joined} | {labelled} | {unlabelled} | {} |",
+            texts.len(),
+            pairs.len(),
+            if flagged == 0 {
+                "—".to_owned()
+            } else {
+                format!("{:.3}", found as f64 / flagged as f64)
+            }
+        );
+    }
+    if let Some(name) = errors {
+        let _ = writeln!(
+            out,
+            "\n#### Flagged, not labelled duplicates ({name})\n\n{listed}"
+        );
+    }
+    in_banks
 }
 
 /// The sentence vectors of `texts` by the model in `dir`, through the cache in `.qbank_cache/`.

@@ -46,7 +46,7 @@ enum Task {
         args: Vec<String>,
     },
     /// Measure the near-duplicate detector on a labelled set of question pairs.
-    EvalNearDuplicates(eval_near_duplicates::Args),
+    EvalNearDuplicates(Box<eval_near_duplicates::Args>),
     /// Precision and recall of `qbank lint`'s near-duplicate findings on a gen-bank bank.
     EvalGenBank(eval_gen_bank::Args),
     /// Time the near-duplicate detector on synthetic banks and count its candidate pairs.
@@ -58,7 +58,7 @@ enum Task {
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::GenBank { args } => gen_bank::run(&args),
-        Task::EvalNearDuplicates(args) => eval_near_duplicates::run(args),
+        Task::EvalNearDuplicates(args) => eval_near_duplicates::run(*args),
         Task::EvalGenBank(args) => eval_gen_bank::run(args),
         Task::BenchNearDuplicates(args) => bench_near_duplicates::run(args),
         Task::EmbedTexts(args) => embed_texts::run(args),

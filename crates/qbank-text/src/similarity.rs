@@ -1373,8 +1373,10 @@ const VERDICT: Blend = Blend {
 /// when the two share no subject it knows (a scene-setting one included: "model"), their words
 /// say little of whether they ask the same: a rewording in a field the vocabulary does not know
 /// shares few of its words ("How do you perform a zero-downtime deployment?" / "How do you
-/// release a new version without users noticing?"). There meaning decides as well: see
-/// [`MEANING_FROM`]. Where they share a known subject, the words decide as before: the
+/// release a new version without users noticing?"), and two questions of one field that ask
+/// different things share its name and little else ("What is hoisting in JavaScript?" / "What
+/// is the difference between == and === in JavaScript?"). There meaning decides, either way:
+/// see [`MEANING_FROM`]. Where they share a known subject, the words decide as before: the
 /// vocabulary reads that subject, and the swap test what differs. Chosen with the six below
 /// on the dev splits of the labelled sets (BENCHMARKS.md, "Meaning where the vocabulary knows
 /// few of the words").
@@ -1383,7 +1385,9 @@ const MEANING_WHERE_KNOWN_BELOW: f32 = 0.34;
 /// texts' cosine, and where they share a sentence frame ([`MEANING_FRAME`]) the cosine of
 /// what differs between them too (template siblings share a frame and a topic, so their
 /// whole texts' cosine is high whatever they ask). Their score is then [`DEFAULT_THRESHOLD`]
-/// at this cosine, rising to 1 at a cosine of 1.
+/// at this cosine, rising to 1 at a cosine of 1. Below it the same scale caps what their words
+/// score (0.28 at a cosine of 0.4): words that the vocabulary does not know, shared by two
+/// texts that mean different things, do not make them one question.
 const MEANING_FROM: f32 = 0.5;
 /// From this share of the shorter text, a shared sentence frame makes two texts one sentence
 /// with something else in it ([`Vocabulary::residual`]).
@@ -1436,8 +1440,8 @@ struct PairResidual {
     words: (usize, usize),
     /// Each side's words outside the frame, when the verdict reads their cosine.
     phrases: Option<(String, String)>,
-    /// The whole texts' cosine when meaning may decide ([`Index::meaning_may_decide`]), asked
-    /// once for the pair.
+    /// The whole texts' cosine when meaning decides ([`Index::meaning_decides`]), asked once
+    /// for the pair.
     whole: Option<f32>,
 }
 
@@ -1847,10 +1851,11 @@ impl<'d> Index<'d> {
         Some(embeddings::dot(self.vectors[a]?, self.vectors[b]?))
     }
 
-    /// The whole texts' cosine of `a` and `b` when meaning may make them one question: both
-    /// have vectors, the vocabulary knows little of their subjects
-    /// ([`MEANING_WHERE_KNOWN_BELOW`]) and the cosine is at least [`MEANING_FROM`].
-    fn meaning_may_decide(&self, a: usize, b: usize) -> Option<f32> {
+    /// The whole texts' cosine of `a` and `b` when meaning decides whether they are one
+    /// question, either way: both have vectors, the vocabulary knows little of their subjects
+    /// ([`MEANING_WHERE_KNOWN_BELOW`]), they share none it knows and neither is long
+    /// ([`MEANING_MOST_WORDS`]). Meaning makes them one from [`MEANING_FROM`] on.
+    fn meaning_decides(&self, a: usize, b: usize) -> Option<f32> {
         // The cheapest test first: a search asks this of every candidate pair.
         if self.vectors[a].is_none()
             || self.vectors[b].is_none()
@@ -1864,7 +1869,7 @@ impl<'d> Index<'d> {
         {
             return None;
         }
-        self.cosine(a, b).filter(|&c| c >= MEANING_FROM)
+        self.cosine(a, b)
     }
 
     /// Whether `a` and `b`, both with vectors, may be one template with another subject in
@@ -1899,7 +1904,7 @@ impl<'d> Index<'d> {
         // verdict read the same phrases.
         let (first, second) = (a.min(b), a.max(b));
         let (x, y) = (&self.sentences[first], &self.sentences[second]);
-        let whole = self.meaning_may_decide(a, b);
+        let whole = self.meaning_decides(a, b);
         if whole.is_none() && !self.may_be_one_template(a, b) {
             return None;
         }
@@ -1917,7 +1922,7 @@ impl<'d> Index<'d> {
         };
         let reads = !r.one_side_empty()
             && ((r.frame >= RESIDUAL_FRAME && r.short())
-                || (r.frame >= MEANING_FRAME && whole.is_some()));
+                || (r.frame >= MEANING_FRAME && whole.is_some_and(|c| c >= MEANING_FROM)));
         if reads {
             let (p, q) = outside_the_frame(x, y, &table);
             r.phrases = Some(if first == a { (p, q) } else { (q, p) });
@@ -1985,18 +1990,31 @@ impl<'d> Index<'d> {
             j.other_subject = true;
         }
         if let Some(whole) = r.whole {
-            let meaning = if r.frame >= MEANING_FRAME {
+            // What differs between two sentences of one frame must mean the same too (read
+            // only when the whole texts are close enough for it to matter).
+            let meaning = if r.frame >= MEANING_FRAME && whole >= MEANING_FROM {
                 cosine.map(|c| c.min(whole))
             } else {
                 Some(whole)
             };
-            if let Some(m) = meaning.filter(|&m| m >= MEANING_FROM) {
-                let by_meaning = DEFAULT_THRESHOLD
-                    + (m - MEANING_FROM) * (1.0 - DEFAULT_THRESHOLD) / (1.0 - MEANING_FROM);
-                if by_meaning > j.score {
-                    j.score = by_meaning;
-                    j.by_meaning = true;
-                }
+            let scale = |c: f32| {
+                (DEFAULT_THRESHOLD
+                    + (c - MEANING_FROM) * (1.0 - DEFAULT_THRESHOLD) / (1.0 - MEANING_FROM))
+                    .max(0.0)
+            };
+            // Meaning decides either way: it makes the two one question from `MEANING_FROM`
+            // on, and below it their words cannot, whatever name of the field the two share
+            // ("JavaScript", "passwords"). Two texts close as wholes whose differing words
+            // mean other things stay related (kit selection keeps them apart), no closer.
+            let decided = match meaning {
+                Some(m) if m >= MEANING_FROM => Some(scale(m)).filter(|&s| s > j.score),
+                _ if whole < MEANING_FROM => Some(scale(whole)).filter(|&s| s < j.score),
+                Some(_) => Some(RELATED_THRESHOLD).filter(|&s| s < j.score),
+                None => None,
+            };
+            if let Some(score) = decided {
+                j.score = score;
+                j.by_meaning = true;
             }
         }
         j
@@ -2213,10 +2231,12 @@ impl<'d> Index<'d> {
                 // A pair that may reach the threshold, and whether its verdict reads its
                 // residual (see `Index::verdict`).
                 let keep = |a: usize, score: f32| -> Option<(usize, f32, bool)> {
-                    let by_meaning = self.meaning_may_decide(a, b).is_some();
                     let reached = score >= threshold;
-                    let reads = by_meaning || (reached && self.may_be_one_template(a, b));
-                    (reached || by_meaning).then_some((a, score, reads))
+                    let whole = self.meaning_decides(a, b);
+                    let raises = whole.is_some_and(|c| c >= MEANING_FROM);
+                    // Meaning may raise a pair to the threshold, or bring one down from it.
+                    let reads = whole.is_some() || (reached && self.may_be_one_template(a, b));
+                    (reached || raises).then_some((a, score, reads))
                 };
                 let mut scored_here = 0usize;
                 'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
@@ -2474,24 +2494,29 @@ mod tests {
             "Describe everything that occurs between hitting Enter on a web address and seeing the page.",
             "How do you version your ML models?",
             "How do you handle version control for machine learning models?",
+            "What is hoisting in JavaScript?",
+            "What is the difference between == and === in JavaScript?",
         ];
-        let unit = |v: [f32; 4]| {
+        let unit = |v: [f32; 6]| {
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
             v.map(|x| x / norm).to_vec()
         };
         // The workers' sentences are somewhat close (a cosine of 0.6, which adds nothing to
-        // their words), the browser's two are close, and so are the models' two.
+        // their words), the browser's two are close, and so are the models' two; the two
+        // JavaScript questions are not (a cosine of 0.3).
         let whole = [
-            [1.0, 0.0, 0.0, 0.0],
-            [0.6, 0.8, 0.0, 0.0],
-            [0.0, 1.0, 0.5, 0.0],
-            [0.0, 1.0, 0.7, 0.0],
-            [0.0, 0.0, 1.0, 1.0],
-            [0.0, 0.0, 1.0, 0.9],
+            [1.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            [0.6, 0.8, 0.0, 0.0, 0.0, 0.0],
+            [0.0, 1.0, 0.5, 0.0, 0.0, 0.0],
+            [0.0, 1.0, 0.7, 0.0, 0.0, 0.0],
+            [0.0, 0.0, 1.0, 1.0, 0.0, 0.0],
+            [0.0, 0.0, 1.0, 0.9, 0.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0, 0.3, 0.91],
         ];
         let calls = std::sync::Arc::new(AtomicUsize::new(0));
         let embeddings = |same_subjects: bool| {
-            let mut e = embeddings::Embeddings::new("test", 4);
+            let mut e = embeddings::Embeddings::new("test", 6);
             for (t, v) in texts.iter().zip(whole) {
                 e.insert(t, unit(v));
             }
@@ -2501,8 +2526,8 @@ mod tests {
                 phrases
                     .iter()
                     .map(|p| match (*p, same_subjects) {
-                        ("web", false) => unit([0.0, 1.0, 0.0, 0.0]),
-                        _ => unit([1.0, 0.0, 0.0, 0.0]),
+                        ("web", false) => unit([0.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+                        _ => unit([1.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
                     })
                     .collect()
             })))
@@ -2538,7 +2563,11 @@ mod tests {
             if same_subjects {
                 assert_eq!(workers, parts.blended);
             } else {
-                assert_eq!(workers, parts.blended * RESIDUAL_DISCOUNT);
+                // And meaning keeps them related, not one question.
+                assert_eq!(
+                    workers,
+                    (parts.blended * RESIDUAL_DISCOUNT).min(RELATED_THRESHOLD)
+                );
                 assert!(!found.contains(&(0, 1)), "{found:?}");
             }
             // The browser's two share no word the vocabulary knows: meaning makes them one.
@@ -2547,9 +2576,19 @@ mod tests {
             assert!(found.contains(&(2, 3)), "{found:?}");
             // The models' two are read by their words, which the vocabulary knows.
             assert_eq!(index.score(4, 5).score, index.parts(4, 5).blended);
+            // The JavaScript two share a name the vocabulary does not know, which makes them
+            // one question by their words alone; meaning says they are not.
+            assert!(by_words.score(6, 7).score >= 0.4);
+            assert!(index.parts(6, 7).blended >= 0.4);
+            let javascript = index.score(6, 7);
+            assert!(
+                javascript.score < 0.4 && javascript.by_meaning,
+                "{javascript:?}"
+            );
+            assert!(!found.contains(&(6, 7)), "{found:?}");
         }
         // Without a model to lend, no phrase has a vector: the discount needs one.
-        let mut bare = embeddings::Embeddings::new("test", 4);
+        let mut bare = embeddings::Embeddings::new("test", 6);
         for (t, v) in texts.iter().zip(whole) {
             bare.insert(t, unit(v));
         }

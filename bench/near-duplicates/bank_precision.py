@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Measures the meaning path of the verdict on whole banks: every pair of a split's texts
+within one field, not only the labelled pairs (`eval-near-duplicates --bank-dump`).
+
+The labelled pairs measure recall and the false positives among hard non-duplicates (mostly
+template siblings); a bank also holds many questions of one topic that ask different things
+("What is event delegation in JavaScript?" / "Explain how the JavaScript event loop works."),
+which the labelled pairs barely sample. Commands (the phrases are embedded by the same model
+through the same cache):
+
+    cargo run -p xtask -- eval-near-duplicates $SETS --bank questions --model $M \\
+        --splits dev,dev2,dev3,dev4 --dump parts.tsv --bank-dump bank.tsv
+    python3 bench/near-duplicates/bank_precision.py parts.tsv bank.tsv --texts phrases.txt
+    cargo run -p xtask -- embed-texts --model $M phrases.txt phrases.tsv
+    python3 bench/near-duplicates/bank_precision.py parts.tsv bank.tsv --vectors phrases.tsv
+
+For each variant it reports, on each dev split, the labelled pairs' recall / FPR, and the
+split as a bank: the duplicates flagged of those labels join, and the precision of all flagged
+pairs (a pair no label joins counts as distinct). Standard library only.
+"""
+import sys
+
+import meaning_path as mp
+import residual
+
+AT_LEAST = 0.4  # the lowest `at` of any variant: rows below it never need their residual
+
+
+def needs_residual(r):
+    eligible = r["known"] < 0.5 and not r["shared"] and r["longest"] <= mp.MEANING_MOST_WORDS
+    short = len(r["ra"].split()) <= mp.MOST_WORDS and len(r["rb"].split()) <= mp.MOST_WORDS
+    return (eligible and r["cos"] >= AT_LEAST) or (r["frame"] >= 0.7 and short)
+
+
+def variant(known, frame, at, both_ways, residual_at):
+    """`mp.variant` at the shipped discount, with meaning deciding `both_ways` (a pair where
+    meaning may decide is flagged only when it means the same, whatever its words say) and the
+    residual's own floor `residual_at` where the frame is at least `frame`."""
+    def flag(r):
+        score = r["score"]
+        short = len(r["ra"].split()) <= mp.MOST_WORDS and len(r["rb"].split()) <= mp.MOST_WORDS
+        if r["frame"] >= 0.8 and short and r["rc"] < 0.5:
+            score *= 0.5
+        eligible = (r["known"] < known and not r["shared"]
+                    and r["longest"] <= mp.MEANING_MOST_WORDS and r["has_cos"])
+        close = r["cos"] >= at and (r["frame"] < frame or r["rc"] >= residual_at)
+        if eligible and both_ways == "whole" and r["cos"] < at:
+            return False
+        if eligible and both_ways is True:
+            return close
+        return score >= mp.THRESHOLD or (eligible and close)
+    return flag
+
+
+def main():
+    labelled = mp.load(sys.argv[1])
+    bank = mp.load(sys.argv[2])
+    for r in labelled + bank:
+        r["has_cos"] = True
+    if "--texts" in sys.argv:
+        mp_rows = labelled + [r for r in bank if needs_residual(r)]
+        residual.phrases_or_cosines(mp_rows)
+        return
+    residual.phrases_or_cosines(labelled)
+    needed = [r for r in bank if needs_residual(r)]
+    residual.phrases_or_cosines(needed)
+    for r in bank:
+        r.setdefault("rc", r["cos"])
+    splits = mp.DEV + (mp.TEST if "--test" in sys.argv else [])
+    points = [
+        ("shipped", (0.34, 0.3, 0.5, False, 0.5)),
+    ]
+    for known in [0.34]:
+        for frame in [0.0, 0.15, 0.3]:
+            for at in [0.5, 0.55, 0.6]:
+                for ra in [0.4, 0.5, 0.6]:
+                    for both in [False, True, "whole"]:
+                        points.append((f"k{known} f{frame} at{at} r{ra} {both}",
+                                       (known, frame, at, both, ra)))
+    print("| variant | " + " | ".join(f"{s} recall / FPR | {s} bank: found / joined, precision"
+                                      for s in splits) + " |")
+    print("|---|" + "---|---|" * len(splits))
+    for name, point in points:
+        flag = variant(*point)
+        cells = []
+        for s in splits:
+            rec, fpr = mp.rates([r for r in labelled if r["split"] == s], flag)
+            b = [r for r in bank if r["split"] == s + "-bank"]
+            flagged = [r for r in b if flag(r)]
+            found = sum(r["dup"] for r in flagged)
+            joined = sum(r["dup"] for r in b)
+            prec = found / len(flagged) if flagged else float("nan")
+            cells.append(f"{rec:.3f} / {fpr:.3f} | {found}/{joined} {prec:.3f} ({len(flagged) - found})")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
