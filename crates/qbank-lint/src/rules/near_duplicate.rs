@@ -53,9 +53,11 @@ impl Rule for NearDuplicate {
                    sentences of one frame do not share: \"service worker\" and \"web worker\" \
                    mean different things, so the pair counts half. Where qbank's vocabulary knows \
                    few of the two questions' words and they share none of its subjects (a \
-                   front-end or a product bank in its own words), meaning decides: two questions \
-                   that mean the same are reported whatever words they use, and the finding says \
-                   so. Pairs linked by `similar_to`, in either direction, are not reported; texts \
+                   front-end or a product bank in its own words), meaning decides, either way: two \
+                   questions that mean the same are reported whatever words they use, and the \
+                   finding says so; two that mean different things are not, whatever name of \
+                   their field they share (\"What is hoisting in JavaScript?\", \"What is the \
+                   difference between == and === in JavaScript?\"). Pairs linked by `similar_to`, in either direction, are not reported; texts \
                    that are the same are left to `duplicate-question`.",
             why: "A kit that draws both questions asks the candidate the same thing twice, \
                   and two copies of a question drift apart as each is edited. Subjects a \
