@@ -33,9 +33,11 @@ def needs_residual(r):
 
 
 def variant(known, frame, at, both_ways, residual_at):
-    """`mp.variant` at the shipped discount, with meaning deciding `both_ways` (a pair where
-    meaning may decide is flagged only when it means the same, whatever its words say) and the
-    residual's own floor `residual_at` where the frame is at least `frame`."""
+    """`mp.variant` at the shipped discount, with the residual's own floor `residual_at` where
+    the frame is at least `frame`. `both_ways`: False, meaning only raises (the verdict before
+    2026-12-06); True, a pair where meaning decides is flagged only when it means the same,
+    whatever its words say (the verdict since); "whole", only the whole texts' cosine can keep
+    the words from flagging such a pair (measured, not kept)."""
     def flag(r):
         score = r["score"]
         short = len(r["ra"].split()) <= mp.MOST_WORDS and len(r["rb"].split()) <= mp.MOST_WORDS

@@ -1387,7 +1387,9 @@ const MEANING_WHERE_KNOWN_BELOW: f32 = 0.34;
 /// whole texts' cosine is high whatever they ask). Their score is then [`DEFAULT_THRESHOLD`]
 /// at this cosine, rising to 1 at a cosine of 1. Below it the same scale caps what their words
 /// score (0.28 at a cosine of 0.4): words that the vocabulary does not know, shared by two
-/// texts that mean different things, do not make them one question.
+/// texts that mean different things, do not make them one question. Two texts close as wholes
+/// whose differing words ([`MEANING_FRAME`]) mean other things score at most
+/// [`RELATED_THRESHOLD`]: related, not one question.
 const MEANING_FROM: f32 = 0.5;
 /// From this share of the shorter text, a shared sentence frame makes two texts one sentence
 /// with something else in it ([`Vocabulary::residual`]).
@@ -1955,8 +1957,8 @@ impl<'d> Index<'d> {
     /// The verdict's score of `a` and `b`, whose score from their words and whole texts'
     /// meaning is `base` ([`VERDICT`]), given what they do not share (`r`, its phrases'
     /// vectors among `vectors`): lowered for a template with another subject in it
-    /// ([`RESIDUAL_FRAME`]), and raised to what meaning says where the vocabulary knows little
-    /// of their words ([`MEANING_FROM`]).
+    /// ([`RESIDUAL_FRAME`]), and decided by meaning where the vocabulary knows little of their
+    /// words ([`MEANING_FROM`]): raised to what meaning says, or held below the threshold.
     fn judgement(
         &self,
         a: usize,
