@@ -641,7 +641,7 @@ pub fn run(args: Args) -> Result<(), String> {
             position: &position,
             field: &field,
             same: &same,
-            index: &index,
+            detector: &detector,
             threshold,
         },
         &splits,
@@ -722,7 +722,7 @@ struct BankPairs<'a> {
     field: &'a [Option<&'a str>],
     /// Each text's group of texts joined by duplicate labels.
     same: &'a [usize],
-    index: &'a qbank_text::similarity::Index<'a>,
+    detector: &'a Detector,
     threshold: f32,
 }
 
@@ -765,62 +765,72 @@ fn bank_section(
                 (x.min(y), x.max(y))
             })
             .collect();
-        let pairs: Vec<(usize, usize)> = texts
-            .iter()
-            .enumerate()
-            .flat_map(|(n, &x)| texts[n + 1..].iter().map(move |&y| (x, y)))
-            .filter(|&(x, y)| b.field[x] == b.field[y])
-            .collect();
-        b.index.prepare(&pairs);
+        // One bank per field, indexed alone: a pair's verdict reads the bank it is linted in
+        // (which texts are each other's nearest by meaning).
+        let mut fields: Vec<Option<&str>> = texts.iter().map(|&x| b.field[x]).collect();
+        fields.sort_unstable();
+        fields.dedup();
         let (mut joined, mut found, mut labelled, mut unlabelled) = (0, 0, 0, 0);
-        for &(x, y) in &pairs {
-            let duplicate = b.same[x] == b.same[y];
-            joined += usize::from(duplicate);
-            in_banks.push(Labelled {
-                a: b.corpus[x].to_owned(),
-                b: b.corpus[y].to_owned(),
-                label: if duplicate { "duplicate" } else { "distinct" }.to_owned(),
-                kind: if duplicate || distinct.contains(&(x, y)) {
-                    "labelled"
-                } else {
-                    "unlabelled"
-                }
-                .to_owned(),
-                split: format!("{name}-bank"),
-                domain: b.field[x].map(str::to_owned),
-            });
-            let s = b.index.score(x, y);
-            if s.score < b.threshold {
-                continue;
-            }
-            if duplicate {
-                found += 1;
-                continue;
-            }
-            let is_labelled = distinct.contains(&(x, y));
-            if is_labelled {
-                labelled += 1;
-            } else {
-                unlabelled += 1;
-            }
-            if errors == Some(name) {
-                let parts = b.index.parts(x, y);
-                let _ = writeln!(
-                    listed,
-                    "- {:.3} {} cos {} known {:.2} meaning {} shared [{}]\n  - {}\n  - {}",
-                    s.score,
-                    if is_labelled {
-                        "distinct"
+        let mut all_pairs = 0;
+        for f in fields {
+            let members: Vec<usize> = texts.iter().copied().filter(|&x| b.field[x] == f).collect();
+            let bank: Vec<&str> = members.iter().map(|&x| b.corpus[x]).collect();
+            let index = b.detector.index(&bank);
+            let local: Vec<(usize, usize)> = (0..members.len())
+                .flat_map(|i| (i + 1..members.len()).map(move |j| (i, j)))
+                .collect();
+            index.prepare(&local);
+            all_pairs += local.len();
+            for &(i, j) in &local {
+                let (x, y) = (members[i], members[j]);
+                let duplicate = b.same[x] == b.same[y];
+                joined += usize::from(duplicate);
+                in_banks.push(Labelled {
+                    a: b.corpus[x].to_owned(),
+                    b: b.corpus[y].to_owned(),
+                    label: if duplicate { "duplicate" } else { "distinct" }.to_owned(),
+                    kind: if duplicate || distinct.contains(&(x, y)) {
+                        "labelled"
                     } else {
                         "unlabelled"
-                    },
-                    s.semantic.map_or("-".to_owned(), |c| format!("{c:.3}")),
-                    parts.known,
-                    u8::from(s.by_meaning),
-                    s.shared.join(", "),
-                    b.corpus[x],
-                    b.corpus[y]
-                );
+                    }
+                    .to_owned(),
+                    split: format!("{name}-bank"),
+                    domain: b.field[x].map(str::to_owned),
+                });
+                let s = index.score(i, j);
+                if s.score < b.threshold {
+                    continue;
+                }
+                if duplicate {
+                    found += 1;
+                    continue;
+                }
+                let is_labelled = distinct.contains(&(x, y));
+                if is_labelled {
+                    labelled += 1;
+                } else {
+                    unlabelled += 1;
+                }
+                if errors == Some(name) {
+                    let parts = index.parts(i, j);
+                    let _ = writeln!(
+                        listed,
+                        "- {:.3} {} cos {} known {:.2} meaning {} shared [{}]\n  - {}\n  - {}",
+                        s.score,
+                        if is_labelled {
+                            "distinct"
+                        } else {
+                            "unlabelled"
+                        },
+                        s.semantic.map_or("-".to_owned(), |c| format!("{c:.3}")),
+                        parts.known,
+                        u8::from(s.by_meaning),
+                        s.shared.join(", "),
+                        b.corpus[x],
+                        b.corpus[y]
+                    );
+                }
             }
         }
         let flagged = found + labelled + unlabelled;
@@ -828,7 +838,7 @@ fn bank_section(
             out,
             "| {name} | {} | {} | {flagged} | {found} / {joined} | {labelled} | {unlabelled} | {} |",
             texts.len(),
-            pairs.len(),
+            all_pairs,
             if flagged == 0 {
                 "—".to_owned()
             } else {
