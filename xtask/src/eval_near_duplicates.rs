@@ -633,7 +633,7 @@ pub fn run(args: Args) -> Result<(), String> {
         }
     }
 
-    let in_banks = bank_section(
+    let bank_rows = bank_section(
         &mut out,
         &BankPairs {
             pairs: &file.pairs,
@@ -642,13 +642,15 @@ pub fn run(args: Args) -> Result<(), String> {
             field: &field,
             same: &same,
             detector: &detector,
+            vocabulary: detector.vocabulary(),
             threshold,
         },
         &splits,
         args.bank_errors.as_deref(),
+        args.bank_dump.is_some(),
     );
     if let Some(path) = &args.bank_dump {
-        dump(path, &in_banks, &index, &position, detector.vocabulary())?;
+        write_dump(path, &bank_rows)?;
     }
 
     let _ = writeln!(out, "\n## Threshold sweep on dev\n");
@@ -723,6 +725,7 @@ struct BankPairs<'a> {
     /// Each text's group of texts joined by duplicate labels.
     same: &'a [usize],
     detector: &'a Detector,
+    vocabulary: &'a qbank_text::similarity::Vocabulary,
     threshold: f32,
 }
 
@@ -732,14 +735,24 @@ struct BankPairs<'a> {
 /// reader of the set would mostly call distinct (the MLOps sets hold some rewordings no label
 /// joins, so there precision is a lower bound). Texts of one split only, so that tuning on the
 /// dev splits never reads a test text.
-/// Returns those pairs, labelled as `--bank-dump` writes them.
+/// Returns, when `rows`, those pairs as `--bank-dump` writes them ([`dump_row`]).
 fn bank_section(
     out: &mut String,
     b: &BankPairs<'_>,
     splits: &[&str],
     errors: Option<&str>,
-) -> Vec<Labelled> {
-    let mut in_banks = Vec::new();
+    rows: bool,
+) -> String {
+    let mut dumped = String::new();
+    let distinct: std::collections::HashSet<(usize, usize)> = b
+        .pairs
+        .iter()
+        .filter(|p| !p.duplicate())
+        .map(|p| {
+            let (x, y) = (b.position[p.a.as_str()], b.position[p.b.as_str()]);
+            (x.min(y), x.max(y))
+        })
+        .collect();
     let _ = writeln!(
         out,
         "\n### Each split as one bank: every pair of its texts within a field\n\n\
@@ -756,15 +769,6 @@ fn bank_section(
             .collect();
         texts.sort_unstable();
         texts.dedup();
-        let distinct: std::collections::HashSet<(usize, usize)> = b
-            .pairs
-            .iter()
-            .filter(|p| !p.duplicate())
-            .map(|p| {
-                let (x, y) = (b.position[p.a.as_str()], b.position[p.b.as_str()]);
-                (x.min(y), x.max(y))
-            })
-            .collect();
         // One bank per field, indexed alone: a pair's verdict reads the bank it is linted in
         // (which texts are each other's nearest by meaning).
         let mut fields: Vec<Option<&str>> = texts.iter().map(|&x| b.field[x]).collect();
@@ -785,20 +789,33 @@ fn bank_section(
                 let (x, y) = (members[i], members[j]);
                 let duplicate = b.same[x] == b.same[y];
                 joined += usize::from(duplicate);
-                in_banks.push(Labelled {
-                    a: b.corpus[x].to_owned(),
-                    b: b.corpus[y].to_owned(),
-                    label: if duplicate { "duplicate" } else { "distinct" }.to_owned(),
-                    kind: if duplicate || distinct.contains(&(x, y)) {
-                        "labelled"
-                    } else {
-                        "unlabelled"
-                    }
-                    .to_owned(),
-                    split: format!("{name}-bank"),
-                    domain: b.field[x].map(str::to_owned),
-                });
+                // `members` is in corpus order, so `x < y`.
+                let is_labelled = distinct.contains(&(x, y));
                 let s = index.score(i, j);
+                if rows {
+                    let pair = Labelled {
+                        a: b.corpus[x].to_owned(),
+                        b: b.corpus[y].to_owned(),
+                        label: if duplicate { "duplicate" } else { "distinct" }.to_owned(),
+                        kind: if duplicate || is_labelled {
+                            "labelled"
+                        } else {
+                            "unlabelled"
+                        }
+                        .to_owned(),
+                        split: format!("{name}-bank"),
+                        domain: None,
+                    };
+                    dump_row(
+                        &mut dumped,
+                        &pair,
+                        &index,
+                        (i, j),
+                        (x, y),
+                        s.score,
+                        b.vocabulary,
+                    );
+                }
                 if s.score < b.threshold {
                     continue;
                 }
@@ -806,7 +823,6 @@ fn bank_section(
                     found += 1;
                     continue;
                 }
-                let is_labelled = distinct.contains(&(x, y));
                 if is_labelled {
                     labelled += 1;
                 } else {
@@ -852,7 +868,7 @@ fn bank_section(
             "\n#### Flagged, not labelled duplicates ({name})\n\n{listed}"
         );
     }
-    in_banks
+    dumped
 }
 
 /// The sentence vectors of `texts` by the model in `dir`, through the cache in `.qbank_cache/`.
@@ -918,34 +934,54 @@ fn dump(
     position: &BTreeMap<&str, usize>,
     vocabulary: &qbank_text::similarity::Vocabulary,
 ) -> Result<(), String> {
-    let mut out = String::from(
-        "split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\tverdict\ta\tb\ttext_a\ttext_b\tknown\tframe\tresidual_a\tresidual_b\tshares_known_subject\n",
+    let mut rows = String::new();
+    for p in pairs {
+        let ids = (position[p.a.as_str()], position[p.b.as_str()]);
+        let score = index.score(ids.0, ids.1).score;
+        dump_row(&mut rows, p, index, ids, ids, score, vocabulary);
+    }
+    write_dump(path, &rows)
+}
+
+/// Writes `rows` ([`dump_row`]) under the TSV header of `--dump`.
+fn write_dump(path: &std::path::Path, rows: &str) -> Result<(), String> {
+    let out = format!(
+        "split\tlabel\tkind\tlexical\tcosine\tswapped\tscore\tverdict\ta\tb\ttext_a\ttext_b\tknown\tframe\tresidual_a\tresidual_b\tshares_known_subject\n{rows}"
     );
+    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// One row of `--dump`: the pair `p`, texts `i` and `j` of `index`, named `a` and `b` (their
+/// places in the corpus), whose verdict's score is `verdict`.
+fn dump_row(
+    out: &mut String,
+    p: &Labelled,
+    index: &qbank_text::similarity::Index<'_>,
+    (i, j): (usize, usize),
+    (a, b): (usize, usize),
+    verdict: f32,
+    vocabulary: &qbank_text::similarity::Vocabulary,
+) {
     // The texts on one line each, for measurements that read them (`residual.py`).
     let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    for p in pairs {
-        let (a, b) = (position[p.a.as_str()], position[p.b.as_str()]);
-        let parts = index.parts(a, b);
-        let residual = vocabulary.residual(&p.a, &p.b);
-        let _ = writeln!(
-            out,
-            "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{:.5}\t{a}\t{b}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}",
-            p.split,
-            p.label,
-            p.kind,
-            parts.lexical,
-            parts.semantic.map_or("".to_owned(), |c| format!("{c:.5}")),
-            u8::from(parts.swapped),
-            parts.blended,
-            index.score(a, b).score,
-            flat(&p.a),
-            flat(&p.b),
-            parts.known,
-            residual.frame,
-            residual.a,
-            residual.b,
-            u8::from(parts.shares_known_subject),
-        );
-    }
-    std::fs::write(path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let parts = index.parts(i, j);
+    let residual = vocabulary.residual(&p.a, &p.b);
+    let _ = writeln!(
+        out,
+        "{}\t{}\t{}\t{:.5}\t{}\t{}\t{:.5}\t{verdict:.5}\t{a}\t{b}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\t{}",
+        p.split,
+        p.label,
+        p.kind,
+        parts.lexical,
+        parts.semantic.map_or("".to_owned(), |c| format!("{c:.5}")),
+        u8::from(parts.swapped),
+        parts.blended,
+        flat(&p.a),
+        flat(&p.b),
+        parts.known,
+        residual.frame,
+        residual.a,
+        residual.b,
+        u8::from(parts.shares_known_subject),
+    );
 }
