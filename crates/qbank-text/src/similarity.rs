@@ -1457,6 +1457,12 @@ impl PairResidual {
     fn one_side_empty(&self) -> bool {
         self.words.0 == 0 || self.words.1 == 0
     }
+
+    /// Whether meaning, deciding, reads what differs between the two: they share a frame
+    /// ([`MEANING_FRAME`]) and their whole texts are close enough for it to matter.
+    fn meaning_reads_what_differs(&self) -> bool {
+        self.frame >= MEANING_FRAME && self.whole.is_some_and(|c| c >= MEANING_FROM)
+    }
 }
 
 /// How [`Index::closest`] orders texts with vectors. Meaning and words count about alike:
@@ -1923,8 +1929,7 @@ impl<'d> Index<'d> {
             whole,
         };
         let reads = !r.one_side_empty()
-            && ((r.frame >= RESIDUAL_FRAME && r.short())
-                || (r.frame >= MEANING_FRAME && whole.is_some_and(|c| c >= MEANING_FROM)));
+            && ((r.frame >= RESIDUAL_FRAME && r.short()) || r.meaning_reads_what_differs());
         if reads {
             let (p, q) = outside_the_frame(x, y, &table);
             r.phrases = Some(if first == a { (p, q) } else { (q, p) });
@@ -1992,9 +1997,8 @@ impl<'d> Index<'d> {
             j.other_subject = true;
         }
         if let Some(whole) = r.whole {
-            // What differs between two sentences of one frame must mean the same too (read
-            // only when the whole texts are close enough for it to matter).
-            let meaning = if r.frame >= MEANING_FRAME && whole >= MEANING_FROM {
+            // What differs between two sentences of one frame must mean the same too.
+            let meaning = if r.meaning_reads_what_differs() {
                 cosine.map(|c| c.min(whole))
             } else {
                 Some(whole)
