@@ -35,25 +35,8 @@ def needs_residual(r):
 
 
 def variant(known, frame, at, both_ways, residual_at):
-    """`mp.variant` at the shipped discount, with the residual's own floor `residual_at` where
-    the frame is at least `frame`. `both_ways`: False, meaning only raises (the verdict before
-    2026-12-06); True, a pair where meaning decides is flagged only when it means the same,
-    whatever its words say (the verdict since); "whole", only the whole texts' cosine can keep
-    the words from flagging such a pair (measured, not kept)."""
-    def flag(r):
-        score = r["score"]
-        short = len(r["ra"].split()) <= mp.MOST_WORDS and len(r["rb"].split()) <= mp.MOST_WORDS
-        if r["frame"] >= 0.8 and short and r["rc"] < 0.5:
-            score *= 0.5
-        eligible = (r["known"] < known and not r["shared"]
-                    and r["longest"] <= mp.MEANING_MOST_WORDS and r["has_cos"])
-        close = r["cos"] >= at and (r["frame"] < frame or r["rc"] >= residual_at)
-        if eligible and both_ways == "whole" and r["cos"] < at:
-            return False
-        if eligible and both_ways is True:
-            return close
-        return score >= mp.THRESHOLD or (eligible and close)
-    return flag
+    """`mp.variant` at the shipped discount (see there for `both_ways` and `residual_at`)."""
+    return mp.variant(known, frame, at, 0.8, 0.5, 0.5, both_ways, residual_at)
 
 
 def mutual_ranks(rows):
@@ -101,8 +84,6 @@ def main():
     with open(sys.argv[2], newline="") as f:
         for r, raw in zip(bank, csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)):
             r["a"], r["b"] = int(raw["a"]), int(raw["b"])
-    for r in labelled + bank:
-        r["has_cos"] = True
     if "--texts" in sys.argv:
         mp_rows = labelled + [r for r in bank if needs_residual(r)]
         residual.phrases_or_cosines(mp_rows)

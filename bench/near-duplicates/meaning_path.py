@@ -66,16 +66,28 @@ MOST_WORDS = 3
 MEANING_MOST_WORDS = 24
 
 
-def variant(known, frame, at, discount_frame, discount_below, discount):
+def variant(known, frame, at, discount_frame, discount_below, discount, both_ways=False,
+            residual_at=None):
+    """The verdict at a point. `residual_at` is the floor of the residuals' cosine where the
+    frame is at least `frame` (`at` when None). `both_ways` (`bank_precision.py`): False,
+    meaning only raises; True, a pair where meaning decides is flagged only when it means the
+    same, whatever its words say; "whole", only the whole texts' cosine can keep its words from
+    flagging it."""
+    residual_at = at if residual_at is None else residual_at
+
     def flag(r):
         score = r["score"]
         short = len(r["ra"].split()) <= MOST_WORDS and len(r["rb"].split()) <= MOST_WORDS
         if r["frame"] >= discount_frame and short and r["rc"] < discount_below:
             score *= discount
-        meaning = min(r["rc"], r["cos"]) if r["frame"] >= frame else r["cos"]
-        return score >= THRESHOLD or (
-            r["known"] < known and not r["shared"] and r["longest"] <= MEANING_MOST_WORDS
-            and meaning >= at)
+        eligible = (r["known"] < known and not r["shared"]
+                    and r["longest"] <= MEANING_MOST_WORDS)
+        close = r["cos"] >= at and (r["frame"] < frame or r["rc"] >= residual_at)
+        if eligible and both_ways is True:
+            return close
+        if eligible and both_ways == "whole" and r["cos"] < at:
+            return False
+        return score >= THRESHOLD or (eligible and close)
     return flag
 
 
