@@ -170,7 +170,7 @@ pub fn interview_name(index: usize, title: &str) -> String {
 pub fn select_loop(
     bank: &Bank,
     lp: &Loop,
-    conflicts: &[(String, String)],
+    conflicts: &[(&str, &str)],
 ) -> Result<LoopSelection, LoopError> {
     let kit_ids: Vec<String> = bank.kits.iter().map(|k| k.id.clone()).collect();
     let mut taken: Vec<(usize, String)> = Vec::new();

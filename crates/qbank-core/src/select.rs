@@ -120,7 +120,7 @@ impl PairKind {
 pub struct Draw<'a> {
     /// Extra pairs of question ids that may not both be drawn (near-duplicates, related
     /// questions); unknown ids are ignored.
-    pub conflicts: &'a [(String, String)],
+    pub conflicts: &'a [(&'a str, &'a str)],
     /// The seed; the kit's own when `None`.
     pub seed: Option<u64>,
     /// Questions already asked (indices into [`Bank::questions`]), each with the name of the
@@ -499,11 +499,7 @@ impl PairMap {
 }
 
 /// The pairs that may not share a kit.
-fn conflict_map(
-    bank: &Bank,
-    index: &HashMap<&str, usize>,
-    conflicts: &[(String, String)],
-) -> PairMap {
+fn conflict_map(bank: &Bank, index: &HashMap<&str, usize>, conflicts: &[(&str, &str)]) -> PairMap {
     // Both directions of every pair: (question, partner, kind).
     let mut edges: Vec<(u32, u32, PairKind)> = Vec::new();
     let mut add = |a: usize, b: usize, kind: PairKind| {
@@ -530,7 +526,7 @@ fn conflict_map(
         }
     }
     for (a, b) in conflicts {
-        if let (Some(&i), Some(&j)) = (index.get(a.as_str()), index.get(b.as_str())) {
+        if let (Some(&i), Some(&j)) = (index.get(*a), index.get(*b)) {
             add(i, j, PairKind::NearDuplicate);
         }
     }
@@ -572,7 +568,7 @@ struct Plan {
 pub fn select(
     bank: &Bank,
     kit: &Kit,
-    conflicts: &[(String, String)],
+    conflicts: &[(&str, &str)],
 ) -> Result<Selection, SelectError> {
     select_with(
         bank,
@@ -1367,7 +1363,7 @@ mod tests {
     #[test]
     fn near_duplicate_pairs_from_the_caller_count_too() {
         let b = bank((0..3).map(|i| q(&format!("d-{i}"), "deploy", 5)).collect());
-        let pairs = [("d-0".to_owned(), "d-1".to_owned())];
+        let pairs = [("d-0", "d-1")];
         let k = kit(1, vec![section("S", "deploy", 2)]);
         for seed in 0..20 {
             let mut k = k.clone();
@@ -1564,7 +1560,7 @@ mod tests {
         let b = bank(questions);
         // The pair the near-duplicate detector finds among these three texts (the example of
         // `qbank_text::similarity`, which asserts it).
-        let pairs = [("a".to_owned(), "b".to_owned())];
+        let pairs = [("a", "b")];
         for seed in 0..20 {
             let got = ids(
                 &b,

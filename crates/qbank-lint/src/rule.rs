@@ -211,7 +211,7 @@ pub(crate) struct Shared<'d> {
     meaning: OnceLock<Option<Index<'d>>>,
     /// The word pairs of the active questions, by threshold.
     word_pairs: Mutex<Vec<(f32, Arc<Vec<Pair>>)>>,
-    related_pairs: OnceLock<Vec<(String, String)>>,
+    related_pairs: OnceLock<Vec<(&'d str, &'d str)>>,
     /// Each kit's draw, in the order of [`Bank::kits`].
     draws: OnceLock<Vec<Result<Selection, SelectError>>>,
 }
@@ -339,7 +339,7 @@ impl<'a> Context<'a> {
     /// The pairs of questions kit and loop selection keep apart
     /// ([`qbank_text::pairs::related_pairs`]), computed once per run for every rule that
     /// draws.
-    pub fn related_pairs(&self) -> &'a [(String, String)] {
+    pub fn related_pairs(&self) -> &'a [(&'a str, &'a str)] {
         self.shared.related_pairs.get_or_init(|| {
             let index = self.meaning_index();
             let threshold = related_threshold(index.is_some());

@@ -12,7 +12,7 @@ use qbank_core::{Bank, Question};
 pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
-) -> Vec<(String, String)> {
+) -> Vec<(&str, &str)> {
     use crate::similarity::{related_threshold, Detector};
     let threshold = related_threshold(embeddings.is_some());
     let pairs = Detector::for_bank(bank, threshold)
@@ -21,11 +21,12 @@ pub fn related_pairs(
     pair_ids(bank, &pairs)
 }
 
-/// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id.
-pub fn pair_ids(bank: &Bank, pairs: &[crate::similarity::Pair]) -> Vec<(String, String)> {
+/// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id,
+/// borrowed from the bank: a large bank has hundreds of thousands of related pairs.
+pub fn pair_ids<'b>(bank: &'b Bank, pairs: &[crate::similarity::Pair]) -> Vec<(&'b str, &'b str)> {
     let active: Vec<&Question> = bank.active().collect();
     pairs
         .iter()
-        .map(|p| (active[p.a].id.clone(), active[p.b].id.clone()))
+        .map(|p| (active[p.a].id.as_str(), active[p.b].id.as_str()))
         .collect()
 }

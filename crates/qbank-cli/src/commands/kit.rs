@@ -51,7 +51,7 @@ impl Loaded {
     /// [`qbank_text::pairs::related_pairs`], read with sentence vectors when a model is set up
     /// (the looser "related" level), by their words otherwise (the near-duplicate level).
     /// None with `--allow-near-duplicates`.
-    pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(String, String)> {
+    pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(&str, &str)> {
         if draw.is_some_and(|d| d.allow_near_duplicates) {
             return Vec::new();
         }
@@ -282,14 +282,14 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
     let loaded = load(&args.bank.path())?;
     loaded.warn_left_out();
     let pairs = loaded.kept_apart(None);
-    let bank = loaded.bank;
+    let bank = &loaded.bank;
     let rows: Vec<(&Kit, Result<Selection, String>)> = bank
         .kits
         .iter()
         .map(|k| {
             (
                 k,
-                qbank_core::select(&bank, k, &pairs).map_err(|e| e.to_string()),
+                qbank_core::select(bank, k, &pairs).map_err(|e| e.to_string()),
             )
         })
         .collect();
