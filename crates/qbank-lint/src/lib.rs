@@ -191,37 +191,49 @@ pub fn lint_rules(
     let (last, independent): (Vec<_>, Vec<_>) = enabled
         .into_iter()
         .partition(|(r, _)| r.name() == rules::unused_allow::UnusedAllow.name());
-    let detectors = rule::Detectors::new(bank, settings);
-    let shared = rule::Shared::new(&detectors);
-    let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
-        let mut ctx = Context::new(
-            bank,
-            settings,
-            &shared,
-            r,
-            severity,
-            rule::UsedAllows::new(),
-        );
-        r.check(&mut ctx);
-        ctx.finish()
-    });
-    for (found, used) in results {
+    // Each rule's findings. The texts' index, the pairs and the kit draws the rules share go
+    // at the end of this block, before the findings are gathered into one list, which is then
+    // sized once: on a bank with findings on every file, those are the largest things a run
+    // holds.
+    let founds = {
+        let detectors = rule::Detectors::new(bank, settings);
+        let shared = rule::Shared::new(&detectors);
+        let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
+            let mut ctx = Context::new(
+                bank,
+                settings,
+                &shared,
+                r,
+                severity,
+                rule::UsedAllows::new(),
+            );
+            r.check(&mut ctx);
+            ctx.finish()
+        });
+        let mut founds = Vec::with_capacity(results.len() + last.len());
+        for (found, used) in results {
+            founds.push(found);
+            used_allows.extend(used);
+        }
+        for (r, severity) in last {
+            let mut ctx = Context::new(
+                bank,
+                settings,
+                &shared,
+                r,
+                severity,
+                std::mem::take(&mut used_allows),
+            );
+            r.check(&mut ctx);
+            let (found, used) = ctx.finish();
+            founds.push(found);
+            used_allows = used;
+        }
+        founds
+    };
+    out.reserve_exact(founds.iter().map(Vec::len).sum());
+    for found in founds {
         out.extend(found);
-        used_allows.extend(used);
-    }
-    for (r, severity) in last {
-        let mut ctx = Context::new(
-            bank,
-            settings,
-            &shared,
-            r,
-            severity,
-            std::mem::take(&mut used_allows),
-        );
-        r.check(&mut ctx);
-        let (found, used) = ctx.finish();
-        out.extend(found);
-        used_allows = used;
     }
     sort_diagnostics(&mut out);
     out
