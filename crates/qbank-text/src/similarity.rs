@@ -2828,6 +2828,30 @@ mod tests {
     }
 
     #[test]
+    fn a_users_password_is_not_one_of_a_services_secrets() {
+        let v = Vocabulary::builtin();
+        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        let secrets = "secrets".to_owned();
+        for text in [
+            "How should passwords be stored?",
+            "How do you stop attackers from guessing passwords against your sign-in page?",
+        ] {
+            assert!(!names(text).contains(&secrets), "{text}: {:?}", names(text));
+        }
+        for text in [
+            "How would you respond to a leaked API key found in a public repository?",
+            "How do you keep database credentials out of your pipeline's code?",
+        ] {
+            assert!(names(text).contains(&secrets), "{text}: {:?}", names(text));
+        }
+        let texts = [
+            "How should passwords be stored?",
+            "How would you respond to a leaked API key found in a public repository?",
+        ];
+        assert_eq!(pairs_in_a_bank(&texts), []);
+    }
+
+    #[test]
     fn closest_ranks_every_other_text_that_shares_a_subject() {
         let texts = [
             "How would you send a small share of traffic to a new model version and widen it gradually?",
