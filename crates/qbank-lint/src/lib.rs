@@ -232,9 +232,7 @@ pub fn lint_rules(
         founds
     };
     out.reserve_exact(founds.iter().map(Vec::len).sum());
-    for found in founds {
-        out.extend(found);
-    }
+    out.extend(founds.into_iter().flatten());
     sort_diagnostics(&mut out);
     out
 }

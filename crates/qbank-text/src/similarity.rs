@@ -2691,6 +2691,11 @@ mod tests {
         assert!(shared.is_empty(), "in two groups: {shared:?}");
     }
 
+    /// The names of the terms `v` reads in `text`.
+    fn term_names(v: &Vocabulary, text: &str) -> Vec<String> {
+        v.terms(text).into_iter().map(|t| t.name).collect()
+    }
+
     /// The near-duplicate pairs among `texts`, read among a few questions on other subjects
     /// (as in a bank, where a term shared by two questions is rare).
     fn pairs_in_a_bank(texts: &[&str]) -> Vec<(usize, usize)> {
@@ -2793,7 +2798,7 @@ mod tests {
             "widget testing".to_owned(),
             "~ widget | gadget + poke | prod | probe".to_owned(),
         ][..]]);
-        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        let names = |t: &str| term_names(&v, t);
         assert_eq!(names("How do you probe a gadget?"), ["widget testing"]);
         assert_eq!(
             names("Which widget would you poke first?"),
@@ -2820,7 +2825,7 @@ mod tests {
         let pairs = pairs_in_a_bank(&texts);
         assert_eq!(pairs, [(0, 1)]);
         let v = Vocabulary::builtin();
-        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        let names = |t: &str| term_names(&v, t);
         assert!(names(
             "How would you trace where the records behind a training dataset came from?"
         )
@@ -2830,7 +2835,7 @@ mod tests {
     #[test]
     fn a_users_password_is_not_one_of_a_services_secrets() {
         let v = Vocabulary::builtin();
-        let names = |t: &str| -> Vec<String> { v.terms(t).into_iter().map(|t| t.name).collect() };
+        let names = |t: &str| term_names(&v, t);
         let secrets = "secrets".to_owned();
         for text in [
             "How should passwords be stored?",
