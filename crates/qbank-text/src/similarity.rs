@@ -2857,6 +2857,38 @@ mod tests {
     }
 
     #[test]
+    fn users_noticing_a_release_a_dashboard_and_a_health_check_are_not_monitoring() {
+        let v = Vocabulary::builtin();
+        let names = |t: &str| term_names(&v, t);
+        let monitoring = "monitoring".to_owned();
+        for text in [
+            "How do you release a new version of a service without users noticing any interruption?",
+            "How do you decide what to put on a service's main dashboard?",
+            "What is the role of a load balancer's health check?",
+        ] {
+            assert!(!names(text).contains(&monitoring), "{text}: {:?}", names(text));
+        }
+        for text in [
+            "How would you notice that the model got worse?",
+            "How would you notice that something changed in production?",
+            "How do you keep an eye on a deployed model's accuracy?",
+            "What would you show on a dashboard to watch a model's latency in production?",
+        ] {
+            assert!(
+                names(text).contains(&monitoring),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+        let texts = [
+            "How do you release a new version of a service without users noticing any interruption?",
+            "How do you decide what to put on a service's main dashboard?",
+            "What is the role of a load balancer's health check?",
+        ];
+        assert_eq!(pairs_in_a_bank(&texts), []);
+    }
+
+    #[test]
     fn closest_ranks_every_other_text_that_shares_a_subject() {
         let texts = [
             "How would you send a small share of traffic to a new model version and widen it gradually?",
