@@ -1066,14 +1066,15 @@ impl Background {
     }
 }
 
-/// Two near-duplicate texts: indices into the indexed texts (`a < b`), their score, and the
-/// subject terms they share, heaviest first (the index's names, shared by every pair).
+/// Two near-duplicate texts: indices into the indexed texts (`a < b`) and their score. The
+/// subject terms they share are [`Index::shared_subjects`], read when a pair is shown: a
+/// templated bank of 100,000 questions has over half a million pairs, and most are counted,
+/// not shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub score: f32,
-    pub shared: Vec<Arc<str>>,
 }
 
 /// How similar two indexed texts are.
@@ -2327,12 +2328,7 @@ impl<'d> Index<'d> {
         found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for &(a, score, _) in found.iter().take(self.detector.options.max_partners) {
             let (a, b) = (a.min(b), a.max(b));
-            pairs.push(Pair {
-                a,
-                b,
-                score,
-                shared: self.shared_subjects(a, b).cloned().collect(),
-            });
+            pairs.push(Pair { a, b, score });
         }
     }
 

@@ -131,7 +131,7 @@ impl Rule for NearDuplicate {
                     format!(
                         "question asks the same as \"{}\"{others} ({})",
                         first.id,
-                        why(index, best)
+                        why(index.unwrap_or_else(|| ctx.word_index()), index.is_some(), best)
                     ),
                     bank.question_file(later)
                         .label("/text")
@@ -161,9 +161,10 @@ impl Rule for NearDuplicate {
 
 /// Why a pair is reported: its score, what the two mean alike (with a model), the subjects
 /// they share.
-fn why(index: Option<&qbank_text::similarity::Index<'_>>, pair: &Pair) -> String {
+/// `index` is the one the pair was found in; `meaning` whether it reads sentence vectors.
+fn why(index: &qbank_text::similarity::Index<'_>, meaning: bool, pair: &Pair) -> String {
     let mut out = format!("similarity {:.2}", pair.score);
-    let similarity = index.map(|index| index.score(pair.a, pair.b));
+    let similarity = meaning.then(|| index.score(pair.a, pair.b));
     let semantic = similarity.as_ref().and_then(|s| s.semantic);
     if let Some(cosine) = semantic {
         out.push_str(&format!("; meaning {cosine:.2}"));
@@ -171,8 +172,9 @@ fn why(index: Option<&qbank_text::similarity::Index<'_>>, pair: &Pair) -> String
     if similarity.is_some_and(|s| s.by_meaning) {
         out.push_str(&format!("; {}", qbank_text::similarity::BY_MEANING));
     }
-    if !pair.shared.is_empty() || semantic.is_none() {
-        out.push_str(&format!("; shared subject: {}", pair.shared.join(", ")));
+    let shared: Vec<&str> = index.shared_subjects(pair.a, pair.b).map(|n| &**n).collect();
+    if !shared.is_empty() || semantic.is_none() {
+        out.push_str(&format!("; shared subject: {}", shared.join(", ")));
     }
     out
 }
