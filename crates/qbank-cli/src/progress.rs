@@ -36,7 +36,7 @@ pub fn warn_unloaded(bank: &qbank_core::Bank, root: &std::path::Path, left_out: 
     let broken: Vec<&str> = bank
         .unloaded_files()
         .into_iter()
-        .map(|f| f.path.as_str())
+        .map(|f| f.path.as_ref())
         .collect();
     if broken.is_empty() {
         return;

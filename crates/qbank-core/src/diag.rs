@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::Arc;
 
 /// How serious a finding is. Ordered from least to most serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,15 +84,17 @@ impl Span {
 /// A labelled place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
-    /// The file's path as the user named it (relative to where qbank runs), `/`-separated.
-    pub file: String,
+    /// The file's path as the user named it (relative to where qbank runs), `/`-separated;
+    /// for a file of the bank, the text of its [`crate::SourceFile::path`], shared rather than
+    /// copied (a bank can have a finding on every file).
+    pub file: Arc<str>,
     pub span: Span,
     /// What this place has to do with the finding; empty for none.
     pub message: String,
 }
 
 impl Label {
-    pub fn new(file: impl Into<String>, span: Span) -> Label {
+    pub fn new(file: impl Into<Arc<str>>, span: Span) -> Label {
         Label {
             file: file.into(),
             span,

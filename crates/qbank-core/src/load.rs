@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use qbank_schema::FileKind;
 use serde_json::Value;
@@ -39,7 +39,7 @@ pub const LOOPS_DIR: &str = "loops";
 pub struct SourceFile {
     /// The path as shown to the user: the bank folder as given, joined with the path inside it,
     /// `/`-separated.
-    pub path: String,
+    pub path: Arc<str>,
     /// The path inside the bank, `/`-separated.
     pub relative: String,
     pub kind: FileKind,
@@ -58,7 +58,7 @@ pub struct SourceFile {
 impl SourceFile {
     pub(crate) fn new(path: String, relative: String, kind: FileKind, text: String) -> SourceFile {
         SourceFile {
-            path,
+            path: path.into(),
             relative,
             kind,
             text,

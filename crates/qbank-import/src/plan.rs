@@ -174,8 +174,8 @@ pub fn plan_import_with(
         if let Some(first) = by_id.insert(q.id.as_str(), q) {
             twice
                 .entry(q.id.as_str())
-                .or_insert_with(|| vec![bank.question_file(first).path.as_str()])
-                .push(bank.question_file(q).path.as_str());
+                .or_insert_with(|| vec![bank.question_file(first).path.as_ref()])
+                .push(bank.question_file(q).path.as_ref());
         }
     }
     // Question files that did not load, by the id their name gives.
@@ -191,14 +191,14 @@ pub fn plan_import_with(
             .iter()
             .enumerate()
             .filter(|(i, f)| f.kind == FileKind::Question && !loaded[*i])
-            .map(|(_, f)| (f.stem(), f.path.as_str()))
+            .map(|(_, f)| (f.stem(), f.path.as_ref()))
             .collect()
     };
     let mut new_paths: HashMap<String, usize> = HashMap::new();
     let paths: HashMap<&str, &str> = bank
         .files
         .iter()
-        .map(|f| (f.relative.as_str(), f.path.as_str()))
+        .map(|f| (f.relative.as_str(), f.path.as_ref()))
         .collect();
 
     for row in &sheet.rows {

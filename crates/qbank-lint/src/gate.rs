@@ -68,7 +68,7 @@ pub fn lint_before(
     findings.extend(
         on_touched
             .into_iter()
-            .filter(|d| changed.contains(&d.primary.file)),
+            .filter(|d| changed.contains(&*d.primary.file)),
     );
     Before {
         findings,
@@ -80,7 +80,7 @@ pub fn lint_before(
 /// on a file the change did not touch.
 fn carried_over(d: &Diagnostic, changed: &HashSet<String>) -> bool {
     crate::rule(d.rule).is_some_and(|r| r.scope() == Scope::File && !r.at_load())
-        && !changed.contains(&d.primary.file)
+        && !changed.contains(&*d.primary.file)
 }
 
 /// Whether a finding was already there before the change.
@@ -205,7 +205,7 @@ pub fn compare(
         };
         let touches_change = std::iter::once(&d.primary)
             .chain(&d.secondary)
-            .any(|l| changed.contains(&l.file));
+            .any(|l| changed.contains(&*l.file));
         if status == Status::New || touches_change {
             out.push((d, status));
         }
@@ -281,7 +281,7 @@ mod tests {
         let changed = HashSet::new();
         let got = compare(now.clone(), &Before::whole(before.clone()), &changed);
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].0.primary.file, "b/p.yaml");
+        assert_eq!(&*got[0].0.primary.file, "b/p.yaml");
         assert_eq!(got[0].1, Status::New);
 
         let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
@@ -305,7 +305,7 @@ mod tests {
         let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
         let got: Vec<(String, &str, Status)> = compare(now.clone(), &before, &changed)
             .into_iter()
-            .map(|(d, s)| (d.primary.file, d.rule, s))
+            .map(|(d, s)| (d.primary.file.to_string(), d.rule, s))
             .collect();
         assert_eq!(
             got,

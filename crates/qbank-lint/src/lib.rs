@@ -152,7 +152,7 @@ pub fn lint_rules(
     let questions_by_file: HashMap<&str, &qbank_core::Question> = bank
         .questions
         .iter()
-        .map(|q| (bank.question_file(q).path.as_str(), q))
+        .map(|q| (bank.question_file(q).path.as_ref(), q))
         .collect();
     // The loader reads `synonyms` as text; what the vocabulary cannot read in them is a
     // `schema-violation` reported with the loader's findings, by the checks that read the
@@ -172,7 +172,7 @@ pub fn lint_rules(
         };
         // A file that loaded as a question can silence what the loader warned about.
         if let Some(q) = questions_by_file
-            .get(d.primary.file.as_str())
+            .get(d.primary.file.as_ref())
             .filter(|q| q.allows(r.name()))
         {
             used_allows.insert((q.file, r.name()));
@@ -264,12 +264,12 @@ pub fn keep_lawful(
         .iter()
         .filter(|d| d.severity == Severity::Error && d.rule != near_duplicate)
     {
-        first_error.entry(d.primary.file.as_str()).or_insert(d);
+        first_error.entry(d.primary.file.as_ref()).or_insert(d);
     }
     let mut rejected = Vec::new();
     let mut kept = Vec::with_capacity(bank.questions.len());
     for q in std::mem::take(&mut bank.questions) {
-        match first_error.get(bank.files[q.file].path.as_str()) {
+        match first_error.get(bank.files[q.file].path.as_ref()) {
             Some(d) => rejected.push(Rejected {
                 question: q,
                 finding: (*d).clone(),

@@ -46,7 +46,7 @@ fn file_findings(root: &Path, files: Vec<BlobFile>) -> Vec<(String, String)> {
         .iter()
         .map(|d| {
             (
-                d.primary.file.clone(),
+                d.primary.file.to_string(),
                 format!(
                     "{}:{}:{} {} {}",
                     d.primary.span.start.line,

@@ -87,7 +87,7 @@ pub fn closest<'b>(
             let place = bank.question_file(q).label("/text");
             Match {
                 id: &q.id,
-                file: place.file,
+                file: place.file.to_string(),
                 line: place.span.start.line,
                 column: place.span.start.column,
                 closeness: three_decimals(closeness),

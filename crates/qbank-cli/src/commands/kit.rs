@@ -131,7 +131,7 @@ pub(crate) fn load(bank_dir: &Path) -> Result<Loaded, Failure> {
 fn unloaded_files(bank: &Bank) -> Vec<String> {
     bank.unloaded_files()
         .into_iter()
-        .map(|f| f.path.clone())
+        .map(|f| f.path.to_string())
         .collect()
 }
 
@@ -398,7 +398,7 @@ fn show(args: KitShowArgs) -> Result<Outcome, Failure> {
                         "levels": q.levels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
                         "kind": q.kind.as_str(),
                         "section": s.title,
-                        "file": bank.question_file(q).path,
+                        "file": &*bank.question_file(q).path,
                     }));
                 }
             }

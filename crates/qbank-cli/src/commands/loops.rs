@@ -173,7 +173,7 @@ fn show(args: LoopShowArgs) -> Result<Outcome, Failure> {
                                 "kind": q.kind.as_str(),
                                 "minutes": q.minutes_or_default(),
                                 "section": s.title,
-                                "file": bank.question_file(q).path,
+                                "file": &*bank.question_file(q).path,
                             })
                         })
                         .collect();

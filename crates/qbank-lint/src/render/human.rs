@@ -108,7 +108,7 @@ fn render_one(
     let pad = " ".repeat(width);
     let mut last_file: Option<&str> = None;
     for (label, primary) in labels {
-        let arrow = if last_file == Some(label.file.as_str()) {
+        let arrow = if last_file == Some(label.file.as_ref()) {
             None
         } else if primary {
             Some("-->")
@@ -125,7 +125,7 @@ fn render_one(
                 label.span.start.column
             )?;
         }
-        last_file = Some(label.file.as_str());
+        last_file = Some(label.file.as_ref());
         let Some(file) = sources.file(&label.file) else {
             continue;
         };

@@ -20,7 +20,7 @@ pub struct Sources<'a> {
 impl<'a> Sources<'a> {
     pub fn new(bank: &'a Bank) -> Sources<'a> {
         Sources {
-            texts: bank.files.iter().map(|f| (f.path.as_str(), f)).collect(),
+            texts: bank.files.iter().map(|f| (f.path.as_ref(), f)).collect(),
         }
     }
 

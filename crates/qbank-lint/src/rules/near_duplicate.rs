@@ -131,7 +131,11 @@ impl Rule for NearDuplicate {
                     format!(
                         "question asks the same as \"{}\"{others} ({})",
                         first.id,
-                        why(index.unwrap_or_else(|| ctx.word_index()), index.is_some(), best)
+                        why(
+                            index.unwrap_or_else(|| ctx.word_index()),
+                            index.is_some(),
+                            best
+                        )
                     ),
                     bank.question_file(later)
                         .label("/text")
@@ -172,7 +176,10 @@ fn why(index: &qbank_text::similarity::Index<'_>, meaning: bool, pair: &Pair) ->
     if similarity.is_some_and(|s| s.by_meaning) {
         out.push_str(&format!("; {}", qbank_text::similarity::BY_MEANING));
     }
-    let shared: Vec<&str> = index.shared_subjects(pair.a, pair.b).map(|n| &**n).collect();
+    let shared: Vec<&str> = index
+        .shared_subjects(pair.a, pair.b)
+        .map(|n| &**n)
+        .collect();
     if !shared.is_empty() || semantic.is_none() {
         out.push_str(&format!("; shared subject: {}", shared.join(", ")));
     }

@@ -37,10 +37,10 @@ impl Rule for UnformattableFile {
         let unloaded: Vec<&str> = bank
             .unloaded_files()
             .into_iter()
-            .map(|f| f.path.as_str())
+            .map(|f| f.path.as_ref())
             .collect();
         for file in &bank.files {
-            if !file.text.contains(['&', '*']) || unloaded.contains(&file.path.as_str()) {
+            if !file.text.contains(['&', '*']) || unloaded.contains(&file.path.as_ref()) {
                 continue;
             }
             let Err(e) = qbank_core::format::format(file.kind, &file.relative, &file.text) else {
