@@ -168,9 +168,13 @@ pub struct LevelRubric {
 /// the point (`1:` … `4:`) to the text. The points mean 1 no signal, 2 weak, 3 solid, 4 strong
 /// ([`Anchors::POINT_NAMES`]). Any point may be missing here (the `incomplete-anchors` rule asks
 /// for all four); a point outside 1–4 never passes the schema.
+///
+/// The four texts are held out of line: most questions of a bank adopted from elsewhere have
+/// no anchors, and an `Option<Anchors>` is then one pointer in each [`Question`] rather than
+/// four empty strings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Anchors {
-    points: [Option<String>; 4],
+    points: Box<[Option<String>; 4]>,
 }
 
 impl Anchors {
@@ -181,7 +185,9 @@ impl Anchors {
 
     /// Anchors with the text of each point given, in order from 1; `None` leaves a point out.
     pub fn new(points: [Option<String>; 4]) -> Anchors {
-        Anchors { points }
+        Anchors {
+            points: Box::new(points),
+        }
     }
 
     /// The text of `point` (1–4), if given.
@@ -204,7 +210,7 @@ impl Anchors {
     pub fn iter(&self) -> impl Iterator<Item = (u8, &str)> {
         Anchors::POINTS
             .into_iter()
-            .zip(&self.points)
+            .zip(self.points.iter())
             .filter_map(|(p, t)| Some((p, t.as_deref()?)))
     }
 
@@ -212,7 +218,7 @@ impl Anchors {
     pub fn missing(&self) -> Vec<u8> {
         Anchors::POINTS
             .into_iter()
-            .zip(&self.points)
+            .zip(self.points.iter())
             .filter(|(_, t)| t.is_none())
             .map(|(p, _)| p)
             .collect()

@@ -299,6 +299,13 @@ impl<'a> Context<'a> {
 
     /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
     /// allows this rule (`allow:` with a reason) is dropped.
+    /// Makes room for `findings` more findings at once, for a rule that knows how many it
+    /// will report: a list that grows by doubling holds up to twice what it needs, and a rule
+    /// can report one finding per question of a large bank.
+    pub fn reserve(&mut self, findings: usize) {
+        self.out.reserve_exact(findings);
+    }
+
     pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
         let rule = self.rule.name();
         debug_assert_eq!(diagnostic.rule, rule, "a rule reports its own findings");

@@ -114,6 +114,7 @@ impl Rule for NearDuplicate {
                 partners[pair.b].push((pair.a, pair));
             }
         }
+        ctx.reserve(partners.iter().filter(|found| !found.is_empty()).count());
         for (b, mut found) in partners.into_iter().enumerate() {
             if found.is_empty() {
                 continue;
