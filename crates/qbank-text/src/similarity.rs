@@ -2828,23 +2828,33 @@ mod tests {
         .contains(&"lineage".to_owned()));
     }
 
+    /// Asserts that the built-in vocabulary reads `subject` in each text of `read` and in none
+    /// of `not_read`, and that no two texts of `not_read` are near duplicates.
+    fn assert_sense(subject: &str, read: &[&str], not_read: &[&str]) {
+        let v = Vocabulary::builtin();
+        for (texts, expected) in [(read, true), (not_read, false)] {
+            for text in texts {
+                let names = term_names(&v, text);
+                let found = names.iter().any(|n| n == subject);
+                assert_eq!(found, expected, "{subject} in {text:?}: {names:?}");
+            }
+        }
+        assert_eq!(pairs_in_a_bank(not_read), []);
+    }
+
     #[test]
     fn a_users_password_is_not_one_of_a_services_secrets() {
-        let v = Vocabulary::builtin();
-        let names = |t: &str| term_names(&v, t);
-        let secrets = "secrets".to_owned();
-        for text in [
-            "How should passwords be stored?",
-            "How do you stop attackers from guessing passwords against your sign-in page?",
-        ] {
-            assert!(!names(text).contains(&secrets), "{text}: {:?}", names(text));
-        }
-        for text in [
-            "How would you respond to a leaked API key found in a public repository?",
-            "How do you keep database credentials out of your pipeline's code?",
-        ] {
-            assert!(names(text).contains(&secrets), "{text}: {:?}", names(text));
-        }
+        assert_sense(
+            "secrets",
+            &[
+                "How would you respond to a leaked API key found in a public repository?",
+                "How do you keep database credentials out of your pipeline's code?",
+            ],
+            &[
+                "How should passwords be stored?",
+                "How do you stop attackers from guessing passwords against your sign-in page?",
+            ],
+        );
         let texts = [
             "How should passwords be stored?",
             "How would you respond to a leaked API key found in a public repository?",
@@ -2854,34 +2864,20 @@ mod tests {
 
     #[test]
     fn users_noticing_a_release_a_dashboard_and_a_health_check_are_not_monitoring() {
-        let v = Vocabulary::builtin();
-        let names = |t: &str| term_names(&v, t);
-        let monitoring = "monitoring".to_owned();
-        for text in [
-            "How do you release a new version of a service without users noticing any interruption?",
-            "How do you decide what to put on a service's main dashboard?",
-            "What is the role of a load balancer's health check?",
-        ] {
-            assert!(!names(text).contains(&monitoring), "{text}: {:?}", names(text));
-        }
-        for text in [
-            "How would you notice that the model got worse?",
-            "How would you notice that something changed in production?",
-            "How do you keep an eye on a deployed model's accuracy?",
-            "What would you show on a dashboard to watch a model's latency in production?",
-        ] {
-            assert!(
-                names(text).contains(&monitoring),
-                "{text}: {:?}",
-                names(text)
-            );
-        }
-        let texts = [
-            "How do you release a new version of a service without users noticing any interruption?",
-            "How do you decide what to put on a service's main dashboard?",
-            "What is the role of a load balancer's health check?",
-        ];
-        assert_eq!(pairs_in_a_bank(&texts), []);
+        assert_sense(
+            "monitoring",
+            &[
+                "How would you notice that the model got worse?",
+                "How would you notice that something changed in production?",
+                "How do you keep an eye on a deployed model's accuracy?",
+                "What would you show on a dashboard to watch a model's latency in production?",
+            ],
+            &[
+                "How do you release a new version of a service without users noticing any interruption?",
+                "How do you decide what to put on a service's main dashboard?",
+                "What is the role of a load balancer's health check?",
+            ],
+        );
     }
 
     #[test]
