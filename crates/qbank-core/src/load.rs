@@ -747,7 +747,7 @@ fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diag
 
 /// Reads a file as UTF-8 text, reporting why it cannot be.
 fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let at_start = || Label::new(shown.to_owned(), Span::point(Position::START));
+    let at_start = || Label::new(shown, Span::point(Position::START));
     let cannot_read = |e: std::io::Error| {
         Diagnostic::error(
             "unreadable-file",
@@ -783,7 +783,7 @@ fn decode_text(
     shown: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let at_start = || Label::new(shown.to_owned(), Span::point(Position::START));
+    let at_start = || Label::new(shown, Span::point(Position::START));
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = size.unwrap_or(bytes.len() as u64);
         diags.push(
@@ -821,7 +821,7 @@ fn decode_text(
                         pos.line,
                         pos.column
                     ),
-                    Label::new(shown.to_owned(), Span::point(pos)),
+                    Label::new(shown, Span::point(pos)),
                 )
                 .with_help("save the file as UTF-8"),
             );

@@ -171,7 +171,7 @@ pub struct LevelRubric {
 ///
 /// The four texts are held out of line: most questions of a bank adopted from elsewhere have
 /// no anchors, and an `Option<Anchors>` is then one pointer in each [`Question`] rather than
-/// four empty strings.
+/// room for four texts (96 bytes).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Anchors {
     points: Box<[Option<String>; 4]>,

@@ -297,8 +297,6 @@ impl<'a> Context<'a> {
         Diagnostic::new(self.rule.name(), self.severity, message, primary)
     }
 
-    /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
-    /// allows this rule (`allow:` with a reason) is dropped.
     /// Makes room for `findings` more findings at once, for a rule that knows how many it
     /// will report: a list that grows by doubling holds up to twice what it needs, and a rule
     /// can report one finding per question of a large bank.
@@ -306,6 +304,8 @@ impl<'a> Context<'a> {
         self.out.reserve_exact(findings);
     }
 
+    /// Reports a finding made by [`diagnostic`](Self::diagnostic). A finding on a question that
+    /// allows this rule (`allow:` with a reason) is dropped.
     pub fn report(&mut self, question: Option<&Question>, mut diagnostic: Diagnostic) {
         let rule = self.rule.name();
         debug_assert_eq!(diagnostic.rule, rule, "a rule reports its own findings");

@@ -87,6 +87,8 @@ impl Rule for NearDuplicate {
             Some(index) => std::sync::Arc::new(index.near_duplicates_at(threshold)),
             None => ctx.word_pairs(threshold),
         };
+        // The index the pairs' texts are numbered in, which names what a pair shares.
+        let found_in = index.unwrap_or_else(|| ctx.word_index());
         // Each later question is reported once, against its closest earlier match; the others
         // are counted and listed in `related`, so a bank full of copies gives one finding per
         // copy rather than one per pair.
@@ -132,11 +134,7 @@ impl Rule for NearDuplicate {
                     format!(
                         "question asks the same as \"{}\"{others} ({})",
                         first.id,
-                        why(
-                            index.unwrap_or_else(|| ctx.word_index()),
-                            index.is_some(),
-                            best
-                        )
+                        why(found_in, index.is_some(), best)
                     ),
                     bank.question_file(later)
                         .label("/text")
@@ -174,13 +172,16 @@ fn why(index: &qbank_text::similarity::Index<'_>, meaning: bool, pair: &Pair) ->
     if let Some(cosine) = semantic {
         out.push_str(&format!("; meaning {cosine:.2}"));
     }
-    if similarity.is_some_and(|s| s.by_meaning) {
+    if similarity.as_ref().is_some_and(|s| s.by_meaning) {
         out.push_str(&format!("; {}", qbank_text::similarity::BY_MEANING));
     }
-    let shared: Vec<&str> = index
-        .shared_subjects(pair.a, pair.b)
-        .map(|n| &**n)
-        .collect();
+    let shared: Vec<String> = match similarity {
+        Some(s) => s.shared,
+        None => index
+            .shared_subjects(pair.a, pair.b)
+            .map(|n| n.to_string())
+            .collect(),
+    };
     if !shared.is_empty() || semantic.is_none() {
         out.push_str(&format!("; shared subject: {}", shared.join(", ")));
     }
