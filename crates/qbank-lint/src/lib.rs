@@ -181,7 +181,7 @@ pub fn lint_rules(
         d.severity = severity;
         out.push(d);
     }
-    let enabled: Vec<(&dyn Rule, Severity)> = RULES
+    let enabled: Vec<(&'static dyn Rule, Severity)> = RULES
         .iter()
         .filter(|r| !r.at_load() && wanted(**r))
         .filter_map(|r| settings.severity_of(*r).map(|s| (*r, s)))
@@ -198,17 +198,14 @@ pub fn lint_rules(
     let founds = {
         let detectors = rule::Detectors::new(bank, settings);
         let shared = rule::Shared::new(&detectors);
-        let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
-            let mut ctx = Context::new(
-                bank,
-                settings,
-                &shared,
-                r,
-                severity,
-                rule::UsedAllows::new(),
-            );
+        // One rule's findings, and the `allow:` entries used so far once it has run.
+        let run = |r: &'static dyn Rule, severity: Severity, used: rule::UsedAllows| {
+            let mut ctx = Context::new(bank, settings, &shared, r, severity, used);
             r.check(&mut ctx);
             ctx.finish()
+        };
+        let results = qbank_core::parallel::map_each(&independent, |&(r, severity)| {
+            run(r, severity, rule::UsedAllows::new())
         });
         let mut founds = Vec::with_capacity(results.len() + last.len());
         for (found, used) in results {
@@ -216,16 +213,7 @@ pub fn lint_rules(
             used_allows.extend(used);
         }
         for (r, severity) in last {
-            let mut ctx = Context::new(
-                bank,
-                settings,
-                &shared,
-                r,
-                severity,
-                std::mem::take(&mut used_allows),
-            );
-            r.check(&mut ctx);
-            let (found, used) = ctx.finish();
+            let (found, used) = run(r, severity, std::mem::take(&mut used_allows));
             founds.push(found);
             used_allows = used;
         }

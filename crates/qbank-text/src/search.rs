@@ -29,7 +29,7 @@ pub struct Report<'a> {
 #[derive(Debug, Serialize)]
 pub struct Match<'a> {
     pub id: &'a str,
-    pub file: String,
+    pub file: &'a str,
     pub line: u32,
     pub column: u32,
     /// How close the two are, what the list is ordered by: meaning and words blended (words
@@ -84,12 +84,13 @@ pub fn closest<'b>(
         .into_iter()
         .map(|(j, closeness, similarity)| {
             let q = others[j];
-            let place = bank.question_file(q).label("/text");
+            let file = bank.question_file(q);
+            let place = file.span("/text");
             Match {
                 id: &q.id,
-                file: place.file.to_string(),
-                line: place.span.start.line,
-                column: place.span.start.column,
+                file: &file.path,
+                line: place.start.line,
+                column: place.start.column,
                 closeness: three_decimals(closeness),
                 score: three_decimals(similarity.score),
                 shared: similarity.shared,
