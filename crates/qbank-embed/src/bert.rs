@@ -388,6 +388,107 @@ impl pulp::WithSimd for NormRows<'_> {
     }
 }
 
+/// Attention's weights from its scores, in the scores' own storage: each score scaled (and,
+/// for MPNet, its head's bias for the two tokens' distance added), then each row's softmax.
+/// The same operations in the same order as candle's `affine`, `broadcast_add` and
+/// `softmax_last_dim` (whose row sums add 32 entries at a time in eight lanes, four sums side
+/// by side, on processors with AVX2): the same bits, without three matrices to allocate and
+/// fill and the hand-off of each row to rayon's pool.
+struct Attend<'a> {
+    scale: f32,
+    /// `(heads, tokens, tokens)`.
+    bias: Option<&'a [f32]>,
+    heads: usize,
+}
+
+impl Attend<'_> {
+    /// Whether candle sums a softmax's row in [`lane_sum`]'s order on this processor (x86-64
+    /// with AVX2); elsewhere the encoder runs candle's own operations.
+    fn in_candles_order() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        {
+            std::arch::is_x86_feature_detected!("avx2")
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            false
+        }
+    }
+}
+
+impl candle_core::InplaceOp1 for Attend<'_> {
+    fn name(&self) -> &'static str {
+        "scale-bias-softmax"
+    }
+
+    fn cpu_fwd(&self, storage: &mut CpuStorage, layout: &Layout) -> Result<()> {
+        let tokens = *layout.dims().last().unwrap_or(&0);
+        let entries = entries_mut(storage, layout)?;
+        if tokens == 0 {
+            return Ok(());
+        }
+        if self
+            .bias
+            .is_some_and(|b| b.len() != self.heads * tokens * tokens)
+        {
+            candle_core::bail!("attention's bias is not of the scores' shape");
+        }
+        for (r, row) in entries.chunks_exact_mut(tokens).enumerate() {
+            // `affine(scale, 0)`, as `scores * scale` computes it (the 0 turns -0 into +0).
+            for v in row.iter_mut() {
+                *v = *v * self.scale + 0.0;
+            }
+            if let Some(bias) = self.bias {
+                let (head, query) = ((r / tokens) % self.heads, r % tokens);
+                let bias = &bias[(head * tokens + query) * tokens..][..tokens];
+                for (v, &b) in row.iter_mut().zip(bias) {
+                    *v += b;
+                }
+            }
+            let max = row[1..].iter().fold(row[0], |m, &v| m.max(v));
+            for v in row.iter_mut() {
+                *v = (*v - max).exp();
+            }
+            let sum = lane_sum(row);
+            for v in row.iter_mut() {
+                *v /= sum;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The sum of `row` as candle's `vec_sum` adds it on x86-64 with AVX2: 32 entries at a time
+/// into four sums of eight lanes, the four added pairwise, the eight lanes folded in halves,
+/// then the entries past the last multiple of 32 one by one.
+fn lane_sum(row: &[f32]) -> f32 {
+    const LANES: usize = 8;
+    const SUMS: usize = 4;
+    let whole = row.len() / (LANES * SUMS) * (LANES * SUMS);
+    let mut sums = [[0f32; LANES]; SUMS];
+    for step in row[..whole].chunks_exact(LANES * SUMS) {
+        for (sum, part) in sums.iter_mut().zip(step.chunks_exact(LANES)) {
+            for (s, &v) in sum.iter_mut().zip(part) {
+                *s += v;
+            }
+        }
+    }
+    let [mut s0, s1, mut s2, s3] = sums;
+    for l in 0..LANES {
+        s0[l] += s1[l];
+        s2[l] += s3[l];
+    }
+    for l in 0..LANES {
+        s0[l] += s2[l];
+    }
+    let half = [s0[0] + s0[4], s0[1] + s0[5], s0[2] + s0[6], s0[3] + s0[7]];
+    let mut sum = (half[0] + half[1]) + (half[2] + half[3]);
+    for &v in &row[whole..] {
+        sum += v;
+    }
+    sum
+}
+
 /// What `f` makes of the entries of `t`, a contiguous `f32` tensor on the CPU.
 fn entries<R>(t: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
     let (storage, layout) = t.storage_and_layout();
@@ -592,6 +693,10 @@ impl Bert {
                 );
             }
         }
+        let bias_entries: Option<Vec<f32>> = match &bias {
+            Some(b) => Some(b.flatten_all()?.to_vec1()?),
+            None => None,
+        };
         x = self.norm.forward(&x)?;
         let hidden = x.dim(1)?;
         let d = hidden / self.heads;
@@ -600,11 +705,21 @@ impl Bert {
             let q = l.query.heads(&x, b, self.heads, false)?;
             let k = l.key.heads(&x, b, self.heads, true)?;
             let v = l.value.heads(&x, b, self.heads, false)?;
-            let mut scores = (q.matmul(&k)? * scale)?;
-            if let Some(bias) = &bias {
-                scores = scores.broadcast_add(bias)?;
-            }
-            let weights = candle_nn::ops::softmax_last_dim(&scores)?;
+            let weights = if Attend::in_candles_order() {
+                let scores = q.matmul(&k)?;
+                scores.inplace_op1(&Attend {
+                    scale: scale as f32,
+                    bias: bias_entries.as_deref(),
+                    heads: self.heads,
+                })?;
+                scores
+            } else {
+                let mut scores = (q.matmul(&k)? * scale)?;
+                if let Some(bias) = &bias {
+                    scores = scores.broadcast_add(bias)?;
+                }
+                candle_nn::ops::softmax_last_dim(&scores)?
+            };
             let context = weights
                 .matmul(&v)?
                 .transpose(1, 2)?
@@ -789,6 +904,51 @@ mod tests {
             let transposed = split.t().unwrap().contiguous().unwrap();
             assert_eq!(keys.dims(), transposed.dims(), "case {case}");
             assert_eq!(bits(&keys), bits(&transposed), "case {case}");
+        }
+    }
+
+    /// Attention's weights computed in the scores' storage give the bits of candle's
+    /// `affine`, `broadcast_add` and `softmax_last_dim`, for rows shorter than candle's 32
+    /// entries at a time, as long, and longer with a remainder, with MPNet's bias and without.
+    #[test]
+    fn attention_weights_give_candles_bits() {
+        if !Attend::in_candles_order() {
+            // Elsewhere the encoder runs candle's operations themselves.
+            return;
+        }
+        let device = Device::Cpu;
+        let (texts, heads) = (3, 4);
+        for (case, tokens) in [1, 2, 7, 31, 32, 33, 64, 77].into_iter().enumerate() {
+            let seed = 100 + case as u64 * 10;
+            let shape = (texts, heads, tokens, tokens);
+            let entries = numbers(texts * heads * tokens * tokens, seed)
+                .into_iter()
+                .map(|v| v * 4.0)
+                .collect::<Vec<f32>>();
+            let scores = Tensor::from_vec(entries, shape, &device).unwrap();
+            let bias_entries = numbers(heads * tokens * tokens, seed + 1);
+            let bias = Tensor::from_vec(bias_entries.clone(), (1, heads, tokens, tokens), &device)
+                .unwrap();
+            let scale = 1.0 / 8f64.sqrt();
+            for with_bias in [false, true] {
+                let mut expected = (&scores * scale).unwrap();
+                if with_bias {
+                    expected = expected.broadcast_add(&bias).unwrap();
+                }
+                let expected = candle_nn::ops::softmax_last_dim(&expected).unwrap();
+                let ours = scores.copy().unwrap();
+                ours.inplace_op1(&Attend {
+                    scale: scale as f32,
+                    bias: with_bias.then_some(&bias_entries[..]),
+                    heads,
+                })
+                .unwrap();
+                assert_eq!(
+                    bits(&ours),
+                    bits(&expected),
+                    "{tokens} tokens, bias {with_bias}"
+                );
+            }
         }
     }
 

@@ -296,11 +296,12 @@ fn batches(tokens: &[Vec<u32>], most: usize) -> Vec<Vec<usize>> {
 /// differ in their last bits; [`Model::embed`] shares whole batches out over the cores
 /// instead. Set once, before the first product, from the thread that embeds.
 ///
-/// Candle's softmax shares its rows out on rayon's global pool, which would read the same
-/// variable and get one thread: the batches on every core would then wait for it in turn
-/// (5–7% of a first run's time on two cores, when layer norms ran there too). So the pool is
-/// built first, one thread per core; a row's result does not depend on the thread that
-/// computes it.
+/// Candle's softmax, which the encoder runs where it cannot compute attention's weights in
+/// candle's order itself (processors without AVX2, see `bert::Attend`), shares its rows out
+/// on rayon's global pool, which would read the same variable and get one thread: the batches
+/// on every core would then wait for it in turn (5–7% of a first run's time on two cores,
+/// when layer norms ran there too). So the pool is built first, one thread per core; a row's
+/// result does not depend on the thread that computes it.
 fn one_thread_per_product() {
     static SET: std::sync::Once = std::sync::Once::new();
     SET.call_once(|| {
