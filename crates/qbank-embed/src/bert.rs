@@ -433,34 +433,97 @@ impl candle_core::InplaceOp1 for Attend<'_> {
         {
             candle_core::bail!("attention's bias is not of the scores' shape");
         }
-        for (r, row) in entries.chunks_exact_mut(tokens).enumerate() {
+        let simd = pulp::Arch::new();
+        simd.dispatch(AttendRows {
+            entries: &mut *entries,
+            tokens,
+            attend: self,
+        });
+        for v in entries.iter_mut() {
+            *v = v.exp();
+        }
+        simd.dispatch(NormaliseRows { entries, tokens });
+        Ok(())
+    }
+}
+
+/// [`Attend`]'s loops before `exp`, compiled for the vector width `pulp` finds (as
+/// [`ActivateRows`]): each row scaled, its bias added and its maximum taken away.
+struct AttendRows<'a> {
+    entries: &'a mut [f32],
+    tokens: usize,
+    attend: &'a Attend<'a>,
+}
+
+/// [`Attend`]'s loops after `exp`: each row divided by its sum. `exp` itself (libm's, as
+/// candle's) runs between the two, outside code compiled for AVX-512, where each call cost
+/// twice as much.
+struct NormaliseRows<'a> {
+    entries: &'a mut [f32],
+    tokens: usize,
+}
+
+/// How many running maxima [`AttendRows`] keeps side by side: a maximum does not depend on
+/// the order its entries are read in.
+const MAX_LANES: usize = 16;
+
+impl pulp::WithSimd for AttendRows<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        let Attend { scale, bias, heads } = *self.attend;
+        let tokens = self.tokens;
+        for (r, row) in self.entries.chunks_exact_mut(tokens).enumerate() {
             // `affine(scale, 0)`, as `scores * scale` computes it (the 0 turns -0 into +0).
             for v in row.iter_mut() {
-                *v = *v * self.scale + 0.0;
+                *v = *v * scale + 0.0;
             }
-            if let Some(bias) = self.bias {
-                let (head, query) = ((r / tokens) % self.heads, r % tokens);
+            if let Some(bias) = bias {
+                let (head, query) = ((r / tokens) % heads, r % tokens);
                 let bias = &bias[(head * tokens + query) * tokens..][..tokens];
                 for (v, &b) in row.iter_mut().zip(bias) {
                     *v += b;
                 }
             }
-            let max = row[1..].iter().fold(row[0], |m, &v| m.max(v));
-            for v in row.iter_mut() {
-                *v = (*v - max).exp();
+            // Candle's maximum starts from the first entry; so does each lane's.
+            let mut lanes = [row[0]; MAX_LANES];
+            let mut chunks = row.chunks_exact(MAX_LANES);
+            for chunk in &mut chunks {
+                for (m, &v) in lanes.iter_mut().zip(chunk) {
+                    *m = m.max(v);
+                }
             }
+            let max = chunks
+                .remainder()
+                .iter()
+                .chain(&lanes)
+                .fold(row[0], |m, &v| m.max(v));
+            for v in row.iter_mut() {
+                *v -= max;
+            }
+        }
+    }
+}
+
+impl pulp::WithSimd for NormaliseRows<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        for row in self.entries.chunks_exact_mut(self.tokens) {
             let sum = lane_sum(row);
             for v in row.iter_mut() {
                 *v /= sum;
             }
         }
-        Ok(())
     }
 }
 
 /// The sum of `row` as candle's `vec_sum` adds it on x86-64 with AVX2: 32 entries at a time
 /// into four sums of eight lanes, the four added pairwise, the eight lanes folded in halves,
 /// then the entries past the last multiple of 32 one by one.
+#[inline(always)]
 fn lane_sum(row: &[f32]) -> f32 {
     const LANES: usize = 8;
     const SUMS: usize = 4;
@@ -948,6 +1011,80 @@ mod tests {
                     bits(&expected),
                     "{tokens} tokens, bias {with_bias}"
                 );
+            }
+        }
+    }
+
+    /// Attention's weights are the same bits at every vector width the processor has as in
+    /// scalar code.
+    #[test]
+    fn attention_weights_are_the_same_at_every_vector_width() {
+        use pulp::Simd;
+        let (heads, tokens) = (3, 37);
+        let scores: Vec<f32> = numbers(2 * heads * tokens * tokens, 7)
+            .into_iter()
+            .map(|v| v * 4.0)
+            .collect();
+        let bias = numbers(heads * tokens * tokens, 8);
+        let attend = Attend {
+            scale: 0.125,
+            bias: Some(&bias),
+            heads,
+        };
+        // Both passes at one vector width, with `exp` between them.
+        let weights = |run: &dyn Fn(AttendRows, NormaliseRows)| {
+            let mut entries = scores.clone();
+            let mut none: [f32; 0] = [];
+            run(
+                AttendRows {
+                    entries: &mut entries,
+                    tokens,
+                    attend: &attend,
+                },
+                NormaliseRows {
+                    entries: &mut none,
+                    tokens,
+                },
+            );
+            let scaled: Vec<u32> = entries.iter().map(|v| v.to_bits()).collect();
+            for v in entries.iter_mut() {
+                *v = v.exp();
+            }
+            run(
+                AttendRows {
+                    entries: &mut none,
+                    tokens,
+                    attend: &attend,
+                },
+                NormaliseRows {
+                    entries: &mut entries,
+                    tokens,
+                },
+            );
+            let weights: Vec<u32> = entries.iter().map(|v| v.to_bits()).collect();
+            (scaled, weights)
+        };
+        let scalar = weights(&|a, n| {
+            pulp::Scalar::new().vectorize(a);
+            pulp::Scalar::new().vectorize(n);
+        });
+        let unscaled: Vec<u32> = scores.iter().map(|v| v.to_bits()).collect();
+        assert_ne!(scalar.0, unscaled, "the rows are computed");
+        #[cfg(target_arch = "x86_64")]
+        {
+            if let Some(simd) = pulp::x86::V3::try_new() {
+                let avx2 = weights(&|a, n| {
+                    Simd::vectorize(simd, a);
+                    Simd::vectorize(simd, n);
+                });
+                assert_eq!(avx2, scalar, "AVX2");
+            }
+            if let Some(simd) = pulp::x86::V4::try_new() {
+                let avx512 = weights(&|a, n| {
+                    Simd::vectorize(simd, a);
+                    Simd::vectorize(simd, n);
+                });
+                assert_eq!(avx512, scalar, "AVX-512");
             }
         }
     }
