@@ -834,11 +834,55 @@ mod tests {
             .collect()
     }
 
+    /// A vector width `pulp` can run a loop at.
+    #[derive(Clone, Copy)]
+    enum Width {
+        Scalar,
+        #[cfg(target_arch = "x86_64")]
+        Avx2(pulp::x86::V3),
+        #[cfg(target_arch = "x86_64")]
+        Avx512(pulp::x86::V4),
+    }
+
+    impl Width {
+        /// Runs `op` at this width.
+        fn run<Op: pulp::WithSimd>(self, op: Op) -> Op::Output {
+            use pulp::Simd;
+            match self {
+                Width::Scalar => pulp::Scalar::new().vectorize(op),
+                #[cfg(target_arch = "x86_64")]
+                Width::Avx2(simd) => Simd::vectorize(simd, op),
+                #[cfg(target_arch = "x86_64")]
+                Width::Avx512(simd) => Simd::vectorize(simd, op),
+            }
+        }
+
+        /// Every width this processor has but the scalar one, with its name.
+        fn vector() -> Vec<(Width, &'static str)> {
+            #[allow(unused_mut)]
+            let mut widths = Vec::new();
+            #[cfg(target_arch = "x86_64")]
+            {
+                widths.extend(pulp::x86::V3::try_new().map(|s| (Width::Avx2(s), "AVX2")));
+                widths.extend(pulp::x86::V4::try_new().map(|s| (Width::Avx512(s), "AVX-512")));
+            }
+            widths
+        }
+    }
+
+    /// Asserts that `f` gives at every vector width the processor has what it gives in
+    /// scalar code: what `pulp` picks on one machine and on another agree.
+    fn same_at_every_width<T: PartialEq + std::fmt::Debug>(f: impl Fn(Width) -> T) {
+        let scalar = f(Width::Scalar);
+        for (width, name) in Width::vector() {
+            assert_eq!(f(width), scalar, "{name}");
+        }
+    }
+
     /// The loops after a product give the same bits at every vector width the processor
-    /// has as in scalar code: what `pulp` picks on one machine and on another agree.
+    /// has as in scalar code.
     #[test]
     fn every_vector_width_gives_the_same_bits() {
-        use pulp::Simd;
         let (rows, width) = (13, 96);
         let product = numbers(rows * width, 1);
         let residual = numbers(rows * width, 2);
@@ -848,44 +892,21 @@ mod tests {
             bias: numbers(width, 5),
             eps: 1e-12,
         };
-        let fused = |simd: &dyn Fn(ActivateRows, AddAndNormRows)| {
+        same_at_every_width(|simd| {
             let (mut activated, mut normed) = (product.clone(), product.clone());
-            simd(
-                ActivateRows {
-                    entries: &mut activated,
-                    bias: &bias,
-                },
-                AddAndNormRows {
-                    entries: &mut normed,
-                    residual: &residual,
-                    bias: &bias,
-                    norm: &norm,
-                },
-            );
+            simd.run(ActivateRows {
+                entries: &mut activated,
+                bias: &bias,
+            });
+            simd.run(AddAndNormRows {
+                entries: &mut normed,
+                residual: &residual,
+                bias: &bias,
+                norm: &norm,
+            });
             let bits = |v: Vec<f32>| v.into_iter().map(f32::to_bits).collect::<Vec<u32>>();
             (bits(activated), bits(normed))
-        };
-        let scalar = fused(&|a, n| {
-            pulp::Scalar::new().vectorize(a);
-            pulp::Scalar::new().vectorize(n);
         });
-        #[cfg(target_arch = "x86_64")]
-        {
-            if let Some(simd) = pulp::x86::V3::try_new() {
-                let avx2 = fused(&|a, n| {
-                    Simd::vectorize(simd, a);
-                    Simd::vectorize(simd, n);
-                });
-                assert_eq!(avx2, scalar, "AVX2");
-            }
-            if let Some(simd) = pulp::x86::V4::try_new() {
-                let avx512 = fused(&|a, n| {
-                    Simd::vectorize(simd, a);
-                    Simd::vectorize(simd, n);
-                });
-                assert_eq!(avx512, scalar, "AVX-512");
-            }
-        }
     }
 
     /// The fused layers give the bits of candle's own layers: `Linear` (its product reads
@@ -1019,7 +1040,6 @@ mod tests {
     /// scalar code.
     #[test]
     fn attention_weights_are_the_same_at_every_vector_width() {
-        use pulp::Simd;
         let (heads, tokens) = (3, 37);
         let scores: Vec<f32> = numbers(2 * heads * tokens * tokens, 7)
             .into_iter()
@@ -1031,62 +1051,31 @@ mod tests {
             bias: Some(&bias),
             heads,
         };
-        // Both passes at one vector width, with `exp` between them.
-        let weights = |run: &dyn Fn(AttendRows, NormaliseRows)| {
+        let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<u32>>();
+        // Both passes at one width, with `exp` between them: the rows scaled, then weighed.
+        let weights = |simd: Width| {
             let mut entries = scores.clone();
-            let mut none: [f32; 0] = [];
-            run(
-                AttendRows {
-                    entries: &mut entries,
-                    tokens,
-                    attend: &attend,
-                },
-                NormaliseRows {
-                    entries: &mut none,
-                    tokens,
-                },
-            );
-            let scaled: Vec<u32> = entries.iter().map(|v| v.to_bits()).collect();
+            simd.run(AttendRows {
+                entries: &mut entries,
+                tokens,
+                attend: &attend,
+            });
+            let scaled = bits(&entries);
             for v in entries.iter_mut() {
                 *v = v.exp();
             }
-            run(
-                AttendRows {
-                    entries: &mut none,
-                    tokens,
-                    attend: &attend,
-                },
-                NormaliseRows {
-                    entries: &mut entries,
-                    tokens,
-                },
-            );
-            let weights: Vec<u32> = entries.iter().map(|v| v.to_bits()).collect();
-            (scaled, weights)
+            simd.run(NormaliseRows {
+                entries: &mut entries,
+                tokens,
+            });
+            (scaled, bits(&entries))
         };
-        let scalar = weights(&|a, n| {
-            pulp::Scalar::new().vectorize(a);
-            pulp::Scalar::new().vectorize(n);
-        });
-        let unscaled: Vec<u32> = scores.iter().map(|v| v.to_bits()).collect();
-        assert_ne!(scalar.0, unscaled, "the rows are computed");
-        #[cfg(target_arch = "x86_64")]
-        {
-            if let Some(simd) = pulp::x86::V3::try_new() {
-                let avx2 = weights(&|a, n| {
-                    Simd::vectorize(simd, a);
-                    Simd::vectorize(simd, n);
-                });
-                assert_eq!(avx2, scalar, "AVX2");
-            }
-            if let Some(simd) = pulp::x86::V4::try_new() {
-                let avx512 = weights(&|a, n| {
-                    Simd::vectorize(simd, a);
-                    Simd::vectorize(simd, n);
-                });
-                assert_eq!(avx512, scalar, "AVX-512");
-            }
-        }
+        assert_ne!(
+            weights(Width::Scalar).0,
+            bits(&scores),
+            "the rows are scaled"
+        );
+        same_at_every_width(weights);
     }
 
     #[test]
