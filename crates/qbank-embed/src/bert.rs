@@ -10,8 +10,8 @@
 //! `candle-transformers`, whose hundred other models cost minutes of build for every
 //! developer: this is the part qbank needs, checked against an independent implementation
 //! (`tests/data/reference.py`). What follows each dense layer's product (bias, GELU, residual,
-//! layer norm) is computed here, in the product's storage and in candle's order of operations
-//! (see [`Dense`]).
+//! layer norm) and attention's weights (scale, MPNet's bias, softmax) are computed here, in the
+//! product's storage and in candle's order of operations (see [`Dense`] and [`Attend`]).
 
 use candle_core::{CpuStorage, DType, Layout, Module, Result, Tensor, D};
 
@@ -392,8 +392,8 @@ impl pulp::WithSimd for NormRows<'_> {
 /// for MPNet, its head's bias for the two tokens' distance added), then each row's softmax.
 /// The same operations in the same order as candle's `affine`, `broadcast_add` and
 /// `softmax_last_dim` (whose row sums add 32 entries at a time in eight lanes, four sums side
-/// by side, on processors with AVX2): the same bits, without three matrices to allocate and
-/// fill and the hand-off of each row to rayon's pool.
+/// by side, on processors with AVX2): the same bits, without two matrices (three for MPNet)
+/// to allocate and fill, and without the rows shared out on rayon's pool.
 struct Attend<'a> {
     scale: f32,
     /// `(heads, tokens, tokens)`.
@@ -402,8 +402,8 @@ struct Attend<'a> {
 }
 
 impl Attend<'_> {
-    /// Whether candle sums a softmax's row in [`lane_sum`]'s order on this processor (x86-64
-    /// with AVX2); elsewhere the encoder runs candle's own operations.
+    /// Whether this code runs here: on x86-64 with AVX2, where candle sums a softmax's row in
+    /// [`lane_sum`]'s order. Elsewhere the encoder runs candle's own operations.
     fn in_candles_order() -> bool {
         #[cfg(target_arch = "x86_64")]
         {
@@ -422,10 +422,9 @@ impl candle_core::InplaceOp1 for Attend<'_> {
     }
 
     fn cpu_fwd(&self, storage: &mut CpuStorage, layout: &Layout) -> Result<()> {
-        let tokens = *layout.dims().last().unwrap_or(&0);
-        let entries = entries_mut(storage, layout)?;
-        if tokens == 0 {
-            return Ok(());
+        let (_, heads, queries, tokens) = layout.shape().dims4()?;
+        if heads != self.heads || queries != tokens {
+            candle_core::bail!("attention's scores are not of (texts, heads, tokens, tokens)");
         }
         if self
             .bias
@@ -433,17 +432,39 @@ impl candle_core::InplaceOp1 for Attend<'_> {
         {
             candle_core::bail!("attention's bias is not of the scores' shape");
         }
-        let simd = pulp::Arch::new();
-        simd.dispatch(AttendRows {
+        self.in_place(entries_mut(storage, layout)?, tokens, pulp::Arch::new());
+        Ok(())
+    }
+}
+
+/// Runs a loop at a vector width: [`pulp::Arch`] at the widest the processor has, and in
+/// the tests each width in turn.
+trait Width: Copy {
+    fn run<Op: pulp::WithSimd>(self, op: Op) -> Op::Output;
+}
+
+impl Width for pulp::Arch {
+    fn run<Op: pulp::WithSimd>(self, op: Op) -> Op::Output {
+        self.dispatch(op)
+    }
+}
+
+impl Attend<'_> {
+    /// The weights of `entries`, rows of `tokens` scores, in place, the loops at `width`.
+    fn in_place(&self, entries: &mut [f32], tokens: usize, width: impl Width) {
+        if tokens == 0 {
+            return;
+        }
+        width.run(AttendRows {
             entries: &mut *entries,
             tokens,
             attend: self,
         });
+        // `f32::exp` (the system's `expf`), as candle's.
         for v in entries.iter_mut() {
             *v = v.exp();
         }
-        simd.dispatch(NormaliseRows { entries, tokens });
-        Ok(())
+        width.run(NormaliseRows { entries, tokens });
     }
 }
 
@@ -455,16 +476,16 @@ struct AttendRows<'a> {
     attend: &'a Attend<'a>,
 }
 
-/// [`Attend`]'s loops after `exp`: each row divided by its sum. `exp` itself (libm's, as
-/// candle's) runs between the two, outside code compiled for AVX-512, where each call cost
-/// twice as much.
+/// [`Attend`]'s loops after `exp`: each row divided by its sum. `exp` itself runs between
+/// the two, outside code compiled for AVX-512, where each call cost twice as much.
 struct NormaliseRows<'a> {
     entries: &'a mut [f32],
     tokens: usize,
 }
 
 /// How many running maxima [`AttendRows`] keeps side by side: a maximum does not depend on
-/// the order its entries are read in.
+/// the order its entries are read in (but for the sign of a zero maximum, which taking it
+/// away from the row's entries makes irrelevant).
 const MAX_LANES: usize = 16;
 
 impl pulp::WithSimd for AttendRows<'_> {
@@ -756,9 +777,10 @@ impl Bert {
                 );
             }
         }
+        let in_place = Attend::in_candles_order();
         let bias_entries: Option<Vec<f32>> = match &bias {
-            Some(b) => Some(b.flatten_all()?.to_vec1()?),
-            None => None,
+            Some(b) if in_place => Some(b.flatten_all()?.to_vec1()?),
+            _ => None,
         };
         x = self.norm.forward(&x)?;
         let hidden = x.dim(1)?;
@@ -768,7 +790,7 @@ impl Bert {
             let q = l.query.heads(&x, b, self.heads, false)?;
             let k = l.key.heads(&x, b, self.heads, true)?;
             let v = l.value.heads(&x, b, self.heads, false)?;
-            let weights = if Attend::in_candles_order() {
+            let weights = if in_place {
                 let scores = q.matmul(&k)?;
                 scores.inplace_op1(&Attend {
                     scale: scale as f32,
@@ -834,9 +856,9 @@ mod tests {
             .collect()
     }
 
-    /// A vector width `pulp` can run a loop at.
+    /// A vector width `pulp` can run a loop at, chosen by the test.
     #[derive(Clone, Copy)]
-    enum Width {
+    enum Lanes {
         Scalar,
         #[cfg(target_arch = "x86_64")]
         Avx2(pulp::x86::V3),
@@ -844,27 +866,28 @@ mod tests {
         Avx512(pulp::x86::V4),
     }
 
-    impl Width {
-        /// Runs `op` at this width.
+    impl Width for Lanes {
         fn run<Op: pulp::WithSimd>(self, op: Op) -> Op::Output {
             use pulp::Simd;
             match self {
-                Width::Scalar => pulp::Scalar::new().vectorize(op),
+                Lanes::Scalar => pulp::Scalar::new().vectorize(op),
                 #[cfg(target_arch = "x86_64")]
-                Width::Avx2(simd) => Simd::vectorize(simd, op),
+                Lanes::Avx2(simd) => Simd::vectorize(simd, op),
                 #[cfg(target_arch = "x86_64")]
-                Width::Avx512(simd) => Simd::vectorize(simd, op),
+                Lanes::Avx512(simd) => Simd::vectorize(simd, op),
             }
         }
+    }
 
+    impl Lanes {
         /// Every width this processor has but the scalar one, with its name.
-        fn vector() -> Vec<(Width, &'static str)> {
+        fn vector() -> Vec<(Lanes, &'static str)> {
             #[allow(unused_mut)]
             let mut widths = Vec::new();
             #[cfg(target_arch = "x86_64")]
             {
-                widths.extend(pulp::x86::V3::try_new().map(|s| (Width::Avx2(s), "AVX2")));
-                widths.extend(pulp::x86::V4::try_new().map(|s| (Width::Avx512(s), "AVX-512")));
+                widths.extend(pulp::x86::V3::try_new().map(|s| (Lanes::Avx2(s), "AVX2")));
+                widths.extend(pulp::x86::V4::try_new().map(|s| (Lanes::Avx512(s), "AVX-512")));
             }
             widths
         }
@@ -872,9 +895,9 @@ mod tests {
 
     /// Asserts that `f` gives at every vector width the processor has what it gives in
     /// scalar code: what `pulp` picks on one machine and on another agree.
-    fn same_at_every_width<T: PartialEq + std::fmt::Debug>(f: impl Fn(Width) -> T) {
-        let scalar = f(Width::Scalar);
-        for (width, name) in Width::vector() {
+    fn same_at_every_width<T: PartialEq + std::fmt::Debug>(f: impl Fn(Lanes) -> T) {
+        let scalar = f(Lanes::Scalar);
+        for (width, name) in Lanes::vector() {
             assert_eq!(f(width), scalar, "{name}");
         }
     }
@@ -1005,10 +1028,21 @@ mod tests {
         for (case, tokens) in [1, 2, 7, 31, 32, 33, 64, 77].into_iter().enumerate() {
             let seed = 100 + case as u64 * 10;
             let shape = (texts, heads, tokens, tokens);
-            let entries = numbers(texts * heads * tokens * tokens, seed)
+            let mut entries = numbers(texts * heads * tokens * tokens, seed)
                 .into_iter()
                 .map(|v| v * 4.0)
                 .collect::<Vec<f32>>();
+            // Rows of one value, with negative zeros, with -inf beside finite scores, and
+            // with +inf (whose weights are NaN in candle's arithmetic too).
+            let mut rows = entries.chunks_exact_mut(tokens);
+            rows.next().unwrap().fill(1.5);
+            for v in rows.next().unwrap().iter_mut().step_by(2) {
+                *v = -0.0;
+            }
+            for v in rows.next().unwrap().iter_mut().skip(1).step_by(2) {
+                *v = f32::NEG_INFINITY;
+            }
+            rows.next().unwrap()[tokens / 2] = f32::INFINITY;
             let scores = Tensor::from_vec(entries, shape, &device).unwrap();
             let bias_entries = numbers(heads * tokens * tokens, seed + 1);
             let bias = Tensor::from_vec(bias_entries.clone(), (1, heads, tokens, tokens), &device)
@@ -1027,9 +1061,19 @@ mod tests {
                     heads,
                 })
                 .unwrap();
+                // NaN's bits are not part of Rust's arithmetic: any NaN is one NaN here.
+                let canonical = |t: &Tensor| {
+                    let mut b = bits(t);
+                    for v in &mut b {
+                        if f32::from_bits(*v).is_nan() {
+                            *v = f32::NAN.to_bits();
+                        }
+                    }
+                    b
+                };
                 assert_eq!(
-                    bits(&ours),
-                    bits(&expected),
+                    canonical(&ours),
+                    canonical(&expected),
                     "{tokens} tokens, bias {with_bias}"
                 );
             }
@@ -1040,7 +1084,15 @@ mod tests {
     /// scalar code.
     #[test]
     fn attention_weights_are_the_same_at_every_vector_width() {
-        let (heads, tokens) = (3, 37);
+        // Rows shorter than the maxima's lanes and longer, with a remainder after them and
+        // after the sums' 32 entries.
+        for tokens in [5, 37, 70] {
+            every_width_for(tokens);
+        }
+    }
+
+    fn every_width_for(tokens: usize) {
+        let heads = 3;
         let scores: Vec<f32> = numbers(2 * heads * tokens * tokens, 7)
             .into_iter()
             .map(|v| v * 4.0)
@@ -1051,30 +1103,13 @@ mod tests {
             bias: Some(&bias),
             heads,
         };
-        let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<u32>>();
-        // Both passes at one width, with `exp` between them: the rows scaled, then weighed.
-        let weights = |simd: Width| {
+        let weights = |lanes: Lanes| {
             let mut entries = scores.clone();
-            simd.run(AttendRows {
-                entries: &mut entries,
-                tokens,
-                attend: &attend,
-            });
-            let scaled = bits(&entries);
-            for v in entries.iter_mut() {
-                *v = v.exp();
-            }
-            simd.run(NormaliseRows {
-                entries: &mut entries,
-                tokens,
-            });
-            (scaled, bits(&entries))
+            attend.in_place(&mut entries, tokens, lanes);
+            entries.iter().map(|v| v.to_bits()).collect::<Vec<u32>>()
         };
-        assert_ne!(
-            weights(Width::Scalar).0,
-            bits(&scores),
-            "the rows are scaled"
-        );
+        let unweighed: Vec<u32> = scores.iter().map(|v| v.to_bits()).collect();
+        assert_ne!(weights(Lanes::Scalar), unweighed, "the rows are weighed");
         same_at_every_width(weights);
     }
 
