@@ -13,7 +13,7 @@
 //! layer norm) and attention's weights (scale, MPNet's bias, softmax) are computed here, in the
 //! product's storage and in candle's order of operations (see [`Dense`] and [`Attend`]).
 
-use candle_core::{CpuStorage, DType, Layout, Module, Result, Tensor, D};
+use candle_core::{CpuStorage, DType, Layout, Module, Result, Tensor};
 
 use crate::gelu;
 use candle_nn::{embedding, Embedding, VarBuilder};
@@ -123,21 +123,15 @@ impl Dense {
         let (rows, out) = product.dims2()?;
         let (tokens, d) = (rows / texts, out / heads);
         let mut split = Vec::with_capacity(rows * out);
-        entries(&product, |p| {
-            for text in p.chunks_exact(tokens * out) {
-                if keys {
-                    for (column, &b) in self.bias.iter().enumerate() {
-                        split.extend(text[column..].iter().step_by(out).map(|&v| v + b));
-                    }
-                } else {
-                    for (head, bias) in self.bias.chunks_exact(d).enumerate() {
-                        for row in text.chunks_exact(out) {
-                            let part = &row[head * d..][..d];
-                            split.extend(part.iter().zip(bias).map(|(&v, &b)| v + b));
-                        }
-                    }
-                }
-            }
+        entries(&product, |product| {
+            pulp::Arch::new().dispatch(SplitHeads {
+                product,
+                split: &mut split,
+                bias: &self.bias,
+                tokens,
+                d,
+                keys,
+            })
         })?;
         if keys {
             Tensor::from_vec(split, (texts, heads, d, tokens), x.device())
@@ -236,6 +230,42 @@ fn entries_mut<'a>(storage: &'a mut CpuStorage, layout: &Layout) -> Result<&'a m
     match storage {
         CpuStorage::F32(v) => Ok(&mut v[start..end]),
         _ => candle_core::bail!("the encoder computes in f32 only"),
+    }
+}
+
+/// [`Dense::heads`]'s loops, compiled for the vector width `pulp` finds: each text's rows of
+/// `product` with the bias added, into `split` head by head (for `keys`, column by column).
+struct SplitHeads<'a> {
+    product: &'a [f32],
+    split: &'a mut Vec<f32>,
+    bias: &'a [f32],
+    tokens: usize,
+    d: usize,
+    keys: bool,
+}
+
+impl pulp::WithSimd for SplitHeads<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) {
+        let out = self.bias.len();
+        for text in self.product.chunks_exact(self.tokens * out) {
+            if self.keys {
+                for (column, &b) in self.bias.iter().enumerate() {
+                    self.split
+                        .extend(text[column..].iter().step_by(out).map(|&v| v + b));
+                }
+            } else {
+                for (head, bias) in self.bias.chunks_exact(self.d).enumerate() {
+                    for row in text.chunks_exact(out) {
+                        let part = &row[head * self.d..][..self.d];
+                        self.split
+                            .extend(part.iter().zip(bias).map(|(&v, &b)| v + b));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -817,15 +847,39 @@ impl Bert {
         Ok(x)
     }
 
-    /// The mean of each text's token vectors (the attention mask is all ones), one `(hidden,)`
-    /// tensor per text, for texts of one length.
-    pub fn mean_pooled(&self, texts: &[&[u32]]) -> Result<Vec<Tensor>> {
-        let n = texts.first().map_or(0, |t| t.len());
+    /// The mean of each text's token vectors (the attention mask is all ones), one vector per
+    /// text, for texts of one length (at least one token each).
+    pub fn mean_pooled(&self, texts: &[&[u32]]) -> Result<Vec<Vec<f32>>> {
+        let tokens = texts.first().map_or(0, |t| t.len());
+        if tokens == 0 {
+            candle_core::bail!("a text to pool has no tokens");
+        }
         let hidden = self.forward(texts)?;
-        (0..texts.len())
-            .map(|i| hidden.narrow(0, i * n, n)?.mean(D::Minus2))
-            .collect()
+        let width = hidden.dim(1)?;
+        entries(&hidden, |h| mean_of_each(h, tokens, width))
     }
+}
+
+/// The mean of each text's `tokens` rows of `width` entries in `hidden`, as candle's
+/// `narrow(…).mean(0)` computes it: each column summed over the rows in order, from zero, then
+/// `affine(1 / tokens, 0)`; in one pass over the rows rather than a column at a time.
+fn mean_of_each(hidden: &[f32], tokens: usize, width: usize) -> Vec<Vec<f32>> {
+    let scale = (1.0 / tokens as f64) as f32;
+    hidden
+        .chunks_exact(tokens * width)
+        .map(|text| {
+            let mut sums = vec![0f32; width];
+            for row in text.chunks_exact(width) {
+                for (s, &v) in sums.iter_mut().zip(row) {
+                    *s += v;
+                }
+            }
+            for s in &mut sums {
+                *s = *s * scale + 0.0;
+            }
+            sums
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -927,8 +981,19 @@ mod tests {
                 bias: &bias,
                 norm: &norm,
             });
+            let (mut queries, mut keys) = (Vec::new(), Vec::new());
+            for (split, keys) in [(&mut queries, false), (&mut keys, true)] {
+                simd.run(SplitHeads {
+                    product: &product,
+                    split,
+                    bias: &bias,
+                    tokens: rows,
+                    d: width / 4,
+                    keys,
+                });
+            }
             let bits = |v: Vec<f32>| v.into_iter().map(f32::to_bits).collect::<Vec<u32>>();
-            (bits(activated), bits(normed))
+            (bits(activated), bits(normed), bits(queries), bits(keys))
         });
     }
 
@@ -1111,6 +1176,28 @@ mod tests {
         let unweighed: Vec<u32> = scores.iter().map(|v| v.to_bits()).collect();
         assert_ne!(weights(Lanes::Scalar), unweighed, "the rows are weighed");
         same_at_every_width(weights);
+    }
+
+    /// Each text's mean is the bits of candle's `narrow(…).mean(0)`.
+    #[test]
+    fn mean_pooling_gives_candles_bits() {
+        let device = Device::Cpu;
+        for (texts, tokens, width) in [(1, 1, 8), (3, 7, 48), (4, 33, 384)] {
+            let entries = numbers(texts * tokens * width, 40 + tokens as u64);
+            let hidden =
+                Tensor::from_vec(entries.clone(), (texts * tokens, width), &device).unwrap();
+            let ours = mean_of_each(&entries, tokens, width);
+            assert_eq!(ours.len(), texts);
+            for (i, mean) in ours.iter().enumerate() {
+                let candle = hidden
+                    .narrow(0, i * tokens, tokens)
+                    .unwrap()
+                    .mean(candle_core::D::Minus2)
+                    .unwrap();
+                let mean: Vec<u32> = mean.iter().map(|v| v.to_bits()).collect();
+                assert_eq!(mean, bits(&candle), "{texts} texts of {tokens} tokens");
+            }
+        }
     }
 
     #[test]

@@ -243,15 +243,11 @@ impl Model {
             return Ok(vec![vec![0.0; self.dim]; batch.len()]);
         }
         // The mean over the attention mask: every token is a real one (nothing is padded).
-        self.bert
-            .mean_pooled(batch)?
-            .into_iter()
-            .map(|t| {
-                let mut v: Vec<f32> = t.to_vec1()?;
-                normalise(&mut v);
-                Ok(v)
-            })
-            .collect()
+        let mut vectors = self.bert.mean_pooled(batch)?;
+        for v in &mut vectors {
+            normalise(v);
+        }
+        Ok(vectors)
     }
 }
 
