@@ -444,6 +444,23 @@ impl Attend<'_> {
             false
         }
     }
+
+    /// The weights of `entries`, rows of `tokens` scores, in place, the loops at `width`.
+    fn in_place(&self, entries: &mut [f32], tokens: usize, width: impl Width) {
+        if tokens == 0 {
+            return;
+        }
+        width.run(AttendRows {
+            entries: &mut *entries,
+            tokens,
+            attend: self,
+        });
+        // `f32::exp` (the system's `expf`), as candle's.
+        for v in entries.iter_mut() {
+            *v = v.exp();
+        }
+        width.run(NormaliseRows { entries, tokens });
+    }
 }
 
 impl candle_core::InplaceOp1 for Attend<'_> {
@@ -476,25 +493,6 @@ trait Width: Copy {
 impl Width for pulp::Arch {
     fn run<Op: pulp::WithSimd>(self, op: Op) -> Op::Output {
         self.dispatch(op)
-    }
-}
-
-impl Attend<'_> {
-    /// The weights of `entries`, rows of `tokens` scores, in place, the loops at `width`.
-    fn in_place(&self, entries: &mut [f32], tokens: usize, width: impl Width) {
-        if tokens == 0 {
-            return;
-        }
-        width.run(AttendRows {
-            entries: &mut *entries,
-            tokens,
-            attend: self,
-        });
-        // `f32::exp` (the system's `expf`), as candle's.
-        for v in entries.iter_mut() {
-            *v = v.exp();
-        }
-        width.run(NormaliseRows { entries, tokens });
     }
 }
 
