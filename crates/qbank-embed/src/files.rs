@@ -266,19 +266,15 @@ pub const ARITHMETIC: &str = "qbank-embed 2: GELU by a rational erf";
 /// this was added. Larger models' vectors kept their bits, and so their cached vectors.
 const SMALL_MODEL_ARITHMETIC: &str = "one text at a time: weights read transposed";
 
-/// The matrix-product kernel gemm chooses on this processor, as gemm chooses it: each sums in
-/// its own order, so each gives vectors other last bits, and vectors cached on a machine with
-/// another kernel (a CI cache restored on another runner) are computed again, not mixed.
+/// The arithmetic this processor runs, as gemm and candle choose it at run time: each kernel
+/// sums in its own order, so each gives vectors other last bits, and vectors cached on a
+/// machine with another kernel (a CI cache restored on another runner) are computed again,
+/// not mixed.
 pub fn kernel() -> &'static str {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx512f") {
-            "x86 avx512f"
-        } else if std::arch::is_x86_feature_detected!("fma") {
-            "x86 fma"
-        } else {
-            "x86 scalar"
-        }
+        use std::arch::is_x86_feature_detected as has;
+        x86_kernel(has!("avx512f"), has!("fma"), has!("avx2"))
     }
     #[cfg(target_arch = "aarch64")]
     {
@@ -291,6 +287,25 @@ pub fn kernel() -> &'static str {
     #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
     {
         std::env::consts::ARCH
+    }
+}
+
+/// The name of the arithmetic of an x86-64 processor with these features: gemm's matrix
+/// product (AVX-512F, else FMA, else scalar) and whether a softmax's and a mean's sums run in
+/// candle's AVX2 order (`candle_core::cpu::vec_sum`, which the attention of [`crate::bert`]
+/// reproduces) or one by one. The names of the processors that exist in numbers (AVX-512F with
+/// AVX2, FMA with AVX2, neither) are those of earlier releases, so that their caches stay
+/// valid. A processor with FMA and without AVX2 (AMD's Piledriver) multiplies matrices as one
+/// with both and sums as one with neither: a name of its own.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+fn x86_kernel(avx512f: bool, fma: bool, avx2: bool) -> &'static str {
+    match (avx512f, fma, avx2) {
+        (true, _, true) => "x86 avx512f",
+        (true, _, false) => "x86 avx512f without avx2",
+        (false, true, true) => "x86 fma",
+        (false, true, false) => "x86 fma without avx2",
+        (false, false, true) => "x86 avx2",
+        (false, false, false) => "x86 scalar",
     }
 }
 
@@ -335,4 +350,37 @@ pub fn fingerprint(dir: &Path) -> Result<String, Error> {
         hasher.update(&tail);
     }
     Ok(hex(&hasher.finalize())[..16].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::x86_kernel;
+
+    #[test]
+    fn each_x86_arithmetic_has_a_name_of_its_own() {
+        // What decides the bits: gemm's kernel, and candle's sums with AVX2 or without.
+        let gemm = |avx512f: bool, fma: bool| match (avx512f, fma) {
+            (true, _) => "avx512f",
+            (false, true) => "fma",
+            (false, false) => "scalar",
+        };
+        let mut seen = std::collections::HashMap::new();
+        for bits in 0..8u8 {
+            let (avx512f, fma, avx2) = (bits & 4 != 0, bits & 2 != 0, bits & 1 != 0);
+            let name = x86_kernel(avx512f, fma, avx2);
+            let arithmetic = (gemm(avx512f, fma), avx2);
+            if let Some(other) = seen.insert(name, arithmetic) {
+                assert_eq!(other, arithmetic, "{name} names two arithmetics");
+            }
+        }
+        assert_eq!(seen.len(), 6);
+    }
+
+    #[test]
+    fn the_usual_processors_keep_their_names() {
+        // Renaming one would make every cache of vectors on such machines be computed again.
+        assert_eq!(x86_kernel(true, true, true), "x86 avx512f");
+        assert_eq!(x86_kernel(false, true, true), "x86 fma");
+        assert_eq!(x86_kernel(false, false, false), "x86 scalar");
+    }
 }
