@@ -459,6 +459,52 @@ fn settings_change_reports_what_it_introduces() {
     );
 }
 
+/// A scenario whose base bank holds an exact duplicate that its qbank.toml, at the top of
+/// the repository, turns off.
+fn duplicate_turned_off(name: &str) -> Scenario {
+    let s = Scenario::new(name);
+    s.write("qbank.toml", "[rules]\nduplicate-question = \"off\"\n");
+    s.add_question(
+        "deployment/canary-release-copy",
+        "deployment",
+        "What is a canary release, and when would you use one?",
+    );
+    s.commit("a copy, allowed");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    s
+}
+
+#[test]
+fn settings_file_deleted_reports_what_its_absence_introduces() {
+    let s = duplicate_turned_off("settings-deleted");
+    assert_eq!(s.gate(), (0, Vec::new()));
+    s.remove("qbank.toml");
+    s.commit("drop the settings");
+    // Neither file changed: the finding lands where the full lint puts it.
+    let expected = lines(&["new error duplicate-question questions/deployment/canary-release.yaml: question has the same text as \"canary-release-copy\""]);
+    assert_eq!(s.gate(), (1, expected.clone()));
+    // Moved where it no longer applies: the same.
+    s.write(
+        "elsewhere/qbank.toml",
+        "[rules]\nduplicate-question = \"off\"\n",
+    );
+    s.commit("moved");
+    assert_eq!(s.gate(), (1, expected));
+}
+
+#[test]
+fn settings_file_nearer_the_bank_takes_over() {
+    let s = duplicate_turned_off("settings-shadowed");
+    // A qbank.toml in the bank folder applies instead of the one at the top, which stays as
+    // it was: what it turns back on is the change's doing.
+    s.write("questions/qbank.toml", "[lint]\ndeny-warnings = false\n");
+    s.commit("shadow");
+    assert_eq!(
+        s.gate(),
+        (1, lines(&["new error duplicate-question questions/deployment/canary-release.yaml: question has the same text as \"canary-release-copy\""]))
+    );
+}
+
 /// A scenario whose base bank holds a related pair under the default threshold (0.38
 /// against 0.40): `input-drift` beside `drift-detection`.
 fn pair_under_the_threshold(name: &str) -> Scenario {
@@ -850,6 +896,53 @@ fn shallow_clone_without_a_remote_says_how_to_fix_it() {
         run.stderr,
         "qbank: error: --changed-since: the checkout is shallow and holds no common history with \"main\"; fetch the history: in GitHub Actions give actions/checkout `fetch-depth: 0`, elsewhere run `git fetch --unshallow origin main` before qbank\n"
     );
+}
+
+#[test]
+fn shallow_clone_deepens_for_a_relative_ref() {
+    let s = Scenario::new("shallow-relative");
+    s.add_question(
+        "deployment/canary-release-copy",
+        "deployment",
+        "What is a canary release, and when would you use one?",
+    );
+    s.commit("copy");
+    let clone = shallow_clone(&s);
+    // `HEAD~1` cannot be fetched by name: the history is deepened until it is there.
+    let run = s.qbank_in(
+        &clone,
+        &["lint", "--changed-since", "HEAD~1", "--format", "json"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        findings_of(&run),
+        lines(&["new error duplicate-question questions/deployment/canary-release-copy.yaml: question has the same text as \"canary-release\""])
+    );
+    // Without a remote to deepen from, the fix named is one that works.
+    let clone = shallow_clone(&s);
+    git(&clone, &["remote", "remove", "origin"]);
+    let run = s.qbank_in(&clone, &["lint", "--changed-since", "HEAD~1"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("`git fetch --unshallow`") && !run.stderr.contains("fetch origin HEAD"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_repository_without_commits_says_so() {
+    let dir = temp_dir("scenario-unborn");
+    git(&dir, &["init", "-q"]);
+    write(&dir, "questions/topics.yaml", TOPICS);
+    let out = Command::new(env!("CARGO_BIN_EXE_qbank"))
+        .args(["lint", "--changed-since", "HEAD"])
+        .current_dir(&*dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("HEAD has no commit yet"), "{stderr}");
 }
 
 #[test]

@@ -83,6 +83,17 @@ pub struct Repo {
 /// How deep a shallow clone is deepened at each attempt, before fetching the whole history.
 const DEEPEN_STEPS: [u32; 3] = [64, 512, 4096];
 
+/// Whether `reference` names something a remote can be asked for by name (a branch or a tag),
+/// rather than a commit relative to another (`HEAD~1`, `main^`, `@{u}`), `HEAD` itself or a
+/// commit id, which `git fetch origin <reference>` cannot fetch.
+fn fetchable_by_name(reference: &str) -> bool {
+    let reference = reference.strip_prefix("origin/").unwrap_or(reference);
+    let commit_id = reference.len() >= 7 && reference.bytes().all(|b| b.is_ascii_hexdigit());
+    !commit_id
+        && !matches!(reference, "HEAD" | "FETCH_HEAD" | "ORIG_HEAD" | "@")
+        && !reference.contains(['~', '^', ':', '@'])
+}
+
 impl Repo {
     /// The repository holding `dir`; `None` outside one, or when git is not installed.
     pub fn discover(dir: &Path) -> Result<Option<Repo>, GitError> {
@@ -203,8 +214,34 @@ impl Repo {
                  elsewhere run `git fetch origin {branch}` before qbank"
             )
         };
+        if self.resolve("HEAD").is_none() {
+            return Err(GitError::Failed {
+                command: "git rev-parse HEAD".to_owned(),
+                reason: "HEAD has no commit yet (a new repository, or a branch made with \
+                         `git checkout --orphan`), so there is no history to compare with; \
+                         commit first, or lint the whole bank without --changed-since"
+                    .to_owned(),
+            });
+        }
+        let by_name = fetchable_by_name(reference);
         let mut commit = self.resolve(reference);
-        if commit.is_none() && origin {
+        if commit.is_none() && origin && !by_name && self.is_shallow() {
+            // `HEAD~3` or a commit id in a shallow clone: deepen until it is there.
+            for depth in DEEPEN_STEPS {
+                let deepen = format!("--deepen={depth}");
+                if self
+                    .run(&["fetch", "--quiet", "--no-tags", &deepen, "origin"])
+                    .is_err()
+                {
+                    break;
+                }
+                commit = self.resolve(reference);
+                if commit.is_some() {
+                    break;
+                }
+            }
+        }
+        if commit.is_none() && origin && by_name {
             // A single-branch or shallow clone: fetch the branch into its remote-tracking ref.
             let refspec = format!("+refs/heads/{branch}:refs/remotes/origin/{branch}");
             let fetched = self
@@ -223,7 +260,16 @@ impl Repo {
         let Some(commit) = commit else {
             return Err(GitError::UnknownRef {
                 reference: reference.to_owned(),
-                fix: if origin {
+                fix: if !by_name && self.is_shallow() {
+                    "the checkout is shallow and may not hold it: in GitHub Actions give \
+                     actions/checkout `fetch-depth: 0`, elsewhere run `git fetch --unshallow` \
+                     before qbank"
+                        .to_owned()
+                } else if !by_name {
+                    "check the name (a branch, a tag, a commit id, or one relative to them \
+                     such as `HEAD~1`)"
+                        .to_owned()
+                } else if origin {
                     format!(
                         "fetching it from origin failed too; check the name, or {}",
                         fix("fetch it")

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use qbank_core::git::{GitError, Repo};
-use qbank_lint::config::parse_config;
+use qbank_lint::config::{parse_config, CONFIG_FILE};
 use qbank_lint::gate;
 
 use crate::args::{LintArgs, LintFormat};
@@ -137,10 +137,23 @@ struct Comparison {
     /// Whether anything that decides the findings changed: a file of the bank, or the
     /// settings file.
     anything_changed: bool,
-    /// Whether the settings file changed.
+    /// Whether the settings changed: the file that applies now was edited, or another file
+    /// applies now than at the base (one deleted, moved or added nearer the bank).
     settings_changed: bool,
-    /// The settings file inside the repository, when there is one.
-    config_in_repo: Option<String>,
+    /// The settings that applied at the base.
+    config_at_base: BaseConfig,
+}
+
+/// The settings the bank had at the base of a comparison.
+enum BaseConfig {
+    /// Those of now: the settings file is outside the repository, where the change cannot
+    /// have touched it.
+    Now,
+    /// The file at this path inside the repository, as it was at the base; the defaults when
+    /// it did not exist then.
+    File(String),
+    /// The defaults: no settings file applied at the base.
+    Defaults,
 }
 
 impl Comparison {
@@ -177,11 +190,26 @@ impl Comparison {
                 }
             })
             .collect();
-        let config_path = args.config.clone().or_else(|| config::find(bank));
-        let config_in_repo = config_path.as_deref().and_then(|p| repo.relative(p));
-        let settings_changed = config_in_repo
-            .as_ref()
-            .is_some_and(|c| changed.iter().any(|p| p == c));
+        let config_now = args.config.clone().or_else(|| config::find(bank));
+        let config_in_repo = config_now.as_deref().and_then(|p| repo.relative(p));
+        let config_at_base = match (&args.config, &config_in_repo) {
+            (Some(_), Some(path)) => BaseConfig::File(path.clone()),
+            (Some(_), None) => BaseConfig::Now,
+            // The file `config::find` would have found in the tree at the base: the first
+            // qbank.toml from the bank folder up to the top of the repository.
+            (None, _) => match config_at(&repo, &base, &bank_in_repo).map_err(fail)? {
+                Some(path) => BaseConfig::File(path),
+                None if config_now.is_some() && config_in_repo.is_none() => BaseConfig::Now,
+                None => BaseConfig::Defaults,
+            },
+        };
+        let settings_changed = match &config_at_base {
+            BaseConfig::Now => false,
+            BaseConfig::File(path) => {
+                config_in_repo.as_ref() != Some(path) || changed.iter().any(|p| p == path)
+            }
+            BaseConfig::Defaults => config_in_repo.is_some(),
+        };
         let anything_changed = !changed_in_bank.is_empty() || settings_changed;
         Ok(Comparison {
             repo,
@@ -191,7 +219,7 @@ impl Comparison {
             changed_shown,
             anything_changed,
             settings_changed,
-            config_in_repo,
+            config_at_base,
         })
     }
 
@@ -206,8 +234,8 @@ impl Comparison {
         with_args: &(dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings + Sync),
     ) -> Result<gate::Before, Failure> {
         let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
-        let settings = match &self.config_in_repo {
-            Some(path) => match self.repo.file_at(&self.base, path).map_err(fail)? {
+        let settings = match &self.config_at_base {
+            BaseConfig::File(path) => match self.repo.file_at(&self.base, path).map_err(fail)? {
                 Some(bytes) => {
                     let text = String::from_utf8_lossy(&bytes);
                     let shown = format!("{path} (at {})", short(&self.base));
@@ -219,7 +247,8 @@ impl Comparison {
                 }
                 None => qbank_lint::Settings::default(),
             },
-            None => now.clone(),
+            BaseConfig::Defaults => qbank_lint::Settings::default(),
+            BaseConfig::Now => now.clone(),
         };
         let files = self
             .repo
@@ -247,6 +276,27 @@ impl Comparison {
             // No bank there before the change: everything is new.
             Err(_) => Ok(gate::Before::default()),
         }
+    }
+}
+
+/// The settings file that applied to the bank at `bank_in_repo` at `commit`, as
+/// [`config::find`] looks for it: the first qbank.toml from the bank folder up to the top of
+/// the repository, as a path inside the repository.
+fn config_at(repo: &Repo, commit: &str, bank_in_repo: &str) -> Result<Option<String>, GitError> {
+    let mut dir = bank_in_repo.trim_matches('/');
+    loop {
+        let candidate = if dir.is_empty() {
+            CONFIG_FILE.to_owned()
+        } else {
+            format!("{dir}/{CONFIG_FILE}")
+        };
+        if repo.file_at(commit, &candidate)?.is_some() {
+            return Ok(Some(candidate));
+        }
+        if dir.is_empty() {
+            return Ok(None);
+        }
+        dir = dir.rfind('/').map_or("", |i| &dir[..i]);
     }
 }
 
