@@ -66,8 +66,26 @@ pub struct PlannedFile {
     pub new: Vec<u8>,
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename.
+/// Writes `bytes` to `path` through a temporary file and a rename. A device or a pipe
+/// (`-o /dev/stdout`) is written into rather than replaced by an ordinary file, and a link
+/// keeps pointing where it did: the file it names is replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut f = fs::OpenOptions::new().write(true).open(path)?;
+        f.write_all(bytes)?;
+        return f.flush();
+    }
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return match fs::canonicalize(path) {
+            Ok(target) if target != path => write_atomic(&target, bytes),
+            // A link to nothing yet: the file it names is made.
+            _ => {
+                let mut f = fs::File::create(path)?;
+                f.write_all(bytes)?;
+                f.sync_all()
+            }
+        };
+    }
     let tmp = temp_path(path);
     let result = (|| {
         let mut f = create_new(&tmp)?;
@@ -226,6 +244,45 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_keeps_pointing_where_it_did() {
+        let dir = scratch("link");
+        fs::write(dir.join("real.pdf"), "old").unwrap();
+        std::os::unix::fs::symlink("real.pdf", dir.join("link.pdf")).unwrap();
+        write_atomic(&dir.join("link.pdf"), b"new").unwrap();
+        assert!(fs::symlink_metadata(dir.join("link.pdf"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(dir.join("real.pdf")).unwrap(), "new");
+        // A link to nothing yet makes the file it names.
+        std::os::unix::fs::symlink("later.pdf", dir.join("dangling.pdf")).unwrap();
+        write_atomic(&dir.join("dangling.pdf"), b"made").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("later.pdf")).unwrap(), "made");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = scratch("pipe");
+        let pipe = dir.join("kit.pdf");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here
+        }
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || fs::read(pipe).unwrap())
+        };
+        write_atomic(&pipe, b"kit").unwrap();
+        assert_eq!(reader.join().unwrap(), b"kit");
+        assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

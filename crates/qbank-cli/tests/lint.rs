@@ -206,3 +206,68 @@ fn a_closed_pipe_is_not_an_error() {
         "{status:?}"
     );
 }
+
+/// A pipe named like a question file is reported and left unread: opening it would wait for a
+/// writer that never comes.
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_the_bank_is_reported_not_read() {
+    let dir = std::env::temp_dir().join(format!("qbank-lint-pipe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let bank = dir.join("bank");
+    std::fs::create_dir_all(bank.join("deployment")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/clean/topics.yaml"
+        ),
+        bank.join("topics.yaml"),
+    )
+    .unwrap();
+    let made = Command::new("mkfifo")
+        .arg(bank.join("deployment/waiting.yaml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qbank"))
+        .args(["lint", "--format", "json"])
+        .arg(&bank)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("qbank lint waits on the pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .filter(|(rule, _)| rule == "unreadable-file")
+        .collect();
+    assert_eq!(
+        found,
+        [("unreadable-file".to_owned(), "waiting.yaml".to_owned())]
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

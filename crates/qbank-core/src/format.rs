@@ -103,6 +103,20 @@ impl std::error::Error for FormatError {}
 /// bank), in the canonical layout.
 pub fn format(kind: FileKind, relative: &str, text: &str) -> Result<String, FormatError> {
     let lines = LineIndex::new(text);
+    // The layout is read and kept line by line, as `\n` ends them.
+    if let Some(at) = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| text.as_bytes().get(i + 1) != Some(&b'\n'))
+    {
+        return Err(FormatError {
+            message: "a line ends with a carriage return alone (old Mac line endings); the \
+                      file is left as it is"
+                .into(),
+            span: Span::point(lines.position_of_offset(text, at)),
+            help: Some("end its lines with \\n (or \\r\\n), then format it".into()),
+        });
+    }
     let original = yaml::parse(text, false).map_err(|e| FormatError {
         message: e.message,
         span: e.span,

@@ -681,8 +681,21 @@ pub fn walk(
                     continue;
                 }
                 subdirs.push((path, relative, depth + 1));
-            } else if is_yaml {
+            } else if is_yaml && meta.is_file() {
                 found.push((path, relative));
+            } else if is_yaml {
+                // A pipe, a socket or a device: reading it could wait forever or never end.
+                diagnostics.push(
+                    Diagnostic::error(
+                        "unreadable-file",
+                        "not an ordinary file (a pipe, a socket or a device); not reading it",
+                        Label::new(
+                            join_display(display_root, &relative),
+                            Span::point(Position::START),
+                        ),
+                    )
+                    .with_help("replace it with a file, or remove it from the bank"),
+                );
             }
         }
         // Reverse so that popping visits folders in name order.

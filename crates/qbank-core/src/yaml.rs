@@ -29,9 +29,15 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Lines end as YAML ends them: at `\n`, `\r\n`, or a `\r` alone.
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.match_indices(['\n', '\r'])
+                .filter(|&(i, b)| b == "\n" || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 

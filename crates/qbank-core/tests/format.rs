@@ -260,3 +260,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_file_with_old_mac_line_endings_is_refused_and_its_lines_counted() {
+    let text = "id: a\rtext: What is a canary release?\rtopic: deployment\r";
+    let e = format(FileKind::Question, "deployment/a.yaml", text).unwrap_err();
+    assert!(e.message.contains("carriage return alone"), "{}", e.message);
+    assert_eq!((e.span.start.line, e.span.start.column), (1, 6));
+    // Lines end where YAML ends them: a `\r` alone, `\r\n` and `\n` each end one.
+    let lines = yaml::LineIndex::new("a\rb\r\nc\nd");
+    let at = |offset: usize| {
+        let p = lines.position_of_offset("a\rb\r\nc\nd", offset);
+        (p.line, p.column)
+    };
+    assert_eq!(
+        [at(0), at(2), at(5), at(7)],
+        [(1, 1), (2, 1), (3, 1), (4, 1)]
+    );
+    // Windows line endings still format.
+    let crlf = "id: a\r\ntext: What is a canary release?\r\ntopic: deployment\r\n";
+    assert!(format(FileKind::Question, "deployment/a.yaml", crlf).is_ok());
+}
