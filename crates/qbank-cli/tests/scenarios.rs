@@ -1092,6 +1092,68 @@ fn stale_spreadsheet_row_is_refused() {
 }
 
 #[test]
+fn spreadsheet_row_of_a_deleted_question_is_refused() {
+    let s = Scenario::new("deleted-row");
+    let export = s.qbank(&["export", "csv"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    s.write("sheet.csv", &export.stdout);
+    // The question is deleted after the export; the old sheet must not bring it back.
+    s.remove("questions/monitoring/serving-alerts.yaml");
+    s.commit("retire serving-alerts");
+    let import = s.qbank(&["import", "csv", "sheet.csv"]);
+    assert_eq!(import.code, 1, "{}", import.stdout);
+    assert!(
+        import.stderr.contains(
+            "question \"serving-alerts\" is not in the bank any more, but this row was exported from it"
+        ),
+        "{}",
+        import.stderr
+    );
+    assert!(!s.path("questions/monitoring/serving-alerts.yaml").exists());
+    // A new question's row has no revision, and is created.
+    let added = export.stdout.lines().next().unwrap().to_owned()
+        + "\n"
+        + &export
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("serving-alerts,"))
+            .unwrap()
+            .replacen("serving-alerts,", "serving-alarms,", 1)
+            .rsplit_once(',')
+            .unwrap()
+            .0
+        + ",\n";
+    s.write("new.csv", &added);
+    let import = s.qbank(&["import", "csv", "new.csv"]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert!(s.path("questions/monitoring/serving-alarms.yaml").exists());
+}
+
+#[test]
+fn spreadsheet_row_without_its_revision_is_warned_about() {
+    let s = Scenario::new("empty-revision");
+    let export = s.qbank(&["export", "csv"]);
+    let row = export
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("model-rollback,"))
+        .unwrap();
+    let emptied = row.rsplit_once(',').unwrap().0.to_owned() + ",";
+    let sheet = export
+        .stdout
+        .replace(row, &emptied)
+        .replace("misbehaves in production", "fails in production");
+    s.write("sheet.csv", &sheet);
+    let import = s.qbank(&["import", "csv", "sheet.csv"]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert!(
+        import.stderr.contains("the revision of \"model-rollback\" is empty, so changes made in the bank since the export cannot be detected"),
+        "{}",
+        import.stderr
+    );
+}
+
+#[test]
 fn spreadsheet_without_revisions_is_warned_about() {
     let s = Scenario::new("no-revision");
     s.write(

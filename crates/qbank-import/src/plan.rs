@@ -201,6 +201,13 @@ pub fn plan_import_with(
         .map(|f| (f.relative.as_str(), f.path.as_ref()))
         .collect();
 
+    // A sheet exported from this bank: some of its rows are questions the bank has. (A
+    // sheet none of whose ids the bank holds is another bank's, imported into this one.)
+    let from_this_bank = sheet.rows.iter().any(|row| {
+        sheet
+            .cell(row, Column::Id)
+            .is_some_and(|id| by_id.contains_key(id.trim()))
+    });
     for row in &sheet.rows {
         let mut ctx = RowCtx {
             sheet,
@@ -246,6 +253,32 @@ pub fn plan_import_with(
             continue;
         }
         let existing = by_id.get(id).copied();
+        let revision = sheet
+            .cell(row, Column::Revision)
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+        if existing.is_none() && from_this_bank && !options.force && !unreadable.contains_key(id) {
+            if let Some(revision) = revision {
+                // The row was exported from a question the bank no longer has: importing it
+                // would bring back what someone deleted or renamed since.
+                errors.push(
+                    RowError::at(
+                        row.row,
+                        sheet.place(Column::Revision),
+                        format!(
+                            "question \"{id}\" is not in the bank any more, but this row was \
+                             exported from it (revision {revision}): it was deleted or renamed \
+                             since"
+                        ),
+                    )
+                    .with_help(
+                        "leave the row out; to add it as a new question, empty its revision \
+                         cell, or import with --force",
+                    ),
+                );
+                continue;
+            }
+        }
         if existing.is_none() {
             if let Some(path) = unreadable.get(id) {
                 errors.push(
@@ -290,9 +323,21 @@ pub fn plan_import_with(
             continue;
         }
 
-        if let (Some(old), Some(revision), false) =
-            (existing, sheet.cell(row, Column::Revision), options.force)
-        {
+        if let (Some(old), None, false, true) = (
+            existing,
+            revision,
+            options.force,
+            sheet.columns.contains(&Column::Revision),
+        ) {
+            if *old != q {
+                plan.warnings.push(format!(
+                    "row {}: the revision of \"{id}\" is empty, so changes made in the bank \
+                     since the export cannot be detected for it and would be overwritten",
+                    row.row
+                ));
+            }
+        }
+        if let (Some(old), Some(revision), false) = (existing, revision, options.force) {
             if let Some(conflict) = stale_row(bank, old, revision, &q) {
                 let mut message = format!(
                     "question \"{id}\" changed in the bank since this row was exported \
