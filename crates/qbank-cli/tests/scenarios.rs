@@ -1111,18 +1111,15 @@ fn spreadsheet_row_of_a_deleted_question_is_refused() {
     );
     assert!(!s.path("questions/monitoring/serving-alerts.yaml").exists());
     // A new question's row has no revision, and is created.
-    let added = export.stdout.lines().next().unwrap().to_owned()
-        + "\n"
-        + &export
-            .stdout
-            .lines()
-            .find(|l| l.starts_with("serving-alerts,"))
-            .unwrap()
-            .replacen("serving-alerts,", "serving-alarms,", 1)
-            .rsplit_once(',')
-            .unwrap()
-            .0
-        + ",\n";
+    let header = export.stdout.lines().next().unwrap();
+    let row = export
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("serving-alerts,"))
+        .unwrap()
+        .replacen("serving-alerts,", "serving-alarms,", 1);
+    let without_revision = row.rsplit_once(',').unwrap().0;
+    let added = format!("{header}\n{without_revision},\n");
     s.write("new.csv", &added);
     let import = s.qbank(&["import", "csv", "new.csv"]);
     assert_eq!(import.code, 0, "{}", import.stderr);
