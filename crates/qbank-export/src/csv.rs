@@ -56,17 +56,8 @@ pub fn export_csv(table: &Table, options: &CsvOptions) -> Result<Vec<u8>, Error>
     if options.excel {
         out.extend_from_slice(BOM);
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(if options.excel {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        })
-        .from_writer(&mut out);
-    let write_err = |e: csv::Error| Error::Write(e.to_string());
-    writer
-        .write_record(table.columns.iter().map(|c| c.name()))
-        .map_err(write_err)?;
+    let terminator: &[u8] = if options.excel { b"\r\n" } else { b"\n" };
+    write_record(&mut out, table.columns.iter().map(|c| c.name()), terminator);
     let mut record: Vec<String> = Vec::with_capacity(table.columns.len());
     for row in &table.rows {
         record.clear();
@@ -98,11 +89,49 @@ pub fn export_csv(table: &Table, options: &CsvOptions) -> Result<Vec<u8>, Error>
             }
             record.push(text.into_owned());
         }
-        writer.write_record(&record).map_err(write_err)?;
+        write_record(&mut out, record.iter().map(String::as_str), terminator);
     }
-    writer.flush().map_err(|e| Error::Write(e.to_string()))?;
-    drop(writer);
     Ok(out)
+}
+
+/// One row of RFC 4180 CSV: a cell in double quotes when it holds a comma, a quote or a line
+/// break, or when a spreadsheet would read it as a number, a date or a truth value and so
+/// change it (`00123` → 123, `1e5` → 100000, `2026-01-02` → a date). A spreadsheet told to read
+/// quoted cells as text (LibreOffice's "Format quoted field as text") keeps those as written.
+fn write_record<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>, terminator: &[u8]) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) || reads_as_a_value(cell) {
+            out.push(b'"');
+            out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(cell.as_bytes());
+        }
+    }
+    out.extend_from_slice(terminator);
+}
+
+/// Whether a spreadsheet would read `cell` as something other than its text: a digit, a sign
+/// or a point first, then digits with signs, separators, an exponent or a percent sign (a number, a date, a time, a fraction),
+/// or a truth value. A whole number as a spreadsheet writes it back (no leading zero, at most
+/// 15 digits) reads back the same, and is left as it is.
+pub fn reads_as_a_value(cell: &str) -> bool {
+    let t = cell.trim();
+    if t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("false") {
+        return true;
+    }
+    let numeric = t.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || " .,:/-+eE%".contains(c));
+    let plain_whole = t == cell
+        && t.len() <= 15
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t == "0" || !t.starts_with('0'));
+    numeric && !plain_whole
 }
 
 /// The cell as written: with a `'` in front when a spreadsheet would otherwise run it as a

@@ -69,3 +69,43 @@ fn structured_fields_have_their_columns() {
     let csv = String::from_utf8(fixtures::csv(&bank, &columns, false)).unwrap();
     insta::assert_snapshot!("structured_default_columns", csv);
 }
+
+/// Cells a spreadsheet would read as a number, a date or a truth value are quoted, so that a
+/// spreadsheet told to read quoted cells as text keeps them as written; whole numbers as a
+/// spreadsheet writes them back are not.
+#[test]
+fn cells_that_read_as_values_are_quoted() {
+    use qbank_export::csv::reads_as_a_value;
+    for cell in [
+        "00123",
+        "1e5",
+        "1E5",
+        "2026-01-02",
+        "1/2",
+        "12:30",
+        "3.14",
+        "-5",
+        "+1",
+        "50%",
+        "TRUE",
+        "false",
+        "1,000",
+        "0747833874",
+        "1234567890123456",
+        " 5",
+    ] {
+        assert!(reads_as_a_value(cell), "{cell}");
+    }
+    for cell in [
+        "5",
+        "0",
+        "123",
+        "e5377693e0",
+        "canary-release",
+        "seed #3",
+        "GPT-4",
+        "",
+    ] {
+        assert!(!reads_as_a_value(cell), "{cell}");
+    }
+}
