@@ -169,20 +169,25 @@ impl Repo {
                 "log",
                 "--relative",
                 "--name-only",
-                "--format=%x00%cs",
+                "-z",
+                "--format=%x01%cs",
                 "--",
                 ".",
             ],
         ) else {
             return map;
         };
+        // `-z`: paths as they are (not quoted, as git quotes non-ASCII names otherwise), each
+        // ended by NUL; a commit's date line starts with \x01.
         let mut date = String::new();
-        for line in String::from_utf8_lossy(&out).lines() {
-            if let Some(d) = line.strip_prefix('\0') {
+        for field in out.split(|&b| b == 0) {
+            let field = String::from_utf8_lossy(field);
+            let field = field.trim_start_matches('\n');
+            if let Some(d) = field.strip_prefix('\u{1}') {
                 date = d.to_owned();
-            } else if !line.is_empty() {
+            } else if !field.is_empty() {
                 // The newest commit comes first: keep the first date seen.
-                map.entry(line.to_owned()).or_insert_with(|| date.clone());
+                map.entry(field.to_owned()).or_insert_with(|| date.clone());
             }
         }
         map
@@ -548,6 +553,35 @@ pub fn find_bank_from_subfolder(named: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_changed_reads_names_git_would_quote() {
+        let dir = std::env::temp_dir().join(format!("qbank-git-names-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("déploiement")).unwrap();
+        std::fs::write(dir.join("déploiement/a b.yaml"), "a").unwrap();
+        std::fs::write(dir.join("plain.yaml"), "b").unwrap();
+        let git = |args: &[&str]| {
+            let ok = Command::new("git")
+                .arg("-C")
+                .arg(&dir)
+                .args(["-c", "user.name=q", "-c", "user.email=q@example.com"])
+                .args(args)
+                .output()
+                .is_ok_and(|o| o.status.success());
+            assert!(ok, "git {args:?}");
+        };
+        git(&["init", "-q"]);
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "first"]);
+        let repo = Repo::discover(&dir).unwrap().unwrap();
+        let changed = repo.last_changed(&dir);
+        let mut names: Vec<&str> = changed.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["déploiement/a b.yaml", "plain.yaml"]);
+        assert!(changed.values().all(|d| d.len() == 10), "{changed:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn batch_output_is_split_by_sizes() {

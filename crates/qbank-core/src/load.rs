@@ -866,7 +866,23 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> (Parsed, bool) 
                 let end = file.text.trim_end().len();
                 span = Span::point(file.lines().position_of_offset(&file.text, end));
             }
-            let help = if e.message.contains("tab") {
+            // The parser's messages about tabs ("tab cannot be used as indentation", "tabs
+            // disallowed…", "…found a tab"); not "unprintable".
+            let about_tabs = e
+                .message
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "tab" || w == "tabs");
+            // git's conflict markers, left by a merge or a rebase that stopped.
+            let conflict = file.text.lines().position(|l| {
+                ["<<<<<<< ", ">>>>>>> "].iter().any(|m| l.starts_with(m)) || l == "<<<<<<<"
+            });
+            let help = if let Some(line) = conflict {
+                span = Span::point(file.lines().position(&file.text, line + 1, 0));
+                Some(
+                    "the file holds git's conflict markers (<<<<<<<, =======, >>>>>>>): \
+                     resolve the merge conflict, then run qbank again",
+                )
+            } else if about_tabs {
                 // The scanner reports where the token started; point at the tab itself.
                 let line_start = file.text[..span.start.offset]
                     .rfind('\n')
@@ -1034,6 +1050,32 @@ mod tests {
             s.start.column,
             &f.text[s.start.offset..s.end.offset],
         )
+    }
+
+    #[test]
+    fn tab_help_only_for_tabs() {
+        let check = |text: &str| {
+            let mut diags = Vec::new();
+            check_file(&file(text), &mut diags);
+            let d = diags.into_iter().next().expect("a finding");
+            let at = d.primary.span.start;
+            (at.line, at.column, d.help)
+        };
+        // An unprintable character after a tab inside quotes (where tabs are allowed).
+        let (line, column, help) = check("id: x\nsource: \"seed\t#28\" # nul \u{0}\n");
+        assert_eq!(help, None);
+        assert_eq!((line, column), (2, 26));
+        // A merge that stopped on a conflict.
+        let (line, column, help) =
+            check("id: x\n<<<<<<< HEAD\ntext: One?\n=======\ntext: Two?\n>>>>>>> topic\n");
+        assert_eq!((line, column), (2, 1));
+        assert!(help.unwrap().contains("conflict markers"));
+        // A tab used as indentation.
+        let (_, _, help) = check("id: x\nfollow_ups:\n\t- one\n");
+        assert_eq!(
+            help.as_deref(),
+            Some("YAML indents with spaces only; replace the tabs with spaces")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::{Failure, Outcome};
 pub fn run(args: StatsArgs) -> Result<Outcome, Failure> {
     let bank_dir = args.bank.path();
     let (bank, _) = crate::progress::load_bank(&bank_dir)?;
+    crate::progress::warn_unloaded(&bank, &bank_dir, "not counted");
     let today = match &args.today {
         Some(d) => crate::dates::parse_date(d)
             .ok_or_else(|| Failure(format!("--today {d}: expected YYYY-MM-DD")))?,
