@@ -945,6 +945,72 @@ fn a_repository_without_commits_says_so() {
     assert!(stderr.contains("HEAD has no commit yet"), "{stderr}");
 }
 
+/// A scenario whose bank holds a question through a link to a file outside it.
+#[cfg(unix)]
+fn linked_question(name: &str) -> Scenario {
+    let s = Scenario::new(name);
+    s.write(
+        "shared/naming.yaml",
+        &question(
+            "naming",
+            "deployment",
+            "How do you detect data drift in the inputs of a model?",
+        ),
+    );
+    std::os::unix::fs::symlink(
+        "../../shared/naming.yaml",
+        s.path("questions/deployment/naming.yaml"),
+    )
+    .unwrap();
+    s.commit("a linked question");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    s
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_question_is_read_through_its_link_on_both_sides() {
+    let s = linked_question("linked-unchanged");
+    // The linked question repeats an untouched one: a base without it would call that new.
+    let (_, full) = full_lint(&s);
+    assert!(
+        full.iter()
+            .any(|f| f.starts_with("duplicate-question") && f.contains("naming")),
+        "{full:?}"
+    );
+    // Nothing changed: the bank at the base holds the question too, so nothing is new.
+    assert_eq!(s.gate(), (0, Vec::new()));
+    s.add_question(
+        "monitoring/another",
+        "monitoring",
+        "How do you decide when to retrain a model on fresh data?",
+    );
+    s.commit("an unrelated question");
+    assert_eq!(s.gate(), (0, Vec::new()));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_to_a_linked_question_is_the_change() {
+    let s = linked_question("linked-edited");
+    s.write(
+        "shared/naming.yaml",
+        &question(
+            "naming",
+            "deployment",
+            "How old are you, and when do you plan to have children?",
+        ),
+    );
+    s.commit("edit the file linked to");
+    let (code, findings) = s.gate();
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(
+        findings.iter().any(|f| f
+            .starts_with("new error protected-characteristic questions/deployment/naming.yaml")),
+        "{findings:?}"
+    );
+}
+
 #[test]
 fn unlawful_question_fixed_in_a_kit_is_refused() {
     let s = Scenario::new("unlawful");

@@ -21,7 +21,7 @@
 //! }
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -82,6 +82,42 @@ pub struct Repo {
 
 /// How deep a shallow clone is deepened at each attempt, before fetching the whole history.
 const DEEPEN_STEPS: [u32; 3] = [64, 512, 4096];
+
+/// The blobs of `git ls-tree -r -z` output, as (mode, object, path); links included (mode
+/// 120000), submodules left out.
+fn tree_entries(listing: &[u8]) -> impl Iterator<Item = (String, String, String)> + '_ {
+    listing
+        .split(|&b| b == 0)
+        .filter(|e| !e.is_empty())
+        .filter_map(|entry| {
+            // "<mode> <type> <object>\t<path>"
+            let tab = entry.iter().position(|&b| b == b'\t')?;
+            let meta = String::from_utf8_lossy(&entry[..tab]);
+            let path = String::from_utf8_lossy(&entry[tab + 1..]).into_owned();
+            let mut fields = meta.split(' ');
+            let (mode, kind, object) = (fields.next()?, fields.next()?, fields.next()?);
+            (kind == "blob").then(|| (mode.to_owned(), object.to_owned(), path))
+        })
+}
+
+/// `target`, a link's text, as a path inside the repository from the link's folder `dir`;
+/// `None` when it is absolute or leads outside the repository.
+fn normalise(dir: &str, target: &str) -> Option<String> {
+    if target.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
 
 /// Whether `reference` names something a remote can be asked for by name (a branch or a tag),
 /// rather than a commit relative to another (`HEAD~1`, `main^`, `@{u}`), `HEAD` itself or a
@@ -379,26 +415,19 @@ impl Repo {
         }
         let listing = self.run(&args)?;
         let mut wanted = Vec::new();
-        for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
-            // "<mode> <type> <object>\t<path>"
-            let Some(tab) = entry.iter().position(|&b| b == b'\t') else {
-                continue;
-            };
-            let meta = String::from_utf8_lossy(&entry[..tab]);
-            let path = String::from_utf8_lossy(&entry[tab + 1..]).into_owned();
-            let mut fields = meta.split(' ');
-            let (Some(mode), Some(kind), Some(object)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            if kind != "blob" || mode == "120000" {
-                continue;
-            }
+        let mut links = Vec::new();
+        for (mode, object, path) in tree_entries(&listing) {
             let Some(inside) = path.strip_prefix(&prefix) else {
                 continue;
             };
-            wanted.push((inside.to_owned(), object.to_owned()));
+            if mode == "120000" {
+                links.push((inside.to_owned(), path.clone(), object));
+            } else {
+                wanted.push((inside.to_owned(), object));
+            }
+        }
+        if !links.is_empty() {
+            wanted.extend(self.follow_links(commit, &links)?);
         }
         let objects: Vec<&str> = wanted.iter().map(|(_, o)| o.as_str()).collect();
         let contents = self.read_blobs(&objects)?;
@@ -409,6 +438,76 @@ impl Repo {
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// What the links among a commit's files (`(path inside the folder, path in the
+    /// repository, link object)`) lead to at `commit`, as a checkout would read them: a file's
+    /// object under the link's path, or each file of a folder under the link's path joined with
+    /// its path in the folder. Links that lead outside the repository or to nothing are left
+    /// out, as links that go round in circles are after a few steps.
+    fn follow_links(
+        &self,
+        commit: &str,
+        links: &[(String, String, String)],
+    ) -> Result<Vec<(String, String)>, GitError> {
+        let listing = self.run(&["ls-tree", "-r", "-z", "--full-tree", commit])?;
+        let tree: BTreeMap<String, (String, String)> = tree_entries(&listing)
+            .map(|(mode, object, path)| (path, (mode, object)))
+            .collect();
+        let link_objects: Vec<&str> = tree
+            .values()
+            .filter(|(mode, _)| mode == "120000")
+            .map(|(_, object)| object.as_str())
+            .collect();
+        let targets: HashMap<&str, String> = link_objects
+            .iter()
+            .copied()
+            .zip(self.read_blobs(&link_objects)?)
+            .map(|(o, bytes)| (o, String::from_utf8_lossy(&bytes).into_owned()))
+            .collect();
+        let resolve = |path: &str| -> Option<String> {
+            let mut path = path.to_owned();
+            for _ in 0..8 {
+                match tree.get(&path) {
+                    Some((mode, object)) if mode == "120000" => {
+                        let target = targets.get(object.as_str())?;
+                        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+                        path = normalise(dir, target)?;
+                    }
+                    Some(_) => return Some(path),
+                    // A folder, or nothing.
+                    None => {
+                        let folder = format!("{path}/");
+                        return tree
+                            .range(folder.clone()..)
+                            .next()
+                            .and_then(|(p, _)| p.starts_with(&folder).then_some(path));
+                    }
+                }
+            }
+            None
+        };
+        let mut found = Vec::new();
+        for (inside, path, _) in links {
+            let Some(target) = resolve(path) else {
+                continue;
+            };
+            match tree.get(&target) {
+                Some((_, object)) => found.push((inside.clone(), object.clone())),
+                None => {
+                    let folder = format!("{target}/");
+                    for (p, (mode, object)) in tree.range(folder.clone()..) {
+                        let Some(rest) = p.strip_prefix(&folder) else {
+                            break;
+                        };
+                        if mode != "120000" {
+                            found.push((format!("{inside}/{rest}"), object.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// One file (relative to the top of the working tree) as it was at `commit`; `None`
@@ -581,6 +680,22 @@ mod tests {
         assert_eq!(names, ["déploiement/a b.yaml", "plain.yaml"]);
         assert!(changed.values().all(|d| d.len() == 10), "{changed:?}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn link_targets_are_read_as_paths_in_the_repository() {
+        assert_eq!(
+            normalise("questions/deployment", "../../shared/a.yaml").as_deref(),
+            Some("shared/a.yaml")
+        );
+        assert_eq!(
+            normalise("questions", "./a/./b.yaml").as_deref(),
+            Some("questions/a/b.yaml")
+        );
+        assert_eq!(normalise("", "a.yaml").as_deref(), Some("a.yaml"));
+        // Outside the repository, or absolute: not followed.
+        assert_eq!(normalise("questions", "../../etc/passwd"), None);
+        assert_eq!(normalise("questions", "/etc/passwd"), None);
     }
 
     #[test]

@@ -175,11 +175,12 @@ impl Comparison {
             format!("{bank_in_repo}/")
         };
         let shown_root = qbank_core::load::display_path(bank);
-        let changed_in_bank: HashSet<String> = changed
+        let mut changed_in_bank: HashSet<String> = changed
             .iter()
             .filter_map(|p| p.strip_prefix(&prefix))
             .map(str::to_owned)
             .collect();
+        changed_in_bank.extend(changed_through_links(&repo, bank, &changed));
         let changed_shown = changed_in_bank
             .iter()
             .map(|p| {
@@ -277,6 +278,38 @@ impl Comparison {
             Err(_) => Ok(gate::Before::default()),
         }
     }
+}
+
+/// The bank's files (paths inside the bank) that the loader reaches through a link, whose
+/// file linked to is among `changed` (paths in the repository): a change to that file is a
+/// change to them.
+fn changed_through_links(repo: &Repo, bank: &Path, changed: &[String]) -> Vec<String> {
+    let changed: HashSet<&str> = changed.iter().map(String::as_str).collect();
+    let Ok(bank_real) = std::fs::canonicalize(bank) else {
+        return Vec::new();
+    };
+    let mut ignored = Vec::new();
+    let Ok(found) = qbank_core::load::walk(bank, "", &mut ignored) else {
+        return Vec::new();
+    };
+    found
+        .into_iter()
+        .filter(|(path, relative)| {
+            let Ok(real) = std::fs::canonicalize(path) else {
+                return false;
+            };
+            // Reached without a link: git names it as the bank does.
+            if real
+                .strip_prefix(&bank_real)
+                .is_ok_and(|r| r == Path::new(relative))
+            {
+                return false;
+            }
+            repo.relative(&real)
+                .is_some_and(|target| changed.contains(target.as_str()))
+        })
+        .map(|(_, relative)| relative)
+        .collect()
 }
 
 /// The settings file that applied to the bank at `bank_in_repo` at `commit`, as
