@@ -88,6 +88,9 @@ pub enum Warning {
         chars: Vec<char>,
         replacement: char,
     },
+    /// Right-to-left text (Arabic, Hebrew…) that the PDF prints left to right, its letters
+    /// unjoined: it does not read right there (the DOCX keeps it).
+    RightToLeft { source: String },
 }
 
 /// `chars`, each as `show` writes it, separated by commas.
@@ -132,6 +135,11 @@ impl fmt::Display for Warning {
                 "{source} has control characters a DOCX cannot hold: {}; they are written as {replacement}",
                 // Control characters are named by code point only: printed, they would act.
                 code_points(chars, |c| format!("U+{:04X}", u32::from(c)))
+            ),
+            Warning::RightToLeft { source } => write!(
+                f,
+                "{source} has right-to-left text (such as Arabic or Hebrew), which the PDF prints \
+                 left to right with its letters unjoined; print it as DOCX, which keeps it"
             ),
         }
     }

@@ -519,7 +519,11 @@ fn replace_missing_glyphs(doc: &Document, faces: &Faces) -> (Document, Vec<Warni
         '?'
     };
     let mut missing: Vec<(String, BTreeSet<char>)> = Vec::new();
+    let mut right_to_left: Vec<String> = Vec::new();
     let mut fix = |text: &mut String, source: &str| {
+        if text.chars().any(is_right_to_left) && !right_to_left.iter().any(|s| s == source) {
+            right_to_left.push(source.to_owned());
+        }
         if text.chars().all(|c| c == '\n' || faces.covers(c)) {
             return;
         }
@@ -558,8 +562,22 @@ fn replace_missing_glyphs(doc: &Document, faces: &Faces) -> (Document, Vec<Warni
             chars: chars.into_iter().collect(),
             replacement,
         })
+        .chain(
+            right_to_left
+                .into_iter()
+                .map(|source| Warning::RightToLeft { source }),
+        )
         .collect();
     (doc, warnings)
+}
+
+/// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms): the layout writes every line left to right, one glyph per character.
+fn is_right_to_left(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
 }
 
 fn fix_blocks(blocks: &mut [Block], source: &mut String, fix: &mut dyn FnMut(&mut String, &str)) {

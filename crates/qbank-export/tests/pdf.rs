@@ -273,6 +273,30 @@ fn a_small_kit_is_small() {
 }
 
 #[test]
+fn right_to_left_text_is_reported() {
+    let doc = a_document(vec![
+        question(
+            "mixed",
+            "What breaks when a string such as مرحبا بالعالم or שלום is mixed with English?",
+            1,
+        ),
+        question("plain", "What is a canary release?", 2),
+    ]);
+    let out = export_pdf(&doc, &PdfOptions::default()).unwrap();
+    let rtl: Vec<String> = out
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::RightToLeft { .. }))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        rtl,
+        ["question mixed has right-to-left text (such as Arabic or Hebrew), which the PDF prints \
+          left to right with its letters unjoined; print it as DOCX, which keeps it"]
+    );
+}
+
+#[test]
 fn characters_the_font_lacks_are_replaced_and_reported() {
     let doc = a_document(vec![
         question("cjk", "How would you serve a model for 日本語 users? 😀", 1),
