@@ -398,6 +398,9 @@ impl<'t> Builder<'t> {
                     return Ok(());
                 }
                 let tag = tag.map(|t| tag_name(&t));
+                if let Some(tag) = tag.as_deref().filter(|t| !SCALAR_TAGS.contains(t)) {
+                    return Err(self.error(unknown_tag(tag, "a value"), &at));
+                }
                 let value = resolve_scalar(&text, style, tag.as_deref());
                 if style == ScalarStyle::Plain && tag.is_none() && is_yaml11_bool(&text) {
                     self.warnings.push(YamlWarning::AmbiguousBoolean {
@@ -426,8 +429,16 @@ impl<'t> Builder<'t> {
                 let key = self.enter_child();
                 self.attach(value, key, &at, &at);
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 self.count(1, &at)?;
+                let (what, core) = if matches!(event, Event::SequenceStart(..)) {
+                    ("a list", "!!seq")
+                } else {
+                    ("a mapping", "!!map")
+                };
+                if let Some(tag) = tag.as_ref().map(|t| tag_name(t)).filter(|t| t != core) {
+                    return Err(self.error(unknown_tag(&tag, what), &at));
+                }
                 if self.is_key_position() {
                     return Err(self.error(
                         "a mapping key must be a plain value, not a list or a mapping",
@@ -510,6 +521,17 @@ fn is_yaml11_bool(s: &str) -> bool {
     matches!(
         s,
         "yes" | "Yes" | "YES" | "no" | "No" | "NO" | "on" | "On" | "ON" | "off" | "Off" | "OFF"
+    )
+}
+
+/// The tags of values qbank reads: the YAML core schema's. Any other (`!!binary`, `!custom`)
+/// would be read as plain text here and dropped by `qbank fmt`, so a file with one is refused.
+const SCALAR_TAGS: [&str; 5] = ["!!str", "!!int", "!!float", "!!bool", "!!null"];
+
+fn unknown_tag(tag: &str, what: &str) -> String {
+    format!(
+        "the tag `{tag}` on {what} is not one qbank reads (only the core `!!str`, `!!int`, \
+         `!!float`, `!!bool`, `!!null`, `!!seq` and `!!map`); remove it"
     )
 }
 
@@ -1028,6 +1050,20 @@ mod tests {
             .value
             .unwrap();
         assert_eq!(v, serde_json::json!({"a": "5", "b": 7, "c": null}));
+    }
+
+    #[test]
+    fn other_tags_are_refused_where_they_stand() {
+        for (text, tag, line) in [
+            ("id: x\ntext: !!binary aGVsbG8=\n", "!!binary", 2),
+            ("id: x\ntags: !custom [a]\n", "!custom", 2),
+            ("id: x\nrubric: !!set {a: null}\n", "!!set", 2),
+        ] {
+            let err = parse(text, true).unwrap_err();
+            assert!(err.message.contains(&format!("`{tag}`")), "{err:?}");
+            assert_eq!(err.span.start.line, line, "{err:?}");
+        }
+        assert!(parse("a: !!seq [1]\nb: !!map {c: 1}\n", true).is_ok());
     }
 
     #[test]
