@@ -356,26 +356,36 @@ fn a_broken_kit_file_says_so() {
 }
 
 #[test]
-fn a_fixed_question_that_fails_its_schema_is_named_with_its_file() {
+fn a_fixed_question_that_fails_its_schema_is_refused_naming_the_finding() {
     let (dir, bank) = with_bank();
     let long = "How would you roll back a model? ".repeat(100);
     let path = bank.join("q/canary-deployment.yaml");
-    let text = fs::read_to_string(&path).unwrap();
-    let text = text.replace(
+    let yaml = fs::read_to_string(&path).unwrap();
+    let yaml = yaml.replace(
         "How would you release a new model version to a small share of traffic first?",
         long.trim(),
     );
-    fs::write(&path, text).unwrap();
+    fs::write(&path, yaml).unwrap();
     fs::write(
         bank.join("kits/fixed.yaml"),
         "title: Fixed\nlevel: mid\nsections:\n  - title: Release\n    fixed: [canary-deployment]\n",
     )
     .unwrap();
-    fails_with(
+    // Refused as any question lint rejects: exit 1, naming the finding, nothing written.
+    let out = qbank(
         &["kit", "build", "fixed", "--bank", bank.to_str().unwrap()],
         &dir,
-        "kit \"fixed\" fixes question \"canary-deployment\", but",
     );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "kit \"fixed\" fixes question \"canary-deployment\", which lint rejects: \
+             error[schema-violation]"
+        ) && stderr.contains("q/canary-deployment.yaml:"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

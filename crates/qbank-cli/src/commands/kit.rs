@@ -32,6 +32,8 @@ pub(crate) struct Loaded {
     rejected: Vec<qbank_lint::Rejected>,
     /// Files that did not load at all.
     unloaded: Vec<String>,
+    /// The first error of each of them, by the file's path.
+    unloaded_errors: Vec<qbank_core::Diagnostic>,
     /// The settings read for the bank, and the file they came from: where the model is.
     config: qbank_lint::config::Config,
     config_path: Option<PathBuf>,
@@ -116,11 +118,26 @@ pub(crate) fn load(bank_dir: &Path) -> Result<Loaded, Failure> {
     let config_path = crate::config::path(None, bank_dir);
     let (mut bank, diagnostics) = qbank_core::load_bank(bank_dir)?;
     let unloaded = unloaded_files(&bank);
+    let mut unloaded_errors: Vec<qbank_core::Diagnostic> = Vec::new();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity == qbank_core::Severity::Error)
+    {
+        let file = d.primary.file.as_ref();
+        if unloaded.iter().any(|u| u == file)
+            && !unloaded_errors
+                .iter()
+                .any(|e| e.primary.file.as_ref() == file)
+        {
+            unloaded_errors.push(d.clone());
+        }
+    }
     let rejected = qbank_lint::keep_lawful(&mut bank, diagnostics, &config.settings);
     Ok(Loaded {
         bank,
         rejected,
         unloaded,
+        unloaded_errors,
         config,
         config_path,
         bank_dir: bank_dir.to_path_buf(),
@@ -187,8 +204,23 @@ pub(crate) fn select(
     let pairs = loaded.kept_apart(Some(draw));
     let result = qbank_core::select(bank, kit, &pairs);
     if let Err(qbank_core::SelectError::UnknownQuestion { id, .. }) = &result {
-        if let Some(r) = loaded.rejected.iter().find(|r| &r.question.id == id) {
-            let d = &r.finding;
+        // A question lint rejects, or a question file that does not load at all.
+        let finding = loaded
+            .rejected
+            .iter()
+            .find(|r| &r.question.id == id)
+            .map(|r| &r.finding)
+            .or_else(|| {
+                let file = bank
+                    .files
+                    .iter()
+                    .find(|f| f.kind == qbank_core::FileKind::Question && f.stem() == id)?;
+                loaded
+                    .unloaded_errors
+                    .iter()
+                    .find(|d| d.primary.file == file.path)
+            });
+        if let Some(d) = finding {
             let _ = writeln!(
                 io::stderr().lock(),
                 "qbank: error: kit \"{}\" fixes question \"{id}\", which lint rejects: \
