@@ -109,9 +109,10 @@ fn text(cell: &Data, row: usize, column: usize, problems: &mut Vec<RowError>) ->
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         Data::DateTime(d) => {
-            // Days since 1899-12-30, the epoch of Excel's 1900 date system.
-            let days = d.as_f64().floor() as i64;
-            qbank_core::date::format_date(days + qbank_core::date::days_from_civil(1899, 12, 30))
+            // The day in the workbook's own date system: 1900's, or 1904's (a Mac workbook's,
+            // whose day numbers are 1,462 days fewer).
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
         }
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_owned(),
         Data::DurationIso(s) => s.clone(),

@@ -188,6 +188,51 @@ fn numbers_and_dates_typed_in_a_spreadsheet_read_as_text() {
     assert_eq!(sheet.rows[0].cells, ["q", "6", "2026-03-01"]);
 }
 
+/// `xlsx` with its workbook set to the 1904 date system (a Mac workbook's): the same day
+/// numbers then mean days 1,462 later.
+fn in_the_1904_date_system(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().to_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            assert!(xml.contains("<workbookPr"), "{xml}");
+            bytes = xml
+                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn dates_read_in_the_workbooks_date_system() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "id").unwrap();
+    ws.write_string(0, 1, "reviewed").unwrap();
+    ws.write_string(1, 0, "q").unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 1).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(1, 1, &date, &format).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    assert_eq!(
+        read_xlsx(&bytes).unwrap().rows[0].cells,
+        ["q", "2026-03-01"]
+    );
+    // The same day number in a 1904 workbook is 1,462 days later, as a spreadsheet shows it.
+    let mac = in_the_1904_date_system(&bytes);
+    assert_eq!(read_xlsx(&mac).unwrap().rows[0].cells, ["q", "2030-03-02"]);
+}
+
 #[test]
 fn topics_feed_the_topic_list() {
     let mut bank = fixtures::load("bank");
