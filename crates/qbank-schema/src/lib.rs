@@ -529,9 +529,30 @@ pub fn capitalize(s: &str) -> String {
 
 /// A kebab-case suggestion for an id that is not one.
 pub fn kebab(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
     let mut last_dash = true;
-    for c in s.chars().flat_map(char::to_lowercase) {
+    // Accented letters lose their accents ("é" is "e" and a combining accent, which is
+    // dropped), and a few letters without a decomposition are spelled out in ASCII.
+    let folded = s
+        .nfkd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .flat_map(|c| {
+            let spelled = match c {
+                'ß' => "ss",
+                'æ' | 'Æ' => "ae",
+                'œ' | 'Œ' => "oe",
+                'ø' | 'Ø' => "o",
+                'ł' | 'Ł' => "l",
+                'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+                'þ' | 'Þ' => "th",
+                'ı' => "i",
+                _ => "",
+            };
+            let one = spelled.is_empty().then_some(c);
+            spelled.chars().chain(one)
+        });
+    for c in folded.flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
             last_dash = false;
@@ -624,6 +645,20 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_fold_accents_to_ascii() {
+        assert_eq!(
+            kebab("Über naïve café résumé: what do you do?"),
+            "uber-naive-cafe-resume-what-do-you-do"
+        );
+        assert_eq!(
+            kebab("Straße, Œuvre, Łódź and Ærø"),
+            "strasse-oeuvre-lodz-and-aero"
+        );
+        assert_eq!(kebab("ﬁle ①"), "file-1");
+        assert_eq!(kebab("日本語"), "my-question");
+    }
     use serde_json::json;
 
     fn q() -> Value {
