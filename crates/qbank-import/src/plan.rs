@@ -314,6 +314,20 @@ pub fn plan_import_with(
         }
         let mut q = existing.cloned().unwrap_or_else(|| Question::new(id));
         for (&column, cell) in sheet.columns.iter().zip(&row.cells) {
+            let units = cell.encode_utf16().count();
+            if units > qbank_export::csv::EXCEL_CELL_LIMIT {
+                // What lint would refuse (cell-too-long) and the Excel exports could not write.
+                ctx.error(
+                    column,
+                    &format!(
+                        "the cell holds {units} characters, more than the {} a spreadsheet \
+                         cell holds",
+                        qbank_export::csv::EXCEL_CELL_LIMIT
+                    ),
+                    Some("shorten it; a longer text would be cut by Excel when it saves"),
+                );
+                continue;
+            }
             ctx.apply(&mut q, column, cell, &known);
         }
         drop_empty_rubric_parts(&mut q);

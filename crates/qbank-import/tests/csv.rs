@@ -447,3 +447,18 @@ drift-policy,production-operation,\"mid Names two\nmedior: x\nmid: a\nmid: b\nse
     let errors = plan(&bank, bad.as_bytes()).unwrap_err();
     insta::assert_snapshot!("structured_bad_cells", shown(&errors));
 }
+
+#[test]
+fn a_cell_longer_than_a_spreadsheet_holds_is_refused_at_its_place() {
+    let bank = empty_bank(&["deployment"]);
+    let long = "S".repeat(40_000);
+    let csv = format!(
+        "id,topic,levels,kind,text,source\nq,deployment,mid,concept,What is a canary release?,{long}\n"
+    );
+    let errors = plan(&bank, csv.as_bytes()).unwrap_err();
+    let shown = shown(&errors);
+    assert!(
+        shown.contains("row 2, column F (source): the cell holds 40000 characters, more than the 32767 a spreadsheet cell holds"),
+        "{shown}"
+    );
+}
