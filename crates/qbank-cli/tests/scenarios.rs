@@ -817,6 +817,30 @@ fn run_from_a_subfolder() {
             .map(|d| d["rule"].as_str().unwrap())
             .collect();
         assert_eq!(files, ["duplicate-question"], "from {cwd}");
+        // GitHub's annotations and SARIF name the file from the top of the repository, where
+        // the pull request's diff shows it.
+        let github = s.qbank_in(
+            &s.path(cwd),
+            &["lint", "--changed-since", "main", "--format", "github"],
+        );
+        assert!(
+            github
+                .stdout
+                .starts_with("::error file=questions/deployment/canary-release-copy.yaml,"),
+            "from {cwd}: {}",
+            github.stdout
+        );
+        let sarif = s.qbank_in(
+            &s.path(cwd),
+            &["lint", "--changed-since", "main", "--format", "sarif"],
+        );
+        assert!(
+            sarif
+                .stdout
+                .contains("\"uri\": \"questions/deployment/canary-release-copy.yaml\""),
+            "from {cwd}: {}",
+            sarif.stdout
+        );
     }
     // From the top, the paths are the ones a pull request shows.
     assert_eq!(s.gate(), (1, expected));

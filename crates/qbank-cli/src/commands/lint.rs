@@ -88,6 +88,9 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             LintFormat::Human
         }
     });
+    if matches!(format, LintFormat::Github | LintFormat::Sarif) {
+        from_the_top(&mut diagnostics);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match format {
@@ -310,6 +313,45 @@ fn changed_through_links(repo: &Repo, bank: &Path, changed: &[String]) -> Vec<St
         })
         .map(|(_, relative)| relative)
         .collect()
+}
+
+/// The findings' files as paths from the top of the repository, where GitHub's annotations
+/// and a SARIF viewer look for them, when qbank runs in a folder below it (a job's
+/// `working-directory`, or a bank found from inside it): from the top they are already so.
+fn from_the_top(diagnostics: &mut [qbank_core::Diagnostic]) {
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    let Ok(Some(repo)) = Repo::discover(&cwd) else {
+        return;
+    };
+    let Ok(cwd) = std::fs::canonicalize(&cwd) else {
+        return;
+    };
+    if cwd == repo.root() {
+        return;
+    }
+    let mut shown: std::collections::HashMap<std::sync::Arc<str>, std::sync::Arc<str>> =
+        std::collections::HashMap::new();
+    let mut top = |file: &mut std::sync::Arc<str>| {
+        let new = shown.entry(file.clone()).or_insert_with(|| {
+            let path = cwd.join(file.as_ref());
+            match path.strip_prefix(repo.root()) {
+                // `..` segments, if any, are undone by the canonical form of the folder.
+                Ok(_) => repo
+                    .relative(&path)
+                    .map_or_else(|| file.clone(), std::sync::Arc::from),
+                Err(_) => file.clone(),
+            }
+        });
+        *file = new.clone();
+    };
+    for d in diagnostics {
+        top(&mut d.primary.file);
+        for label in &mut d.secondary {
+            top(&mut label.file);
+        }
+    }
 }
 
 /// The settings file that applied to the bank at `bank_in_repo` at `commit`, as
