@@ -34,12 +34,52 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Vec<RowError>> {
             ))])
         }
     };
+    // Rows numbered as a spreadsheet shows them: one per record (a cell's line breaks stay in
+    // its row), and one per blank line, which the reader skips. The reader's own line count
+    // leaves both out, so a record's line is counted from its first character.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1u64);
+    let mut line_at = |byte: u64| {
+        // The reader's position is where it started reading, before the blank lines it skips.
+        let mut byte = (byte as usize).min(bytes.len());
+        byte += bytes[byte..]
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        if byte > counted_to {
+            line += bytes[counted_to..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            counted_to = byte;
+        }
+        line
+    };
+    let breaks = |r: &csv::StringRecord| {
+        r.iter()
+            .map(|f| f.matches('\n').count() as u64)
+            .sum::<u64>()
+    };
+    let mut last_line = header.position().map_or(1, |p| line_at(p.byte())) + breaks(&header);
+    let mut last_row = 1;
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
-    for (i, record) in records.enumerate() {
-        let row = i + 2;
+    for record in records {
+        let start = match &record {
+            Ok(r) => r.position().map(|p| line_at(p.byte())),
+            Err(e) => e.position().map(|p| line_at(p.byte())),
+        };
+        let blank = start.map_or(0, |line| line.saturating_sub(last_line + 1));
+        let row = last_row + 1 + blank as usize;
+        last_row = row;
         match record {
-            Ok(r) => rows.push((row, r.iter().map(str::to_owned).collect())),
-            Err(e) => problems.push(RowError::at(row, None, format!("cannot read the row: {e}"))),
+            Ok(r) => {
+                last_line = start.unwrap_or(last_line + 1) + breaks(&r);
+                rows.push((row, r.iter().map(str::to_owned).collect()));
+            }
+            Err(e) => {
+                last_line = start.unwrap_or(last_line + 1);
+                problems.push(RowError::at(row, None, format!("cannot read the row: {e}")));
+            }
         }
     }
     let header: Vec<String> = header.iter().map(str::to_owned).collect();
@@ -93,6 +133,14 @@ mod tests {
                 None => e.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // Blank lines are rows; a cell's line breaks are not.
+        let sheet = read_csv(b"id,text\na,\"one\ntwo\"\n\n\nb,x\r\n\r\nc,y\n").unwrap();
+        let rows: Vec<usize> = sheet.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, [2, 5, 7]);
     }
 
     #[test]
