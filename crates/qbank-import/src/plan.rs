@@ -217,6 +217,8 @@ pub fn plan_import_with(
         let Some(id) = sheet.cell(row, Column::Id).map(str::trim) else {
             continue;
         };
+        // The id as messages show it: a cell can hold any length of text.
+        let shown = shorten(id);
         if id.is_empty() {
             ctx.error(
                 Column::Id,
@@ -229,7 +231,7 @@ pub fn plan_import_with(
         if let Some(first) = seen.get(id) {
             ctx.error(
                 Column::Id,
-                &format!("duplicate id \"{id}\": row {first} has it too"),
+                &format!("duplicate id \"{shown}\": row {first} has it too"),
                 Some("keep one row per question"),
             );
             errors.append(&mut ctx.errors);
@@ -243,7 +245,7 @@ pub fn plan_import_with(
                     row.row,
                     sheet.place(Column::Id),
                     format!(
-                        "question \"{id}\" is in {} files: {}",
+                        "question \"{shown}\" is in {} files: {}",
                         files.len(),
                         files.join(", ")
                     ),
@@ -266,7 +268,7 @@ pub fn plan_import_with(
                         row.row,
                         sheet.place(Column::Revision),
                         format!(
-                            "question \"{id}\" is not in the bank any more, but this row was \
+                            "question \"{shown}\" is not in the bank any more, but this row was \
                              exported from it (revision {revision}): it was deleted or renamed \
                              since"
                         ),
@@ -285,7 +287,7 @@ pub fn plan_import_with(
                     RowError::at(
                         row.row,
                         sheet.place(Column::Id),
-                        format!("question \"{id}\" is in {path}, which does not load"),
+                        format!("question \"{shown}\" is in {path}, which does not load"),
                     )
                     .with_help("fix that file first (qbank lint shows why), then import again"),
                 );
@@ -302,7 +304,7 @@ pub fn plan_import_with(
                         row.row,
                         sheet.place(Column::Id),
                         format!(
-                            "\"{id}\" is not in the bank, and the file has no {} column to \
+                            "\"{shown}\" is not in the bank, and the file has no {} column to \
                              create it from",
                             missing.join(", ")
                         ),
@@ -345,7 +347,7 @@ pub fn plan_import_with(
         ) {
             if *old != q {
                 plan.warnings.push(format!(
-                    "row {}: the revision of \"{id}\" is empty, so changes made in the bank \
+                    "row {}: the revision of \"{shown}\" is empty, so changes made in the bank \
                      since the export cannot be detected for it and would be overwritten",
                     row.row
                 ));
@@ -354,7 +356,7 @@ pub fn plan_import_with(
         if let (Some(old), Some(revision), false) = (existing, revision, options.force) {
             if let Some(conflict) = stale_row(bank, old, revision, &q) {
                 let mut message = format!(
-                    "question \"{id}\" changed in the bank since this row was exported \
+                    "question \"{shown}\" changed in the bank since this row was exported \
                      (revision {} then, {} now):",
                     conflict.exported, conflict.current
                 );
@@ -400,7 +402,7 @@ pub fn plan_import_with(
                     errors.push(RowError::at(
                         row.row,
                         sheet.place(Column::Id),
-                        format!("{path} already exists and does not hold question \"{id}\""),
+                        format!("{path} already exists and does not hold question \"{shown}\""),
                     ));
                     continue;
                 }

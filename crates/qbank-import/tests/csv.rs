@@ -462,3 +462,19 @@ fn a_cell_longer_than_a_spreadsheet_holds_is_refused_at_its_place() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_huge_id_is_shown_short() {
+    let bank = empty_bank(&["deployment"]);
+    let csv = format!(
+        "id,text\n{},What is a canary release?\n",
+        "x".repeat(100_000)
+    );
+    let errors = plan(&bank, csv.as_bytes()).unwrap_err();
+    let shown = shown(&errors);
+    assert!(shown.len() < 1_000, "{} bytes", shown.len());
+    assert!(
+        shown.contains(&format!("\"{}…\"", "x".repeat(40))),
+        "{shown}"
+    );
+}
