@@ -30,7 +30,12 @@
 //!   "questions": [{"title",              // after "id"
 //!                  "competencies",       // after "kind": ["id", …]
 //!                  "rubric": {"levels": {"mid": {"expect", "anchors"}, …},
-//!                             "anchors": {"1", "2", "3", "4"}, "strong", "red_flags"}}]
+//!                             "anchors": {"1", "2", "3", "4"}, "strong", "red_flags"}}],
+//!   "kits": [{"max_per_kind": {"scenario": 2, …},   // after "exclude"
+//!             "layout": "compact",                 // when not "standard"
+//!             "sections": [{"kinds": ["…"], "competencies": ["…"]}]}],  // after "tags"
+//!   "loops": [{"id", "file", "title", "role", "description", "competencies",
+//!              "interviews": [{"kit", "title", "interviewer", "focus", "seed"}], "decision"}]
 //! }
 //! ```
 //!
@@ -68,6 +73,29 @@ struct BankJson<'b> {
     competencies: Option<Vec<CompetencyJson<'b>>>,
     questions: Vec<QuestionJson<'b>>,
     kits: Vec<KitJson<'b>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    loops: Vec<LoopJson<'b>>,
+}
+
+#[derive(Serialize)]
+struct LoopJson<'b> {
+    id: &'b str,
+    file: &'b str,
+    title: &'b str,
+    role: Option<&'b str>,
+    description: Option<&'b str>,
+    competencies: &'b [String],
+    interviews: Vec<InterviewJson<'b>>,
+    decision: Option<&'b str>,
+}
+
+#[derive(Serialize)]
+struct InterviewJson<'b> {
+    kit: &'b str,
+    title: Option<&'b str>,
+    interviewer: Option<&'b str>,
+    focus: Option<&'b str>,
+    seed: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -199,6 +227,10 @@ struct KitJson<'b> {
     description: Option<&'b str>,
     edition: &'static str,
     exclude: &'b [String],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    max_per_kind: BTreeMap<&'static str, u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layout: Option<&'static str>,
     sections: Vec<SectionJson<'b>>,
 }
 
@@ -207,6 +239,10 @@ struct SectionJson<'b> {
     title: &'b str,
     topics: Vec<&'b str>,
     tags: &'b [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    kinds: Vec<&'static str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    competencies: &'b [String],
     count: Option<u32>,
     fixed: &'b [String],
     minutes: Option<u32>,
@@ -308,6 +344,12 @@ fn kit<'b>(bank: &'b Bank, k: &'b Kit) -> KitJson<'b> {
         description: k.description.as_deref(),
         edition: k.edition.as_str(),
         exclude: &k.exclude,
+        max_per_kind: k
+            .max_per_kind
+            .iter()
+            .map(|(kind, &n)| (kind.as_str(), n))
+            .collect(),
+        layout: (k.layout != qbank_core::Layout::default()).then(|| k.layout.as_str()),
         sections: k
             .sections
             .iter()
@@ -315,6 +357,8 @@ fn kit<'b>(bank: &'b Bank, k: &'b Kit) -> KitJson<'b> {
                 title: &s.title,
                 topics: s.all_topics().collect(),
                 tags: &s.tags,
+                kinds: s.kinds.iter().map(|k| k.as_str()).collect(),
+                competencies: &s.competencies,
                 count: s.count,
                 fixed: &s.fixed,
                 minutes: s.minutes,
@@ -337,6 +381,30 @@ pub fn export_json(bank: &Bank) -> Result<Vec<u8>, Error> {
             .map(|q| question(bank, q))
             .collect(),
         kits: bank.kits.iter().map(|k| kit(bank, k)).collect(),
+        loops: bank
+            .loops
+            .iter()
+            .map(|l| LoopJson {
+                id: &l.id,
+                file: &bank.file(l.file).relative,
+                title: &l.title,
+                role: l.role.as_deref(),
+                description: l.description.as_deref(),
+                competencies: &l.competencies,
+                interviews: l
+                    .interviews
+                    .iter()
+                    .map(|i| InterviewJson {
+                        kit: &i.kit,
+                        title: i.title.as_deref(),
+                        interviewer: i.interviewer.as_deref(),
+                        focus: i.focus.as_deref(),
+                        seed: i.seed,
+                    })
+                    .collect(),
+                decision: l.decision.as_deref(),
+            })
+            .collect(),
     };
     let mut out = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Write(e.to_string()))?;
     out.push(b'\n');

@@ -233,3 +233,65 @@ fn markdown_of_the_structured_fields() {
         qbank_export::markdown::export_markdown(&structured())
     );
 }
+
+/// The project's own bank: its kits draw by kind and competency, cap kinds, choose a layout,
+/// and its loops chain kits. All of it is in the document, as the files say it.
+#[test]
+fn json_holds_every_kit_setting_and_every_loop() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+    let (bank, _) = qbank_core::load_bank(&root).unwrap();
+    let bytes = qbank_export::json::export_json(&bank).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let kits = doc["kits"].as_array().unwrap();
+    assert_eq!(kits.len(), bank.kits.len());
+    let mut seen = (0, 0, 0, 0);
+    for (k, json) in bank.kits.iter().zip(kits) {
+        assert_eq!(json["id"], k.id.as_str());
+        let caps: std::collections::BTreeMap<String, u32> = k
+            .max_per_kind
+            .iter()
+            .map(|(kind, &n)| (kind.as_str().to_owned(), n))
+            .collect();
+        let json_caps: std::collections::BTreeMap<String, u32> =
+            serde_json::from_value(json["max_per_kind"].clone()).unwrap_or_default();
+        assert_eq!(json_caps, caps, "{}", k.id);
+        let layout = json["layout"].as_str().unwrap_or("standard");
+        assert_eq!(layout, k.layout.as_str(), "{}", k.id);
+        for (s, js) in k.sections.iter().zip(json["sections"].as_array().unwrap()) {
+            let kinds: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
+            let json_kinds: Vec<&str> = js["kinds"]
+                .as_array()
+                .map(|a| a.iter().map(|v| v.as_str().unwrap()).collect())
+                .unwrap_or_default();
+            assert_eq!(json_kinds, kinds, "{} / {}", k.id, s.title);
+            let json_competencies: Vec<&str> = js["competencies"]
+                .as_array()
+                .map(|a| a.iter().map(|v| v.as_str().unwrap()).collect())
+                .unwrap_or_default();
+            assert_eq!(json_competencies, s.competencies, "{} / {}", k.id, s.title);
+            seen.0 += usize::from(!kinds.is_empty());
+            seen.1 += usize::from(!s.competencies.is_empty());
+        }
+        seen.2 += usize::from(!caps.is_empty());
+        seen.3 += usize::from(layout != "standard");
+    }
+    // The bank uses every one of them, so the test reads each.
+    assert!(
+        seen.0 > 0 && seen.1 > 0 && seen.2 > 0 && seen.3 > 0,
+        "{seen:?}"
+    );
+    let loops = doc["loops"].as_array().unwrap();
+    assert_eq!(loops.len(), bank.loops.len());
+    assert!(!loops.is_empty());
+    for (l, json) in bank.loops.iter().zip(loops) {
+        assert_eq!(json["id"], l.id.as_str());
+        let kits: Vec<&str> = json["interviews"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["kit"].as_str().unwrap())
+            .collect();
+        let expected: Vec<&str> = l.interviews.iter().map(|i| i.kit.as_str()).collect();
+        assert_eq!(kits, expected, "{}", l.id);
+    }
+}
