@@ -127,10 +127,23 @@ pub struct Violation {
 /// of their pointers (callers sort by position).
 pub fn validate(kind: FileKind, value: &Value) -> Vec<Violation> {
     let compiled = kind.compiled();
+    // The schema checks a date's shape; the calendar, whether the day exists.
+    let mut out: Vec<Violation> = match value.get("reviewed").and_then(Value::as_str) {
+        Some(date)
+            if kind == FileKind::Question && is_date_shaped(date) && !is_calendar_date(date) =>
+        {
+            vec![Violation {
+                pointer: "/reviewed".to_owned(),
+                anchor: Anchor::Value,
+                message: format!("\"reviewed\": {date} is not a day of the calendar"),
+                help: Some("write the day of the last review as YYYY-MM-DD".to_owned()),
+            }]
+        }
+        _ => Vec::new(),
+    };
     if compiled.validator.is_valid(value) {
-        return Vec::new();
+        return out;
     }
-    let mut out = Vec::new();
     for error in compiled.validator.iter_errors(value) {
         let pointer = error.instance_path().as_str().to_owned();
         let schema_path = error.schema_path().as_str().to_owned();
@@ -571,6 +584,36 @@ pub fn kebab(s: &str) -> String {
     }
 }
 
+/// Whether `s` has the shape of a date, `YYYY-MM-DD` (what the schema's pattern asks).
+fn is_date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Whether `s` is a `YYYY-MM-DD` day that exists in the Gregorian calendar: no month 13, no
+/// 30 February, 29 February in leap years only.
+pub fn is_calendar_date(s: &str) -> bool {
+    if !is_date_shaped(s) {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (y, m, d) = (number(0..4), number(5..7), number(8..10));
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
 /// The property names allowed where an `additionalProperties` error was raised.
 fn allowed_properties(schema: &Value, schema_path: &str) -> Vec<String> {
     let object_path = schema_path
@@ -645,6 +688,35 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_dates_are_days_that_exist() {
+        for date in ["2026-01-31", "2024-02-29", "2000-02-29", "2026-12-31"] {
+            assert!(is_calendar_date(date), "{date}");
+        }
+        for date in [
+            "2025-13-45",
+            "2025-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-00-10",
+            "9999-99-99",
+            "2026-1-01",
+        ] {
+            assert!(!is_calendar_date(date), "{date}");
+        }
+        let question = serde_json::json!({
+            "id": "q", "text": "What?", "topic": "t", "levels": ["mid"], "kind": "concept",
+            "reviewed": "2025-13-45"
+        });
+        let violations = validate(FileKind::Question, &question);
+        assert_eq!(violations.len(), 1, "{violations:?}");
+        assert_eq!(violations[0].pointer, "/reviewed");
+        assert_eq!(
+            violations[0].message,
+            "\"reviewed\": 2025-13-45 is not a day of the calendar"
+        );
+    }
 
     #[test]
     fn ids_fold_accents_to_ascii() {
