@@ -10,8 +10,14 @@ use contract::Report;
 
 fn qbank(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qbank"));
+    // Outside any git repository, as a bank copied anywhere: the fixtures are inside this
+    // one, where GitHub's and SARIF's paths would be named from its top.
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GIT_CEILING_DIRECTORIES", crates)
         .env_remove("GITHUB_ACTIONS")
         .env_remove("NO_COLOR");
     for (k, v) in env {
