@@ -126,11 +126,20 @@ pub fn run(args: InitArgs) -> Result<Outcome, Failure> {
     let bank = dir.join(BANK);
     writeln!(
         out,
-        "\n{created} {} created, {skipped} skipped. Next:\n  qbank lint {}\n  qbank kit build example-interview --bank {}",
+        "\n{created} {} created, {skipped} skipped. Next:\n  qbank lint {}",
         if created == 1 { "file" } else { "files" },
         shown(&bank),
-        shown(&bank),
     )?;
+    // The example kit is only worth building where it is (this run wrote it, or an earlier).
+    if !existing_bank && bank.join("kits/example-interview.yaml").is_file() {
+        writeln!(
+            out,
+            "  qbank kit build example-interview --bank {}",
+            shown(&bank)
+        )?;
+    } else {
+        writeln!(out, "  qbank kit list {}", shown(&bank))?;
+    }
     out.flush()?;
     Ok(Outcome::Clean)
 }

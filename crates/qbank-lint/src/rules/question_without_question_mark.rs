@@ -50,8 +50,7 @@ impl Rule for QuestionWithoutQuestionMark {
         let bank = ctx.bank;
         for q in &bank.questions {
             let text = q.text.trim_end();
-            let ending = text.trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']);
-            if ending.ends_with('?') || text.is_empty() {
+            if ends_as_a_question(text) || text.is_empty() {
                 continue;
             }
             let sentences = sentences(&q.text);
@@ -74,9 +73,32 @@ impl Rule for QuestionWithoutQuestionMark {
     }
 }
 
+/// Whether `text` ends with a question mark, closing quotes and brackets aside: the
+/// question marks of other scripts count (full-width for Chinese and Japanese, Arabic, Greek,
+/// Armenian, Ethiopic).
+fn ends_as_a_question(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', ')', ']', '”', '’', '»'])
+        .ends_with(['?', '？', '؟', '\u{37E}', '՞', '፧'])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_prompt;
+    use super::{ends_as_a_question, is_prompt};
+
+    #[test]
+    fn question_marks_of_other_scripts_count() {
+        for text in [
+            "What is a canary release?",
+            "Is it \"done?\"",
+            "模型部署怎么做？",
+            "ما هو الانجراف؟",
+            "Τι είναι το drift\u{37E}",
+        ] {
+            assert!(ends_as_a_question(text), "{text}");
+        }
+        assert!(!ends_as_a_question("Model drift in production;"));
+        assert!(!ends_as_a_question("Model drift in production"));
+    }
 
     #[test]
     fn prompts() {
