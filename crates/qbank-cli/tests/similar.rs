@@ -373,3 +373,31 @@ fn with_the_model_rewordings_are_near_duplicates_and_template_siblings_are_not()
         );
     }
 }
+
+#[test]
+fn questions_named_in_similar_to_are_shown_whatever_they_share() {
+    let dir = bank();
+    write(
+        dir.as_ref(),
+        "bank/deployment/first-on-call.yaml",
+        "id: first-on-call\ntext: Who should carry the pager in a team's first week?\ntopic: deployment\nlevels: [mid]\nkind: concept\nsimilar_to:\n  - id: second-on-call\n    reason: The same rota from the other side.\n",
+    );
+    write(
+        dir.as_ref(),
+        "bank/deployment/second-on-call.yaml",
+        "id: second-on-call\ntext: How would you hand over a rota after a holiday?\ntopic: deployment\nlevels: [mid]\nkind: concept\n",
+    );
+    for (asked, other) in [
+        ("first-on-call", "second-on-call"),
+        ("second-on-call", "first-on-call"),
+    ] {
+        let report = json(&dir, &["--id", asked]);
+        let found = report["closest"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == other)
+            .unwrap_or_else(|| panic!("{other} not shown for {asked}: {report:#}"));
+        assert_eq!(found["acknowledged"], true, "{report:#}");
+    }
+}

@@ -56,7 +56,8 @@ pub struct Match<'a> {
 
 /// The `limit` active questions of `bank` closest to `query` (the text of `asked`, when it is
 /// one of the bank's, which is then not compared with itself), closest first, each marked
-/// against `threshold`. With `embeddings` (sentence vectors of the bank's texts and of the
+/// against `threshold`; then the active questions `asked` names in `similar_to` (or that name
+/// it) that are not among them. With `embeddings` (sentence vectors of the bank's texts and of the
 /// query) the order blends meaning and words; without, it follows the words the texts share,
 /// however few.
 pub fn closest<'b>(
@@ -79,8 +80,24 @@ pub fn closest<'b>(
         .chain([query])
         .collect();
     let index = detector.index(&texts);
-    let closest = index
-        .closest(others.len(), limit)
+    let mut found = index.closest(others.len(), limit);
+    // The questions `asked` acknowledges in `similar_to` (or that acknowledge it) are shown
+    // whatever they share: a reviewer asks about them by name.
+    if let Some(asked) = asked {
+        let siblings: Vec<usize> = (0..others.len())
+            .filter(|&j| asked.acknowledges(others[j]) && !found.iter().any(|f| f.0 == j))
+            .collect();
+        let pairs: Vec<(usize, usize)> = siblings.iter().map(|&j| (others.len(), j)).collect();
+        index.prepare(&pairs);
+        found.extend(siblings.into_iter().map(|j| {
+            (
+                j,
+                index.rank_score(others.len(), j),
+                index.score(others.len(), j),
+            )
+        }));
+    }
+    let closest = found
         .into_iter()
         .map(|(j, closeness, similarity)| {
             let q = others[j];

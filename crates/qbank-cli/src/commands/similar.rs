@@ -112,8 +112,10 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         if let Some(c) = m.semantic {
             why.push(format!("meaning {c:.2}"));
         }
-        if !m.shared.is_empty() || m.semantic.is_none() {
+        if !m.shared.is_empty() {
             why.push(format!("shared subject: {}", m.shared.join(", ")));
+        } else if m.semantic.is_none() {
+            why.push("no shared subject".to_owned());
         }
         if let Some([a, b]) = &m.swapped {
             why.push(format!(
@@ -130,7 +132,9 @@ fn human(r: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         if lint != closeness {
             why.push(format!("lint score {lint}"));
         }
-        writeln!(w, "      {}", why.join("; "))?;
+        if !why.is_empty() {
+            writeln!(w, "      {}", why.join("; "))?;
+        }
         writeln!(w, "      {}:{}:{}", m.file, m.line, m.column)?;
     }
     let flagged = r.closest.iter().filter(|m| m.near_duplicate).count();
