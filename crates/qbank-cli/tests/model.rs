@@ -270,3 +270,19 @@ fn qbank_toml_names_a_model_fetched_to_the_user_cache() {
         text(&run.stdout)
     );
 }
+
+#[test]
+fn model_path_reads_a_folder_it_does_not_know_and_says_what_is_wrong() {
+    let dir = temp_dir("model-broken");
+    write(&dir, "questions/topics.yaml", "topics: []\n");
+    write(&dir, "broken/config.json", "{");
+    write(&dir, "broken/tokenizer.json", "x");
+    write(&dir, "broken/model.safetensors", "not weights");
+    let run = qbank(&["model", "path"], &dir, Some(&dir.join("broken")));
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stdout));
+    let out = text(&run.stdout);
+    assert!(
+        out.contains("cannot be used: ") && out.contains("config.json"),
+        "{out}"
+    );
+}

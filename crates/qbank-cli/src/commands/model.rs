@@ -187,12 +187,23 @@ fn path(args: ModelPathArgs) -> Result<Outcome, Failure> {
             });
             match (checked, apart) {
                 (Some(m), _) => writeln!(out, "{}: SHA-256 checked", m.name)?,
-                (None, e) => writeln!(
-                    out,
-                    "not a pinned model ({}): it is used all the same; cached vectors are kept \
-                     per model",
-                    e.map_or_else(String::new, |e| e.to_string())
-                )?,
+                (None, e) => {
+                    // Not pinned: the files are read as every command would read them.
+                    if let Err(load) = qbank_embed::Model::load(&found.dir) {
+                        writeln!(
+                            out,
+                            "cannot be used: {load}; near duplicates are found by their words \
+                             only until it is mended"
+                        )?;
+                        return Ok(Outcome::Findings);
+                    }
+                    writeln!(
+                        out,
+                        "not a pinned model ({}): it is used all the same; cached vectors are \
+                         kept per model",
+                        e.map_or_else(String::new, |e| e.to_string())
+                    )?
+                }
             }
             Ok(Outcome::Clean)
         }
