@@ -249,3 +249,46 @@ fn coverage_json_holds_the_cube() {
         }
     }
 }
+
+#[test]
+fn a_crossing_needs_two_dimensions_and_each_table_comes_once() {
+    let one = qbank(
+        &crate_dir(),
+        &["coverage", COMPETENCY_BANK, "--cross", "topic"],
+    );
+    assert!(one.starts_with("exit: 2\n"), "{one}");
+    assert!(
+        one.contains("a crossing needs two or three different dimensions"),
+        "{one}"
+    );
+    let same = qbank(
+        &crate_dir(),
+        &["coverage", COMPETENCY_BANK, "--cross", "kind,kind"],
+    );
+    assert!(same.starts_with("exit: 2\n"), "{same}");
+    let twice = qbank(
+        &crate_dir(),
+        &["coverage", COMPETENCY_BANK, "--by", "topic,kind,topic"],
+    );
+    assert_eq!(twice.matches("all topics").count(), 1, "{twice}");
+    assert_eq!(twice.matches("all kinds").count(), 1, "{twice}");
+}
+
+#[test]
+fn json_totals_count_the_questions_without_the_topic_table() {
+    let total = |args: &[&str]| -> u64 {
+        let mut all = vec!["coverage", COMPETENCY_BANK, "--format", "json"];
+        all.extend_from_slice(args);
+        let out = qbank(&crate_dir(), &all);
+        let json = out
+            .split_once("--- stdout\n")
+            .and_then(|(_, rest)| rest.split_once("--- stderr\n"))
+            .map(|(stdout, _)| stdout)
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["totals"]["questions"].as_u64().unwrap()
+    };
+    let all = total(&[]);
+    assert!(all > 0);
+    assert_eq!(total(&["--by", "kind"]), all);
+}

@@ -15,14 +15,39 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
     let bank_dir = args.bank.path();
     let (bank, _) = qbank_core::load_bank(&bank_dir)?;
     crate::progress::warn_unloaded(&bank, &bank_dir, "not counted");
+    let mut cross = args.cross.clone();
+    let mut seen_cross = Vec::new();
+    cross.retain(|c| {
+        let new = !seen_cross.contains(c);
+        seen_cross.push(*c);
+        new
+    });
+    if !args.cross.is_empty() && cross.len() < 2 {
+        return Err(Failure(format!(
+            "--cross {}: a crossing needs two or three different dimensions (topic, kind, \
+             competency); for one, use --by",
+            args.cross
+                .iter()
+                .map(|c| format!("{c:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(",")
+        )));
+    }
+    // The default tables, with a crossing added after them when one is asked for.
     let mut by = args.by.clone();
-    if by.is_empty() && args.cross.is_empty() {
+    if by.is_empty() {
         by.push(CoverageBy::Topic);
         if bank.competencies_file.is_some() {
             by.push(CoverageBy::Competency);
         }
     }
-    by.dedup();
+    // Each table once, in the order first asked.
+    let mut seen = Vec::new();
+    by.retain(|b| {
+        let new = !seen.contains(b);
+        seen.push(*b);
+        new
+    });
     let dimension = |b: &CoverageBy| match b {
         CoverageBy::Topic => Dimension::Topic,
         CoverageBy::Competency => Dimension::Competency,
@@ -36,8 +61,8 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
             CoverageBy::Kind => kind_matrix(&bank),
         })
         .collect();
-    if !args.cross.is_empty() {
-        let crossing: Vec<Dimension> = args.cross.iter().map(dimension).collect();
+    if !cross.is_empty() {
+        let crossing: Vec<Dimension> = cross.iter().map(dimension).collect();
         matrices.push(crossed_matrix(&bank, &crossing));
     }
     let stdout = io::stdout();

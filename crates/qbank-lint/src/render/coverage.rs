@@ -359,8 +359,8 @@ pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
 
 /// The matrices as one JSON document: the topics' under `topics` (empty when not given),
 /// the others under `competencies` and `kinds`, crossings under `crossings`, and the cube
-/// under `cube` when given. `totals` counts the topics' questions and the gaps of every
-/// matrix.
+/// under `cube` when given. `totals` counts the active questions (by the topic table, else the
+/// kind table) and the gaps of every matrix.
 pub fn json_all(
     matrices: &[Matrix],
     cube: Option<&[CubeCell]>,
@@ -440,7 +440,9 @@ pub fn json_all(
         crossings,
         cube,
         totals: Totals {
+            // Each question has one topic and one kind: either table counts each once.
             questions: find(Dimension::Topic)
+                .or_else(|| find(Dimension::Kind))
                 .map(|m| m.rows.iter().map(|r| r.questions).sum())
                 .unwrap_or(0),
             gaps,
