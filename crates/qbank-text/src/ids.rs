@@ -149,7 +149,7 @@ mod tests {
             "feature-store-worth"
         );
         assert_eq!(slug("Why?"), "why");
-        assert_eq!(slug("¿Qué es MLOps?"), "qu-es-mlops");
+        assert_eq!(slug("¿Qué es MLOps?"), "que-es-mlops");
         assert_eq!(slug("???"), "question");
     }
 }
