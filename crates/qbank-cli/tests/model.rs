@@ -110,8 +110,11 @@ fn the_default_model_is_fetched_checked_and_named() {
         "{stderr}"
     );
     assert!(listing(&dir.join("mpnet")).is_empty());
-    // A folder of neither pinned model is used all the same, and said to be neither.
-    std::fs::write(dir.join("minilm/config.json"), "{}").unwrap();
+    // A folder of neither pinned model (a setting added to its configuration) is used all
+    // the same, and said to be neither.
+    let config = std::fs::read_to_string(dir.join("minilm/config.json")).unwrap();
+    let edited = config.replacen('{', "{\n  \"local_note\": \"a copy\",", 1);
+    std::fs::write(dir.join("minilm/config.json"), edited).unwrap();
     let path = qbank(&["model", "path"], &dir, Some(&dir.join("minilm")));
     assert_eq!(path.status.code(), Some(0));
     assert!(

@@ -280,7 +280,8 @@ prop_compose! {
         tags in prop::collection::btree_set(id(), 0..4),
         follow_ups in items(), strong in items(), red_flags in items(),
         similar in prop::collection::vec((id(), prop::option::of(item())), 0..3),
-        reviewed in prop::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
+        // Days of the calendar (the 28th at most, so every month has it).
+        reviewed in prop::option::of("20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"),
         (title, competencies, rubric) in structured().boxed(),
     ) -> Question {
         Question {
