@@ -291,4 +291,5 @@ fn json_totals_count_the_questions_without_the_topic_table() {
     let all = total(&[]);
     assert!(all > 0);
     assert_eq!(total(&["--by", "kind"]), all);
+    assert_eq!(total(&["--by", "competency"]), all);
 }

@@ -492,6 +492,42 @@ fn settings_file_deleted_reports_what_its_absence_introduces() {
     assert_eq!(s.gate(), (1, expected));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_settings_file_that_is_a_link_is_read_through_it_at_the_base() {
+    let s = Scenario::new("settings-link");
+    s.write(
+        "shared/qbank.toml",
+        "[rules]\nduplicate-question = \"off\"\n",
+    );
+    std::os::unix::fs::symlink("../shared/qbank.toml", s.path("questions/qbank.toml")).unwrap();
+    s.add_question(
+        "deployment/canary-release-copy",
+        "deployment",
+        "What is a canary release, and when would you use one?",
+    );
+    s.commit("a copy, allowed through a linked qbank.toml");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    s.add_question(
+        "monitoring/another",
+        "monitoring",
+        "How do you decide when to retrain a model on fresh data?",
+    );
+    s.commit("an unrelated question");
+    assert_eq!(s.gate(), (0, Vec::new()));
+    // The file linked to is emptied: what it turned off is the change's doing.
+    s.write("shared/qbank.toml", "");
+    s.commit("settings emptied");
+    let (code, findings) = s.gate();
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.starts_with("new error duplicate-question")),
+        "{findings:?}"
+    );
+}
+
 #[test]
 fn settings_file_nearer_the_bank_takes_over() {
     let s = duplicate_turned_off("settings-shadowed");
@@ -1035,6 +1071,34 @@ fn an_edit_to_a_linked_question_is_the_change() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_back_up_the_tree_is_not_read_twice_at_the_base() {
+    let s = Scenario::new("link-up");
+    // A link to a folder above the bank: the loader does not read through it (a loop), and
+    // neither does the bank at the base, which would otherwise hold every question twice.
+    std::os::unix::fs::symlink("..", s.path("questions/deployment/up")).unwrap();
+    s.commit("a link up the tree");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    s.write(
+        "questions/monitoring/model-rollback.yaml",
+        &question(
+            "model-rollback",
+            "monitoring",
+            "How do you roll back a model that misbehaves in production?",
+        ),
+    );
+    s.commit("the same question twice");
+    let (code, findings) = s.gate();
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.starts_with("new error duplicate-id")),
+        "{findings:?}"
+    );
+}
+
 #[test]
 fn unlawful_question_fixed_in_a_kit_is_refused() {
     let s = Scenario::new("unlawful");
@@ -1214,6 +1278,35 @@ fn spreadsheet_row_of_a_deleted_question_is_refused() {
     let import = s.qbank(&["import", "csv", "new.csv"]);
     assert_eq!(import.code, 0, "{}", import.stderr);
     assert!(s.path("questions/monitoring/serving-alarms.yaml").exists());
+}
+
+#[test]
+fn a_row_copied_to_start_a_new_question_is_created() {
+    let s = Scenario::new("copied-row");
+    let export = s.qbank(&["export", "csv"]);
+    let row = export
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("model-rollback,"))
+        .unwrap();
+    // The copy keeps the revision cell of the row it was copied from.
+    let copy = row
+        .replacen("model-rollback,", "model-rollforward,", 1)
+        .replace(
+            "How do you roll back a model that misbehaves in production?",
+            "How do you roll a model forward after a failed release?",
+        );
+    s.write("sheet.csv", &format!("{}{copy}\n", export.stdout));
+    let import = s.qbank(&["import", "csv", "sheet.csv"]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert!(
+        import.stderr.contains("\"model-rollforward\" carries the revision of \"model-rollback\"'s row; it is created as a new question"),
+        "{}",
+        import.stderr
+    );
+    assert!(s
+        .path("questions/deployment/model-rollforward.yaml")
+        .exists());
 }
 
 #[test]

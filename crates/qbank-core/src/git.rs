@@ -427,7 +427,7 @@ impl Repo {
             }
         }
         if !links.is_empty() {
-            wanted.extend(self.follow_links(commit, &links)?);
+            wanted.extend(self.follow_links(commit, dir, &links)?);
         }
         let objects: Vec<&str> = wanted.iter().map(|(_, o)| o.as_str()).collect();
         let contents = self.read_blobs(&objects)?;
@@ -443,11 +443,14 @@ impl Repo {
     /// What the links among a commit's files (`(path inside the folder, path in the
     /// repository, link object)`) lead to at `commit`, as a checkout would read them: a file's
     /// object under the link's path, or each file of a folder under the link's path joined with
-    /// its path in the folder. Links that lead outside the repository or to nothing are left
-    /// out, as links that go round in circles are after a few steps.
+    /// its path in the folder (not a folder of the bank in `dir` or above it, which the loader
+    /// does not read through a link either, and each folder once). Links that lead outside the
+    /// repository or to nothing are left out, as links that go round in circles are after a
+    /// few steps.
     fn follow_links(
         &self,
         commit: &str,
+        dir: &str,
         links: &[(String, String, String)],
     ) -> Result<Vec<(String, String)>, GitError> {
         let listing = self.run(&["ls-tree", "-r", "-z", "--full-tree", commit])?;
@@ -487,27 +490,70 @@ impl Repo {
             }
             None
         };
+        let bank = dir.trim_end_matches('/');
+        let within = |path: &str, folder: &str| {
+            folder.is_empty() || path == folder || path.starts_with(&format!("{folder}/"))
+        };
         let mut found = Vec::new();
+        let mut folders_read: Vec<String> = Vec::new();
         for (inside, path, _) in links {
             let Some(target) = resolve(path) else {
                 continue;
             };
             match tree.get(&target) {
                 Some((_, object)) => found.push((inside.clone(), object.clone())),
+                // A folder: as the loader reads folders, not the bank or a folder above it
+                // (a loop), not one of the bank's own (read where it is), and each once.
+                None if within(bank, &target)
+                    || within(&target, bank)
+                    || folders_read.contains(&target) => {}
                 None => {
+                    folders_read.push(target.clone());
                     let folder = format!("{target}/");
                     for (p, (mode, object)) in tree.range(folder.clone()..) {
                         let Some(rest) = p.strip_prefix(&folder) else {
                             break;
                         };
-                        if mode != "120000" {
-                            found.push((format!("{inside}/{rest}"), object.clone()));
-                        }
+                        let object = if mode == "120000" {
+                            // A link inside it, to a file.
+                            match resolve(p).and_then(|t| tree.get(&t)) {
+                                Some((_, object)) => object,
+                                None => continue,
+                            }
+                        } else {
+                            object
+                        };
+                        found.push((format!("{inside}/{rest}"), object.clone()));
                     }
                 }
             }
         }
         Ok(found)
+    }
+
+    /// [`Repo::file_at`], a link followed to the file it names inside the repository (up to
+    /// eight links), as a checkout would read it; `None` when there is no such file.
+    pub fn file_at_following(&self, commit: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
+        let mut path = path.to_owned();
+        for _ in 0..8 {
+            let listing = self.run(&["ls-tree", "-z", commit, "--", &path])?;
+            let Some((mode, object, _)) = tree_entries(&listing).next() else {
+                return Ok(None);
+            };
+            let bytes = self
+                .read_blobs(&[object.as_str()])?
+                .pop()
+                .unwrap_or_default();
+            if mode != "120000" {
+                return Ok(Some(bytes));
+            }
+            let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_owned();
+            match normalise(&dir, &String::from_utf8_lossy(&bytes)) {
+                Some(target) => path = target,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
     }
 
     /// One file (relative to the top of the working tree) as it was at `commit`; `None`

@@ -436,7 +436,11 @@ impl<'t> Builder<'t> {
                 } else {
                     ("a mapping", "!!map")
                 };
-                if let Some(tag) = tag.as_ref().map(|t| tag_name(t)).filter(|t| t != core) {
+                if let Some(tag) = tag
+                    .as_ref()
+                    .map(|t| tag_name(t))
+                    .filter(|t| t != core && t != "!")
+                {
                     return Err(self.error(unknown_tag(&tag, what), &at));
                 }
                 if self.is_key_position() {
@@ -526,7 +530,7 @@ fn is_yaml11_bool(s: &str) -> bool {
 
 /// The tags of values qbank reads: the YAML core schema's. Any other (`!!binary`, `!custom`)
 /// would be read as plain text here and dropped by `qbank fmt`, so a file with one is refused.
-const SCALAR_TAGS: [&str; 5] = ["!!str", "!!int", "!!float", "!!bool", "!!null"];
+const SCALAR_TAGS: [&str; 6] = ["!!str", "!!int", "!!float", "!!bool", "!!null", "!"];
 
 fn unknown_tag(tag: &str, what: &str) -> String {
     format!(
@@ -538,15 +542,21 @@ fn unknown_tag(tag: &str, what: &str) -> String {
 /// A tag as written in short form: `!!str` for the YAML core tags, which the parser hands over
 /// with their full prefix.
 pub(crate) fn tag_name(tag: &saphyr_parser::Tag) -> String {
-    match tag.handle.as_str() {
+    let name = match tag.handle.as_str() {
         "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
         handle => format!("{handle}{}", tag.suffix),
+    };
+    // The verbatim form of a core tag (`!<tag:yaml.org,2002:int>`) is that tag.
+    match name.strip_prefix("tag:yaml.org,2002:") {
+        Some(core) => format!("!!{core}"),
+        None => name,
     }
 }
 
 pub(crate) fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
-        Some("!!str") => return Value::String(text.to_owned()),
+        // `!`, the non-specific tag, makes a scalar text.
+        Some("!!str" | "!") => return Value::String(text.to_owned()),
         Some("!!null") => return Value::Null,
         Some("!!bool") | Some("!!int") | Some("!!float") => {
             return resolve_plain(text).unwrap_or_else(|| Value::String(text.to_owned()))
@@ -1064,6 +1074,12 @@ mod tests {
             assert_eq!(err.span.start.line, line, "{err:?}");
         }
         assert!(parse("a: !!seq [1]\nb: !!map {c: 1}\n", true).is_ok());
+        // The verbatim form of a core tag, and the non-specific `!` (text).
+        let v = parse("a: !<tag:yaml.org,2002:int> 8\nb: ! 12\n", true)
+            .unwrap()
+            .value
+            .unwrap();
+        assert_eq!(v, serde_json::json!({"a": 8, "b": "12"}));
     }
 
     #[test]

@@ -99,7 +99,10 @@ pub fn export_csv(table: &Table, options: &CsvOptions) -> Result<Vec<u8>, Error>
 /// change it (`00123` → 123, `1e5` → 100000, `2026-01-02` → a date). A spreadsheet told to read
 /// quoted cells as text (LibreOffice's "Format quoted field as text") keeps those as written.
 fn write_record<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>, terminator: &[u8]) {
+    let start = out.len();
+    let mut count = 0;
     for (i, cell) in cells.enumerate() {
+        count += 1;
         if i > 0 {
             out.push(b',');
         }
@@ -110,6 +113,10 @@ fn write_record<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>, ter
         } else {
             out.extend_from_slice(cell.as_bytes());
         }
+    }
+    // A row of one empty cell is written `""`: an empty line is no row to a reader.
+    if count == 1 && out.len() == start {
+        out.extend_from_slice(b"\"\"");
     }
     out.extend_from_slice(terminator);
 }

@@ -572,11 +572,12 @@ fn replace_missing_glyphs(doc: &Document, faces: &Faces) -> (Document, Vec<Warni
 }
 
 /// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-/// presentation forms): the layout writes every line left to right, one glyph per character.
+/// presentation forms, the byte-order mark U+FEFF aside): the layout writes every line left
+/// to right, one glyph per character.
 fn is_right_to_left(c: char) -> bool {
     matches!(
         u32::from(c),
-        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFC | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
     )
 }
 

@@ -109,3 +109,20 @@ fn cells_that_read_as_values_are_quoted() {
         assert!(!reads_as_a_value(cell), "{cell}");
     }
 }
+
+/// A row of one empty cell is a row: written `""`, since readers skip an empty line.
+#[test]
+fn a_row_of_one_empty_cell_is_written_as_a_row() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bank");
+    let (bank, _) = qbank_core::load_bank(&root).unwrap();
+    let table = qbank_doc::build_table(
+        &bank,
+        qbank_doc::in_topic_order(&bank),
+        &[qbank_doc::table::Column::Reviewed],
+    );
+    let bytes = qbank_export::csv::export_csv(&table, &Default::default()).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), table.rows.len(), "{text}");
+    assert!(rows.iter().any(|r| *r == "\"\""), "{text}");
+}

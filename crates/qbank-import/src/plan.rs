@@ -208,6 +208,8 @@ pub fn plan_import_with(
             .cell(row, Column::Id)
             .is_some_and(|id| by_id.contains_key(id.trim()))
     });
+    // The bank's questions by revision, read when a row first needs them.
+    let mut revisions: Option<HashMap<String, &str>> = None;
     for row in &sheet.rows {
         let mut ctx = RowCtx {
             sheet,
@@ -260,7 +262,26 @@ pub fn plan_import_with(
             .map(str::trim)
             .filter(|r| !r.is_empty());
         if existing.is_none() && from_this_bank && !options.force && !unreadable.contains_key(id) {
-            if let Some(revision) = revision {
+            // A row copied from another question's row (to start a new one) carries that
+            // question's revision: a new question, not one brought back.
+            let copied_from = revision.and_then(|r| {
+                revisions
+                    .get_or_insert_with(|| {
+                        bank.questions
+                            .iter()
+                            .map(|q| (bank.question_file(q).revision(), q.id.as_str()))
+                            .collect()
+                    })
+                    .get(r)
+                    .copied()
+            });
+            if let Some(source) = copied_from {
+                plan.warnings.push(format!(
+                    "row {}: \"{shown}\" carries the revision of \"{source}\"'s row; it is \
+                     created as a new question",
+                    row.row
+                ));
+            } else if let Some(revision) = revision {
                 // The row was exported from a question the bank no longer has: importing it
                 // would bring back what someone deleted or renamed since.
                 errors.push(

@@ -72,7 +72,12 @@ pub fn run(args: CoverageArgs) -> Result<Outcome, Failure> {
             let color = args.color.on_stdout();
             coverage::human_all(&matrices, color, &mut out)?;
         }
-        CoverageFormat::Json => coverage::json_all(&matrices, Some(&cube(&bank)), &mut out)?,
+        CoverageFormat::Json => coverage::json_all(
+            &matrices,
+            Some(&cube(&bank)),
+            Some(bank.active().count()),
+            &mut out,
+        )?,
         CoverageFormat::Markdown => coverage::markdown_all(&matrices, &mut out)?,
     }
     out.flush()?;

@@ -195,7 +195,11 @@ impl Comparison {
             })
             .collect();
         let config_now = args.config.clone().or_else(|| config::find(bank));
-        let config_in_repo = config_now.as_deref().and_then(|p| repo.relative(p));
+        // The settings file's path as found (a link stays the link), and the file it names.
+        let config_in_repo = config_now
+            .as_deref()
+            .and_then(|p| relative_as_found(&repo, p));
+        let config_target = config_now.as_deref().and_then(|p| repo.relative(p));
         let config_at_base = match (&args.config, &config_in_repo) {
             (Some(_), Some(path)) => BaseConfig::File(path.clone()),
             (Some(_), None) => BaseConfig::Now,
@@ -210,7 +214,10 @@ impl Comparison {
         let settings_changed = match &config_at_base {
             BaseConfig::Now => false,
             BaseConfig::File(path) => {
-                config_in_repo.as_ref() != Some(path) || changed.iter().any(|p| p == path)
+                config_in_repo.as_ref() != Some(path)
+                    || changed
+                        .iter()
+                        .any(|p| p == path || config_target.as_ref() == Some(p))
             }
             BaseConfig::Defaults => config_in_repo.is_some(),
         };
@@ -239,7 +246,11 @@ impl Comparison {
     ) -> Result<gate::Before, Failure> {
         let fail = |e: GitError| Failure(format!("--changed-since: {e}"));
         let settings = match &self.config_at_base {
-            BaseConfig::File(path) => match self.repo.file_at(&self.base, path).map_err(fail)? {
+            BaseConfig::File(path) => match self
+                .repo
+                .file_at_following(&self.base, path)
+                .map_err(fail)?
+            {
                 Some(bytes) => {
                     let text = String::from_utf8_lossy(&bytes);
                     let shown = format!("{path} (at {})", short(&self.base));
@@ -352,6 +363,18 @@ fn from_the_top(diagnostics: &mut [qbank_core::Diagnostic]) {
             top(&mut label.file);
         }
     }
+}
+
+/// `path` inside the repository as it was found: its folder resolved, the file itself not (a
+/// settings file that is a link is named by the link, as the base's tree names it).
+fn relative_as_found(repo: &Repo, path: &Path) -> Option<String> {
+    let folder = repo.relative(path.parent()?)?;
+    let name = path.file_name()?.to_string_lossy();
+    Some(if folder.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{folder}/{name}")
+    })
 }
 
 /// The settings file that applied to the bank at `bank_in_repo` at `commit`, as

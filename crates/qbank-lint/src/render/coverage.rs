@@ -354,16 +354,17 @@ struct Totals {
 
 /// The matrix as one JSON document.
 pub fn json(m: &Matrix, w: &mut dyn Write) -> io::Result<()> {
-    json_all(std::slice::from_ref(m), None, w)
+    json_all(std::slice::from_ref(m), None, None, w)
 }
 
 /// The matrices as one JSON document: the topics' under `topics` (empty when not given),
 /// the others under `competencies` and `kinds`, crossings under `crossings`, and the cube
-/// under `cube` when given. `totals` counts the active questions (by the topic table, else the
-/// kind table) and the gaps of every matrix.
+/// under `cube` when given. `totals` counts the `active` questions (when not given, by the
+/// topic table, else the kind table) and the gaps of every matrix.
 pub fn json_all(
     matrices: &[Matrix],
     cube: Option<&[CubeCell]>,
+    active: Option<usize>,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let find = |d: Dimension| {
@@ -440,11 +441,17 @@ pub fn json_all(
         crossings,
         cube,
         totals: Totals {
-            // Each question has one topic and one kind: either table counts each once.
-            questions: find(Dimension::Topic)
-                .or_else(|| find(Dimension::Kind))
-                .map(|m| m.rows.iter().map(|r| r.questions).sum())
-                .unwrap_or(0),
+            // The bank's count when given; else each question has one topic and one kind,
+            // so either table counts each once.
+            questions: active.map_or_else(
+                || {
+                    find(Dimension::Topic)
+                        .or_else(|| find(Dimension::Kind))
+                        .map(|m| m.rows.iter().map(|r| r.questions).sum())
+                        .unwrap_or(0)
+                },
+                |n| n as u32,
+            ),
             gaps,
             missing,
         },
