@@ -124,5 +124,5 @@ fn a_row_of_one_empty_cell_is_written_as_a_row() {
     let text = String::from_utf8(bytes).unwrap();
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), table.rows.len(), "{text}");
-    assert!(rows.iter().any(|r| *r == "\"\""), "{text}");
+    assert!(rows.contains(&"\"\""), "{text}");
 }
