@@ -459,6 +459,17 @@ fn settings_change_reports_what_it_introduces() {
     );
 }
 
+/// The gate fails, and among what it reports is a new finding starting with `start`
+/// (`new error duplicate-id`…).
+fn fails_with_new(s: &Scenario, start: &str) {
+    let (code, findings) = s.gate();
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(
+        findings.iter().any(|f| f.starts_with(start)),
+        "{findings:?}"
+    );
+}
+
 /// A scenario whose base bank holds an exact duplicate that its qbank.toml, at the top of
 /// the repository, turns off.
 fn duplicate_turned_off(name: &str) -> Scenario {
@@ -518,14 +529,7 @@ fn a_settings_file_that_is_a_link_is_read_through_it_at_the_base() {
     // The file linked to is emptied: what it turned off is the change's doing.
     s.write("shared/qbank.toml", "");
     s.commit("settings emptied");
-    let (code, findings) = s.gate();
-    assert_eq!(code, 1, "{findings:?}");
-    assert!(
-        findings
-            .iter()
-            .any(|f| f.starts_with("new error duplicate-question")),
-        "{findings:?}"
-    );
+    fails_with_new(&s, "new error duplicate-question");
 }
 
 #[test]
@@ -1062,12 +1066,9 @@ fn an_edit_to_a_linked_question_is_the_change() {
         ),
     );
     s.commit("edit the file linked to");
-    let (code, findings) = s.gate();
-    assert_eq!(code, 1, "{findings:?}");
-    assert!(
-        findings.iter().any(|f| f
-            .starts_with("new error protected-characteristic questions/deployment/naming.yaml")),
-        "{findings:?}"
+    fails_with_new(
+        &s,
+        "new error protected-characteristic questions/deployment/naming.yaml",
     );
 }
 
@@ -1089,14 +1090,7 @@ fn a_link_back_up_the_tree_is_not_read_twice_at_the_base() {
         ),
     );
     s.commit("the same question twice");
-    let (code, findings) = s.gate();
-    assert_eq!(code, 1, "{findings:?}");
-    assert!(
-        findings
-            .iter()
-            .any(|f| f.starts_with("new error duplicate-id")),
-        "{findings:?}"
-    );
+    fails_with_new(&s, "new error duplicate-id");
 }
 
 #[test]

@@ -115,16 +115,7 @@ fn last_changes_are_read_for_any_folder_name() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         std::fs::rename(&path, bank.join(format!("{name}-é"))).unwrap();
     }
-    let git = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .arg("-C")
-            .arg(dir.join("."))
-            .args(["-c", "user.name=q", "-c", "user.email=q@example.com"])
-            .args(args)
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(ok, "git {args:?}");
-    };
+    let git = |args: &[&str]| common::git(&dir, args);
     git(&["init", "-q"]);
     git(&["add", "-A"]);
     git(&["commit", "-q", "-m", "bank"]);

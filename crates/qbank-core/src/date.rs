@@ -19,7 +19,7 @@ pub fn parse_date(s: &str) -> Option<i64> {
     let y: i64 = parts.next()?.parse().ok()?;
     let m: i64 = parts.next()?.parse().ok()?;
     let d: i64 = parts.next()?.parse().ok()?;
-    if !qbank_schema::is_calendar_date(s) {
+    if !crate::is_calendar_date(s) {
         return None;
     }
     Some(days_from_civil(y, m, d))

@@ -41,7 +41,7 @@ pub use model::{
     Allow, Anchors, Competency, Coverage, Edition, FileId, Interview, Kind, Kit, Layout, Level,
     LevelRubric, Loop, Question, Rubric, Section, SimilarTo, Status, Topic, DEFAULT_MINUTES,
 };
-pub use qbank_schema::{capitalize, closest, kebab, levenshtein, FileKind};
+pub use qbank_schema::{capitalize, closest, is_calendar_date, kebab, levenshtein, FileKind};
 pub use select::{
     select, select_with, Draw, PairKind, SelectError, SelectedSection, Selection, Shortfall,
 };

@@ -385,7 +385,11 @@ pub(super) fn core(meta: &Meta) -> String {
     if !meta.lang.is_empty() {
         let _ = write!(s, "<dc:language>{}</dc:language>", escape(&meta.lang));
     }
-    if let Some(date) = meta.date.as_deref().filter(|d| is_date(d)) {
+    if let Some(date) = meta
+        .date
+        .as_deref()
+        .filter(|d| qbank_core::is_calendar_date(d))
+    {
         for element in ["dcterms:created", "dcterms:modified"] {
             let _ = write!(
                 s,
@@ -403,16 +407,6 @@ pub(super) fn app() -> String {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>qbank {}</Application></Properties>"#,
         env!("CARGO_PKG_VERSION")
     )
-}
-
-fn is_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Text and attribute values escaped for XML. The text has already been cleaned of
