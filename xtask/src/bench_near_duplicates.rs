@@ -229,7 +229,7 @@ pub fn run(args: Args) -> Result<(), String> {
         }
         let (pairs, candidates) = result.expect("at least one run");
         let found: std::collections::HashSet<(usize, usize)> =
-            pairs.iter().map(|p| (p.a, p.b)).collect();
+            pairs.iter().map(|p| (p.first(), p.second())).collect();
         let planted: Vec<(usize, usize)> = bank
             .iter()
             .enumerate()

@@ -6,6 +6,8 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 use std::sync::Arc;
 
 /// How serious a finding is. Ordered from least to most serious.
@@ -81,6 +83,154 @@ impl Span {
     }
 }
 
+/// A finding's words (its message, its help, a label's message): written by a rule, read by
+/// every renderer as a `str`.
+///
+/// A bank can have a finding on every file, most of them saying the same, so the words are
+/// held three ways: fixed words (`&'static str`) cost nothing per finding, words one rule
+/// repeats are shared ([`Text::shared`], an `Arc<str>` cloned), and the rest are owned at
+/// their exact length.
+#[derive(Clone)]
+pub struct Text(Words);
+
+#[derive(Clone)]
+enum Words {
+    Fixed(&'static str),
+    Shared(Arc<str>),
+    Owned(Box<str>),
+}
+
+impl Text {
+    /// No words.
+    pub const EMPTY: Text = Text(Words::Fixed(""));
+
+    /// Fixed words, held without a copy.
+    pub const fn fixed(words: &'static str) -> Text {
+        Text(Words::Fixed(words))
+    }
+
+    /// Words held once for every finding given a clone of them.
+    pub fn shared(words: &str) -> Text {
+        Text(Words::Shared(Arc::from(words)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Words::Fixed(s) => s,
+            Words::Shared(s) => s,
+            Words::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::EMPTY
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(words: &'static str) -> Text {
+        Text::fixed(words)
+    }
+}
+
+impl From<String> for Text {
+    fn from(words: String) -> Text {
+        Text(Words::Owned(words.into_boxed_str()))
+    }
+}
+
+impl From<&String> for Text {
+    fn from(words: &String) -> Text {
+        Text(Words::Owned(words.as_str().into()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        match text.0 {
+            Words::Owned(s) => s.into_string(),
+            other => Text(other).as_str().to_owned(),
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A labelled place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -90,7 +240,7 @@ pub struct Label {
     pub file: Arc<str>,
     pub span: Span,
     /// What this place has to do with the finding; empty for none.
-    pub message: String,
+    pub message: Text,
 }
 
 impl Label {
@@ -98,11 +248,11 @@ impl Label {
         Label {
             file: file.into(),
             span,
-            message: String::new(),
+            message: Text::EMPTY,
         }
     }
 
-    pub fn with_message(mut self, message: impl Into<String>) -> Label {
+    pub fn with_message(mut self, message: impl Into<Text>) -> Label {
         self.message = message.into();
         self
     }
@@ -115,7 +265,7 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     /// One sentence: what is wrong, lowercase, no trailing period.
-    pub message: String,
+    pub message: Text,
     /// Where it is.
     pub primary: Label,
     /// Other places that take part (the first definition of a duplicate id, …).
@@ -123,14 +273,14 @@ pub struct Diagnostic {
     /// Ids of the other questions a pair rule relates this one to.
     pub related: Vec<String>,
     /// How to fix it, when there is something useful to say.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     pub fn new(
         rule: &'static str,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         primary: Label,
     ) -> Diagnostic {
         Diagnostic {
@@ -144,11 +294,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(rule: &'static str, message: impl Into<String>, primary: Label) -> Diagnostic {
+    pub fn error(rule: &'static str, message: impl Into<Text>, primary: Label) -> Diagnostic {
         Diagnostic::new(rule, Severity::Error, message, primary)
     }
 
-    pub fn warning(rule: &'static str, message: impl Into<String>, primary: Label) -> Diagnostic {
+    pub fn warning(rule: &'static str, message: impl Into<Text>, primary: Label) -> Diagnostic {
         Diagnostic::new(rule, Severity::Warning, message, primary)
     }
 
@@ -164,7 +314,7 @@ impl Diagnostic {
         diags.iter().map(Diagnostic::place_and_message).collect()
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -179,13 +329,9 @@ impl Diagnostic {
         self
     }
 
-    /// Gives back the room its texts and lists were built with beyond what they hold: a
+    /// Gives back the room its lists were built with beyond what they hold: a
     /// finding is kept until the run prints, and a bank can have one on every file.
     pub fn shrink_to_fit(&mut self) {
-        self.message.shrink_to_fit();
-        if let Some(help) = &mut self.help {
-            help.shrink_to_fit();
-        }
         self.secondary.shrink_to_fit();
         self.related.shrink_to_fit();
     }

@@ -28,7 +28,7 @@ pub mod stats;
 pub mod write;
 pub mod yaml;
 
-pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span};
+pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span, Text};
 pub use fingerprint::{content_revision, fingerprint, question_revision};
 pub use load::{
     load_bank, load_bank_from_files, load_bank_with_progress, Bank, BuiltinData, LoadError,
@@ -43,5 +43,6 @@ pub use model::{
 };
 pub use qbank_schema::{capitalize, closest, is_calendar_date, kebab, levenshtein, FileKind};
 pub use select::{
-    select, select_with, Draw, PairKind, SelectError, SelectedSection, Selection, Shortfall,
+    select, select_with, Conflicts, Draw, Pair, PairKind, SelectError, SelectedSection, Selection,
+    Shortfall,
 };

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use qbank_schema::FileKind;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Label, Position, Span};
+use crate::diag::{Diagnostic, Label, Position, Span, Text};
 use crate::model::{CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile};
 use crate::yaml::{self, LineIndex, Located, YamlWarning};
 
@@ -900,7 +900,7 @@ fn check_file(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> (Parsed, bool) 
                 format!("invalid YAML: {}", e.message),
                 Label::new(file.path.clone(), span),
             );
-            d.help = help.map(str::to_owned);
+            d.help = help.map(Text::fixed);
             diags.push(d);
             return (Parsed::Nothing, false);
         }
@@ -973,7 +973,7 @@ fn check_value(file: &SourceFile, value: Option<Value>, diags: &mut Vec<Diagnost
                 v.message,
                 Label::new(file.path.clone(), span),
             );
-            d.help = v.help;
+            d.help = v.help.map(Text::from);
             diags.push(d);
         }
         return Parsed::Nothing;

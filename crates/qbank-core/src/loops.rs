@@ -14,7 +14,7 @@ use std::fmt;
 
 use crate::load::Bank;
 use crate::model::Loop;
-use crate::select::{select_with, Draw, SelectError, Selection};
+use crate::select::{select_with, Conflicts, Draw, SelectError, Selection};
 
 /// The interviews of a loop, drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,12 +165,12 @@ pub fn interview_name(index: usize, title: &str) -> String {
 
 /// Draws every interview of `lp`, in order, each excluding what the ones before it drew.
 ///
-/// `conflicts` are pairs of question ids that may not meet anywhere in the loop, on top of the
+/// `conflicts` are pairs of questions that may not meet anywhere in the loop, on top of the
 /// bank's `similar_to` pairs and siblings (near-duplicates, related questions).
 pub fn select_loop(
     bank: &Bank,
     lp: &Loop,
-    conflicts: &[(&str, &str)],
+    conflicts: Conflicts<'_>,
 ) -> Result<LoopSelection, LoopError> {
     let kit_ids: Vec<String> = bank.kits.iter().map(|k| k.id.clone()).collect();
     let mut taken: Vec<(usize, String)> = Vec::new();

@@ -114,13 +114,53 @@ impl PairKind {
     }
 }
 
+/// Two near-duplicate texts: indices into a list of texts (`a < b`; for a bank, its
+/// [`Bank::active`] questions' texts) and their score. The subject terms they share are read
+/// when a pair is shown: a templated bank of 100,000 questions has over half a million
+/// pairs, and most are counted, not shown (so a pair is 12 bytes: [`Pair::first`] and
+/// [`Pair::second`] read its indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub a: u32,
+    pub b: u32,
+    pub score: f32,
+}
+
+impl Pair {
+    /// The index of the pair's earlier text, `a`.
+    pub fn first(&self) -> usize {
+        self.a as usize
+    }
+
+    /// The index of the pair's later text, `b`.
+    pub fn second(&self) -> usize {
+        self.b as usize
+    }
+}
+
+/// Extra pairs of questions that may not both be drawn (near-duplicates, related questions),
+/// on top of the bank's own `similar_to` pairs and siblings.
+#[derive(Debug, Clone, Copy)]
+pub enum Conflicts<'a> {
+    /// By id; unknown ids are ignored.
+    Ids(&'a [(&'a str, &'a str)]),
+    /// By position among the [`Bank::active`] questions of the bank drawn from, as a
+    /// detector finds them: the pairs of a large bank, not copied into pairs of ids.
+    Active(&'a [Pair]),
+}
+
+impl Default for Conflicts<'_> {
+    fn default() -> Self {
+        Conflicts::Ids(&[])
+    }
+}
+
 /// What a draw takes besides the bank and the kit: the pairs to keep apart, the seed, and in
 /// a loop what the interviews before it drew.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Draw<'a> {
-    /// Extra pairs of question ids that may not both be drawn (near-duplicates, related
-    /// questions); unknown ids are ignored.
-    pub conflicts: &'a [(&'a str, &'a str)],
+    /// Extra pairs of questions that may not both be drawn.
+    pub conflicts: Conflicts<'a>,
     /// The seed; the kit's own when `None`.
     pub seed: Option<u64>,
     /// Questions already asked (indices into [`Bank::questions`]), each with the name of the
@@ -499,7 +539,7 @@ impl PairMap {
 }
 
 /// The pairs that may not share a kit.
-fn conflict_map(bank: &Bank, index: &HashMap<&str, usize>, conflicts: &[(&str, &str)]) -> PairMap {
+fn conflict_map(bank: &Bank, index: &HashMap<&str, usize>, conflicts: Conflicts<'_>) -> PairMap {
     // Both directions of every pair: (question, partner, kind).
     let mut edges: Vec<(u32, u32, PairKind)> = Vec::new();
     let mut add = |a: usize, b: usize, kind: PairKind| {
@@ -525,9 +565,24 @@ fn conflict_map(bank: &Bank, index: &HashMap<&str, usize>, conflicts: &[(&str, &
             }
         }
     }
-    for (a, b) in conflicts {
-        if let (Some(&i), Some(&j)) = (index.get(*a), index.get(*b)) {
-            add(i, j, PairKind::NearDuplicate);
+    match conflicts {
+        Conflicts::Ids(pairs) => {
+            for (a, b) in pairs {
+                if let (Some(&i), Some(&j)) = (index.get(*a), index.get(*b)) {
+                    add(i, j, PairKind::NearDuplicate);
+                }
+            }
+        }
+        Conflicts::Active(pairs) => {
+            // Each active question's place in the bank, through its id as for pairs of ids
+            // (with duplicate ids, the first in path order).
+            let active: Vec<usize> = bank.active().map(|q| index[q.id.as_str()]).collect();
+            for pair in pairs {
+                if let (Some(&i), Some(&j)) = (active.get(pair.first()), active.get(pair.second()))
+                {
+                    add(i, j, PairKind::NearDuplicate);
+                }
+            }
         }
     }
     // A pair found more than once keeps its strongest kind: similar_to is the stronger
@@ -574,7 +629,7 @@ pub fn select(
         bank,
         kit,
         &Draw {
-            conflicts,
+            conflicts: Conflicts::Ids(conflicts),
             ..Draw::default()
         },
     )

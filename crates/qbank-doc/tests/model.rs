@@ -170,7 +170,7 @@ fn the_documents_of_a_loop() {
     let (bank, _) =
         qbank_core::load_bank(Path::new("../qbank-cli/tests/fixtures/loop-bank")).unwrap();
     let lp = bank.interview_loop("mid").unwrap();
-    let selection = qbank_core::select_loop(&bank, lp, &[]).unwrap();
+    let selection = qbank_core::select_loop(&bank, lp, qbank_core::Conflicts::default()).unwrap();
     let base = options(Edition::Interviewer);
     for (n, drawn) in selection.interviews.iter().enumerate() {
         let kit = &bank.kits[drawn.kit];

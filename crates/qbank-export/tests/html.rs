@@ -33,7 +33,7 @@ fn options(bank: &Bank) -> HtmlOptions {
             .iter()
             .map(|l| LoopDraw {
                 id: l.id.clone(),
-                interviews: qbank_core::select_loop(bank, l, &pairs)
+                interviews: qbank_core::select_loop(bank, l, qbank_core::Conflicts::Ids(&pairs))
                     .map(|s| {
                         s.interviews
                             .iter()

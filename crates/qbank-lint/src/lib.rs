@@ -219,9 +219,24 @@ pub fn lint_rules(
         }
         founds
     };
-    out.reserve_exact(founds.iter().map(Vec::len).sum());
-    out.extend(founds.into_iter().flatten());
+    let mut out = gather(founds, out);
     sort_diagnostics(&mut out);
+    out
+}
+
+/// The findings of every rule (and the loader's, `more`) in one list, sized once: the largest
+/// list grows to hold the others, each let go as soon as it has moved, so that a bank with
+/// findings on every file does not hold them all twice while they are gathered.
+fn gather(mut founds: Vec<Vec<Diagnostic>>, more: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    founds.push(more);
+    let largest = (0..founds.len())
+        .max_by_key(|&i| founds[i].len())
+        .unwrap_or_default();
+    let mut out = founds.swap_remove(largest);
+    out.reserve_exact(founds.iter().map(Vec::len).sum());
+    for found in founds {
+        out.extend(found);
+    }
     out
 }
 

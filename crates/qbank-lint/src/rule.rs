@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use qbank_core::{
-    Bank, Diagnostic, FileId, Label, Question, SelectError, Selection, Severity, SourceFile,
+    Bank, Conflicts, Diagnostic, Draw, FileId, Label, Question, SelectError, Selection, Severity,
+    SourceFile, Text,
 };
 use qbank_text::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 
@@ -211,7 +212,9 @@ pub(crate) struct Shared<'d> {
     meaning: OnceLock<Option<Index<'d>>>,
     /// The word pairs of the active questions, by threshold.
     word_pairs: Mutex<Vec<(f32, Arc<Vec<Pair>>)>>,
-    related_pairs: OnceLock<Vec<(&'d str, &'d str)>>,
+    /// Kit selection's related pairs, among the active questions: by words alone, the word
+    /// pairs of the same threshold, held once.
+    related_pairs: OnceLock<Arc<Vec<Pair>>>,
     /// Each kit's draw, in the order of [`Bank::kits`].
     draws: OnceLock<Vec<Result<Selection, SelectError>>>,
 }
@@ -264,7 +267,16 @@ impl<'a> Context<'a> {
 
     /// What the rule found, and the `allow:` entries that silenced a finding, those it started
     /// from included.
-    pub(crate) fn finish(self) -> (Vec<Diagnostic>, UsedAllows) {
+    ///
+    /// A list grown by doubling can hold up to twice the room its findings need, kept until
+    /// the run prints; shrinking it in place gives nothing back (mimalloc keeps a block
+    /// shrunk by less than half), so such a list's findings move into one of their size.
+    pub(crate) fn finish(mut self) -> (Vec<Diagnostic>, UsedAllows) {
+        if self.out.capacity() - self.out.len() > self.out.len() / 8 {
+            let mut exact = Vec::with_capacity(self.out.len());
+            exact.append(&mut self.out);
+            self.out = exact;
+        }
         (self.out, self.used_allows)
     }
 
@@ -293,7 +305,7 @@ impl<'a> Context<'a> {
     /// A finding of this rule, at the severity it runs at: the one way a rule makes a
     /// [`Diagnostic`]. Add labels, related ids and help to it, then [`report`](Self::report)
     /// it.
-    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+    pub fn diagnostic(&self, message: impl Into<Text>, primary: Label) -> Diagnostic {
         Diagnostic::new(self.rule.name(), self.severity, message, primary)
     }
 
@@ -345,17 +357,17 @@ impl<'a> Context<'a> {
 
     /// The pairs of questions kit and loop selection keep apart
     /// ([`qbank_text::pairs::related_pairs`]), computed once per run for every rule that
-    /// draws.
-    pub fn related_pairs(&self) -> &'a [(&'a str, &'a str)] {
+    /// draws: indices among the [`active`](Self::active) questions, as
+    /// [`qbank_core::Conflicts::Active`] reads them.
+    pub fn related_pairs(&self) -> &'a [Pair] {
         self.shared.related_pairs.get_or_init(|| {
             let index = self.meaning_index();
             let threshold = related_threshold(index.is_some());
-            let ids = |pairs: &[Pair]| qbank_text::pairs::pair_ids(self.bank, pairs);
             match index {
-                Some(index) => ids(&index.near_duplicates_at(threshold)),
+                Some(index) => Arc::new(index.near_duplicates_at(threshold)),
                 // By words alone, the pairs the `near-duplicate` rule searched for at the
                 // same threshold, unless qbank.toml moved its threshold.
-                None => ids(&self.word_pairs(threshold)),
+                None => self.word_pairs(threshold),
             }
         })
     }
@@ -369,7 +381,13 @@ impl<'a> Context<'a> {
             self.bank
                 .kits
                 .iter()
-                .map(|kit| qbank_core::select(self.bank, kit, pairs))
+                .map(|kit| {
+                    let draw = Draw {
+                        conflicts: Conflicts::Active(pairs),
+                        ..Draw::default()
+                    };
+                    qbank_core::select_with(self.bank, kit, &draw)
+                })
                 .collect()
         })
     }
@@ -563,7 +581,8 @@ mod tests {
                 assert_eq!(shared_pairs, own(threshold), "threshold {threshold}");
             }
             let related = qbank_text::pairs::related_pairs(&bank, meaning.clone());
-            assert_eq!(ctx.related_pairs(), related.as_slice());
+            let shared_related = qbank_text::pairs::pair_ids(&bank, ctx.related_pairs());
+            assert_eq!(shared_related, related);
             if meaning.is_some() {
                 // The related level finds more than the near-duplicate level here, so the
                 // comparison above tells the two apart.

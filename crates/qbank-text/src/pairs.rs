@@ -13,12 +13,20 @@ pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
 ) -> Vec<(&str, &str)> {
+    pair_ids(bank, &related_active_pairs(bank, embeddings))
+}
+
+/// [`related_pairs`] as the detector finds them: indices among [`Bank::active`]'s questions,
+/// as [`qbank_core::Conflicts::Active`] reads them.
+pub fn related_active_pairs(
+    bank: &Bank,
+    embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
+) -> Vec<crate::similarity::Pair> {
     use crate::similarity::{related_threshold, Detector};
     let threshold = related_threshold(embeddings.is_some());
-    let pairs = Detector::for_bank(bank, threshold)
+    Detector::for_bank(bank, threshold)
         .with_meaning(embeddings)
-        .near_duplicates(&bank.active_texts());
-    pair_ids(bank, &pairs)
+        .near_duplicates(&bank.active_texts())
 }
 
 /// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id,
@@ -27,6 +35,11 @@ pub fn pair_ids<'b>(bank: &'b Bank, pairs: &[crate::similarity::Pair]) -> Vec<(&
     let active: Vec<&Question> = bank.active().collect();
     pairs
         .iter()
-        .map(|p| (active[p.a].id.as_str(), active[p.b].id.as_str()))
+        .map(|p| {
+            (
+                active[p.first()].id.as_str(),
+                active[p.second()].id.as_str(),
+            )
+        })
         .collect()
 }

@@ -1066,16 +1066,9 @@ impl Background {
     }
 }
 
-/// Two near-duplicate texts: indices into the indexed texts (`a < b`) and their score. The
-/// subject terms they share are [`Index::shared_subjects`], read when a pair is shown: a
-/// templated bank of 100,000 questions has over half a million pairs, and most are counted,
-/// not shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pair {
-    pub a: usize,
-    pub b: usize,
-    pub score: f32,
-}
+/// Two near-duplicate texts and their score ([`qbank_core::Pair`]): indices into the indexed
+/// texts, which for a bank are its active questions.
+pub use qbank_core::Pair;
 
 /// How similar two indexed texts are.
 #[derive(Debug, Clone, PartialEq)]
@@ -2327,7 +2320,7 @@ impl<'d> Index<'d> {
         found.retain(|f| f.1 >= threshold);
         found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for &(a, score, _) in found.iter().take(self.detector.options.max_partners) {
-            let (a, b) = (a.min(b), a.max(b));
+            let (a, b) = (a.min(b) as u32, a.max(b) as u32);
             pairs.push(Pair { a, b, score });
         }
     }
@@ -2445,13 +2438,16 @@ mod tests {
                         }
                     }
                 }
-                let found: Vec<(usize, usize)> =
-                    index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
+                let found: Vec<(usize, usize)> = index
+                    .near_duplicates()
+                    .iter()
+                    .map(|p| (p.first(), p.second()))
+                    .collect();
                 assert_eq!(found, brute, "threshold {threshold}, vectors {meaning_on}");
                 let at: Vec<(usize, usize)> = shared[usize::from(meaning_on)]
                     .near_duplicates_at(threshold)
                     .iter()
-                    .map(|p| (p.a, p.b))
+                    .map(|p| (p.first(), p.second()))
                     .collect();
                 assert_eq!(at, found, "threshold {threshold}, vectors {meaning_on}");
                 if meaning_on {
@@ -2542,8 +2538,11 @@ mod tests {
             let detector = Detector::new(vocabulary.clone(), DetectorOptions::exhaustive(0.4))
                 .with_meaning(Some(embeddings(same_subjects)));
             let index = detector.index(&texts);
-            let found: Vec<(usize, usize)> =
-                index.near_duplicates().iter().map(|p| (p.a, p.b)).collect();
+            let found: Vec<(usize, usize)> = index
+                .near_duplicates()
+                .iter()
+                .map(|p| (p.first(), p.second()))
+                .collect();
             assert_eq!(
                 calls.load(Ordering::SeqCst),
                 1,
@@ -2644,7 +2643,7 @@ mod tests {
             .into_iter()
             .map(|d| {
                 let at = d.primary.span.start;
-                (at.line, at.column, d.message)
+                (at.line, at.column, d.message.into())
             })
             .collect();
         assert_eq!(
@@ -2709,7 +2708,7 @@ mod tests {
         detector()
             .near_duplicates(&all)
             .iter()
-            .map(|p| (p.a, p.b))
+            .map(|p| (p.first(), p.second()))
             .filter(|&(_, b)| b < texts.len())
             .collect()
     }

@@ -85,8 +85,8 @@ fn adding_a_thousand_unrelated_questions_changes_no_verdict() {
         index
             .near_duplicates()
             .into_iter()
-            .filter(|p| p.b < n)
-            .map(|p| (p.a, p.b))
+            .filter(|p| p.second() < n)
+            .map(|p| (p.first(), p.second()))
             .collect()
     };
     let (found_before, found_after) = (pairs(&before), pairs(&after));

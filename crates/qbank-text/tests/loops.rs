@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 use qbank_core::{
-    select_loop, Bank, Interview, Kind, Kit, Level, Loop, LoopError, Question, Section, SimilarTo,
-    Status, Topic,
+    select_loop, Bank, Conflicts, Interview, Kind, Kit, Level, Loop, LoopError, Question, Section,
+    SimilarTo, Status, Topic,
 };
-use qbank_text::pairs::related_pairs;
+use qbank_text::pairs::{related_active_pairs, related_pairs};
 use qbank_text::similarity::Embeddings;
 
 const TOPICS: [&str; 3] = ["deploy", "data", "ops"];
@@ -243,12 +243,18 @@ proptest! {
         let n = bank.questions.len();
         // The related pairs kit selection is given, read with vectors when there are some.
         let extra = conflict.map(|(a, b)| (format!("q-{:02}", a % n), format!("q-{:02}", b % n)));
-        let mut conflicts =
-            related_pairs(&bank, meanings.as_deref().map(|m| embeddings_of(&bank, m)));
+        let embeddings = meanings.as_deref().map(|m| embeddings_of(&bank, m));
+        let mut conflicts = related_pairs(&bank, embeddings.clone());
         conflicts.extend(extra.iter().map(|(a, b)| (a.as_str(), b.as_str())));
-        let drawn = select_loop(&bank, &lp, &conflicts);
+        let drawn = select_loop(&bank, &lp, Conflicts::Ids(&conflicts));
         // Deterministic: the same inputs draw the same loop.
-        prop_assert_eq!(&drawn, &select_loop(&bank, &lp, &conflicts));
+        prop_assert_eq!(&drawn, &select_loop(&bank, &lp, Conflicts::Ids(&conflicts)));
+        // The detector's pairs, by their places among the active questions (as lint draws),
+        // keep the same questions apart as their ids.
+        if extra.is_none() {
+            let active = related_active_pairs(&bank, embeddings);
+            prop_assert_eq!(&drawn, &select_loop(&bank, &lp, Conflicts::Active(&active)));
+        }
         match drawn {
             Ok(selection) => {
                 // Every pair that may not meet anywhere in the loop.

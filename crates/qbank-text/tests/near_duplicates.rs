@@ -129,7 +129,7 @@ fn the_index_finds_exactly_the_pairs_an_all_pairs_comparison_finds() {
             }
         }
         let (found, candidates) = index.near_duplicates_counted();
-        let found: Vec<(usize, usize)> = found.iter().map(|p| (p.a, p.b)).collect();
+        let found: Vec<(usize, usize)> = found.iter().map(|p| (p.first(), p.second())).collect();
         assert_eq!(found, all_pairs, "threshold {threshold}");
         assert!(!found.is_empty(), "threshold {threshold} finds pairs");
         assert!(

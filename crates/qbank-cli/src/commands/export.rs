@@ -124,7 +124,7 @@ fn html(args: HtmlExportArgs) -> Result<Outcome, Failure> {
         .iter()
         .map(|lp| LoopDraw {
             id: lp.id.clone(),
-            interviews: qbank_core::select_loop(lawful, lp, &pairs)
+            interviews: qbank_core::select_loop(lawful, lp, qbank_core::Conflicts::Ids(&pairs))
                 .map(|s| {
                     s.interviews
                         .iter()

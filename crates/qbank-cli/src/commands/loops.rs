@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use qbank_core::listing::{ListedLoop, LoopList};
-use qbank_core::{Bank, Loop, LoopSelection};
+use qbank_core::{Bank, Conflicts, Loop, LoopSelection};
 use qbank_doc::{Document, KitOptions};
 use qbank_export::docx::{export_docx, DocxOptions};
 use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
@@ -68,10 +68,12 @@ fn select<'l>(
     let bank = &loaded.bank;
     let lp = find_loop(bank, id)?;
     let selection =
-        qbank_core::select_loop(bank, lp, &loaded.kept_apart(Some(draw))).map_err(|e| {
-            let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
-            Failure(format!("loop \"{}\" cannot be drawn: {e}{help}", lp.id))
-        })?;
+        qbank_core::select_loop(bank, lp, Conflicts::Ids(&loaded.kept_apart(Some(draw)))).map_err(
+            |e| {
+                let help = e.help().map(|h| format!(" ({h})")).unwrap_or_default();
+                Failure(format!("loop \"{}\" cannot be drawn: {e}{help}", lp.id))
+            },
+        )?;
     for i in &selection.interviews {
         for w in &i.selection.warnings {
             warn(&format!("loop \"{}\", {}: {w}", lp.id, i.title));
@@ -100,7 +102,7 @@ fn list(args: KitListArgs) -> Result<Outcome, Failure> {
         .map(|l| {
             (
                 l,
-                qbank_core::select_loop(bank, l, &pairs).map_err(|e| e.to_string()),
+                qbank_core::select_loop(bank, l, Conflicts::Ids(&pairs)).map_err(|e| e.to_string()),
             )
         })
         .collect();

@@ -14,7 +14,7 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
             Severity::Info => "notice",
         };
         let s = d.primary.span;
-        let mut message = d.message.clone();
+        let mut message = d.message.to_string();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(help);

@@ -71,7 +71,7 @@ pub fn render(diagnostics: &[Diagnostic], w: &mut dyn Write) -> io::Result<()> {
                     region["endColumn"] = json!(s.start.column.max(1) + 1);
                 }
             }
-            let mut text = d.message.clone();
+            let mut text = d.message.to_string();
             if let Some(help) = &d.help {
                 text.push_str(&format!(" (help: {help})"));
             }

@@ -1,4 +1,4 @@
-use qbank_core::{SelectError, Severity};
+use qbank_core::{SelectError, Severity, Text};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -59,7 +59,7 @@ impl Rule for KitUnsatisfiable {
                 format!("kit \"{}\" cannot be drawn: {error}", kit.id),
                 file.label(&error.pointer()),
             );
-            d.help = error.help();
+            d.help = error.help().map(Text::from);
             ctx.report(None, d);
         }
     }

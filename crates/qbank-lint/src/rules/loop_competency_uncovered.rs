@@ -41,7 +41,7 @@ impl Rule for LoopCompetencyUncovered {
         if bank.loops.iter().all(|l| l.competencies.is_empty()) {
             return;
         }
-        let pairs = ctx.related_pairs();
+        let pairs = qbank_core::Conflicts::Active(ctx.related_pairs());
         for lp in &bank.loops {
             if lp.competencies.is_empty() {
                 continue;

@@ -1,4 +1,4 @@
-use qbank_core::{LoopError, Severity};
+use qbank_core::{LoopError, Severity, Text};
 
 use crate::rule::{Context, Rule, RuleDoc};
 
@@ -44,7 +44,7 @@ impl Rule for LoopUnsatisfiable {
             return;
         }
         // The same pairs `qbank loop build` keeps apart (by meaning too when lint has the vectors).
-        let pairs = ctx.related_pairs();
+        let pairs = qbank_core::Conflicts::Active(ctx.related_pairs());
         for lp in &bank.loops {
             let error = match qbank_core::select_loop(bank, lp, pairs) {
                 Ok(_) => continue,
@@ -76,7 +76,7 @@ impl Rule for LoopUnsatisfiable {
                 format!("loop \"{}\" cannot be drawn: {error}", lp.id),
                 file.label(&error.pointer()),
             );
-            d.help = error.help();
+            d.help = error.help().map(Text::from);
             ctx.report(None, d);
         }
     }

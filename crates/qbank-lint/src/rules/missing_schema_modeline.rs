@@ -1,4 +1,6 @@
-use qbank_core::{FileKind, Severity};
+use std::collections::HashMap;
+
+use qbank_core::{FileKind, Severity, Text};
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 
@@ -37,6 +39,9 @@ impl Rule for MissingSchemaModeline {
         for q in &bank.questions {
             question_of[q.file] = Some(q);
         }
+        // The help for each schema line it asks for, held once: on a bank adopted from
+        // elsewhere, every file has this finding, and few lines are asked for.
+        let mut helps: HashMap<String, Text> = HashMap::new();
         for (id, file) in bank.files.iter().enumerate() {
             if file.text.is_empty() {
                 continue;
@@ -46,17 +51,23 @@ impl Rule for MissingSchemaModeline {
             let expected = modeline(file.kind, &file.relative);
             let message = match first.strip_prefix(MODELINE_PREFIX) {
                 Some(target) if target.trim().ends_with(schema) => continue,
-                Some(target) => format!(
+                Some(target) => Text::from(format!(
                     "the schema line names {}, but this is a {} file",
                     target.trim(),
                     kind_name(file.kind)
-                ),
-                None => "file does not start with the yaml-language-server schema line".to_owned(),
+                )),
+                None => {
+                    Text::fixed("file does not start with the yaml-language-server schema line")
+                }
             };
+            let help = helps
+                .entry(expected)
+                .or_insert_with_key(|expected| {
+                    Text::shared(&format!("make the first line: {expected}"))
+                })
+                .clone();
             let question = question_of[id];
-            let d = ctx
-                .diagnostic(message, file.start_label())
-                .with_help(format!("make the first line: {expected}"));
+            let d = ctx.diagnostic(message, file.start_label()).with_help(help);
             ctx.report(question, d);
         }
     }

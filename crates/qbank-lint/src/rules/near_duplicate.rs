@@ -2,7 +2,7 @@ use qbank_core::{Question, Severity};
 use qbank_text::similarity::Pair;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
-use qbank_text::words::normalized;
+use qbank_text::words::same_normalized;
 
 /// The score from which two active questions are reported, unless qbank.toml sets
 /// `[rules.near-duplicate] threshold` (in hundredths).
@@ -92,36 +92,42 @@ impl Rule for NearDuplicate {
         // Each later question is reported once, against its closest earlier match; the others
         // are counted and listed in `related`, so a bank full of copies gives one finding per
         // copy rather than one per pair.
-        // For each question, the pairs reported on it: (the other question, the pair).
-        let mut partners: Vec<Vec<(usize, &Pair)>> = vec![Vec::new(); active.len()];
-        // Each text normalised once, when a pair first needs it.
-        let texts: Vec<std::cell::OnceCell<String>> =
-            vec![std::cell::OnceCell::new(); active.len()];
-        let same_text = |i: usize, j: usize| {
-            texts[i].get_or_init(|| normalized(&active[i].text))
-                == texts[j].get_or_init(|| normalized(&active[j].text))
-        };
-        for pair in pairs.iter() {
+        // The pairs reported, each as (the question it lands on, the other question, the
+        // pair), in one list: a large bank has hundreds of thousands of pairs.
+        let mut reported: Vec<(u32, u32, u32)> = Vec::with_capacity(pairs.len());
+        for (n, pair) in pairs.iter().enumerate() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
             // `b` unless only `a` changed.
-            let (earlier, later) = (active[pair.a], active[pair.b]);
+            let (earlier, later) = (active[pair.first()], active[pair.second()]);
             let swap = ctx.lands_on_earlier(earlier, later);
             let other = if swap { later } else { earlier };
-            if acknowledged(earlier, later) || same_text(pair.a, pair.b) || ctx.allowed_on(other) {
+            if acknowledged(earlier, later)
+                || same_normalized(&earlier.text, &later.text)
+                || ctx.allowed_on(other)
+            {
                 continue;
             }
-            if swap {
-                partners[pair.a].push((pair.b, pair));
+            let (on, other) = if swap {
+                (pair.a, pair.b)
             } else {
-                partners[pair.b].push((pair.a, pair));
-            }
+                (pair.b, pair.a)
+            };
+            reported.push((on, other, n as u32));
         }
-        ctx.reserve(partners.iter().filter(|found| !found.is_empty()).count());
-        for (b, mut found) in partners.into_iter().enumerate() {
-            if found.is_empty() {
-                continue;
-            }
-            found.sort_by(|(x, p), (y, q)| q.score.total_cmp(&p.score).then(x.cmp(y)));
+        // Each question's pairs together, the closest first (then the earliest other).
+        reported.sort_unstable_by(|&(x, x_other, p), &(y, y_other, q)| {
+            x.cmp(&y)
+                .then(pairs[q as usize].score.total_cmp(&pairs[p as usize].score))
+                .then(x_other.cmp(&y_other))
+        });
+        let found_on = reported.chunk_by(|x, y| x.0 == y.0);
+        ctx.reserve(found_on.clone().count());
+        for found in found_on {
+            let b = found[0].0 as usize;
+            let found: Vec<(usize, &Pair)> = found
+                .iter()
+                .map(|&(_, other, n)| (other as usize, &pairs[n as usize]))
+                .collect();
             let ((best_other, best), later) = (found[0], active[b]);
             let first = active[best_other];
             let others = match found.len() - 1 {
@@ -167,7 +173,7 @@ impl Rule for NearDuplicate {
 /// `index` is the one the pair was found in; `meaning` whether it reads sentence vectors.
 fn why(index: &qbank_text::similarity::Index<'_>, meaning: bool, pair: &Pair) -> String {
     let mut out = format!("similarity {:.2}", pair.score);
-    let similarity = meaning.then(|| index.score(pair.a, pair.b));
+    let similarity = meaning.then(|| index.score(pair.first(), pair.second()));
     let semantic = similarity.as_ref().and_then(|s| s.semantic);
     if let Some(cosine) = semantic {
         out.push_str(&format!("; meaning {cosine:.2}"));
@@ -178,7 +184,7 @@ fn why(index: &qbank_text::similarity::Index<'_>, meaning: bool, pair: &Pair) ->
     let shared: Vec<String> = match similarity {
         Some(s) => s.shared,
         None => index
-            .shared_subjects(pair.a, pair.b)
+            .shared_subjects(pair.first(), pair.second())
             .map(|n| n.to_string())
             .collect(),
     };

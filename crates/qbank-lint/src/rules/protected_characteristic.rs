@@ -73,7 +73,7 @@ impl Rule for ProtectedCharacteristic {
                         ),
                         file.label_in(&pointer, text, finding.range),
                     );
-                    d.help = Some(c.help.to_owned());
+                    d.help = Some(c.help.to_owned().into());
                     ctx.report(Some(q), d);
                 }
             }
