@@ -34,17 +34,29 @@ const ALLOCATOR_PURGE_DELAY_MS: std::ffi::c_long = 10;
 /// builds), which `libmimalloc-sys` does not name.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Sets [`ALLOCATOR_PURGE_DELAY_MS`], unless `MIMALLOC_PURGE_DELAY` asks for a delay of its
-/// own.
+/// mimalloc 3's own purge delay: what the option holds unless the environment set it
+/// (`MIMALLOC_PURGE_DELAY`, or its older name `MIMALLOC_RESET_DELAY`, in any case).
+const MIMALLOC_PURGE_DELAY_MS: std::ffi::c_long = 1000;
+
+/// The purge delay to set when the option holds `current`: none when the environment chose
+/// one.
+fn purge_delay_to_set(current: std::ffi::c_long) -> Option<std::ffi::c_long> {
+    (current == MIMALLOC_PURGE_DELAY_MS).then_some(ALLOCATOR_PURGE_DELAY_MS)
+}
+
+/// Sets [`ALLOCATOR_PURGE_DELAY_MS`], unless the environment set a delay of its own (read by
+/// mimalloc before `main`).
 #[allow(unsafe_code)]
 fn allocator_gives_back_soon() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
+    // SAFETY: calls with numbers and no pointers. mimalloc sets its options without a lock,
+    // so this runs first in `main`, before qbank starts any thread. The option's number is
+    // checked by `purge_delay_is_the_option_set` below.
+    unsafe {
+        let current = libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY);
+        if let Some(delay) = purge_delay_to_set(current) {
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, delay);
+        }
     }
-    // SAFETY: a call with two numbers and no pointers; mimalloc sets its options without a
-    // lock, so this runs first in `main`, before qbank starts any thread. The option's number
-    // is checked by `purge_delay_is_the_option_set` below.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, ALLOCATOR_PURGE_DELAY_MS) }
 }
 
 /// Exit codes, decided here and only here.
@@ -89,15 +101,30 @@ mod tests {
     use super::*;
 
     /// Option 15 is the purge delay: it holds mimalloc's default of 1,000 ms, which no other
-    /// option of the library has (the test binary does not call `main`).
+    /// option of the library has (the test binary does not call `main`), unless the
+    /// environment set one of mimalloc's options.
     #[test]
     #[allow(unsafe_code)]
     fn purge_delay_is_the_option_set() {
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        let set_in_environment = std::env::vars_os().any(|(name, _)| {
+            name.to_string_lossy()
+                .to_ascii_lowercase()
+                .starts_with("mimalloc_")
+        });
+        if set_in_environment {
             return;
         }
         // SAFETY: reads an option; nothing in the test binary sets one.
         let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
-        assert_eq!(delay, 1000);
+        assert_eq!(delay, MIMALLOC_PURGE_DELAY_MS);
+    }
+
+    /// The delay is set only over mimalloc's own: a delay the environment chose stays.
+    #[test]
+    fn a_delay_from_the_environment_stays() {
+        assert_eq!(purge_delay_to_set(1000), Some(10));
+        assert_eq!(purge_delay_to_set(500), None);
+        assert_eq!(purge_delay_to_set(0), None);
+        assert_eq!(purge_delay_to_set(-1), None);
     }
 }

@@ -227,7 +227,7 @@ impl serde::Serialize for Text {
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -358,4 +358,36 @@ impl Diagnostic {
 /// Sorts diagnostics into the order every renderer prints them in.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key_cmp(b));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// However they are held, words compare, hash, print and serialise as their `str`.
+    #[test]
+    fn text_is_its_words_however_held() {
+        let owned = Text::from(String::from("unknown topic"));
+        let shared = Text::shared("unknown topic");
+        let fixed = Text::fixed("unknown topic");
+        for text in [&owned, &shared, &fixed] {
+            assert_eq!(text, &owned);
+            assert_eq!(*text, "unknown topic");
+            assert_eq!(
+                text.cmp(&Text::fixed("unknown")),
+                "unknown topic".cmp("unknown")
+            );
+            let mut of_text = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut of_text);
+            let mut of_str = std::collections::hash_map::DefaultHasher::new();
+            "unknown topic".hash(&mut of_str);
+            assert_eq!(of_text.finish(), of_str.finish());
+            assert_eq!(format!("[{text:>15}]"), "[  unknown topic]");
+            assert_eq!(format!("{text:.7}"), "unknown");
+            assert_eq!(format!("{text:?}"), "\"unknown topic\"");
+            assert_eq!(serde_json::to_string(text).unwrap(), "\"unknown topic\"");
+            assert_eq!(String::from(text.clone()), "unknown topic");
+        }
+        assert_eq!(Text::default().as_str(), "");
+    }
 }

@@ -283,7 +283,7 @@ const COLUMNS: usize = 128;
 /// operations in the same order, only eight pairs side by side. So the lists do not depend on
 /// the machine, and no candidate needs scoring again. (A matrix-product library such as `gemm`
 /// would be faster still on some processors, but it adds in another order, fuses products into
-/// sums, and its entry point is `unsafe`, which this workspace forbids.)
+/// sums, and its entry point is `unsafe`, which this workspace denies.)
 ///
 /// With `by_clusters` (a bank of [`clustered::APPROXIMATE_FROM`] texts or more), the search is
 /// by clusters instead, as the plan says ([`clustered`]): the same cosines and order, but a
