@@ -844,42 +844,33 @@ fn run_from_a_subfolder() {
     s.commit("copy");
     let expected = lines(&["new error duplicate-question questions/deployment/canary-release-copy.yaml: question has the same text as \"canary-release\""]);
     for cwd in ["questions", "questions/deployment"] {
-        let run = s.qbank_in(
-            &s.path(cwd),
-            &["lint", "--changed-since", "main", "--format", "json"],
-        );
+        let lint = |format: &str| {
+            s.qbank_in(
+                &s.path(cwd),
+                &["lint", "--changed-since", "main", "--format", format],
+            )
+        };
+        let run = lint("json");
         assert_eq!(run.code, 1, "from {cwd}: {}", run.stderr);
         let report: Value = serde_json::from_str(&run.stdout).unwrap();
-        let files: Vec<&str> = report["diagnostics"]
+        let rules: Vec<&str> = report["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
             .map(|d| d["rule"].as_str().unwrap())
             .collect();
-        assert_eq!(files, ["duplicate-question"], "from {cwd}");
+        assert_eq!(rules, ["duplicate-question"], "from {cwd}");
         // GitHub's annotations and SARIF name the file from the top of the repository, where
         // the pull request's diff shows it.
-        let github = s.qbank_in(
-            &s.path(cwd),
-            &["lint", "--changed-since", "main", "--format", "github"],
-        );
+        let github = lint("github").stdout;
         assert!(
-            github
-                .stdout
-                .starts_with("::error file=questions/deployment/canary-release-copy.yaml,"),
-            "from {cwd}: {}",
-            github.stdout
+            github.starts_with("::error file=questions/deployment/canary-release-copy.yaml,"),
+            "from {cwd}: {github}"
         );
-        let sarif = s.qbank_in(
-            &s.path(cwd),
-            &["lint", "--changed-since", "main", "--format", "sarif"],
-        );
+        let sarif = lint("sarif").stdout;
         assert!(
-            sarif
-                .stdout
-                .contains("\"uri\": \"questions/deployment/canary-release-copy.yaml\""),
-            "from {cwd}: {}",
-            sarif.stdout
+            sarif.contains("\"uri\": \"questions/deployment/canary-release-copy.yaml\""),
+            "from {cwd}: {sarif}"
         );
     }
     // From the top, the paths are the ones a pull request shows.

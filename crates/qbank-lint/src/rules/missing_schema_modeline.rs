@@ -48,7 +48,6 @@ impl Rule for MissingSchemaModeline {
             }
             let first = file.text.lines().next().unwrap_or_default();
             let schema = file.kind.schema_file();
-            let expected = modeline(file.kind, &file.relative);
             let message = match first.strip_prefix(MODELINE_PREFIX) {
                 Some(target) if target.trim().ends_with(schema) => continue,
                 Some(target) => Text::from(format!(
@@ -61,7 +60,7 @@ impl Rule for MissingSchemaModeline {
                 }
             };
             let help = helps
-                .entry(expected)
+                .entry(modeline(file.kind, &file.relative))
                 .or_insert_with_key(|expected| {
                     Text::shared(&format!("make the first line: {expected}"))
                 })
