@@ -4,8 +4,8 @@
 //! Nothing else in qbank spawns threads. Loading reads files with [`map_ordered`], the
 //! near-duplicate index analyses texts with it, the PDF exporter draws pages and compresses
 //! streams with [`map_ordered_mut`], lint runs its independent rules with
-//! [`map_each`], and `lint --changed-since` lints the bank before and after at once with
-//! [`join`].
+//! [`map_each`] (and writes a large JSON report with it, a run of findings a thread), and
+//! `lint --changed-since` lints the bank before and after at once with [`join`].
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;

@@ -26,19 +26,40 @@ pub const MAX_NODES: usize = 100_000;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// How many bytes of the text have been read for line starts (all of it, but while a
+    /// parse reads a file: see [`Builder::position`]).
+    read: usize,
 }
 
 impl LineIndex {
     /// Lines end as YAML ends them: at `\n`, `\r\n`, or a `\r` alone.
     pub fn new(text: &str) -> LineIndex {
+        let mut lines = LineIndex::unread();
+        lines.read_to(text, usize::MAX);
+        lines
+    }
+
+    /// An index of a text not read yet.
+    fn unread() -> LineIndex {
+        LineIndex {
+            starts: vec![0],
+            read: 0,
+        }
+    }
+
+    /// Reads `text` on until the starts of its first `lines` lines are known, or to its end.
+    /// Byte by byte: both breaks are ASCII, so never inside a character.
+    fn read_to(&mut self, text: &str, lines: usize) {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        starts.extend(
-            text.match_indices(['\n', '\r'])
-                .filter(|&(i, b)| b == "\n" || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+        let mut i = self.read;
+        while i < bytes.len() && self.starts.len() < lines {
+            let b = bytes[i];
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                self.starts.push(i + 1);
+            }
+            i += 1;
+        }
+        self.read = i;
     }
 
     /// The position of the character at 1-based `line` and 0-based character `col`.
@@ -223,7 +244,9 @@ enum Frame {
 
 struct Builder<'t> {
     text: &'t str,
-    lines: LineIndex,
+    /// Read only as far as a position is asked for: most parses never need one, and one that
+    /// stops at the node it wants needs the first lines only.
+    lines: std::cell::RefCell<LineIndex>,
     /// Where the text the parser reads differs from `text` (surrogate pairs rewritten).
     shifts: Shifts,
     want: Want<'t>,
@@ -242,13 +265,19 @@ struct Builder<'t> {
 }
 
 impl<'t> Builder<'t> {
+    /// The position of the parser's 1-based `line` and 0-based character `col` (in the text
+    /// it reads) in `text`.
+    fn position(&self, line: usize, col: usize) -> Position {
+        let mut lines = self.lines.borrow_mut();
+        // The line's end is the next line's start.
+        lines.read_to(self.text, line.saturating_add(1));
+        lines.position(self.text, line, self.shifts.original_col(line, col))
+    }
+
     /// Converts the parser's span; done only where a position is needed, as it costs a scan
     /// of the line.
     fn span(&self, s: &YSpan) -> Span {
-        let at = |line: usize, col: usize| {
-            self.lines
-                .position(self.text, line, self.shifts.original_col(line, col))
-        };
+        let at = |line: usize, col: usize| self.position(line, col);
         let start = at(s.start.line(), s.start.col());
         let end = if s.end == s.start {
             start
@@ -716,7 +745,7 @@ fn parse_once<'t>(
 ) -> Result<Parsed, Retry> {
     let mut builder = Builder {
         text,
-        lines: LineIndex::new(text),
+        lines: std::cell::RefCell::new(LineIndex::unread()),
         shifts: shifts.clone(),
         want,
         done: false,
@@ -747,8 +776,7 @@ fn parse_once<'t>(
                         col: m.col(),
                     });
                 }
-                let col = shifts.original_col(m.line(), m.col());
-                let pos = builder.lines.position(text, m.line(), col);
+                let pos = builder.position(m.line(), m.col());
                 let message = match e.info() {
                     "recursion limit exceeded" => {
                         format!("values nest deeper than {MAX_DEPTH} levels")
@@ -895,6 +923,29 @@ fn utf8_len(b: Option<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_each_break_yaml_knows() {
+        // `\n`, `\r\n` (one break), a `\r` alone, and none inside a character.
+        let text = "a\nbé\r\nc\rd\u{2028}e\r\n";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.starts, [0, 2, 7, 9, text.len()]);
+        assert_eq!(lines.line_text(text, 2), "bé");
+        assert_eq!(lines.line_text(text, 4), "d\u{2028}e");
+        assert_eq!(LineIndex::new("").starts, [0]);
+        assert_eq!(LineIndex::new("\r").starts, [0, 1]);
+        // Read a line at a time: the same starts, and the same positions once a line's end
+        // is known.
+        let mut part = LineIndex::unread();
+        for count in 1..8 {
+            part.read_to(text, count);
+            assert_eq!(part.starts, lines.starts[..count.min(lines.starts.len())]);
+            if count >= 3 {
+                assert_eq!(part.position(text, 2, 1), lines.position(text, 2, 1));
+            }
+        }
+        assert_eq!(part.read, text.len());
+    }
 
     #[test]
     fn one_place_is_where_the_whole_map_puts_it() {

@@ -3,35 +3,39 @@
 
 use qbank_core::Question;
 
-/// A prose field of a question: its JSON pointer and its text.
+/// A prose field of a question: where it is and its text.
 pub(crate) struct Field<'q> {
-    pub pointer: String,
+    /// The list the field is an item of (`None`: the question's text), and its index there.
+    list: Option<(&'static str, usize)>,
     pub text: &'q str,
+}
+
+impl Field<'_> {
+    /// The field's JSON pointer, made when a finding needs it: the wording rules read every
+    /// field of a bank and report on few.
+    pub fn pointer(&self) -> String {
+        match self.list {
+            None => "/text".to_owned(),
+            Some((list, i)) => format!("/{list}/{i}"),
+        }
+    }
 }
 
 /// `text`, then every follow-up, then every rubric line.
 pub(crate) fn prose_fields(q: &Question) -> Vec<Field<'_>> {
     let mut fields = vec![Field {
-        pointer: "/text".to_owned(),
+        list: None,
         text: &q.text,
     }];
-    for (i, t) in q.follow_ups.iter().enumerate() {
-        fields.push(Field {
-            pointer: format!("/follow_ups/{i}"),
+    for (list, items) in [
+        ("follow_ups", &q.follow_ups),
+        ("rubric/strong", &q.rubric.strong),
+        ("rubric/red_flags", &q.rubric.red_flags),
+    ] {
+        fields.extend(items.iter().enumerate().map(|(i, t)| Field {
+            list: Some((list, i)),
             text: t,
-        });
-    }
-    for (i, t) in q.rubric.strong.iter().enumerate() {
-        fields.push(Field {
-            pointer: format!("/rubric/strong/{i}"),
-            text: t,
-        });
-    }
-    for (i, t) in q.rubric.red_flags.iter().enumerate() {
-        fields.push(Field {
-            pointer: format!("/rubric/red_flags/{i}"),
-            text: t,
-        });
+        }));
     }
     fields
 }

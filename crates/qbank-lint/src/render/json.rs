@@ -44,7 +44,14 @@ struct Items<'a> {
 
 impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.diagnostics.iter().enumerate().map(|(i, d)| Item {
+        s.collect_seq((0..self.diagnostics.len()).map(|i| self.item(i)))
+    }
+}
+
+impl Items<'_> {
+    fn item(&self, i: usize) -> Item<'_> {
+        let d = &self.diagnostics[i];
+        Item {
             rule: d.rule,
             severity: d.severity.as_str(),
             file: &d.primary.file,
@@ -57,7 +64,7 @@ impl Serialize for Items<'_> {
             related: &d.related,
             labels: Labels(&d.secondary),
             status: self.statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
-        }))
+        }
     }
 }
 
@@ -115,18 +122,152 @@ pub fn render_with_status(
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let c = Counts::of(diagnostics);
-    let report = Report {
-        version: VERSION,
-        summary: Summary {
-            errors: c.errors,
-            warnings: c.warnings,
-            infos: c.infos,
-        },
-        diagnostics: Items {
-            diagnostics,
-            statuses,
-        },
+    let summary = Summary {
+        errors: c.errors,
+        warnings: c.warnings,
+        infos: c.infos,
     };
-    serde_json::to_writer_pretty(&mut *w, &report)?;
-    writeln!(w)
+    let items = Items {
+        diagnostics,
+        statuses,
+    };
+    if diagnostics.len() < PARALLEL_FROM {
+        let report = Report {
+            version: VERSION,
+            summary,
+            diagnostics: items,
+        };
+        serde_json::to_writer_pretty(&mut *w, &report)?;
+        return writeln!(w);
+    }
+    // What `to_writer_pretty` writes for the report, with the findings written on all cores,
+    // a run at a time: a large bank's report is over a hundred megabytes.
+    w.write_all(b"{\n  \"version\": ")?;
+    serde_json::to_writer(&mut *w, &VERSION)?;
+    w.write_all(b",\n  \"summary\": ")?;
+    let summary = serde_json::to_vec_pretty(&summary)?;
+    w.write_all(&indented(&summary, b"  "))?;
+    w.write_all(b",\n  \"diagnostics\": [")?;
+    let runs: Vec<std::ops::Range<usize>> = (0..diagnostics.len())
+        .step_by(RUN)
+        .map(|start| start..(start + RUN).min(diagnostics.len()))
+        .collect();
+    for batch in runs.chunks(RUNS_AT_ONCE) {
+        let written = qbank_core::parallel::map_each(batch, |run| {
+            let mut out = Vec::with_capacity(run.len() * 1024);
+            for i in run.clone() {
+                out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                let item = serde_json::to_vec_pretty(&items.item(i))?;
+                out.extend_from_slice(&indented(&item, b"    "));
+            }
+            Ok::<_, serde_json::Error>(out)
+        });
+        for out in written {
+            w.write_all(&out?)?;
+        }
+    }
+    w.write_all(b"\n  ]\n}\n")
+}
+
+/// From how many findings the report is written on all cores.
+const PARALLEL_FROM: usize = 4096;
+/// How many findings one thread writes at a time, and how many such runs are held at once.
+const RUN: usize = 2048;
+const RUNS_AT_ONCE: usize = 16;
+
+/// `json` (pretty, as written alone) as written one level deeper: `indent` after each line
+/// break. A JSON string never holds a raw line break, so each one is the printer's.
+fn indented(json: &[u8], indent: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
+    for line in json.split_inclusive(|&b| b == b'\n') {
+        out.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.extend_from_slice(indent);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qbank_core::{Position, Span};
+
+    /// `count` findings of every shape the report holds: with and without help, related ids
+    /// and labels, and words that JSON escapes.
+    fn findings(count: usize) -> Vec<Diagnostic> {
+        (0..count)
+            .map(|i| {
+                let at = Position {
+                    line: i as u32 + 1,
+                    column: 3,
+                    offset: 0,
+                };
+                let label = Label::new(format!("bank/q{i}.yaml"), Span::point(at));
+                let d = match i % 3 {
+                    0 => Diagnostic::error("near-duplicate", "asks \"the same\"\nas é 🦀", label),
+                    1 => Diagnostic::warning("missing-schema-modeline", "no schema line", label),
+                    _ => Diagnostic::warning("doubled-word", "the the", label).with_help("once"),
+                };
+                if i % 4 == 0 {
+                    let other = Label::new("bank/other.yaml", Span::point(at));
+                    d.with_related(format!("q{}", i + 1))
+                        .with_related("r")
+                        .with_secondary(other.with_message("this one\ttoo"))
+                } else {
+                    d
+                }
+            })
+            .collect()
+    }
+
+    fn as_serde_writes_it(diagnostics: &[Diagnostic], statuses: Option<&[Status]>) -> Vec<u8> {
+        let c = Counts::of(diagnostics);
+        let report = Report {
+            version: VERSION,
+            summary: Summary {
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+            },
+            diagnostics: Items {
+                diagnostics,
+                statuses,
+            },
+        };
+        let mut out = serde_json::to_vec_pretty(&report).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn a_large_report_is_the_bytes_one_printer_would_write() {
+        for count in [
+            0,
+            1,
+            PARALLEL_FROM - 1,
+            PARALLEL_FROM,
+            (RUNS_AT_ONCE + 1) * RUN + 7,
+        ] {
+            let diagnostics = findings(count);
+            let statuses: Vec<Status> = (0..count)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        Status::New
+                    } else {
+                        Status::Existing
+                    }
+                })
+                .collect();
+            for statuses in [None, Some(statuses.as_slice())] {
+                let mut out = Vec::new();
+                render_with_status(&diagnostics, statuses, &mut out).unwrap();
+                assert!(
+                    out == as_serde_writes_it(&diagnostics, statuses),
+                    "{count} findings, statuses: {}",
+                    statuses.is_some()
+                );
+            }
+        }
+    }
 }

@@ -69,7 +69,7 @@ impl Rule for ArticleMismatch {
                             article.word, next.word
                         ),
                         file.label_in(
-                            &field.pointer,
+                            &field.pointer(),
                             field.text,
                             article.range.start..next.range.end,
                         ),

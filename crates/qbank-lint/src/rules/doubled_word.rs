@@ -39,8 +39,8 @@ impl Rule for DoubledWord {
                 let (a, b) = (&pair[0], &pair[1]);
                 if a.punct_after
                     || b.punct_before
-                    || !a.word.chars().any(char::is_alphabetic)
                     || !a.word.eq_ignore_ascii_case(b.word)
+                    || !a.word.chars().any(char::is_alphabetic)
                     || wording().fine_twice.contains(&a.word.to_lowercase())
                 {
                     continue;
@@ -48,7 +48,7 @@ impl Rule for DoubledWord {
                 let d = ctx
                     .diagnostic(
                         format!("\"{}\" is written twice", b.word),
-                        file.label_in(&field.pointer, field.text, a.range.start..b.range.end),
+                        file.label_in(&field.pointer(), field.text, a.range.start..b.range.end),
                     )
                     .with_help(format!("remove one \"{}\"", b.word));
                 ctx.report(Some(q), d);

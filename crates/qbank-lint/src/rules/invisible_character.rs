@@ -1,4 +1,4 @@
-use qbank_core::{Question, Severity};
+use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 
@@ -34,48 +34,36 @@ impl Rule for InvisibleCharacter {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        let bank = ctx.bank;
-        for q in &bank.questions {
-            for (pointer, text) in texts(q) {
-                let found: Vec<char> = text.chars().filter(|c| is_invisible(*c)).collect();
-                if found.is_empty() {
-                    continue;
-                }
-                let mut names: Vec<String> = found
-                    .iter()
-                    .map(|c| format!("U+{:04X}", *c as u32))
-                    .collect();
-                names.dedup();
-                let d = ctx
-                    .diagnostic(
-                        format!(
-                            "text holds {} invisible character{}: {}",
-                            found.len(),
-                            if found.len() == 1 { "" } else { "s" },
-                            names.join(", ")
-                        ),
-                        bank.question_file(q).label(&pointer),
-                    )
-                    .with_help("delete them; retype the text if you pasted it from elsewhere");
-                ctx.report(Some(q), d);
+        for (q, file, field) in ctx.prose_fields() {
+            // An ASCII text can only hold control characters: a byte at a time.
+            let clean = if field.text.is_ascii() {
+                !field.text.bytes().any(|b| is_invisible(char::from(b)))
+            } else {
+                !field.text.chars().any(is_invisible)
+            };
+            if clean {
+                continue;
             }
+            let found: Vec<char> = field.text.chars().filter(|c| is_invisible(*c)).collect();
+            let mut names: Vec<String> = found
+                .iter()
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            names.dedup();
+            let d = ctx
+                .diagnostic(
+                    format!(
+                        "text holds {} invisible character{}: {}",
+                        found.len(),
+                        if found.len() == 1 { "" } else { "s" },
+                        names.join(", ")
+                    ),
+                    file.label(&field.pointer()),
+                )
+                .with_help("delete them; retype the text if you pasted it from elsewhere");
+            ctx.report(Some(q), d);
         }
     }
-}
-
-/// Every text field of a question with its JSON pointer.
-fn texts(q: &Question) -> Vec<(String, &str)> {
-    let mut out = vec![("/text".to_owned(), q.text.as_str())];
-    for (i, f) in q.follow_ups.iter().enumerate() {
-        out.push((format!("/follow_ups/{i}"), f));
-    }
-    for (i, s) in q.rubric.strong.iter().enumerate() {
-        out.push((format!("/rubric/strong/{i}"), s));
-    }
-    for (i, s) in q.rubric.red_flags.iter().enumerate() {
-        out.push((format!("/rubric/red_flags/{i}"), s));
-    }
-    out
 }
 
 /// Whether `c` is a character a reader of the text cannot see.

@@ -39,10 +39,11 @@ impl Rule for LineBreakInItem {
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
         for q in &bank.questions {
-            for (pointer, what, text) in items(q) {
+            for (place, text) in items(q) {
                 let Some(at) = text.find(['\n', '\r']) else {
                     continue;
                 };
+                let (pointer, what) = (place.pointer(), place.what());
                 let d = ctx
                     .diagnostic(
                         format!("{what} holds a line break, which a spreadsheet cell cannot keep inside one item"),
@@ -63,7 +64,41 @@ impl Rule for LineBreakInItem {
 
 /// Every item of `q` that a spreadsheet export writes as one line of a list cell: its JSON
 /// pointer, how to name it, and its text.
-fn items(q: &Question) -> Vec<(String, String, &str)> {
+/// Where an item is, named only for an item that holds a line break: every item of a bank
+/// is looked at, few are reported.
+enum Place<'q> {
+    /// Item `i` (from 0) of a list field.
+    List {
+        field: &'static str,
+        name: &'static str,
+        i: usize,
+    },
+    Expect(&'q str),
+    Anchor(&'q str, u8),
+    Reason(usize, &'q str),
+}
+
+impl Place<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Place::List { field, i, .. } => format!("/{field}/{i}"),
+            Place::Expect(level) => format!("/rubric/levels/{level}/expect"),
+            Place::Anchor(level, point) => format!("/rubric/levels/{level}/anchors/{point}"),
+            Place::Reason(i, _) => format!("/similar_to/{i}/reason"),
+        }
+    }
+
+    fn what(&self) -> String {
+        match self {
+            Place::List { name, i, .. } => format!("{name} {}", i + 1),
+            Place::Expect(level) => format!("the {level} expectation"),
+            Place::Anchor(level, point) => format!("anchor {point} at {level}"),
+            Place::Reason(_, id) => format!("the reason of similar_to \"{id}\""),
+        }
+    }
+}
+
+fn items(q: &Question) -> Vec<(Place<'_>, &str)> {
     let mut out = Vec::new();
     for (field, name, items) in [
         ("follow_ups", "follow-up", &q.follow_ups),
@@ -72,39 +107,23 @@ fn items(q: &Question) -> Vec<(String, String, &str)> {
         ("tags", "tag", &q.tags),
     ] {
         for (i, t) in items.iter().enumerate() {
-            out.push((
-                format!("/{field}/{i}"),
-                format!("{name} {}", i + 1),
-                t.as_str(),
-            ));
+            out.push((Place::List { field, name, i }, t.as_str()));
         }
     }
     for (level, l) in &q.rubric.levels {
         let level = level.as_str();
         if let Some(expect) = &l.expect {
-            out.push((
-                format!("/rubric/levels/{level}/expect"),
-                format!("the {level} expectation"),
-                expect.as_str(),
-            ));
+            out.push((Place::Expect(level), expect.as_str()));
         }
         if let Some(anchors) = &l.anchors {
             for (point, text) in anchors.iter() {
-                out.push((
-                    format!("/rubric/levels/{level}/anchors/{point}"),
-                    format!("anchor {point} at {level}"),
-                    text,
-                ));
+                out.push((Place::Anchor(level, point), text));
             }
         }
     }
     for (i, s) in q.similar_to.iter().enumerate() {
         if let Some(reason) = &s.reason {
-            out.push((
-                format!("/similar_to/{i}/reason"),
-                format!("the reason of similar_to \"{}\"", s.id),
-                reason.as_str(),
-            ));
+            out.push((Place::Reason(i, &s.id), reason.as_str()));
         }
     }
     out
