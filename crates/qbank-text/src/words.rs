@@ -205,8 +205,9 @@ pub fn normalized(text: &str) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            out.push_str(word);
         }
+        out.make_ascii_lowercase();
     } else {
         out.extend(normalized_chars(text));
     }

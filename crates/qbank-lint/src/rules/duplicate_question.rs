@@ -1,5 +1,4 @@
-use std::collections::HashMap;
-
+use qbank_core::hash::FastMap;
 use qbank_core::Severity;
 use qbank_text::words::normalized;
 
@@ -33,21 +32,24 @@ impl Rule for DuplicateQuestion {
         let bank = ctx.bank;
         // Questions with the same text, in path order; the first unchanged one stays, the
         // others (the changed ones under --changed-since) are reported against it.
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut order = Vec::new();
-        for (i, q) in bank.questions.iter().enumerate() {
-            let key = normalized(&q.text);
-            if key.is_empty() {
-                continue;
+        // Each text read once: the groups in order of their first question.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        {
+            let mut group_of: FastMap<String, usize> = FastMap::default();
+            for (i, q) in bank.questions.iter().enumerate() {
+                let key = normalized(&q.text);
+                if key.is_empty() {
+                    continue;
+                }
+                let g = *group_of.entry(key).or_insert_with(|| {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                });
+                groups[g].push(i);
             }
-            let group = groups.entry(key).or_default();
-            if group.is_empty() {
-                order.push(i);
-            }
-            group.push(i);
         }
-        for first in order {
-            let group = &groups[&normalized(&bank.questions[first].text)];
+        for group in &groups {
+            let first = group[0];
             if group.len() < 2 {
                 continue;
             }
