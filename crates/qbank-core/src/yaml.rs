@@ -26,8 +26,9 @@ pub const MAX_NODES: usize = 100_000;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// How many bytes of the text have been read for line starts (all of it, but while a
-    /// parse reads a file: see [`Builder::position`]).
+    /// How many bytes of the text have been read for line starts: all of it, but while a
+    /// parse reads a file ([`Builder::position`]), when only [`LineIndex::position`] is asked
+    /// of it, for lines already read.
     read: usize,
 }
 
@@ -269,8 +270,8 @@ impl<'t> Builder<'t> {
     /// it reads) in `text`.
     fn position(&self, line: usize, col: usize) -> Position {
         let mut lines = self.lines.borrow_mut();
-        // The line's end is the next line's start.
-        lines.read_to(self.text, line.saturating_add(1));
+        // The line's end is the next line's start (`position` reads a line 0 as line 1).
+        lines.read_to(self.text, line.max(1).saturating_add(1));
         lines.position(self.text, line, self.shifts.original_col(line, col))
     }
 
@@ -945,6 +946,10 @@ mod tests {
             }
         }
         assert_eq!(part.read, text.len());
+        // A parse asks for two lines before a place on line 0 or 1 (read as line 1).
+        let mut first = LineIndex::unread();
+        first.read_to(text, 2);
+        assert_eq!(first.position(text, 0, 9), lines.position(text, 0, 9));
     }
 
     #[test]

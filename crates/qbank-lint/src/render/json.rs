@@ -36,7 +36,8 @@ struct Summary {
 }
 
 /// The findings, written one by one as they are serialised (a bank can have hundreds of
-/// thousands; nothing is built for all of them at once).
+/// thousands; nothing is built for all of them at once, and at most [`RUNS_AT_ONCE`] runs
+/// of [`RUN`] findings are held written).
 struct Items<'a> {
     diagnostics: &'a [Diagnostic],
     statuses: Option<&'a [Status]>,
@@ -173,7 +174,7 @@ pub fn render_with_status(
 const PARALLEL_FROM: usize = 4096;
 /// How many findings one thread writes at a time, and how many such runs are held at once.
 const RUN: usize = 2048;
-const RUNS_AT_ONCE: usize = 16;
+const RUNS_AT_ONCE: usize = 4;
 
 /// `json` (pretty, as written alone) as written one level deeper: `indent` after each line
 /// break. A JSON string never holds a raw line break, so each one is the printer's.

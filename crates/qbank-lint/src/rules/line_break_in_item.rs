@@ -62,8 +62,6 @@ impl Rule for LineBreakInItem {
     }
 }
 
-/// Every item of `q` that a spreadsheet export writes as one line of a list cell: its JSON
-/// pointer, how to name it, and its text.
 /// Where an item is, named only for an item that holds a line break: every item of a bank
 /// is looked at, few are reported.
 enum Place<'q> {
@@ -98,6 +96,8 @@ impl Place<'_> {
     }
 }
 
+/// Every item of `q` that a spreadsheet export writes as one line of a list cell: where it
+/// is, and its text.
 fn items(q: &Question) -> Vec<(Place<'_>, &str)> {
     let mut out = Vec::new();
     for (field, name, items) in [
