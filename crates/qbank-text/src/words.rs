@@ -198,10 +198,7 @@ pub fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The same, a byte at a time.
-        for word in text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        for word in ascii_words(text) {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -238,16 +235,18 @@ pub fn same_normalized(a: &str, b: &str) -> bool {
 
 /// The bytes of [`normalized`]`(text)` for an ASCII `text`, read one at a time.
 fn ascii_normalized(text: &str) -> impl Iterator<Item = u8> + '_ {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
+    ascii_words(text).enumerate().flat_map(|(n, word)| {
+        let space = (n > 0).then_some(b' ');
+        space
+            .into_iter()
+            .chain(word.bytes().map(|b| b.to_ascii_lowercase()))
+    })
+}
+
+/// The runs of letters and digits of an ASCII `text`: the words [`normalized`] keeps.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .enumerate()
-        .flat_map(|(n, word)| {
-            let space = (n > 0).then_some(b' ');
-            space
-                .into_iter()
-                .chain(word.iter().map(u8::to_ascii_lowercase))
-        })
 }
 
 #[cfg(test)]

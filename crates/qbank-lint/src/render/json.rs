@@ -133,13 +133,7 @@ pub fn render_with_status(
         statuses,
     };
     if diagnostics.len() < PARALLEL_FROM {
-        let report = Report {
-            version: VERSION,
-            summary,
-            diagnostics: items,
-        };
-        serde_json::to_writer_pretty(&mut *w, &report)?;
-        return writeln!(w);
+        return write_at_once(summary, items, w);
     }
     // What `to_writer_pretty` writes for the report, with the findings written on all cores,
     // a run at a time: a large bank's report is over a hundred megabytes.
@@ -168,6 +162,17 @@ pub fn render_with_status(
         }
     }
     w.write_all(b"\n  ]\n}\n")
+}
+
+/// The report as `serde_json`'s pretty printer writes it, in one pass on this thread.
+fn write_at_once(summary: Summary, items: Items<'_>, w: &mut dyn Write) -> io::Result<()> {
+    let report = Report {
+        version: VERSION,
+        summary,
+        diagnostics: items,
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    writeln!(w)
 }
 
 /// From how many findings the report is written on all cores.
@@ -224,20 +229,17 @@ mod tests {
 
     fn as_serde_writes_it(diagnostics: &[Diagnostic], statuses: Option<&[Status]>) -> Vec<u8> {
         let c = Counts::of(diagnostics);
-        let report = Report {
-            version: VERSION,
-            summary: Summary {
-                errors: c.errors,
-                warnings: c.warnings,
-                infos: c.infos,
-            },
-            diagnostics: Items {
-                diagnostics,
-                statuses,
-            },
+        let summary = Summary {
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
         };
-        let mut out = serde_json::to_vec_pretty(&report).unwrap();
-        out.push(b'\n');
+        let items = Items {
+            diagnostics,
+            statuses,
+        };
+        let mut out = Vec::new();
+        write_at_once(summary, items, &mut out).unwrap();
         out
     }
 
