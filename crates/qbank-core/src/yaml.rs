@@ -1,18 +1,22 @@
 //! YAML to JSON values, with the position of every node.
 //!
-//! One flat pass over the event stream of `saphyr-parser` builds both the `serde_json::Value`
-//! that the schema sees and the [`SourceMap`] from JSON pointers to places in the text, so the
-//! two can never disagree. The pass keeps an explicit stack instead of recursing, limits nesting
-//! depth and the number of nodes that aliases may expand to, and so is safe on hostile input
-//! (deep nesting, alias bombs) without ever overflowing the call stack.
+//! One flat pass over the event stream of `saphyr-parser` (or of the module `simple`, which
+//! gives the same events for the layout most bank files are in) builds both the
+//! `serde_json::Value` that the schema sees and the [`SourceMap`] from JSON pointers to places
+//! in the text, so the two can never disagree. The pass keeps an explicit stack instead of
+//! recursing, limits nesting depth and the number of nodes that aliases may expand to, and so
+//! is safe on hostile input (deep nesting, alias bombs) without ever overflowing the call stack.
 //!
 //! Scalars resolve as in the YAML 1.2 core schema, which is what `serde_yaml` does too:
 //! `yes`, `no`, `on` and `off` are strings. Because YAML 1.1 tools read them as booleans, they
 //! are reported as [`YamlWarning::AmbiguousBoolean`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
+
+mod simple;
 use serde_json::{Map, Number, Value};
 
 use crate::diag::{Position, Span};
@@ -225,7 +229,7 @@ impl Want<'_> {
     }
 }
 
-enum Frame {
+enum Frame<'t> {
     Seq {
         items: Vec<Value>,
         anchor: usize,
@@ -234,12 +238,12 @@ enum Frame {
     Map {
         map: Map<String, Value>,
         /// The key whose value comes next, and where it is.
-        key: Option<(String, YSpan)>,
+        key: Option<(Cow<'t, str>, YSpan)>,
         anchor: usize,
         start: YSpan,
         /// Keys seen so far, for duplicate detection (mappings are small: a list is faster
         /// than hashing).
-        keys: Vec<(String, YSpan)>,
+        keys: Vec<(Cow<'t, str>, YSpan)>,
     },
 }
 
@@ -255,7 +259,7 @@ struct Builder<'t> {
     done: bool,
     map: SourceMap,
     warnings: Vec<YamlWarning>,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'t>>,
     /// Pointer of the node being built; segments are pushed as keys and indices are known.
     pointer: String,
     pointer_lens: Vec<usize>,
@@ -370,8 +374,8 @@ impl<'t> Builder<'t> {
             Some(Frame::Seq { items, .. }) => items.push(value),
             Some(Frame::Map { map, key, .. }) => {
                 if let Some((k, _)) = key.take() {
-                    if !map.contains_key(&k) {
-                        map.insert(k, value);
+                    if !map.contains_key(&*k) {
+                        map.insert(k.into_owned(), value);
                     }
                 }
             }
@@ -380,7 +384,7 @@ impl<'t> Builder<'t> {
     }
 
     /// A scalar (or alias) in key position: records the key.
-    fn push_key(&mut self, key: String, at: YSpan) {
+    fn push_key(&mut self, key: Cow<'t, str>, at: YSpan) {
         let Some(Frame::Map {
             key: slot, keys, ..
         }) = self.stack.last_mut()
@@ -394,7 +398,7 @@ impl<'t> Builder<'t> {
         *slot = Some((key.clone(), at));
         if let Some(first) = first {
             let warning = YamlWarning::DuplicateKey {
-                key,
+                key: key.into_owned(),
                 span: self.span(&at),
                 first: self.span(&first),
             };
@@ -406,6 +410,14 @@ impl<'t> Builder<'t> {
         if anchor != 0 {
             let size = count_nodes(value);
             self.anchors.insert(anchor, (value.clone(), size));
+        }
+    }
+
+    fn finish(self) -> Parsed {
+        Parsed {
+            value: self.root,
+            map: self.map,
+            warnings: self.warnings,
         }
     }
 
@@ -424,7 +436,7 @@ impl<'t> Builder<'t> {
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, &at)?;
                 if self.is_key_position() {
-                    self.push_key(text.into_owned(), at);
+                    self.push_key(text, at);
                     return Ok(());
                 }
                 let tag = tag.map(|t| tag_name(&t));
@@ -453,7 +465,7 @@ impl<'t> Builder<'t> {
                         Value::String(s) => s,
                         other => other.to_string(),
                     };
-                    self.push_key(key, at);
+                    self.push_key(Cow::Owned(key), at);
                     return Ok(());
                 }
                 let key = self.enter_child();
@@ -684,12 +696,17 @@ pub fn locate(text: &str, pointer: &str, unique_keys: bool) -> Option<Located> {
 }
 
 fn read(text: &str, want: Want<'_>) -> Result<Parsed, YamlError> {
+    read_with(text, want, true)
+}
+
+/// [`read`], with the simple reader first (`simple`) or the parser alone.
+fn read_with(text: &str, want: Want<'_>, simple: bool) -> Result<Parsed, YamlError> {
     let mut shifts = Shifts::default();
     let mut rewritten: Option<String> = None;
     // Each retry rewrites at least one scalar, so this ends.
     loop {
         let source = rewritten.as_deref().unwrap_or(text);
-        match parse_once(text, source, &shifts, want) {
+        match parse_once(text, source, &shifts, want, simple) {
             Err(Retry::Escapes { line, col }) => {
                 let (next, added) = rewrite_surrogates(source, line, col, text, &shifts)?;
                 shifts.0.extend(added);
@@ -740,11 +757,12 @@ impl Shifts {
 
 fn parse_once<'t>(
     text: &'t str,
-    source: &str,
+    source: &'t str,
     shifts: &Shifts,
     want: Want<'t>,
+    simple: bool,
 ) -> Result<Parsed, Retry> {
-    let mut builder = Builder {
+    let fresh = || Builder {
         text,
         lines: std::cell::RefCell::new(LineIndex::unread()),
         shifts: shifts.clone(),
@@ -760,6 +778,26 @@ fn parse_once<'t>(
         root: None,
         documents: 0,
     };
+    let mut builder = fresh();
+    // Most files are in the layout the simple reader knows, which gives the parser's events
+    // at a fraction of the cost; it leaves every other file, and every error, to the parser.
+    if simple {
+        let mut failed = None;
+        let read = simple::read(source, |event, span| match builder.event(event, span) {
+            Ok(()) => !builder.done,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        });
+        if let Some(e) = failed {
+            return Err(Retry::Fail(e));
+        }
+        if read != simple::Read::Unknown {
+            return Ok(builder.finish());
+        }
+        builder = fresh();
+    }
     let mut parser = Parser::new_from_str(source);
     while let Some(next) = parser.next_event() {
         match next {
@@ -791,11 +829,7 @@ fn parse_once<'t>(
             }
         }
     }
-    Ok(Parsed {
-        value: builder.root,
-        map: builder.map,
-        warnings: builder.warnings,
-    })
+    Ok(builder.finish())
 }
 
 /// Rewrites the surrogate pairs of the double-quoted scalar that starts at (`line`, `col`)

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use qbank_core::hash::FastMap;
+
 use crate::similarity::{americanize, stem};
 
 /// A whitespace-separated chunk of text with the punctuation around it trimmed off.
@@ -178,13 +180,35 @@ pub(crate) fn stemmed(text: &str) -> Vec<Word> {
         }
         let raw = &rest[..end];
         out.push(Word {
-            stem: stem(&americanize(raw)),
+            stem: stemmed_word(raw),
             raw: raw.to_owned(),
             clause_end: false,
         });
         rest = &rest[end..];
     }
     out
+}
+
+/// The stem of one lowercase word, American spelling: remembered per thread, since a bank
+/// repeats its words many times over and stemming one costs a dozen lookups and copies.
+fn stemmed_word(raw: &str) -> String {
+    /// Words remembered per thread before the memory is started afresh (a few MB).
+    const REMEMBERED: usize = 1 << 16;
+    thread_local! {
+        static STEMS: std::cell::RefCell<FastMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::new(FastMap::default());
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(stem) = stems.get(raw) {
+            return stem.to_string();
+        }
+        let stemmed = stem(&americanize(raw));
+        if stems.len() >= REMEMBERED {
+            stems.clear();
+        }
+        stems.insert(raw.into(), stemmed.as_str().into());
+        stemmed
+    })
 }
 
 /// The stems of [`stemmed`]'s words.
