@@ -237,6 +237,23 @@ impl<'t, S: FnMut(Event<'t>, Span) -> bool> Reader<'t, S> {
             .then(|| Span::empty(self.marker(&line, line.content())))
     }
 
+    /// Opens a block; `None` past [`MAX_DEPTH`] (the reader recurses).
+    fn open(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// The next line of a block whose lines stand at `indent`: `Some(None)` where the block
+    /// ends (a line less indented, or the end of the text), `None` for a line deeper than
+    /// the block that no node of it has taken.
+    fn next_in_block(&self, indent: usize) -> Option<Option<Line>> {
+        match self.line() {
+            Some(line) if line.indent > indent => None,
+            Some(line) if line.indent == indent => Some(Some(line)),
+            _ => Some(None),
+        }
+    }
+
     /// Whether the token line after the current one is indented deeper than `indent` (a
     /// scalar's continuation, or a node this reader does not take).
     fn deeper_after(&self, indent: usize) -> bool {
@@ -247,22 +264,13 @@ impl<'t, S: FnMut(Event<'t>, Span) -> bool> Reader<'t, S> {
 
     /// A block mapping whose keys stand at `indent`; the current line is its first key.
     fn mapping(&mut self, indent: usize) -> Option<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return None;
-        }
+        self.open()?;
         let first = self.line()?;
         self.push(
             Event::MappingStart(0, None),
             Span::empty(self.marker(&first, first.content())),
         )?;
-        while let Some(line) = self.line() {
-            if line.indent < indent {
-                break;
-            }
-            if line.indent > indent {
-                return None;
-            }
+        while let Some(line) = self.next_in_block(indent)? {
             let text = self.text;
             let body = &text[line.content()..line.end];
             let key_len = key_length(body)?;
@@ -317,10 +325,7 @@ impl<'t, S: FnMut(Event<'t>, Span) -> bool> Reader<'t, S> {
     /// A block list whose dashes stand at `indent` (`indentless`: at its key's indent); the
     /// current line is its first item.
     fn sequence(&mut self, indent: usize, indentless: bool) -> Option<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return None;
-        }
+        self.open()?;
         let first = self.line()?;
         let start = if indentless {
             item_value(self.text, &first)?
@@ -331,13 +336,7 @@ impl<'t, S: FnMut(Event<'t>, Span) -> bool> Reader<'t, S> {
             Event::SequenceStart(0, None),
             Span::empty(self.marker(&first, start)),
         )?;
-        while let Some(line) = self.line() {
-            if line.indent < indent {
-                break;
-            }
-            if line.indent > indent {
-                return None;
-            }
+        while let Some(line) = self.next_in_block(indent)? {
             if !is_item(self.text, &line) {
                 if indentless {
                     break;
