@@ -15,11 +15,11 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
-
-mod simple;
 use serde_json::{Map, Number, Value};
 
 use crate::diag::{Position, Span};
+
+mod simple;
 
 /// How deep mappings and sequences may nest before a file is refused.
 pub const MAX_DEPTH: usize = 128;

@@ -1,15 +1,16 @@
 //! A reader for the block layout nearly every bank file is written in, and `qbank fmt` writes:
 //! one mapping of plain keys, whose values are one-line scalars (plain, or quoted without
-//! escapes), one-line flow lists of such scalars, block lists of them, and mappings of the
-//! same, with comments and blank lines anywhere.
+//! escapes), one-line flow lists of such scalars, block lists of them or of mappings, and
+//! mappings of the same, with comments and blank lines anywhere.
 //!
-//! It gives the very events, spans included, that `saphyr-parser` gives for the same text, for
-//! about a quarter of the work, and gives up (`None`) on anything else: a tab, a carriage return, a
-//! control character, an escape, a block scalar, a scalar over more than one line, an anchor,
-//! a tag, a document marker, a list item that is a mapping, or any layout it is not sure of.
-//! The caller then reads the text with `saphyr-parser`, which also words every error, so this
-//! reader never has to: whatever it accepts is valid YAML with one reading. The tests compare
-//! the two readers on the project's files, on hand-made edge cases and on random edits of them.
+//! It gives the very events, spans included, that `saphyr-parser` gives for the same text,
+//! for about a quarter of the work, and gives up ([`Read::Unknown`]) on anything else: a tab,
+//! a carriage return, a control character, an escape, a block scalar, a scalar over more than
+//! one line, an anchor, a tag, a document marker, a list in a list, or any layout it is not
+//! sure of. The caller then reads the text with `saphyr-parser`, which also words every error,
+//! so this reader never has to: whatever it reads whole is valid YAML with one reading. The
+//! tests compare the two readers on the project's files, on hand-made edge cases and on random
+//! edits of them.
 
 use std::borrow::Cow;
 
@@ -90,14 +91,8 @@ fn check_characters(text: &str) -> Option<bool> {
         || !ascii
             && text.chars().any(|c| {
                 matches!(
-                    c,
-                    '\u{80}'
-                        ..='\u{9f}'
-                            | '\u{2028}'
-                            | '\u{2029}'
-                            | '\u{feff}'
-                            | '\u{fffe}'
-                            | '\u{ffff}'
+                    u32::from(c),
+                    0x80..=0x9f | 0x2028 | 0x2029 | 0xfeff | 0xfffe | 0xffff
                 )
             })
     {
@@ -224,7 +219,6 @@ impl<'t, S: FnMut(Event<'t>, Span) -> bool> Reader<'t, S> {
         self.lines.get(self.at).copied()
     }
 
-    /// Where the next token starts: the parser ends blocks there.
     /// Where the next token starts, which is where the parser ends blocks; `None` unless that
     /// token is a plain key or a list item's dash (or the end), the tokens whose place is a
     /// point: after another (a `?`, say) the parser's end runs over it.
