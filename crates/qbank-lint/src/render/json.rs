@@ -35,6 +35,17 @@ struct Summary {
     infos: usize,
 }
 
+impl Summary {
+    fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let c = Counts::of(diagnostics);
+        Summary {
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+        }
+    }
+}
+
 /// The findings, written one by one as they are serialised (a bank can have hundreds of
 /// thousands; nothing is built for all of them at once, and at most [`RUNS_AT_ONCE`] runs
 /// of [`RUN`] findings are held written).
@@ -122,12 +133,7 @@ pub fn render_with_status(
     statuses: Option<&[Status]>,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let c = Counts::of(diagnostics);
-    let summary = Summary {
-        errors: c.errors,
-        warnings: c.warnings,
-        infos: c.infos,
-    };
+    let summary = Summary::of(diagnostics);
     let items = Items {
         diagnostics,
         statuses,
@@ -228,18 +234,12 @@ mod tests {
     }
 
     fn as_serde_writes_it(diagnostics: &[Diagnostic], statuses: Option<&[Status]>) -> Vec<u8> {
-        let c = Counts::of(diagnostics);
-        let summary = Summary {
-            errors: c.errors,
-            warnings: c.warnings,
-            infos: c.infos,
-        };
         let items = Items {
             diagnostics,
             statuses,
         };
         let mut out = Vec::new();
-        write_at_once(summary, items, &mut out).unwrap();
+        write_at_once(Summary::of(diagnostics), items, &mut out).unwrap();
         out
     }
 
