@@ -53,60 +53,100 @@ fn is_wrapping(c: char) -> bool {
 }
 
 /// The tokens of `text`, in order; chunks made of punctuation only are left out.
-pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    // About one word in six bytes of English: room for most texts at once.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start = None;
-    let mut push = |s: usize, e: usize| {
-        let chunk = &text[s..e];
-        // Most chunks start and end with a letter or a digit: nothing to trim.
-        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-        let trimmed_start = if plain(chunk.as_bytes().first()) {
-            chunk
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+/// The iterator [`tokens`] returns: read as it goes, so a rule that looks at a word and the
+/// one after it (every rule of a large bank reads every text) needs no list of them.
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    /// Where the next chunk is looked for.
+    at: usize,
+}
+
+impl Tokens<'_> {
+    /// Whether the character at byte `i` is whitespace, and its length: a byte at a time where
+    /// the text is ASCII (most of it), by character elsewhere.
+    #[inline]
+    fn space_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            // `char::is_whitespace` has the vertical tab too.
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
         } else {
-            chunk.trim_start_matches(is_wrapping)
-        };
-        let lead = chunk.len() - trimmed_start.len();
-        let word = if plain(trimmed_start.as_bytes().last()) {
-            trimmed_start
-        } else {
-            trimmed_start.trim_end_matches(is_wrapping)
-        };
-        if word.is_empty() {
-            return;
+            let c = self.text[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
         }
-        out.push(Token {
-            word,
-            range: s + lead..s + lead + word.len(),
-            punct_before: lead > 0,
-            punct_after: lead + word.len() < chunk.len(),
-        });
+    }
+}
+
+impl<'t> Iterator for Tokens<'t> {
+    type Item = Token<'t>;
+
+    fn next(&mut self) -> Option<Token<'t>> {
+        let text = self.text;
+        loop {
+            // The next chunk: past the whitespace, up to the next.
+            let start = loop {
+                if self.at >= text.len() {
+                    return None;
+                }
+                match self.space_at(self.at) {
+                    (true, len) => self.at += len,
+                    (false, _) => break self.at,
+                }
+            };
+            while self.at < text.len() {
+                match self.space_at(self.at) {
+                    (false, len) => self.at += len,
+                    (true, _) => break,
+                }
+            }
+            if let Some(token) = trimmed(text, start..self.at) {
+                return Some(token);
+            }
+        }
+    }
+}
+
+/// Each token of `text` with the one after it, in order.
+pub fn token_pairs(text: &str) -> impl Iterator<Item = (Token<'_>, Token<'_>)> {
+    let mut tokens = tokens(text);
+    let first = tokens.next();
+    tokens.scan(first, |previous, next| {
+        Some((previous.replace(next.clone())?, next))
+    })
+}
+
+/// The chunk `range` of `text` as a token, the punctuation around it trimmed off; `None` when
+/// it is all punctuation.
+fn trimmed(text: &str, range: Range<usize>) -> Option<Token<'_>> {
+    let chunk = &text[range.clone()];
+    // Most chunks start and end with a letter or a digit: nothing to trim.
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let trimmed_start = if plain(chunk.as_bytes().first()) {
+        chunk
+    } else {
+        chunk.trim_start_matches(is_wrapping)
     };
-    // Byte by byte where the text is ASCII (most of it), by character elsewhere: every rule
-    // of a large bank reads every text this way.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0b, 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        if space {
-            if let Some(s) = start.take() {
-                push(s, i);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        i += len;
+    let lead = chunk.len() - trimmed_start.len();
+    let word = if plain(trimmed_start.as_bytes().last()) {
+        trimmed_start
+    } else {
+        trimmed_start.trim_end_matches(is_wrapping)
+    };
+    if word.is_empty() {
+        return None;
     }
-    if let Some(s) = start {
-        push(s, text.len());
-    }
-    out
+    let s = range.start;
+    Some(Token {
+        word,
+        range: s + lead..s + lead + word.len(),
+        punct_before: lead > 0,
+        punct_after: lead + word.len() < chunk.len(),
+    })
 }
 
 /// The sentences of `text` as byte ranges: split after `.`, `?` or `!` followed by
@@ -114,14 +154,15 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '?' | '!')
-            && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
-            && !(c == '.' && is_abbreviation(&text[..i]))
+    // The three marks are ASCII, which is never part of another character: look for their
+    // bytes (most of a text is neither).
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', text.as_bytes()) {
+        let next = text[i + 1..].chars().next();
+        if next.is_some_and(char::is_whitespace)
+            && !(text.as_bytes()[i] == b'.' && is_abbreviation(&text[..i]))
         {
-            out.push(start..i + c.len_utf8());
-            start = i + c.len_utf8();
+            out.push(start..i + 1);
+            start = i + 1;
         }
     }
     if !text[start..].trim().is_empty() {
@@ -276,6 +317,110 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`tokens`] as its contract reads, a character at a time: the chunks between whitespace,
+    /// trimmed of wrapping punctuation, the empty ones left out.
+    fn tokens_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    out.extend(trimmed(text, s..i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// [`sentences`] as its contract reads, a character at a time.
+    fn sentences_by_chars(text: &str) -> Vec<Range<usize>> {
+        let mut ends = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '.' | '?' | '!')
+                && chars.peek().is_some_and(|(_, n)| n.is_whitespace())
+                && !(c == '.' && is_abbreviation(&text[..i]))
+            {
+                ends.push(i + 1);
+            }
+        }
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        starts
+            .zip(ends.iter().copied().chain([text.len()]))
+            .map(|(s, e)| {
+                let lead = text[s..e].len() - text[s..e].trim_start().len();
+                s + lead..s + text[s..e].trim_end().len()
+            })
+            .filter(|r| r.start < r.end)
+            .collect()
+    }
+
+    /// Texts made of words, punctuation and every kind of space, ASCII and not.
+    fn texts() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "How",
+            "e.g.",
+            "U.S.",
+            "v1.2",
+            "é",
+            "straße",
+            "\u{1f980}",
+            "(a)",
+            "\"x\"",
+            "“y”",
+            "’s",
+            "...",
+            "?",
+            "!",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\u{200b}",
+            "\u{85}",
+            "--",
+            "*",
+            "«",
+            "»",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The byte-at-a-time tokens are those of the plain reading, and the pairs are the
+        /// tokens two by two.
+        #[test]
+        fn tokens_are_the_chunks_between_spaces(text in texts()) {
+            let found: Vec<Token> = tokens(&text).collect();
+            prop_assert_eq!(&found, &tokens_by_chars(&text));
+            let pairs: Vec<(Token, Token)> = token_pairs(&text).collect();
+            let windows: Vec<(Token, Token)> =
+                found.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
+            prop_assert_eq!(pairs, windows);
+        }
+
+        /// The sentences are those of the plain reading.
+        #[test]
+        fn sentences_end_at_the_marks_before_a_space(text in texts()) {
+            prop_assert_eq!(sentences(&text), sentences_by_chars(&text));
+        }
+    }
 
     #[test]
     fn same_normalized_is_equal_normalized_texts() {
@@ -341,7 +486,7 @@ mod tests {
         // ASCII spaces (the vertical tab too, as `char::is_whitespace` has it) and Unicode
         // ones; other characters are parts of words.
         let text = "a\tb\u{b}c\u{c}d\re\nf g\u{a0}h\u{2003}i\u{3000}j é\u{200b}k \u{1f980}";
-        let words: Vec<&str> = tokens(text).iter().map(|t| t.word).collect();
+        let words: Vec<&str> = tokens(text).map(|t| t.word).collect();
         assert_eq!(
             words,
             [
@@ -366,7 +511,7 @@ mod tests {
     #[test]
     fn tokens_trim_punctuation_and_keep_ranges() {
         let text = "Is (a) \"one-off\" job, ok?";
-        let t = tokens(text);
+        let t: Vec<Token> = tokens(text).collect();
         let words: Vec<&str> = t.iter().map(|t| t.word).collect();
         assert_eq!(words, ["Is", "a", "one-off", "job", "ok"]);
         assert_eq!(&text[t[2].range.clone()], "one-off");

@@ -2,7 +2,7 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::wording::wording;
-use qbank_text::words::tokens;
+use qbank_text::words::token_pairs;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
 pub struct ArticleMismatch;
@@ -37,9 +37,7 @@ impl Rule for ArticleMismatch {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         for (q, file, field) in ctx.prose_fields() {
-            let toks = tokens(field.text);
-            for pair in toks.windows(2) {
-                let (article, next) = (&pair[0], &pair[1]);
+            for (article, next) in token_pairs(field.text) {
                 let wants_an = match article.word {
                     "a" | "A" => false,
                     "an" | "An" | "AN" => true,

@@ -60,21 +60,23 @@ impl Rule for ClosedQuestion {
 
 /// Whether a sentence is a yes/no question.
 fn is_closed(sentence: &str) -> bool {
-    let words: Vec<String> = tokens(sentence)
-        .iter()
-        .map(|t| t.word.to_lowercase())
-        .collect();
-    let Some(first) = words.first() else {
+    let mut words = tokens(sentence);
+    let Some(first) = words.next() else {
         return false;
     };
-    if !wording().yes_no_openers.contains(first) || !sentence.trim_end().ends_with('?') {
+    if !wording()
+        .yes_no_openers
+        .contains(&first.word.to_lowercase())
+        || !sentence.trim_end().ends_with('?')
+    {
         return false;
     }
     if have_you_any(sentence).is_some() {
         return true;
     }
-    // "Is it better to retrain on a schedule or on a trigger?" offers a choice.
-    !words.iter().any(|w| w == "or")
+    // "Is it better to retrain on a schedule or on a trigger?" offers a choice. (No letter
+    // outside ASCII lowercases to an "o" or an "r".)
+    !words.any(|w| w.word.eq_ignore_ascii_case("or"))
 }
 
 /// The closed sentence of `text` and an open rewording when one can be offered; `None` when

@@ -2,7 +2,7 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::wording::wording;
-use qbank_text::words::tokens;
+use qbank_text::words::token_pairs;
 
 /// The same word twice in a row.
 pub struct DoubledWord;
@@ -34,9 +34,7 @@ impl Rule for DoubledWord {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         for (q, file, field) in ctx.prose_fields() {
-            let toks = tokens(field.text);
-            for pair in toks.windows(2) {
-                let (a, b) = (&pair[0], &pair[1]);
+            for (a, b) in token_pairs(field.text) {
                 if a.punct_after
                     || b.punct_before
                     || !a.word.eq_ignore_ascii_case(b.word)

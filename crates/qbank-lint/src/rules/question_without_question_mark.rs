@@ -11,7 +11,6 @@ pub struct QuestionWithoutQuestionMark;
 /// Whether a sentence opens with a prompt verb.
 pub(crate) fn is_prompt(sentence: &str) -> bool {
     let words: Vec<String> = tokens(sentence)
-        .into_iter()
         .take(3)
         .map(|t| t.word.to_lowercase())
         .collect();
