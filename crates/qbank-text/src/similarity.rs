@@ -597,7 +597,7 @@ impl Vocabulary {
     }
 
     fn analyse(&self, text: &str, want: Want) -> Analysis {
-        let words = stemmed(text);
+        let mut words = stemmed(text);
         let sentence = if want == Want::TermsAndWords {
             Sentence::of(&words)
         } else {
@@ -615,14 +615,14 @@ impl Vocabulary {
         let mut subject_stems: Vec<String> = Vec::new();
         let mut used = vec![false; words.len()];
         // (position, term): terms found by phrases and by single words, sorted by position.
-        let mut found: Vec<(usize, Term)> = Vec::new();
+        let mut found: Vec<(usize, Term)> = Vec::with_capacity(words.len());
         let mut examples_from: Vec<usize> = Vec::new();
         // Every place a phrase or a cue matches, then the matches taken greedily: longer phrases
         // first (a cue counts as a phrase one word shorter than its slots), exact phrases
         // before cues and phrases with an extra word inside, then left to right; a match that
         // overlaps one already taken is dropped.
         // A cue takes its words when its turn comes, among those still free.
-        let mut matches: Vec<Match> = Vec::new();
+        let mut matches: Vec<Match> = Vec::with_capacity(words.len());
         let mut at = Vec::new();
         for i in 0..words.len() {
             let Some(list) = self.phrases.get(&words[i].stem) else {
@@ -706,7 +706,9 @@ impl Vocabulary {
                 Meaning::Examples => examples_from.extend(at.last().copied()),
             }
         }
-        for (i, w) in words.iter().enumerate() {
+        // The words' own strings move into their terms: past this, only where clauses end is
+        // read.
+        for (i, w) in words.iter_mut().enumerate() {
             if used[i] || stop[i] || w.stem.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
@@ -721,8 +723,8 @@ impl Vocabulary {
             found.push((
                 i,
                 Term {
-                    key: TermKey::Word(w.stem.clone()),
-                    name: w.raw.clone(),
+                    key: TermKey::Word(std::mem::take(&mut w.stem)),
+                    name: std::mem::take(&mut w.raw),
                     class,
                     example: false,
                     setting: false,
@@ -741,7 +743,7 @@ impl Vocabulary {
                 }
             }
         }
-        let mut out: Vec<Term> = Vec::new();
+        let mut out: Vec<Term> = Vec::with_capacity(found.len());
         for (_, t) in found {
             match out.iter_mut().find(|o| o.key == t.key) {
                 Some(o) => o.example &= t.example,
@@ -775,27 +777,37 @@ impl Vocabulary {
         if self.cues.is_empty() {
             return Vec::new();
         }
-        // cue → the positions of the words that can fill each slot.
-        let mut hits: FastMap<u32, Vec<Vec<usize>>> = FastMap::default();
+        // (cue, slot, position) for every word that can fill a slot of a cue, by cue and slot,
+        // each slot's words in order.
+        let mut hits: Vec<(u32, u8, usize)> = Vec::new();
         for (p, w) in words.iter().enumerate() {
-            let Some(list) = self.cue_index.get(&w.stem) else {
-                continue;
-            };
-            for &(ci, si) in list {
-                let slots = hits
-                    .entry(ci)
-                    .or_insert_with(|| vec![Vec::new(); self.cues[ci as usize].slots.len()]);
-                slots[si as usize].push(p);
+            if let Some(list) = self.cue_index.get(&w.stem) {
+                hits.extend(list.iter().map(|&(ci, si)| (ci, si, p)));
             }
         }
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        hits.sort_unstable();
         let none_used = vec![false; words.len()];
-        let mut found: Vec<(u32, Vec<usize>, Vec<Vec<usize>>)> = hits
-            .into_iter()
-            .filter_map(|(ci, slots)| {
-                let at = place(&slots, clause, &none_used)?;
-                Some((ci, at, slots))
-            })
-            .collect();
+        let mut found: Vec<(u32, Vec<usize>, Vec<Vec<usize>>)> = Vec::new();
+        for cue_hits in hits.chunk_by(|x, y| x.0 == y.0) {
+            let ci = cue_hits[0].0;
+            let slot_count = self.cues[ci as usize].slots.len();
+            // Most cues a text touches have a slot no word fills, and cannot be placed: skip
+            // them before their slots are gathered.
+            let filled = cue_hits.chunk_by(|x, y| x.1 == y.1).count();
+            if filled < slot_count {
+                continue;
+            }
+            let mut slots = vec![Vec::new(); slot_count];
+            for &(_, si, p) in cue_hits {
+                slots[si as usize].push(p);
+            }
+            if let Some(at) = place(&slots, clause, &none_used) {
+                found.push((ci, at, slots));
+            }
+        }
         found.sort();
         found
             .into_iter()
@@ -1275,15 +1287,12 @@ const LARGER_SIDE_PENALTY: f32 = 0.3;
 /// Above 1: when each question has a subject the other lacks, they ask different things.
 const SMALLER_SIDE_PENALTY: f32 = 2.0;
 
-/// A word's stem as a number, the same for every text of a run (`DefaultHasher::new` has
-/// fixed keys): comparing two texts word by word then needs no shared table, so texts are read
-/// in parallel. Two stems that collide (about one pair in 10^19) would only count as the same
-/// word.
+/// A word's stem as a number, the same for every text of every run
+/// ([`qbank_core::hash::word_id`]): comparing two texts word by word then needs no shared
+/// table, so texts are read in parallel. Two stems that collide (about one pair in 10^19)
+/// would only count as the same word.
 fn word_id(stem: &str) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    stem.hash(&mut h);
-    h.finish()
+    qbank_core::hash::word_id(stem)
 }
 
 /// How much of the shorter text the words around a swapped phrase must make up (see

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use qbank_core::hash::FastSet;
 use std::sync::OnceLock;
 
 use qbank_core::Severity;
@@ -48,7 +48,8 @@ impl Rule for UndefinedAcronym {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         let bank = ctx.bank;
-        let mut known: HashSet<String> = ctx.words("allow").into_iter().collect();
+        // Every word of every text is looked up here: foldhash, not SipHash.
+        let mut known: FastSet<String> = ctx.words("allow").into_iter().collect();
         for topic in &bank.topics {
             for group in &topic.synonyms {
                 if group.len() > 1 {
@@ -72,8 +73,8 @@ impl Rule for UndefinedAcronym {
 }
 
 /// The first use of each acronym in `text` that is neither known nor spelt out there.
-fn undefined(text: &str, known: &HashSet<String>) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut seen = HashSet::new();
+fn undefined(text: &str, known: &FastSet<String>) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut seen = FastSet::default();
     let mut out = Vec::new();
     for token in tokens(text) {
         if known.contains(token.word) {
@@ -108,11 +109,11 @@ fn undefined(text: &str, known: &HashSet<String>) -> Vec<(std::ops::Range<usize>
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
+    use qbank_core::hash::FastSet;
 
     #[test]
     fn finds_first_unexplained_use() {
-        let known: HashSet<String> = ["GPU".to_owned(), "CI/CD".to_owned()].into();
+        let known: FastSet<String> = ["GPU".to_owned(), "CI/CD".to_owned()].into_iter().collect();
         let found = |t: &str| -> Vec<String> {
             super::undefined(t, &known)
                 .into_iter()
