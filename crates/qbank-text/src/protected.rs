@@ -425,11 +425,33 @@ fn is_second_person_word(w: &str) -> bool {
 }
 
 fn about_work_or_others(words: &[Word]) -> bool {
+    /// The context stems by their first byte (an empty stem begins every word): a word is
+    /// compared only with the stems it could start with, not with all of them.
+    struct ByFirstByte {
+        stems: Vec<Vec<&'static str>>,
+        empty: bool,
+    }
+    static STEMS: OnceLock<ByFirstByte> = OnceLock::new();
+    let by_first = STEMS.get_or_init(|| {
+        let mut by_first = ByFirstByte {
+            stems: vec![Vec::new(); 256],
+            empty: false,
+        };
+        for stem in &phrasings().context_stems {
+            match stem.as_bytes().first() {
+                Some(&b) => by_first.stems[usize::from(b)].push(stem.as_str()),
+                None => by_first.empty = true,
+            }
+        }
+        by_first
+    });
     words.iter().any(|w| {
-        phrasings()
-            .context_stems
-            .iter()
-            .any(|s| w.text.starts_with(s.as_str()))
+        by_first.empty
+            || w.text.as_bytes().first().is_some_and(|&b| {
+                by_first.stems[usize::from(b)]
+                    .iter()
+                    .any(|s| w.text.starts_with(s))
+            })
     })
 }
 
@@ -454,8 +476,52 @@ fn mask_technical_terms(words: &mut [Word]) {
     }
 }
 
+/// Whether an ASCII `text` holds, read without regard to case and with no letter or digit
+/// either side, one of the words some bound or loose pattern needs ([`anchors`]) or a
+/// contraction that reads as one: a word [`each_word`] reads is written so, punctuation and
+/// spaces around it, so a sentence without any cannot match and most texts are passed over
+/// in one scan. Lowercasing a character outside ASCII can give ASCII letters, so any other
+/// text may hold one.
+fn may_hold_an_anchor(text: &str) -> bool {
+    static FINDER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let anchors = anchors();
+        let contractions = phrasings()
+            .contractions
+            .iter()
+            .filter(|(_, reading)| reading.iter().any(|w| anchors.contains(&w.as_str())))
+            .map(|(contraction, _)| contraction.as_str());
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(anchors.iter().copied().chain(contractions))
+            .ok()
+    });
+    match finder {
+        Some(finder) if text.is_ascii() => {
+            let bytes = text.as_bytes();
+            let word_byte = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            };
+            // Overlapping: "ages" is found even where "age" is found first.
+            finder
+                .find_overlapping_iter(text)
+                .any(|m| !word_byte(m.start().checked_sub(1)) && !word_byte(Some(m.end())))
+        }
+        _ => true,
+    }
+}
+
 /// The protected phrasings in `text`: at most one per category and sentence.
 pub fn detect(text: &str) -> Vec<Finding> {
+    if !may_hold_an_anchor(text) {
+        return Vec::new();
+    }
+    detect_in_every_sentence(text)
+}
+
+/// [`detect`], reading every sentence of `text`.
+fn detect_in_every_sentence(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let anchor_index = anchor_index();
     let mut buf = String::new();
@@ -664,6 +730,78 @@ mod tests {
                     c.category.key
                 );
             }
+        }
+    }
+
+    /// Texts made of the labelled phrasings, lawful and not, in any case, with anchor words,
+    /// contractions, punctuation and other words put in anywhere, ASCII and not.
+    fn texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const ENGINEERING: &str =
+            include_str!("../tests/data/protected-characteristic-engineering.txt");
+        let phrasings: Vec<&str> = labelled(LABELLED)
+            .chain(labelled(ENGINEERING))
+            .map(|(_, text, _)| text)
+            .collect();
+        let mut pieces: Vec<String> = super::anchors().iter().map(|w| w.to_string()).collect();
+        pieces.extend(super::phrasings().contractions.keys().cloned());
+        pieces.extend(
+            [
+                "you",
+                "your",
+                "old",
+                "image",
+                "'s",
+                "’s",
+                "ages",
+                "model",
+                "\u{212a}ids",
+                "İ",
+                " ",
+                ", ",
+                "? ",
+                ". ",
+                "(",
+                ")",
+                "-",
+                "\"",
+                "\n",
+            ]
+            .map(str::to_owned),
+        );
+        let phrasing = prop::sample::select(phrasings);
+        let insert = (any::<prop::sample::Index>(), prop::sample::select(pieces));
+        (
+            prop::collection::vec(phrasing, 1..3),
+            0..3u8,
+            prop::collection::vec(insert, 0..4),
+        )
+            .prop_map(|(phrasings, case, inserts)| {
+                let mut text = phrasings.join(" ");
+                for (at, piece) in inserts {
+                    let boundaries: Vec<usize> = (0..=text.len())
+                        .filter(|&i| text.is_char_boundary(i))
+                        .collect();
+                    text.insert_str(boundaries[at.index(boundaries.len())], &piece);
+                }
+                match case {
+                    0 => text,
+                    1 => text.to_uppercase(),
+                    _ => text.to_lowercase(),
+                }
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        /// Passing a text over on its first scan never loses a finding.
+        #[test]
+        fn the_first_scan_loses_no_finding(text in texts()) {
+            let key = |f: &super::Finding| (f.category.key.clone(), f.range.clone());
+            let found: Vec<_> = detect(&text).iter().map(key).collect();
+            let every: Vec<_> = super::detect_in_every_sentence(&text).iter().map(key).collect();
+            proptest::prop_assert_eq!(found, every);
         }
     }
 
