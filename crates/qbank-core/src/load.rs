@@ -740,7 +740,7 @@ fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diag
     let path = join_display(display_root, &found.relative);
     let mut diags = Vec::new();
     let text = match &found.bytes {
-        Some(bytes) => decode_text(bytes, None, &path, &mut diags),
+        Some(bytes) => decode_text(bytes.clone(), None, &path, &mut diags),
         None => read_text(&found.path, &path, &mut diags),
     };
     let file = SourceFile::new(
@@ -775,8 +775,12 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
             return None;
         }
     };
-    // Read at most one byte past the limit: a huge file is never read whole.
-    let mut bytes = Vec::new();
+    // Read at most one byte past the limit: a huge file is never read whole. The buffer is
+    // sized from the file's length first, so that a file is read in one call and a second
+    // that finds its end, rather than in reads of growing size from an empty buffer.
+    let size = handle.metadata().ok().map(|m| m.len());
+    let room = size.map_or(0, |s| s.min(MAX_FILE_BYTES) as usize + 1);
+    let mut bytes = Vec::with_capacity(room);
     if let Err(e) = (&mut handle)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -784,14 +788,14 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         diags.push(cannot_read(e));
         return None;
     }
-    let size = handle.metadata().map_or(bytes.len() as u64, |m| m.len());
-    decode_text(&bytes, Some(size), shown, diags)
+    let size = size.unwrap_or(bytes.len() as u64);
+    decode_text(bytes, Some(size), shown, diags)
 }
 
 /// Checks a file's bytes (size limit, UTF-8, an optional byte order mark) and returns its text.
 /// `size` is the file's whole size when only its beginning was read.
 fn decode_text(
-    bytes: &[u8],
+    mut bytes: Vec<u8>,
     size: Option<u64>,
     shown: &str,
     diags: &mut Vec<Diagnostic>,
@@ -813,11 +817,14 @@ fn decode_text(
         );
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match String::from_utf8(bytes.to_vec()) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         Ok(t) => Some(t),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let pos = LineIndex::new(prefix).position_of_offset(prefix, valid);
             let bad = bytes[valid..]

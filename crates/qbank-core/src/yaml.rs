@@ -53,16 +53,20 @@ impl LineIndex {
     }
 
     /// Reads `text` on until the starts of its first `lines` lines are known, or to its end.
-    /// Byte by byte: both breaks are ASCII, so never inside a character.
+    /// By the breaks' bytes: both are ASCII, so never inside a character.
     fn read_to(&mut self, text: &str, lines: usize) {
         let bytes = text.as_bytes();
         let mut i = self.read;
         while i < bytes.len() && self.starts.len() < lines {
-            let b = bytes[i];
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                self.starts.push(i + 1);
+            let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) else {
+                i = bytes.len();
+                break;
+            };
+            let b = i + at;
+            if bytes[b] == b'\n' || bytes.get(b + 1) != Some(&b'\n') {
+                self.starts.push(b + 1);
             }
-            i += 1;
+            i = b + 1;
         }
         self.read = i;
     }
@@ -73,11 +77,15 @@ impl LineIndex {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).copied().unwrap_or(text.len());
         let line_text = &text[start..end];
+        // Where the line is ASCII up to the column, the column is the byte count.
         let offset = start
-            + line_text
-                .char_indices()
-                .nth(col)
-                .map_or(line_text.len(), |(i, _)| i);
+            + match line_text.as_bytes().get(..col) {
+                Some(head) if head.is_ascii() => col,
+                _ => line_text
+                    .char_indices()
+                    .nth(col)
+                    .map_or(line_text.len(), |(i, _)| i),
+            };
         Position {
             line: line as u32,
             column: col as u32 + 1,
@@ -373,9 +381,10 @@ impl<'t> Builder<'t> {
         match self.stack.last_mut() {
             Some(Frame::Seq { items, .. }) => items.push(value),
             Some(Frame::Map { map, key, .. }) => {
+                // The first of a repeated key keeps its value: one look-up either way.
                 if let Some((k, _)) = key.take() {
-                    if !map.contains_key(&*k) {
-                        map.insert(k.into_owned(), value);
+                    if let serde_json::map::Entry::Vacant(slot) = map.entry(k.into_owned()) {
+                        slot.insert(value);
                     }
                 }
             }
@@ -984,6 +993,37 @@ mod tests {
         let mut first = LineIndex::unread();
         first.read_to(text, 2);
         assert_eq!(first.position(text, 0, 9), lines.position(text, 0, 9));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The line starts and the positions, read by the breaks' bytes and counted in bytes
+        /// where a line is ASCII, are those of a character-at-a-time reading.
+        #[test]
+        fn positions_are_counted_in_characters(text in "[a-cé\u{2028}\r\n ]{0,40}") {
+            let mut starts = vec![0];
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            let lines = LineIndex::new(&text);
+            proptest::prop_assert_eq!(&lines.starts, &starts);
+            for line in 1..=starts.len() {
+                let start = starts[line - 1];
+                let end = starts.get(line).copied().unwrap_or(text.len());
+                let line_text = &text[start..end];
+                for col in 0..line_text.len() + 2 {
+                    let offset = start
+                        + line_text
+                            .char_indices()
+                            .nth(col)
+                            .map_or(line_text.len(), |(i, _)| i);
+                    proptest::prop_assert_eq!(lines.position(&text, line, col).offset, offset);
+                }
+            }
+        }
     }
 
     #[test]
