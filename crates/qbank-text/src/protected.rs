@@ -491,8 +491,10 @@ fn may_hold_an_anchor(text: &str) -> bool {
             .iter()
             .filter(|(_, reading)| reading.iter().any(|w| anchors.contains(&w.as_str())))
             .map(|(contraction, _)| contraction.as_str());
+        // A few hundred short words: a full DFA is small, and the fastest to scan with.
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(anchors.iter().copied().chain(contractions))
             .ok()
     });

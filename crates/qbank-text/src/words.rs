@@ -87,18 +87,33 @@ impl<'t> Iterator for Tokens<'t> {
 
     fn next(&mut self) -> Option<Token<'t>> {
         let text = self.text;
+        let bytes = text.as_bytes();
+        // A printable ASCII byte is never whitespace: most bytes of a text are one.
+        let printable = |b: u8| b > b' ' && b.is_ascii();
         loop {
             // The next chunk: past the whitespace, up to the next.
             let start = loop {
-                if self.at >= text.len() {
-                    return None;
+                let &b = bytes.get(self.at)?;
+                if printable(b) {
+                    break self.at;
+                }
+                if b == b' ' {
+                    self.at += 1;
+                    continue;
                 }
                 match self.space_at(self.at) {
                     (true, len) => self.at += len,
                     (false, _) => break self.at,
                 }
             };
-            while self.at < text.len() {
+            while let Some(&b) = bytes.get(self.at) {
+                if printable(b) {
+                    self.at += 1;
+                    continue;
+                }
+                if b == b' ' {
+                    break;
+                }
                 match self.space_at(self.at) {
                     (false, len) => self.at += len,
                     (true, _) => break,
@@ -298,6 +313,13 @@ pub fn same_normalized(a: &str, b: &str) -> bool {
     normalized_chars(a).eq(normalized_chars(b))
 }
 
+/// A hash of [`normalized`]`(text)`: texts that are [`same_normalized`] have the same key, so
+/// a caller comparing many pairs among the same texts hashes each text once and compares
+/// the texts of a pair only when their keys are equal.
+pub fn normalized_key(text: &str) -> u64 {
+    qbank_core::hash::word_id(&normalized(text))
+}
+
 /// The bytes of [`normalized`]`(text)` for an ASCII `text`, read one at a time.
 fn ascii_normalized(text: &str) -> impl Iterator<Item = u8> + '_ {
     ascii_words(text).enumerate().flat_map(|(n, word)| {
@@ -444,8 +466,17 @@ mod tests {
                     normalized(a) == normalized(b),
                     "{a:?} and {b:?}"
                 );
+                // The key never tells two same texts apart (it may, rarely, join two others).
+                if same_normalized(a, b) {
+                    assert_eq!(normalized_key(a), normalized_key(b), "{a:?} and {b:?}");
+                }
             }
         }
+        // Different texts of this list have different keys.
+        assert_ne!(
+            normalized_key("model drift"),
+            normalized_key("model drifts")
+        );
         assert!(same_normalized(
             "How do you handle  Model-Drift?",
             "how do you handle model drift"

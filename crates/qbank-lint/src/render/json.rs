@@ -146,8 +146,7 @@ pub fn render_with_status(
     w.write_all(b"{\n  \"version\": ")?;
     serde_json::to_writer(&mut *w, &VERSION)?;
     w.write_all(b",\n  \"summary\": ")?;
-    let summary = serde_json::to_vec_pretty(&summary)?;
-    w.write_all(&indented(&summary, b"  "))?;
+    summary.serialize(&mut Nested::serializer(&mut *w, 1))?;
     w.write_all(b",\n  \"diagnostics\": [")?;
     let runs: Vec<std::ops::Range<usize>> = (0..diagnostics.len())
         .step_by(RUN)
@@ -158,8 +157,9 @@ pub fn render_with_status(
             let mut out = Vec::with_capacity(run.len() * 1024);
             for i in run.clone() {
                 out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-                let item = serde_json::to_vec_pretty(&items.item(i))?;
-                out.extend_from_slice(&indented(&item, b"    "));
+                items
+                    .item(i)
+                    .serialize(&mut Nested::serializer(&mut out, 2))?;
             }
             Ok::<_, serde_json::Error>(out)
         });
@@ -187,17 +187,80 @@ const PARALLEL_FROM: usize = 4096;
 const RUN: usize = 2048;
 const RUNS_AT_ONCE: usize = 4;
 
-/// `json` (pretty, as written alone) as written one level deeper: `indent` after each line
-/// break. A JSON string never holds a raw line break, so each one is the printer's.
-fn indented(json: &[u8], indent: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
-    for line in json.split_inclusive(|&b| b == b'\n') {
-        out.extend_from_slice(line);
-        if line.ends_with(b"\n") {
-            out.extend_from_slice(indent);
-        }
+/// serde_json's pretty printer for a value written `depth` levels inside the report: the
+/// same bytes as `to_vec_pretty` gives for the value alone, with every line after the first
+/// indented by `depth` more levels, written as they go.
+struct Nested {
+    depth: usize,
+    /// Whether the innermost array or object open has a value yet.
+    has_value: bool,
+}
+
+impl Nested {
+    fn serializer<W: Write>(w: W, depth: usize) -> serde_json::Serializer<W, Nested> {
+        serde_json::Serializer::with_formatter(
+            w,
+            Nested {
+                depth,
+                has_value: false,
+            },
+        )
     }
-    out
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+
+    /// A line break (after a comma unless `first`) and the indent of the current depth.
+    fn line<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

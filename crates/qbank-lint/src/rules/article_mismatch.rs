@@ -99,7 +99,9 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
         return None;
     }
     let lower = word.to_lowercase();
-    let head: String = word.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let head = &word[..word
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(word.len())];
     // Acronyms said as words, not letter by letter.
     let said = &wording().said_as_words;
     for (list, vowel) in [(&said.vowel, true), (&said.consonant, false)] {

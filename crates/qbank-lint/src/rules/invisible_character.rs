@@ -35,12 +35,7 @@ impl Rule for InvisibleCharacter {
     }
     fn check(&self, ctx: &mut Context<'_>) {
         for (q, file, field) in ctx.prose_fields() {
-            // An ASCII text can only hold control characters: a byte at a time.
-            let clean = if field.text.is_ascii() {
-                !field.text.bytes().any(|b| is_invisible(char::from(b)))
-            } else {
-                !field.text.chars().any(is_invisible)
-            };
+            let clean = plain_ascii(field.text) || !field.text.chars().any(is_invisible);
             if clean {
                 continue;
             }
@@ -66,10 +61,47 @@ impl Rule for InvisibleCharacter {
     }
 }
 
+/// Whether `text` is printable ASCII, tabs and line breaks only: none of it is invisible.
+/// Read in blocks without stopping early, which the compiler turns into wide compares; most
+/// texts are such.
+fn plain_ascii(text: &str) -> bool {
+    text.as_bytes().chunks(32).all(|block| {
+        block.iter().fold(true, |plain, &b| {
+            plain & ((b' '..0x7f).contains(&b) | (b == b'\t') | (b == b'\n') | (b == b'\r'))
+        })
+    })
+}
+
 /// Whether `c` is a character a reader of the text cannot see.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}'
         | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' | '\u{FFFF}')
         || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_ascii_is_ascii_with_nothing_invisible() {
+        // Every ASCII byte alone, and in a block of more than 32 bytes at each place.
+        for b in 0u8..=0x7f {
+            let c = char::from(b);
+            assert_eq!(
+                plain_ascii(c.encode_utf8(&mut [0; 4])),
+                !is_invisible(c),
+                "{b:#04x}"
+            );
+            for at in [0, 31, 32, 40] {
+                let mut text = vec![b'a'; 41];
+                text[at] = b;
+                let text = String::from_utf8(text).unwrap();
+                assert_eq!(plain_ascii(&text), !is_invisible(c), "{b:#04x} at {at}");
+            }
+        }
+        assert!(!plain_ascii("caf\u{e9}"));
+        assert!(plain_ascii(""));
+    }
 }

@@ -2,7 +2,7 @@ use qbank_core::{Question, Severity};
 use qbank_text::similarity::Pair;
 
 use crate::rule::{Context, OptionDefault, Rule, RuleDoc, RuleOption, Settings};
-use qbank_text::words::same_normalized;
+use qbank_text::words::{normalized_key, same_normalized};
 
 /// The score from which two active questions are reported, unless qbank.toml sets
 /// `[rules.near-duplicate] threshold` (in hundredths).
@@ -95,6 +95,10 @@ impl Rule for NearDuplicate {
         // The pairs reported, each as (the question it lands on, the other question, the
         // pair), in one list: a large bank has hundreds of thousands of pairs.
         let mut reported: Vec<(u32, u32, u32)> = Vec::with_capacity(pairs.len());
+        // Each text's normalized form as a hash, made once for the questions in some pair: a
+        // question is in many pairs, and two texts are the same only where their keys are.
+        let mut keys: Vec<Option<u64>> = vec![None; active.len()];
+        let mut key = |i: usize| *keys[i].get_or_insert_with(|| normalized_key(&active[i].text));
         for (n, pair) in pairs.iter().enumerate() {
             // Questions come in path order, so `b` is in the later file; the finding lands on
             // `b` unless only `a` changed.
@@ -102,7 +106,8 @@ impl Rule for NearDuplicate {
             let swap = ctx.lands_on_earlier(earlier, later);
             let other = if swap { later } else { earlier };
             if acknowledged(earlier, later)
-                || same_normalized(&earlier.text, &later.text)
+                || (key(pair.first()) == key(pair.second())
+                    && same_normalized(&earlier.text, &later.text))
                 || ctx.allowed_on(other)
             {
                 continue;
