@@ -1718,7 +1718,7 @@ impl<'d> Index<'d> {
         // Both lists are in ascending term order: one cursor walks `b`'s as `a`'s go by.
         let y = &self.docs[b];
         let mut j = 0;
-        self.shared_weight_with(a, b, |t| {
+        let weight_in_b = |t| {
             while j < y.len() && y[j].0 < t {
                 j += 1;
             }
@@ -1726,45 +1726,67 @@ impl<'d> Index<'d> {
                 Some(&(u, weight)) if u == t => weight,
                 _ => 0.0,
             }
-        })
+        };
+        self.shared_weight_with(a, b, weight_in_b, f32::NEG_INFINITY)
+            .unwrap_or_default()
     }
 
     /// [`Index::shared_weight`] of `a` and `b`, with `b`'s term weights spread out in `dense`
     /// (zero for a term `b` lacks): one look-up per term of `a` instead of a merge of the two
-    /// lists. The same sum, added in the same order (ascending term ids).
-    fn shared_weight_dense(&self, a: usize, b: usize, dense: &[f32]) -> (f32, usize) {
-        self.shared_weight_with(a, b, |t| dense[t as usize])
+    /// lists; `None` once the two cannot share `least` (see [`Index::shared_weight_with`]).
+    fn shared_weight_reaching(
+        &self,
+        a: usize,
+        b: usize,
+        dense: &[f32],
+        least: f32,
+    ) -> Option<(f32, usize)> {
+        self.shared_weight_with(a, b, |t| dense[t as usize], least)
     }
 
     /// The weight `a` and `b` share (each term counting the lesser of its two weights, added
     /// in ascending term order) and how many subjects they share; nothing when they share no
     /// subject. `weight_in_b` gives `b`'s weight of each of `a`'s terms in turn, 0 when `b`
-    /// lacks it.
+    /// lacks it. `None` as soon as the weight the two can still share falls below `least`:
+    /// `a`'s weight less what the terms read so far did not share. Otherwise the same sum
+    /// whatever `least` is.
     fn shared_weight_with(
         &self,
         a: usize,
         b: usize,
         mut weight_in_b: impl FnMut(u32) -> f32,
-    ) -> (f32, usize) {
+        least: f32,
+    ) -> Option<(f32, usize)> {
         let (x, y) = (&self.docs[a], &self.docs[b]);
         // Subjects come first in each list: a first match past them is a light word.
         match (x.first(), y.first()) {
             (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
-            _ => return (0.0, 0),
+            _ => return Some((0.0, 0)),
         }
-        let (mut w, mut subjects) = (0.0, 0);
+        // How much of `a`'s weight may go unshared.
+        let spare = self.totals[a] - least;
+        let (mut w, mut subjects, mut lost) = (0.0, 0, 0.0);
         for &(t, weight) in x {
             let other = weight_in_b(t);
             if other > 0.0 {
                 subjects += usize::from(t < self.subjects);
                 w += weight.min(other);
+                if other >= weight {
+                    continue;
+                }
+                lost += weight - other;
+            } else {
+                lost += weight;
+            }
+            if lost > spare {
+                return None;
             }
         }
-        if subjects > 0 {
+        Some(if subjects > 0 {
             (w, subjects)
         } else {
             (0.0, 0)
-        }
+        })
     }
 
     /// How many subjects (terms that are not light words) text `i` has.
@@ -2234,8 +2256,21 @@ impl<'d> Index<'d> {
                     dense[t as usize] = w;
                 }
                 let score_with = |a: usize| {
-                    let (shared, subjects) = self.shared_weight_dense(a, b, &dense);
-                    self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
+                    // Without the vectors of both, only the words can bring a pair to the
+                    // threshold, and they need a share of each text's weight (`least_shares`):
+                    // a pair that cannot share that much is left as soon as that shows.
+                    let least = if self.vectors[a].is_none() || self.vectors[b].is_none() {
+                        let (x, y) = (self.totals[a], self.totals[b]);
+                        (lighter * x.min(y)).max(heavier * x.max(y))
+                    } else {
+                        f32::NEG_INFINITY
+                    };
+                    match self.shared_weight_reaching(a, b, &dense, least) {
+                        Some((shared, subjects)) => {
+                            self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
+                        }
+                        None => 0.0,
+                    }
                 };
                 // A pair that may reach the threshold, and whether its verdict reads its
                 // residual (see `Index::verdict`).
