@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use qbank_core::hash::FastSet;
+use qbank_core::hash::{FastMap, FastSet};
 use qbank_core::{BuiltinData, Diagnostic, SourceFile};
 use serde::Deserialize;
 
@@ -31,6 +31,18 @@ pub(crate) struct Wording {
     pub said_as_words: SaidAsWords,
     pub first_sounds: FirstSounds,
     pub said_either_way: Vec<String>,
+    /// `said_either_way` as a set, made on first use.
+    #[serde(skip)]
+    either_way: OnceLock<FastSet<String>>,
+}
+
+impl Wording {
+    /// Whether `lower` (a lowercase word) is said with either article.
+    pub fn said_either_way(&self, lower: &str) -> bool {
+        self.either_way
+            .get_or_init(|| self.said_either_way.iter().cloned().collect())
+            .contains(lower)
+    }
 }
 
 /// Beginnings of words whose first letter does not tell their first sound, by that sound.
@@ -40,22 +52,32 @@ pub(crate) struct FirstSounds {
     pub vowel: Vec<String>,
     pub consonant: Vec<String>,
     pub either: Vec<String>,
+    /// Each beginning's sound, and the length of the longest, made on first use (a beginning
+    /// is in one list only: `read` leaves out one listed twice).
+    #[serde(skip)]
+    index: OnceLock<(FastMap<String, Option<bool>>, usize)>,
 }
 
 impl FirstSounds {
     /// The sound `lower` (a lowercase word) starts with by the longest of these beginnings it
     /// has: `Some(Some(vowel))`, `Some(None)` when either is said, `None` when it has none.
     pub fn of(&self, lower: &str) -> Option<Option<bool>> {
-        [
-            (&self.vowel, Some(true)),
-            (&self.consonant, Some(false)),
-            (&self.either, None),
-        ]
-        .into_iter()
-        .flat_map(|(list, sound)| list.iter().map(move |b| (b, sound)))
-        .filter(|(beginning, _)| lower.starts_with(beginning.as_str()))
-        .max_by_key(|(beginning, _)| beginning.len())
-        .map(|(_, sound)| sound)
+        let (index, longest) = self.index.get_or_init(|| {
+            let index: FastMap<String, Option<bool>> = [
+                (&self.vowel, Some(true)),
+                (&self.consonant, Some(false)),
+                (&self.either, None),
+            ]
+            .into_iter()
+            .flat_map(|(list, sound)| list.iter().map(move |b| (b.clone(), sound)))
+            .collect();
+            let longest = index.keys().map(String::len).max().unwrap_or_default();
+            (index, longest)
+        });
+        (1..=lower.len().min(*longest))
+            .rev()
+            .filter(|&end| lower.is_char_boundary(end))
+            .find_map(|end| index.get(&lower[..end]).copied())
     }
 }
 
@@ -65,6 +87,30 @@ impl FirstSounds {
 pub(crate) struct SaidAsWords {
     pub vowel: Vec<String>,
     pub consonant: Vec<String>,
+    /// Each acronym's sound, made on first use.
+    #[serde(skip)]
+    index: OnceLock<FastMap<String, bool>>,
+}
+
+impl SaidAsWords {
+    /// The sound `head` starts with when it, or it less a plural `s`, is one of these
+    /// acronyms; a vowel sound when one reading is in each list, as the vowel list is read
+    /// first.
+    pub fn of(&self, head: &str) -> Option<bool> {
+        let index = self.index.get_or_init(|| {
+            let sounds = [(&self.vowel, true), (&self.consonant, false)];
+            sounds
+                .into_iter()
+                .flat_map(|(list, vowel)| list.iter().map(move |a| (a.clone(), vowel)))
+                .collect()
+        });
+        let singular = head.strip_suffix('s').and_then(|h| index.get(h));
+        match (index.get(head), singular) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 /// The built-in lists.

@@ -330,10 +330,22 @@ fn ascii_normalized(text: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// The runs of letters and digits of an ASCII `text`: the words [`normalized`] keeps.
+/// The runs of letters and digits of an ASCII `text`: the words [`normalized`] keeps. Read
+/// by bytes; every run starts and ends at an ASCII byte, so at a character's edge whatever
+/// the text holds.
 fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (start < i).then(|| &text[start..i])
+    })
 }
 
 #[cfg(test)]
@@ -424,6 +436,13 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// An ASCII text, normalized a byte at a time, reads as any text does.
+        #[test]
+        fn ascii_normalized_is_normalized_chars(text in "[ -~\t\n]{0,60}") {
+            let by_chars: String = normalized_chars(&text).collect();
+            prop_assert_eq!(normalized(&text), by_chars);
+        }
 
         /// The byte-at-a-time tokens are those of the plain reading, and the pairs are the
         /// tokens two by two.

@@ -103,16 +103,10 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(word.len())];
     // Acronyms said as words, not letter by letter.
-    let said = &wording().said_as_words;
-    for (list, vowel) in [(&said.vowel, true), (&said.consonant, false)] {
-        if list
-            .iter()
-            .any(|acronym| head == *acronym || head.strip_suffix('s') == Some(acronym))
-        {
-            return Some(vowel);
-        }
+    if let Some(vowel) = wording().said_as_words.of(head) {
+        return Some(vowel);
     }
-    if wording().said_either_way.contains(&lower) {
+    if wording().said_either_way(&lower) {
         return None;
     }
     // Spelt letter by letter: an acronym (two capitals in a row: SLA, MLOps, GPUs, K8s,
