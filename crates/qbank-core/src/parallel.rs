@@ -60,6 +60,19 @@ pub fn map_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Ve
     run(items.iter().collect(), |item| vec![f(item)])
 }
 
+/// [`map_each`] with scratch space: each thread makes a state once with `init` and lends it
+/// to `f` for every item it takes, so that large buffers are made once a thread rather than
+/// once an item (a fresh buffer is fresh pages, which the system fills in one at a time).
+pub fn map_each_with<T: Sync, S, U: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> U + Sync,
+) -> Vec<U> {
+    run_with(items.iter().collect(), init, |state, item| {
+        vec![f(state, item)]
+    })
+}
+
 /// [`map_each`] for long work that someone watches: `progress` is called on the calling
 /// thread with the sum of `weight` over the items done so far, each time one is done.
 pub fn map_each_watched<T: Sync, U: Send>(
@@ -123,18 +136,32 @@ fn cores() -> usize {
 /// Runs `f` on every part, on up to one thread per core, each thread taking the next part
 /// not yet taken; the parts' results concatenated in the order of `parts`.
 fn run<P: Send, U: Send>(parts: Vec<P>, f: impl Fn(P) -> Vec<U> + Sync) -> Vec<U> {
+    run_with(parts, || (), |(), part| f(part))
+}
+
+/// [`run`], each thread lending `f` the state it made with `init` once.
+fn run_with<P: Send, S, U: Send>(
+    parts: Vec<P>,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, P) -> Vec<U> + Sync,
+) -> Vec<U> {
     let count = parts.len();
     let threads = cores().min(count);
     if threads <= 1 {
-        return parts.into_iter().flat_map(f).collect();
+        let mut state = init();
+        return parts
+            .into_iter()
+            .flat_map(|part| f(&mut state, part))
+            .collect();
     }
     let parts: Vec<Mutex<Option<P>>> = parts.into_iter().map(|p| Mutex::new(Some(p))).collect();
     let next = AtomicUsize::new(0);
-    let (parts, next, f) = (&parts, &next, &f);
+    let (parts, next, f, init) = (&parts, &next, &f, &init);
     let mut done: Vec<(usize, Vec<U>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(move || {
+                    let mut state = init();
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -143,7 +170,7 @@ fn run<P: Send, U: Send>(parts: Vec<P>, f: impl Fn(P) -> Vec<U> + Sync) -> Vec<U
                         };
                         let part = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
                         if let Some(part) = part {
-                            out.push((i, f(part)));
+                            out.push((i, f(&mut state, part)));
                         }
                     }
                     out
@@ -183,6 +210,25 @@ mod tests {
         });
         assert_eq!(out, (0..1000).collect::<Vec<_>>());
         assert_eq!(items, (1..=1000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn each_thread_keeps_its_state_across_items() {
+        // Each thread counts the items it has taken; each result is in input order whatever
+        // thread made it.
+        let items: Vec<usize> = (0..500).collect();
+        let out = map_each_with(
+            &items,
+            || 0usize,
+            |taken, &n| {
+                *taken += 1;
+                (n, *taken)
+            },
+        );
+        assert!(out.iter().enumerate().all(|(k, &(n, _))| n == k));
+        // One fresh state a thread, not one an item.
+        let fresh = out.iter().filter(|&&(_, taken)| taken == 1).count();
+        assert!((1..=cores()).contains(&fresh), "{fresh} fresh states");
     }
 
     #[test]

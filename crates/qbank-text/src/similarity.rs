@@ -2237,10 +2237,20 @@ impl<'d> Index<'d> {
             .step_by(LOOKUP_RUN)
             .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
             .collect();
-        let looked_up = qbank_core::parallel::map_each(&runs, |run| {
-            let mut seen = vec![u32::MAX; self.docs.len()];
-            // The weights of the text being looked up, by term (every weight is positive).
-            let mut dense = vec![0.0f32; self.names.len()];
+        // Which texts were met while looking up the text at a position (marked with the
+        // position, unique across runs), and the weights of the text being looked up, by term
+        // (every weight is positive; zeroed again after each text): made once a thread, as
+        // both start each run as new.
+        let scratch = || {
+            (
+                vec![u32::MAX; self.docs.len()],
+                vec![0.0f32; self.names.len()],
+            )
+        };
+        // Whether any text has a vector: where none does, a candidate's own is not looked at.
+        let any_vectors = self.has_meaning();
+        let looked_up = qbank_core::parallel::map_each_with(&runs, scratch, |scratch, run| {
+            let (seen, dense) = scratch;
             let mut pairs = Vec::new();
             let mut candidates = 0usize;
             // (partner, score so far, whether the verdict still reads what the two do not
@@ -2259,13 +2269,14 @@ impl<'d> Index<'d> {
                     // Without the vectors of both, only the words can bring a pair to the
                     // threshold, and they need a share of each text's weight (`least_shares`):
                     // a pair that cannot share that much is left as soon as that shows.
-                    let least = if self.vectors[a].is_none() || self.vectors[b].is_none() {
-                        let (x, y) = (self.totals[a], self.totals[b]);
-                        (lighter * x.min(y)).max(heavier * x.max(y))
-                    } else {
-                        f32::NEG_INFINITY
-                    };
-                    match self.shared_weight_reaching(a, b, &dense, least) {
+                    let least =
+                        if !any_vectors || self.vectors[a].is_none() || self.vectors[b].is_none() {
+                            let (x, y) = (self.totals[a], self.totals[b]);
+                            (lighter * x.min(y)).max(heavier * x.max(y))
+                        } else {
+                            f32::NEG_INFINITY
+                        };
+                    match self.shared_weight_reaching(a, b, dense, least) {
                         Some((shared, subjects)) => {
                             self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
                         }
@@ -2276,6 +2287,10 @@ impl<'d> Index<'d> {
                 // residual (see `Index::verdict`).
                 let keep = |a: usize, score: f32| -> Option<(usize, f32, bool)> {
                     let reached = score >= threshold;
+                    // Without vectors, meaning has nothing to say (`meaning_decides`).
+                    if !reached && !any_vectors {
+                        return None;
+                    }
                     let whole = self.meaning_decides(a, b);
                     let raises = whole.is_some_and(|c| c >= MEANING_FROM);
                     // Meaning may raise a pair to the threshold, or bring one down from it.

@@ -152,9 +152,13 @@ pub fn render_with_status(
         .step_by(RUN)
         .map(|start| start..(start + RUN).min(diagnostics.len()))
         .collect();
+    // The runs' buffers, used again once written: a buffer of a few megabytes is fresh pages
+    // each time it is made anew.
+    let spare: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+    let take = || spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
     for batch in runs.chunks(RUNS_AT_ONCE) {
         let written = qbank_core::parallel::map_each(batch, |run| {
-            let mut out = Vec::with_capacity(run.len() * 1024);
+            let mut out = take().unwrap_or_else(|| Vec::with_capacity(run.len() * 1024));
             for i in run.clone() {
                 out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
                 items
@@ -164,7 +168,10 @@ pub fn render_with_status(
             Ok::<_, serde_json::Error>(out)
         });
         for out in written {
-            w.write_all(&out?)?;
+            let mut out = out?;
+            w.write_all(&out)?;
+            out.clear();
+            spare.lock().unwrap_or_else(|e| e.into_inner()).push(out);
         }
     }
     w.write_all(b"\n  ]\n}\n")
