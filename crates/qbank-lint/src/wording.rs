@@ -272,12 +272,30 @@ mod tests {
             vowel: vec!["oner".to_owned()],
             consonant: vec!["one".to_owned(), "uni".to_owned()],
             either: vec!["unic".to_owned()],
+            index: Default::default(),
         };
         assert_eq!(sounds.of("one-off"), Some(Some(false)));
         assert_eq!(sounds.of("onerous"), Some(Some(true)));
         assert_eq!(sounds.of("unicorn"), Some(None));
         assert_eq!(sounds.of("union"), Some(Some(false)));
         assert_eq!(sounds.of("apple"), None);
+        // A beginning is matched whole characters at a time.
+        assert_eq!(sounds.of("uné"), None);
+        assert_eq!(sounds.of("é"), None);
+    }
+
+    #[test]
+    fn an_acronym_said_as_a_word_is_found_alone_or_plural() {
+        let said = super::SaidAsWords {
+            vowel: vec!["ONNX".to_owned()],
+            consonant: vec!["YAML".to_owned(), "DAG".to_owned()],
+            index: Default::default(),
+        };
+        assert_eq!(said.of("ONNX"), Some(true));
+        assert_eq!(said.of("DAGs"), Some(false));
+        assert_eq!(said.of("YAML"), Some(false));
+        assert_eq!(said.of("yaml"), None);
+        assert_eq!(said.of("SLA"), None);
     }
 
     #[test]
