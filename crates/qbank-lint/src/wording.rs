@@ -38,7 +38,7 @@ pub(crate) struct Wording {
 
 impl Wording {
     /// Whether `lower` (a lowercase word) is said with either article.
-    pub fn said_either_way(&self, lower: &str) -> bool {
+    pub fn is_said_either_way(&self, lower: &str) -> bool {
         self.either_way
             .get_or_init(|| self.said_either_way.iter().cloned().collect())
             .contains(lower)

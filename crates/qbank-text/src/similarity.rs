@@ -1731,19 +1731,6 @@ impl<'d> Index<'d> {
             .unwrap_or_default()
     }
 
-    /// [`Index::shared_weight`] of `a` and `b`, with `b`'s term weights spread out in `dense`
-    /// (zero for a term `b` lacks): one look-up per term of `a` instead of a merge of the two
-    /// lists; `None` once the two cannot share `least` (see [`Index::shared_weight_with`]).
-    fn shared_weight_reaching(
-        &self,
-        a: usize,
-        b: usize,
-        dense: &[f32],
-        least: f32,
-    ) -> Option<(f32, usize)> {
-        self.shared_weight_with(a, b, |t| dense[t as usize], least)
-    }
-
     /// The weight `a` and `b` share (each term counting the lesser of its two weights, added
     /// in ascending term order) and how many subjects they share; nothing when they share no
     /// subject. `weight_in_b` gives `b`'s weight of each of `a`'s terms in turn, 0 when `b`
@@ -2276,7 +2263,9 @@ impl<'d> Index<'d> {
                         } else {
                             f32::NEG_INFINITY
                         };
-                    match self.shared_weight_reaching(a, b, dense, least) {
+                    // `b`'s weights spread out by term: one look-up per term of `a` instead
+                    // of a merge of the two lists.
+                    match self.shared_weight_with(a, b, |t| dense[t as usize], least) {
                         Some((shared, subjects)) => {
                             self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
                         }

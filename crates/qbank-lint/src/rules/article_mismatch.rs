@@ -106,7 +106,7 @@ pub(crate) fn starts_with_vowel_sound(word: &str) -> Option<bool> {
     if let Some(vowel) = wording().said_as_words.of(head) {
         return Some(vowel);
     }
-    if wording().said_either_way(&lower) {
+    if wording().is_said_either_way(&lower) {
         return None;
     }
     // Spelt letter by letter: an acronym (two capitals in a row: SLA, MLOps, GPUs, K8s,
