@@ -1065,6 +1065,37 @@ fn an_edit_to_a_linked_question_is_the_change() {
 
 #[cfg(unix)]
 #[test]
+fn an_edit_inside_a_linked_folder_is_the_change() {
+    let s = Scenario::new("linked-folder");
+    s.write(
+        "shared/team/naming.yaml",
+        &question(
+            "naming",
+            "deployment",
+            "How do you detect data drift in the inputs of a model?",
+        ),
+    );
+    std::os::unix::fs::symlink("../../shared/team", s.path("questions/deployment/team")).unwrap();
+    s.commit("a linked folder");
+    git(&s.dir, &["branch", "-f", "main", "HEAD"]);
+    // Taken from the bank now where the change left it, the file would hide the edit.
+    s.write(
+        "shared/team/naming.yaml",
+        &question(
+            "naming",
+            "deployment",
+            "How old are you, and when do you plan to have children?",
+        ),
+    );
+    s.commit("edit a file of the folder linked to");
+    fails_with_new(
+        &s,
+        "new error protected-characteristic questions/deployment/team/naming.yaml",
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_link_back_up_the_tree_is_not_read_twice_at_the_base() {
     let s = Scenario::new("link-up");
     // A link to a folder above the bank: the loader does not read through it (a loop), and

@@ -404,6 +404,18 @@ impl Repo {
     /// was at `commit`, read from git's objects. Paths are relative to `dir`, sorted.
     /// Symbolic links and submodules are left out: their content is not a bank file.
     pub fn files_at(&self, commit: &str, dir: &str) -> Result<Vec<BlobFile>, GitError> {
+        Ok(self.files_at_but(commit, dir, &|_| false)?.0)
+    }
+
+    /// [`Repo::files_at`], without reading the files that `known` names (by their path
+    /// inside `dir`): those are only listed, in the second list, sorted. Only a file that is a
+    /// file at `commit` is left unread this way, never one reached through a link.
+    pub fn files_at_but(
+        &self,
+        commit: &str,
+        dir: &str,
+        known: &dyn Fn(&str) -> bool,
+    ) -> Result<(Vec<BlobFile>, Vec<String>), GitError> {
         let prefix = if dir.is_empty() {
             String::new()
         } else {
@@ -416,12 +428,15 @@ impl Repo {
         let listing = self.run(&args)?;
         let mut wanted = Vec::new();
         let mut links = Vec::new();
+        let mut unread = Vec::new();
         for (mode, object, path) in tree_entries(&listing) {
             let Some(inside) = path.strip_prefix(&prefix) else {
                 continue;
             };
             if mode == "120000" {
                 links.push((inside.to_owned(), path.clone(), object));
+            } else if known(inside) {
+                unread.push(inside.to_owned());
             } else {
                 wanted.push((inside.to_owned(), object));
             }
@@ -437,7 +452,8 @@ impl Repo {
             .map(|((path, _), bytes)| BlobFile { path, bytes })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        unread.sort();
+        Ok((files, unread))
     }
 
     /// What the links among a commit's files (`(path inside the folder, path in the

@@ -31,8 +31,8 @@ pub mod yaml;
 pub use diag::{sort_diagnostics, Diagnostic, Label, Position, Severity, Span, Text};
 pub use fingerprint::{content_revision, fingerprint, question_revision};
 pub use load::{
-    load_bank, load_bank_from_files, load_bank_with_progress, Bank, BuiltinData, LoadError,
-    SourceFile,
+    load_bank, load_bank_at, load_bank_from_files, load_bank_with_progress, Bank, BuiltinData,
+    LoadError, Reusable, SourceFile,
 };
 pub use loops::{
     interview_name, select_loop, CompetencyCoverage, DrawnInterview, LoopError, LoopSelection,

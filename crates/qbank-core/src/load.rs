@@ -5,7 +5,7 @@
 //! the bank is still read. Only a bank that cannot be read at all (the folder does not exist,
 //! there is no `topics.yaml`) is a [`LoadError`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -395,8 +395,18 @@ struct Found {
     path: PathBuf,
     relative: String,
     kind: FileKind,
-    /// The file's bytes when they come from elsewhere than the disk (git's objects).
-    bytes: Option<Vec<u8>>,
+    source: Source,
+}
+
+/// Where a found file's text comes from.
+enum Source {
+    /// The disk, at the found path.
+    Disk,
+    /// These bytes (a blob of git's objects).
+    Bytes(Vec<u8>),
+    /// This file of another bank, loaded without a diagnostic from the same bytes: its text
+    /// and what it parsed into are taken as they are ([`load_bank_at`]).
+    Same(FileId),
 }
 
 /// What loading one file gave.
@@ -428,7 +438,14 @@ pub fn load_bank_with_progress(
     let display_root = display_path(root);
     let mut diagnostics = Vec::new();
     let found = find_files(root, &display_root, &mut diagnostics)?;
-    Ok(assemble(root, &display_root, found, diagnostics, progress))
+    Ok(assemble(
+        root,
+        &display_root,
+        found,
+        diagnostics,
+        None,
+        progress,
+    ))
 }
 
 /// Loads a bank from files held in memory (the bank as it was at a git commit, read with
@@ -439,22 +456,84 @@ pub fn load_bank_from_files(
     root: &Path,
     files: Vec<crate::git::BlobFile>,
 ) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
-    if !files.iter().any(|f| f.path == TOPICS_FILE) {
+    load_bank_at(root, files, Vec::new(), None)
+}
+
+/// The files of a loaded bank that loaded without a diagnostic: another version of the bank
+/// whose file at the same path has the same bytes can take such a file as it is, text and
+/// question, instead of reading and parsing it again ([`load_bank_at`]).
+pub struct Reusable<'b> {
+    bank: &'b Bank,
+    clean: HashMap<&'b str, FileId>,
+}
+
+impl<'b> Reusable<'b> {
+    /// The files of `bank` on which loading it reported nothing in `load_diagnostics`.
+    pub fn new(bank: &'b Bank, load_diagnostics: &[Diagnostic]) -> Reusable<'b> {
+        let reported: HashSet<&str> = load_diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary))
+            .map(|l| l.file.as_ref())
+            .collect();
+        let clean = bank
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !reported.contains(f.path.as_ref()))
+            .map(|(id, f)| (f.relative.as_str(), id))
+            .collect();
+        Reusable { bank, clean }
+    }
+
+    /// Whether the file at `relative` (its path inside the bank) can be taken as it is.
+    pub fn has(&self, relative: &str) -> bool {
+        self.clean.contains_key(relative)
+    }
+}
+
+/// [`load_bank_from_files`] with more files: `same` names files (by their path inside the
+/// bank) whose bytes are those of the file at the same path in `from`'s bank, and which
+/// [`Reusable::has`] accepts (the others are left out). Those are taken from it as they are,
+/// not read again. Used for the bank at the base of a change, where most files are what they
+/// are now.
+pub fn load_bank_at(
+    root: &Path,
+    files: Vec<crate::git::BlobFile>,
+    same: Vec<String>,
+    from: Option<&Reusable>,
+) -> Result<(Bank, Vec<Diagnostic>), LoadError> {
+    let same: Vec<(String, FileId)> = match from {
+        Some(from) => same
+            .into_iter()
+            .filter_map(|p| from.clean.get(p.as_str()).map(|&id| (p, id)))
+            .collect(),
+        None => Vec::new(),
+    };
+    if !files.iter().any(|f| f.path == TOPICS_FILE) && !same.iter().any(|(p, _)| p == TOPICS_FILE) {
         return Err(LoadError::NoTopics(root.to_path_buf()));
     }
     let display_root = display_path(root);
-    let mut found: Vec<Found> = files
-        .into_iter()
-        .filter(|f| is_bank_file(&f.path) && f.path.split('/').count() <= MAX_FOLDER_DEPTH)
-        .map(|f| Found {
-            kind: kind_of_path(&f.path),
-            path: root.join(&f.path),
-            relative: f.path,
-            bytes: Some(f.bytes),
+    let read = files.into_iter().map(|f| (f.path, Source::Bytes(f.bytes)));
+    let taken = same.into_iter().map(|(p, id)| (p, Source::Same(id)));
+    let mut found: Vec<Found> = read
+        .chain(taken)
+        .filter(|(path, _)| is_bank_file(path) && path.split('/').count() <= MAX_FOLDER_DEPTH)
+        .map(|(relative, source)| Found {
+            kind: kind_of_path(&relative),
+            path: root.join(&relative),
+            relative,
+            source,
         })
         .collect();
     found.sort_by(|a, b| a.relative.cmp(&b.relative));
-    Ok(assemble(root, &display_root, found, Vec::new(), &|_, _| {}))
+    Ok(assemble(
+        root,
+        &display_root,
+        found,
+        Vec::new(),
+        from.map(|f| f.bank),
+        &|_, _| {},
+    ))
 }
 
 /// Reads, parses and checks the files found, on all cores, into a bank.
@@ -463,6 +542,7 @@ fn assemble(
     display_root: &str,
     found: Vec<Found>,
     mut diagnostics: Vec<Diagnostic>,
+    from: Option<&Bank>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Bank, Vec<Diagnostic>) {
     let total = found.len();
@@ -473,7 +553,10 @@ fn assemble(
                 let n = done.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
                 progress(n + 256, total);
             }
-            load_file(f, display_root)
+            match (&f.source, from) {
+                (Source::Same(id), Some(from)) => taken(from, *id),
+                _ => load_file(f, display_root),
+            }
         });
 
     let mut bank = Bank {
@@ -556,7 +639,7 @@ fn find_files(
             kind: kind_of_path(&relative),
             path,
             relative,
-            bytes: None,
+            source: Source::Disk,
         })
         .collect())
 }
@@ -579,14 +662,37 @@ pub fn walk(
     display_dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<(PathBuf, String)>, LoadError> {
+    Ok(walk_marked(dir, display_dir, diagnostics)?
+        .into_iter()
+        .map(|(path, relative, _)| (path, relative))
+        .collect())
+}
+
+/// The files [`walk`] finds that it reached through a symbolic link: the file is one, or a
+/// folder on its way from `dir` is. The others are where their path inside `dir` says.
+pub fn linked_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, LoadError> {
+    let mut ignored = Vec::new();
+    Ok(walk_marked(dir, "", &mut ignored)?
+        .into_iter()
+        .filter(|(_, _, linked)| *linked)
+        .map(|(path, relative, _)| (path, relative))
+        .collect())
+}
+
+/// [`walk`], marking each file reached through a symbolic link.
+fn walk_marked(
+    dir: &Path,
+    display_dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<(PathBuf, String, bool)>, LoadError> {
     let (root, display_root) = (dir, display_dir);
     let mut found = Vec::new();
     let mut seen_dirs = HashSet::new();
     let root_canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     seen_dirs.insert(root_canonical.clone());
-    // (folder, its path inside the bank, depth)
-    let mut todo = vec![(root.to_path_buf(), String::new(), 0usize)];
-    while let Some((dir, rel, depth)) = todo.pop() {
+    // (folder, its path inside the bank, depth, whether it was reached through a link)
+    let mut todo = vec![(root.to_path_buf(), String::new(), 0usize, false)];
+    while let Some((dir, rel, depth, linked)) = todo.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if depth == 0 => return Err(LoadError::Io(dir, e.to_string())),
@@ -626,7 +732,7 @@ pub fn walk(
             let is_link = file_type.is_none_or(|t| t.is_symlink());
             if !is_link && file_type.is_some_and(|t| t.is_file()) {
                 if is_yaml {
-                    found.push((path, relative));
+                    found.push((path, relative, linked));
                 }
                 continue;
             }
@@ -680,9 +786,9 @@ pub fn walk(
                     ));
                     continue;
                 }
-                subdirs.push((path, relative, depth + 1));
+                subdirs.push((path, relative, depth + 1, linked || is_link));
             } else if is_yaml && meta.is_file() {
-                found.push((path, relative));
+                found.push((path, relative, linked || is_link));
             } else if is_yaml {
                 // A pipe, a socket or a device: reading it could wait forever or never end.
                 diagnostics.push(
@@ -739,9 +845,9 @@ fn kind_of(folder: &str, relative: &str) -> FileKind {
 fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diagnostic>) {
     let path = join_display(display_root, &found.relative);
     let mut diags = Vec::new();
-    let text = match &found.bytes {
-        Some(bytes) => decode_text(bytes.clone(), None, &path, &mut diags),
-        None => read_text(&found.path, &path, &mut diags),
+    let text = match &found.source {
+        Source::Bytes(bytes) => decode_text(bytes.clone(), None, &path, &mut diags),
+        Source::Disk | Source::Same(_) => read_text(&found.path, &path, &mut diags),
     };
     let file = SourceFile::new(
         path,
@@ -756,6 +862,48 @@ fn load_file(found: &Found, display_root: &str) -> (SourceFile, Parsed, Vec<Diag
     let (parsed, unique_keys) = check_file(&file, &mut diags);
     file.unique_keys = unique_keys;
     (file, parsed, diags)
+}
+
+/// File `id` of `from`, and what it parsed into, as [`load_file`] gave them: a copy for
+/// another bank, which gives it its own id.
+fn taken(from: &Bank, id: FileId) -> (SourceFile, Parsed, Vec<Diagnostic>) {
+    let file = &from.files[id];
+    let copy = SourceFile {
+        path: file.path.clone(),
+        relative: file.relative.clone(),
+        kind: file.kind,
+        text: file.text.clone(),
+        lines: file.lines.clone(),
+        unique_keys: file.unique_keys,
+        located: Mutex::new(Vec::new()),
+    };
+    // Each list is in file order.
+    let parsed = match file.kind {
+        FileKind::Question => from
+            .questions
+            .binary_search_by_key(&id, |q| q.file)
+            .map_or(Parsed::Nothing, |i| {
+                Parsed::Question(Box::new(from.questions[i].clone()))
+            }),
+        FileKind::Kit => from
+            .kits
+            .binary_search_by_key(&id, |k| k.file)
+            .map_or(Parsed::Nothing, |i| {
+                Parsed::Kit(Box::new(from.kits[i].clone()))
+            }),
+        FileKind::Loop => from
+            .loops
+            .binary_search_by_key(&id, |l| l.file)
+            .map_or(Parsed::Nothing, |i| {
+                Parsed::Loop(Box::new(from.loops[i].clone()))
+            }),
+        FileKind::Topics if from.topics_file == Some(id) => Parsed::Topics(from.topics.clone()),
+        FileKind::Competencies if from.competencies_file == Some(id) => {
+            Parsed::Competencies(from.competencies.clone())
+        }
+        FileKind::Topics | FileKind::Competencies => Parsed::Nothing,
+    };
+    (copy, parsed, Vec::new())
 }
 
 /// Reads a file as UTF-8 text, reporting why it cannot be.
@@ -1041,6 +1189,84 @@ fn expected_content(kind: FileKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Copies the folder `from` into `to`, files and folders.
+    fn copy_folder(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_folder(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_bank_that_takes_files_as_they_are_is_the_bank_read_again() {
+        let dir = std::env::temp_dir().join(format!("qbank-load-at-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+        copy_folder(&project, &dir);
+        // Files that loaded with a finding are read again, never taken.
+        fs::write(dir.join("versioning/broken.yaml"), "id: broken\ntext: [\n").unwrap();
+        fs::write(
+            dir.join("versioning/twice.yaml"),
+            "id: twice\ntext: Why?\ntext: Why not?\n",
+        )
+        .unwrap();
+        let (now, now_diagnostics) = load_bank(&dir).unwrap();
+        let reusable = Reusable::new(&now, &now_diagnostics);
+        assert!(!reusable.has("versioning/broken.yaml"));
+        assert!(!reusable.has("versioning/twice.yaml"));
+        assert!(reusable.has(TOPICS_FILE) && reusable.has(COMPETENCIES_FILE));
+        let blobs: Vec<crate::git::BlobFile> = now
+            .files
+            .iter()
+            .map(|f| crate::git::BlobFile {
+                path: f.relative.clone(),
+                bytes: fs::read(dir.join(&f.relative)).unwrap(),
+            })
+            .collect();
+        let (read, read_diagnostics) = load_bank_from_files(&dir, blobs.clone()).unwrap();
+        let (unknown, known): (Vec<_>, Vec<_>) =
+            blobs.into_iter().partition(|b| !reusable.has(&b.path));
+        let same: Vec<String> = known.into_iter().map(|b| b.path).collect();
+        assert!(same.len() > 100 && unknown.len() == 2, "{}", same.len());
+        let (taken, taken_diagnostics) =
+            load_bank_at(&dir, unknown, same, Some(&reusable)).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+
+        assert!(!read.kits.is_empty() && !read.loops.is_empty());
+        assert_eq!(taken.questions, read.questions);
+        assert_eq!(taken.kits, read.kits);
+        assert_eq!(taken.loops, read.loops);
+        assert_eq!(taken.topics, read.topics);
+        assert_eq!(taken.competencies, read.competencies);
+        assert_eq!(
+            (taken.topics_file, taken.competencies_file),
+            (read.topics_file, read.competencies_file)
+        );
+        assert_eq!(taken_diagnostics, read_diagnostics);
+        assert_eq!(taken.files.len(), read.files.len());
+        for (t, r) in taken.files.iter().zip(&read.files) {
+            assert_eq!(
+                (&t.path, &t.relative, t.kind, &t.text),
+                (&r.path, &r.relative, r.kind, &r.text)
+            );
+        }
+        // Places are found in a file taken as in a file read.
+        for q in &read.questions {
+            for pointer in ["/text", "/id", "/follow_ups/0"] {
+                assert_eq!(
+                    taken.file(q.file).label(pointer),
+                    read.file(q.file).label(pointer)
+                );
+            }
+        }
+    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new(

@@ -57,6 +57,10 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
         ..selected(settings)
     };
     let settings = with_args(config.settings.clone());
+    // The files the bank at the base can take from the bank now, where the change left them.
+    let now = comparison
+        .as_ref()
+        .map(|_| qbank_core::Reusable::new(&bank, &load_diagnostics));
     // The bank as it was (read from git and linted) at the same time as the bank now.
     let (mut diagnostics, before) = qbank_core::parallel::join(
         || qbank_lint::lint(&bank, load_diagnostics, &settings),
@@ -64,7 +68,7 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             comparison
                 .as_ref()
                 .filter(|c| c.anything_changed)
-                .map(|c| c.findings_before(&bank_dir, &config.settings, &with_args))
+                .map(|c| c.findings_before(&bank_dir, now.as_ref(), &config.settings, &with_args))
         },
     );
     let mut statuses = None;
@@ -237,10 +241,13 @@ impl Comparison {
     /// The findings of the bank at the base commit, with the settings it had then (`now`'s
     /// when the settings file is outside the repository: the change cannot have touched it).
     /// With the same settings as now, the file rules run only on the files the change touched
-    /// ([`gate::lint_before`]).
+    /// ([`gate::lint_before`]). The files the change left as they are (neither changed nor
+    /// reached through a link to a changed file) are taken from `reusable`, the bank now,
+    /// where they loaded without a diagnostic, instead of being read from git and parsed again.
     fn findings_before(
         &self,
         bank: &Path,
+        reusable: Option<&qbank_core::Reusable>,
         now: &qbank_lint::Settings,
         with_args: &(dyn Fn(qbank_lint::Settings) -> qbank_lint::Settings + Sync),
     ) -> Result<gate::Before, Failure> {
@@ -265,22 +272,23 @@ impl Comparison {
             BaseConfig::Defaults => qbank_lint::Settings::default(),
             BaseConfig::Now => now.clone(),
         };
-        let files = self
+        let unchanged =
+            |p: &str| !self.changed_in_bank.contains(p) && reusable.is_some_and(|r| r.has(p));
+        let (files, same) = self
             .repo
-            .files_at(&self.base, &self.bank_in_repo)
+            .files_at_but(&self.base, &self.bank_in_repo, &unchanged)
             .map_err(fail)?;
+        let topics = |p: &String| p == qbank_core::load::TOPICS_FILE;
         let touched = (!self.settings_changed).then(|| {
             let files = files
                 .iter()
-                .filter(|f| {
-                    f.path == qbank_core::load::TOPICS_FILE
-                        || self.changed_in_bank.contains(&f.path)
-                })
+                .filter(|f| topics(&f.path) || self.changed_in_bank.contains(&f.path))
                 .cloned()
                 .collect();
-            qbank_core::load_bank_from_files(bank, files)
+            let same = same.iter().filter(|p| topics(p)).cloned().collect();
+            qbank_core::load_bank_at(bank, files, same, reusable)
         });
-        match qbank_core::load_bank_from_files(bank, files) {
+        match qbank_core::load_bank_at(bank, files, same, reusable) {
             Ok((whole, load)) => Ok(gate::lint_before(
                 &whole,
                 load,
@@ -299,28 +307,17 @@ impl Comparison {
 /// change to them.
 fn changed_through_links(repo: &Repo, bank: &Path, changed: &[String]) -> Vec<String> {
     let changed: HashSet<&str> = changed.iter().map(String::as_str).collect();
-    let Ok(bank_real) = std::fs::canonicalize(bank) else {
+    // Files reached without a link are named by git as the bank names them.
+    let Ok(linked) = qbank_core::load::linked_files(bank) else {
         return Vec::new();
     };
-    let mut ignored = Vec::new();
-    let Ok(found) = qbank_core::load::walk(bank, "", &mut ignored) else {
-        return Vec::new();
-    };
-    found
+    linked
         .into_iter()
-        .filter(|(path, relative)| {
-            let Ok(real) = std::fs::canonicalize(path) else {
-                return false;
-            };
-            // Reached without a link: git names it as the bank does.
-            if real
-                .strip_prefix(&bank_real)
-                .is_ok_and(|r| r == Path::new(relative))
-            {
-                return false;
-            }
-            repo.relative(&real)
-                .is_some_and(|target| changed.contains(target.as_str()))
+        .filter(|(path, _)| {
+            std::fs::canonicalize(path).is_ok_and(|real| {
+                repo.relative(&real)
+                    .is_some_and(|target| changed.contains(target.as_str()))
+            })
         })
         .map(|(_, relative)| relative)
         .collect()
