@@ -1741,17 +1741,35 @@ impl<'d> Index<'d> {
         &self,
         a: usize,
         b: usize,
+        weight_in_b: impl FnMut(u32) -> f32,
+        least: f32,
+    ) -> Option<(f32, usize)> {
+        self.shared_weight_of(
+            &self.docs[a],
+            self.totals[a],
+            &self.docs[b],
+            weight_in_b,
+            least,
+        )
+    }
+
+    /// [`Index::shared_weight_with`] for the terms `x` of a text whose weight is `total`, and
+    /// the terms `y` of the other, wherever the two lists are kept.
+    fn shared_weight_of(
+        &self,
+        x: &[(u32, f32)],
+        total: f32,
+        y: &[(u32, f32)],
         mut weight_in_b: impl FnMut(u32) -> f32,
         least: f32,
     ) -> Option<(f32, usize)> {
-        let (x, y) = (&self.docs[a], &self.docs[b]);
         // Subjects come first in each list: a first match past them is a light word.
         match (x.first(), y.first()) {
             (Some(p), Some(q)) if p.0 < self.subjects && q.0 < self.subjects => {}
             _ => return Some((0.0, 0)),
         }
-        // How much of `a`'s weight may go unshared.
-        let spare = self.totals[a] - least;
+        // How much of `x`'s weight may go unshared.
+        let spare = total - least;
         let (mut w, mut subjects, mut lost) = (0.0, 0, 0.0);
         for &(t, weight) in x {
             let other = weight_in_b(t);
@@ -2196,6 +2214,16 @@ impl<'d> Index<'d> {
         // index holds; the heavier one looks for it among more of its own.
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by(|&x, &y| self.totals[x].total_cmp(&self.totals[y]).then(x.cmp(&y)));
+        // The texts' terms and weights again, in that order: a posting list holds positions in
+        // it, ascending, so the candidates of a term are read one after the other in memory
+        // rather than from all over the index.
+        let mut in_order = Docs::default();
+        in_order.terms.reserve_exact(self.docs.terms.len());
+        in_order.ends.reserve_exact(order.len());
+        for &i in &order {
+            in_order.push(&self.docs[i]);
+        }
+        let totals_in_order: Vec<f32> = order.iter().map(|&i| self.totals[i]).collect();
         // The index of every text at once, each term's texts in that order (as positions in
         // it): a text looks only at the entries before its own position, which are the texts
         // that would have been indexed before it, so texts are looked up on all cores.
@@ -2224,8 +2252,19 @@ impl<'d> Index<'d> {
             .step_by(LOOKUP_RUN)
             .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
             .collect();
-        // Which texts were met while looking up the text at a position (marked with the
-        // position, unique across runs), and the weights of the text being looked up, by term
+        // Where each text is in that order, for the texts met by meaning.
+        let position_of: Vec<u32> = if near.is_some() {
+            let mut at = vec![0u32; order.len()];
+            for (position, &i) in order.iter().enumerate() {
+                at[i] = position as u32;
+            }
+            at
+        } else {
+            Vec::new()
+        };
+        // Which texts were met while looking up the text at a position (by their positions,
+        // marked with the position looked up, unique across runs), and the weights of the
+        // text being looked up, by term
         // (every weight is positive; zeroed again after each text): made once a thread, as
         // both start each run as new.
         let scratch = || {
@@ -2252,20 +2291,24 @@ impl<'d> Index<'d> {
                 for &(t, w) in &self.docs[b] {
                     dense[t as usize] = w;
                 }
-                let score_with = |a: usize| {
+                // Text `a`, at position `p` of the order.
+                let score_with = |a: usize, p: usize| {
+                    let total = totals_in_order[p];
                     // Without the vectors of both, only the words can bring a pair to the
                     // threshold, and they need a share of each text's weight (`least_shares`):
                     // a pair that cannot share that much is left as soon as that shows.
                     let least =
                         if !any_vectors || self.vectors[a].is_none() || self.vectors[b].is_none() {
-                            let (x, y) = (self.totals[a], self.totals[b]);
-                            (lighter * x.min(y)).max(heavier * x.max(y))
+                            let y = self.totals[b];
+                            (lighter * total.min(y)).max(heavier * total.max(y))
                         } else {
                             f32::NEG_INFINITY
                         };
                     // `b`'s weights spread out by term: one look-up per term of `a` instead
                     // of a merge of the two lists.
-                    match self.shared_weight_with(a, b, |t| dense[t as usize], least) {
+                    let weight_in_b = |t: u32| dense[t as usize];
+                    let x = &in_order[p];
+                    match self.shared_weight_of(x, total, &self.docs[b], weight_in_b, least) {
                         Some((shared, subjects)) => {
                             self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
                         }
@@ -2291,19 +2334,20 @@ impl<'d> Index<'d> {
                     let list = &postings[t as usize];
                     let before = list.partition_point(|&p| p < stamp);
                     for &p in &list[..before] {
-                        let a = order[p as usize];
-                        if seen[a] == stamp {
+                        let p = p as usize;
+                        if seen[p] == stamp {
                             continue;
                         }
-                        seen[a] = stamp;
+                        seen[p] = stamp;
                         // Length filter: the shared weight is at most the lighter text's and
                         // at least `heavier` of the heavier one's.
-                        if self.totals[a] < heavier * self.totals[b] {
+                        if totals_in_order[p] < heavier * self.totals[b] {
                             continue;
                         }
                         candidates += 1;
                         scored_here += 1;
-                        found.extend(keep(a, score_with(a)));
+                        let a = order[p];
+                        found.extend(keep(a, score_with(a, p)));
                         // A bank where one text resembles thousands of others (generated or
                         // templated questions) would otherwise cost time and memory quadratic
                         // in its size; the first candidates come through the rarest shared
@@ -2317,17 +2361,18 @@ impl<'d> Index<'d> {
                 if let Some(near) = &near {
                     for &(a, cosine) in &near[b] {
                         let a = a as usize;
+                        let p = position_of[a] as usize;
                         // Below the cosine the verdict needs, only meaning alone can decide.
-                        if seen[a] == stamp
+                        if seen[p] == stamp
                             || (cosine < by_cosine
                                 && (self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
                                     || self.share_a_known_subject(a, b)))
                         {
                             continue;
                         }
-                        seen[a] = stamp;
+                        seen[p] = stamp;
                         candidates += 1;
-                        found.extend(keep(a, score_with(a)));
+                        found.extend(keep(a, score_with(a, p)));
                     }
                 }
                 for &(t, _) in &self.docs[b] {
