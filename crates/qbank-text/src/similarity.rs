@@ -1199,17 +1199,37 @@ pub struct Index<'d> {
 }
 
 /// Each text's terms (id, weight), ids ascending, all in one list: `docs[i]` is text `i`'s.
-#[derive(Debug, Default)]
-struct Docs {
-    terms: Vec<(u32, f32)>,
-    /// Where each text's terms end in `terms`.
+type Docs = Lists<(u32, f32)>;
+
+/// A list for each text, all in one list: `lists[i]` is text `i`'s.
+#[derive(Debug)]
+struct Lists<T> {
+    items: Vec<T>,
+    /// Where each text's list ends in `items`.
     ends: Vec<usize>,
 }
 
-impl Docs {
-    fn push(&mut self, doc: &[(u32, f32)]) {
-        self.terms.extend_from_slice(doc);
-        self.ends.push(self.terms.len());
+impl<T> Default for Lists<T> {
+    fn default() -> Lists<T> {
+        Lists {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    /// Room for `texts` lists of `items` in all.
+    fn with_capacity(texts: usize, items: usize) -> Lists<T> {
+        Lists {
+            items: Vec::with_capacity(items),
+            ends: Vec::with_capacity(texts),
+        }
+    }
+
+    fn push(&mut self, list: &[T]) {
+        self.items.extend_from_slice(list);
+        self.ends.push(self.items.len());
     }
 
     fn len(&self) -> usize {
@@ -1220,17 +1240,51 @@ impl Docs {
         self.ends.is_empty()
     }
 
-    fn iter(&self) -> impl Iterator<Item = &[(u32, f32)]> + '_ {
+    fn iter(&self) -> impl Iterator<Item = &[T]> + '_ {
         (0..self.len()).map(|i| &self[i])
     }
 }
 
-impl std::ops::Index<usize> for Docs {
-    type Output = [(u32, f32)];
+impl<T> std::ops::Index<usize> for Lists<T> {
+    type Output = [T];
 
-    fn index(&self, i: usize) -> &[(u32, f32)] {
+    fn index(&self, i: usize) -> &[T] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.terms[start..self.ends[i]]
+        &self.items[start..self.ends[i]]
+    }
+}
+
+/// What a pair's score reads of one of its two texts ([`Index::side`]), wherever it is kept.
+#[derive(Debug, Clone, Copy)]
+struct Side<'x> {
+    /// Its terms and weights, ids ascending.
+    terms: &'x [(u32, f32)],
+    /// Its weight.
+    total: f32,
+    /// Its words, stop words left out, as [`word_id`]s.
+    sequence: &'x [u64],
+    /// Its sentence vector, if it has one.
+    vector: Option<&'x [f32]>,
+}
+
+/// The subject-term score of two texts of weights `x` and `y` that share `shared`, whatever
+/// they share: S / (S + μ·X_max + σ·X_min), X being what each has beyond S.
+fn overlap(x: f32, y: f32, shared: f32) -> f32 {
+    let (xa, xb) = (x - shared, y - shared);
+    let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
+    if union <= 0.0 {
+        0.0
+    } else {
+        shared / union
+    }
+}
+
+/// `score`, or nothing when the two texts share less than [`MIN_SHARED_WEIGHT`].
+fn gated(score: f32, shared: f32) -> f32 {
+    if shared < MIN_SHARED_WEIGHT {
+        0.0
+    } else {
+        score
     }
 }
 
@@ -1832,12 +1886,36 @@ impl<'d> Index<'d> {
         floor: f32,
         blend: &Blend,
     ) -> f32 {
+        self.blended_with(self.side(a), b, shared, shared_subjects, floor, blend)
+    }
+
+    /// What a pair's score reads of text `i`.
+    fn side(&self, i: usize) -> Side<'_> {
+        Side {
+            terms: &self.docs[i],
+            total: self.totals[i],
+            sequence: &self.sequences[i],
+            vector: self.vectors[i],
+        }
+    }
+
+    /// [`Index::blended_from`] with what it reads of `a` given (the pair search reads it from a
+    /// copy of the index in its own order).
+    fn blended_with(
+        &self,
+        a: Side,
+        b: usize,
+        shared: f32,
+        shared_subjects: usize,
+        floor: f32,
+        blend: &Blend,
+    ) -> f32 {
         let lexical = if blend.gated {
-            self.lexical(a, b, shared)
+            gated(overlap(a.total, self.totals[b], shared), shared)
         } else {
-            self.lexical_ungated(a, b, shared)
+            overlap(a.total, self.totals[b], shared)
         };
-        let (score, factor) = match (self.vectors[a], self.vectors[b]) {
+        let (score, factor) = match (a.vector, self.vectors[b]) {
             (Some(x), Some(y)) => {
                 // The cosine adds at most what a cosine of 1 would (the blend rises with it,
                 // rounding included): a pair that cannot reach `floor` even so needs no dot
@@ -1851,7 +1929,7 @@ impl<'d> Index<'d> {
             _ if blend.gated => (lexical, SWAP_FACTOR),
             _ => (lexical, RANKING_WORDS.swap),
         };
-        if score > 0.0 && score >= floor && self.swap(a, b, shared_subjects) {
+        if score > 0.0 && score >= floor && self.swap_with(a, b, shared_subjects) {
             score * factor
         } else {
             score
@@ -1860,28 +1938,24 @@ impl<'d> Index<'d> {
 
     /// The subject-term score of `a` and `b` that share `shared` weight, before the swap test.
     fn lexical(&self, a: usize, b: usize, shared: f32) -> f32 {
-        if shared < MIN_SHARED_WEIGHT {
-            return 0.0;
-        }
-        self.lexical_ungated(a, b, shared)
+        gated(self.lexical_ungated(a, b, shared), shared)
     }
 
     /// [`Index::lexical`] whatever weight the two share.
     fn lexical_ungated(&self, a: usize, b: usize, shared: f32) -> f32 {
-        let (xa, xb) = (self.totals[a] - shared, self.totals[b] - shared);
-        let union = shared + LARGER_SIDE_PENALTY * xa.max(xb) + SMALLER_SIDE_PENALTY * xa.min(xb);
-        if union <= 0.0 {
-            0.0
-        } else {
-            shared / union
-        }
+        overlap(self.totals[a], self.totals[b], shared)
     }
 
     /// Whether each has a subject of its own and the rest of the sentence is the same.
     fn swap(&self, a: usize, b: usize, shared_subjects: usize) -> bool {
-        self.subject_count(a) > shared_subjects
+        self.swap_with(self.side(a), b, shared_subjects)
+    }
+
+    /// [`Index::swap`] with what it reads of `a` given.
+    fn swap_with(&self, a: Side, b: usize, shared_subjects: usize) -> bool {
+        a.terms.partition_point(|t| t.0 < self.subjects) > shared_subjects
             && self.subject_count(b) > shared_subjects
-            && swapped(&self.sequences[a], &self.sequences[b])
+            && swapped(a.sequence, &self.sequences[b])
     }
 
     /// The cosine of the sentence vectors of `a` and `b`, when both have one.
@@ -2214,14 +2288,15 @@ impl<'d> Index<'d> {
         // index holds; the heavier one looks for it among more of its own.
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by(|&x, &y| self.totals[x].total_cmp(&self.totals[y]).then(x.cmp(&y)));
-        // The texts' terms and weights again, in that order: a posting list holds positions in
-        // it, ascending, so the candidates of a term are read one after the other in memory
-        // rather than from all over the index.
-        let mut in_order = Docs::default();
-        in_order.terms.reserve_exact(self.docs.terms.len());
-        in_order.ends.reserve_exact(order.len());
+        // The texts' terms and weights again, and their words, in that order: a posting list
+        // holds positions in it, ascending, so the candidates of a term are read one after the
+        // other in memory rather than from all over the index.
+        let mut in_order = Docs::with_capacity(order.len(), self.docs.items.len());
+        let words = self.sequences.iter().map(|s| s.len()).sum();
+        let mut words_in_order: Lists<u64> = Lists::with_capacity(order.len(), words);
         for &i in &order {
             in_order.push(&self.docs[i]);
+            words_in_order.push(&self.sequences[i]);
         }
         let totals_in_order: Vec<f32> = order.iter().map(|&i| self.totals[i]).collect();
         // The index of every text at once, each term's texts in that order (as positions in
@@ -2310,7 +2385,13 @@ impl<'d> Index<'d> {
                     let x = &in_order[p];
                     match self.shared_weight_of(x, total, &self.docs[b], weight_in_b, least) {
                         Some((shared, subjects)) => {
-                            self.blended_from(a, b, shared, subjects, threshold, &VERDICT)
+                            let a = Side {
+                                terms: x,
+                                total,
+                                sequence: &words_in_order[p],
+                                vector: if any_vectors { self.vectors[a] } else { None },
+                            };
+                            self.blended_with(a, b, shared, subjects, threshold, &VERDICT)
                         }
                         None => 0.0,
                     }
