@@ -58,17 +58,16 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
     };
     let settings = with_args(config.settings.clone());
     // The files the bank at the base can take from the bank now, where the change left them.
-    let now = comparison
+    let reusable = comparison
         .as_ref()
         .map(|_| qbank_core::Reusable::new(&bank, &load_diagnostics));
     // The bank as it was (read from git and linted) at the same time as the bank now.
     let (mut diagnostics, before) = qbank_core::parallel::join(
         || qbank_lint::lint(&bank, load_diagnostics, &settings),
         || {
-            comparison
-                .as_ref()
-                .filter(|c| c.anything_changed)
-                .map(|c| c.findings_before(&bank_dir, now.as_ref(), &config.settings, &with_args))
+            comparison.as_ref().filter(|c| c.anything_changed).map(|c| {
+                c.findings_before(&bank_dir, reusable.as_ref(), &config.settings, &with_args)
+            })
         },
     );
     let mut statuses = None;
