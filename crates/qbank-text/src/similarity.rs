@@ -2339,9 +2339,8 @@ impl<'d> Index<'d> {
         };
         // Which texts were met while looking up the text at a position (by their positions,
         // marked with the position looked up, unique across runs), and the weights of the
-        // text being looked up, by term
-        // (every weight is positive; zeroed again after each text): made once a thread, as
-        // both start each run as new.
+        // text being looked up, by term (every weight is positive; zeroed again after each
+        // text): made once a thread, as both start each run as new.
         let scratch = || {
             (
                 vec![u32::MAX; self.docs.len()],
