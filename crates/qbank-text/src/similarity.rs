@@ -1781,34 +1781,18 @@ impl<'d> Index<'d> {
                 _ => 0.0,
             }
         };
-        self.shared_weight_with(a, b, weight_in_b, f32::NEG_INFINITY)
+        let (x, total) = (&self.docs[a], self.totals[a]);
+        self.shared_weight_of(x, total, y, weight_in_b, f32::NEG_INFINITY)
             .unwrap_or_default()
     }
 
-    /// The weight `a` and `b` share (each term counting the lesser of its two weights, added
-    /// in ascending term order) and how many subjects they share; nothing when they share no
-    /// subject. `weight_in_b` gives `b`'s weight of each of `a`'s terms in turn, 0 when `b`
-    /// lacks it. `None` as soon as the weight the two can still share falls below `least`:
-    /// `a`'s weight less what the terms read so far did not share. Otherwise the same sum
-    /// whatever `least` is.
-    fn shared_weight_with(
-        &self,
-        a: usize,
-        b: usize,
-        weight_in_b: impl FnMut(u32) -> f32,
-        least: f32,
-    ) -> Option<(f32, usize)> {
-        self.shared_weight_of(
-            &self.docs[a],
-            self.totals[a],
-            &self.docs[b],
-            weight_in_b,
-            least,
-        )
-    }
-
-    /// [`Index::shared_weight_with`] for the terms `x` of a text whose weight is `total`, and
-    /// the terms `y` of the other, wherever the two lists are kept.
+    /// The weight two texts share (each term counting the lesser of its two weights, added in
+    /// ascending term order) and how many subjects they share; nothing when they share no
+    /// subject. `x` holds the first text's terms, `total` its weight, `y` the other's terms,
+    /// wherever the lists are kept; `weight_in_b` gives the other's weight of each of `x`'s
+    /// terms in turn, 0 when it lacks it. `None` as soon as the weight the two can still share
+    /// falls below `least`: `total` less what the terms read so far did not share. Otherwise
+    /// the same sum whatever `least` is.
     fn shared_weight_of(
         &self,
         x: &[(u32, f32)],
@@ -1872,20 +1856,6 @@ impl<'d> Index<'d> {
     /// see [`Index::score_from`] for `floor`.
     fn blended(&self, a: usize, b: usize, floor: f32, blend: &Blend) -> f32 {
         let (shared, shared_subjects) = self.shared_weight(a, b);
-        self.blended_from(a, b, shared, shared_subjects, floor, blend)
-    }
-
-    /// [`Index::blended`] of `a` and `b`, which share `shared` weight and `shared_subjects`
-    /// subjects ([`Index::shared_weight`]).
-    fn blended_from(
-        &self,
-        a: usize,
-        b: usize,
-        shared: f32,
-        shared_subjects: usize,
-        floor: f32,
-        blend: &Blend,
-    ) -> f32 {
         self.blended_with(self.side(a), b, shared, shared_subjects, floor, blend)
     }
 
@@ -1899,8 +1869,9 @@ impl<'d> Index<'d> {
         }
     }
 
-    /// [`Index::blended_from`] with what it reads of `a` given (the pair search reads it from a
-    /// copy of the index in its own order).
+    /// [`Index::blended`] of `a` (what the score reads of it, [`Index::side`]; the pair search
+    /// reads it from a copy of the index in its own order) and `b`, which share `shared` weight
+    /// and `shared_subjects` subjects ([`Index::shared_weight`]).
     fn blended_with(
         &self,
         a: Side,
