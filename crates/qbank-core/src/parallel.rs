@@ -10,9 +10,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// `f` applied to every item, on up to one thread per core, each thread taking one run of at
-/// least `min_per_thread` consecutive items; the results in the order of `items`. `f` gets
-/// each item's index. A panic in `f` is resumed in the caller.
+/// `f` applied to every item, on up to one thread per core, each thread taking the next run
+/// of at least `min_per_thread` consecutive items (a few runs a core, so that a core whose
+/// runs cost less takes more of them); the results in the order of `items`. `f` gets each
+/// item's index. A panic in `f` is resumed in the caller.
 pub fn map_ordered<T: Sync, U: Send>(
     items: &[T],
     min_per_thread: usize,
@@ -122,11 +123,15 @@ pub fn join<A: Send, B: Send>(
     })
 }
 
-/// How long a run of consecutive items one thread takes, so that there is at most one run a
-/// core and none shorter than `min_per_thread` (but for the last).
+/// Runs a core: with one run a core, the run that costs the most sets the time, while the
+/// other cores wait (loading a bank whose second half has longer files did).
+const RUNS_PER_CORE: usize = 4;
+
+/// How long a run of consecutive items a thread takes at a time, so that there are at most
+/// [`RUNS_PER_CORE`] runs a core and none shorter than `min_per_thread` (but for the last).
 fn chunk_len(len: usize, min_per_thread: usize) -> usize {
-    let threads = cores().min(len.div_ceil(min_per_thread.max(1)).max(1));
-    len.div_ceil(threads).max(1)
+    let runs = (RUNS_PER_CORE * cores()).min(len.div_ceil(min_per_thread.max(1)).max(1));
+    len.div_ceil(runs).max(1)
 }
 
 fn cores() -> usize {
