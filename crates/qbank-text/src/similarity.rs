@@ -154,25 +154,89 @@ pub enum TermClass {
 /// merged, so a bank can extend a built-in group by naming one of its phrases.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// First stem of a phrase → (the phrase's stems, its meaning), longest phrases first.
-    phrases: FastMap<String, Vec<(Vec<String>, Meaning)>>,
+    /// Every stem the vocabulary names (a stop, light or opening word, a word of a phrase or
+    /// of a cue) → its number in `known`: a text's word is looked up once, and its phrases
+    /// are matched by number.
+    ids: FastMap<String, u32>,
+    /// What the vocabulary says of each stem of `ids`.
+    known: Vec<Known>,
     /// Display name of each concept (the canonical phrase of its group).
     names: Vec<String>,
     /// The stems of each concept's name that are neither stop nor light words.
     name_stems: Vec<Vec<String>>,
-    stop: FastSet<String>,
-    light: FastSet<String>,
     /// A concept named by a light word ("production") weighs as little as one.
     concept_class: Vec<TermClass>,
     /// Subjects that set the scene rather than say what is asked ("model", "data"): their
     /// phrases give way to cues.
     context: Vec<bool>,
-    /// Verbs that frame a sentence they open.
-    opening: FastSet<String>,
     /// Descriptions of a subject by the words it is described with, in any order.
     cues: Vec<Cue>,
-    /// Stem → (cue, slot) for every alternative of every slot of a cue.
-    cue_index: FastMap<String, Vec<(u32, u8)>>,
+}
+
+/// What the vocabulary says of one stem it names.
+#[derive(Debug, Clone, Default)]
+struct Known {
+    stop: bool,
+    light: bool,
+    /// A verb that frames a sentence it opens.
+    opening: bool,
+    /// The phrases that start with this stem (their stems' numbers, and their meaning),
+    /// longest first.
+    phrases: Vec<(Box<[u32]>, Meaning)>,
+    /// (cue, slot) for every slot of a cue this stem can fill.
+    cues: Vec<(u32, u8)>,
+}
+
+/// The number of a stem the vocabulary does not name: never one of a phrase's.
+const UNKNOWN: u32 = u32::MAX;
+
+/// Which of the stems a vocabulary names a text has, a bit each.
+struct Present(Vec<u64>);
+
+impl Present {
+    /// The stems of `ids` (numbers under `known`, or [`UNKNOWN`]).
+    fn of(ids: &[u32], known: usize) -> Present {
+        let mut bits = vec![0u64; known.div_ceil(64)];
+        for &id in ids.iter().filter(|&&id| id != UNKNOWN) {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        Present(bits)
+    }
+
+    fn has(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|b| b >> (id % 64) & 1 == 1)
+    }
+
+    fn all(&self, ids: &[u32]) -> bool {
+        ids.iter().all(|&id| self.has(id))
+    }
+}
+
+/// The stems of a vocabulary being built, numbered as they are met.
+#[derive(Default)]
+struct Numbering {
+    ids: FastMap<String, u32>,
+    known: Vec<Known>,
+}
+
+impl Numbering {
+    fn id(&mut self, stem: &str) -> u32 {
+        if let Some(&i) = self.ids.get(stem) {
+            return i;
+        }
+        let i = self.known.len() as u32;
+        self.ids.insert(stem.to_owned(), i);
+        self.known.push(Known::default());
+        i
+    }
+
+    /// What is said of `stem`, numbered if it was not yet.
+    fn at(&mut self, stem: &str) -> &mut Known {
+        let i = self.id(stem);
+        &mut self.known[i as usize]
+    }
 }
 
 /// A subject described rather than named: every slot must be filled by one of its words,
@@ -181,7 +245,8 @@ pub struct Vocabulary {
 #[derive(Debug, Clone)]
 struct Cue {
     concept: u32,
-    slots: Vec<Vec<String>>,
+    /// Each slot's words, by their stems' numbers.
+    slots: Vec<Box<[u32]>>,
 }
 
 /// Most slots a cue may have.
@@ -450,7 +515,7 @@ impl Vocabulary {
                 list.push((key, meaning));
             }
         };
-        let mut cues: Vec<Cue> = Vec::new();
+        let mut written_cues: Vec<(u32, Vec<Vec<String>>)> = Vec::new();
         for gi in 0..groups.len() {
             let root = find(&mut parent, gi);
             let concept = *concept_of_root.entry(root).or_insert_with(|| {
@@ -460,7 +525,7 @@ impl Vocabulary {
             for phrase in &groups[gi] {
                 if phrase.trim_start().starts_with('~') {
                     if let Some(slots) = parse_cue(phrase) {
-                        cues.push(Cue { concept, slots });
+                        written_cues.push((concept, slots));
                     }
                     continue;
                 }
@@ -493,16 +558,40 @@ impl Vocabulary {
                 _ => TermClass::Concept,
             })
             .collect();
-        let mut cue_index: FastMap<String, Vec<(u32, u8)>> = FastMap::default();
-        for (ci, cue) in cues.iter().enumerate() {
-            for (si, slot) in cue.slots.iter().enumerate() {
+        // Every stem named, numbered in the order met (which only equality ever reads).
+        let mut numbering = Numbering::default();
+        for s in &stop {
+            numbering.at(s).stop = true;
+        }
+        for s in &light {
+            numbering.at(s).light = true;
+        }
+        for s in base.opening_verbs.iter().flat_map(|v| stems(v)) {
+            numbering.at(&s).opening = true;
+        }
+        let mut cues: Vec<Cue> = Vec::with_capacity(written_cues.len());
+        for (ci, (concept, slots)) in written_cues.into_iter().enumerate() {
+            let mut numbered = Vec::with_capacity(slots.len());
+            for (si, slot) in slots.iter().enumerate() {
                 for stem in slot {
-                    let list = cue_index.entry(stem.clone()).or_default();
+                    let list = &mut numbering.at(stem).cues;
                     if !list.contains(&(ci as u32, si as u8)) {
                         list.push((ci as u32, si as u8));
                     }
                 }
+                numbered.push(slot.iter().map(|stem| numbering.id(stem)).collect());
             }
+            cues.push(Cue {
+                concept,
+                slots: numbered,
+            });
+        }
+        for (first, list) in phrases {
+            let list = list
+                .into_iter()
+                .map(|(key, meaning)| (key.iter().map(|k| numbering.id(k)).collect(), meaning))
+                .collect();
+            numbering.at(&first).phrases = list;
         }
         let name_stems = names
             .iter()
@@ -514,24 +603,23 @@ impl Vocabulary {
             })
             .collect();
         Vocabulary {
-            phrases,
+            ids: numbering.ids,
+            known: numbering.known,
             names,
             name_stems,
-            stop,
-            light,
             concept_class,
             context,
-            opening: base.opening_verbs.iter().flat_map(|v| stems(v)).collect(),
             cues,
-            cue_index,
         }
     }
 
-    /// Matches `key` against the words from `i` on. Stop words of the text (`stop`, one flag
-    /// per word) may come between the phrase's words, and so may one other word when `skip`
-    /// allows. Leaves the positions matched in `at` and says whether the phrase matched.
+    /// Matches `key` against the words from `i` on (`ids`, each word's stem's number, and
+    /// `words`). Stop words of the text (`stop`, one flag per word) may come between the
+    /// phrase's words, and so may one other word when `skip` allows. Leaves the positions
+    /// matched in `at` and says whether the phrase matched.
     fn match_at(
-        key: &[String],
+        key: &[u32],
+        ids: &[u32],
         words: &[Word],
         stop: &[bool],
         i: usize,
@@ -546,14 +634,14 @@ impl Vocabulary {
                 if j >= words.len() {
                     return false;
                 }
-                if words[j].stem == *k {
+                if ids[j] == *k {
                     break;
                 }
                 // The phrase starts where its first word is; later words may come later.
                 if n == 0 {
                     return false;
                 }
-                if stop[j] && !key.contains(&words[j].stem) {
+                if stop[j] && !key.contains(&ids[j]) {
                     j += 1;
                 } else if !skipped {
                     skipped = true;
@@ -603,8 +691,19 @@ impl Vocabulary {
         } else {
             Sentence::default()
         };
-        // Whether each word is a stop word, looked up once.
-        let stop: Vec<bool> = words.iter().map(|w| self.stop.contains(&w.stem)).collect();
+        // Each word's stem's number, and whether it is a stop word, looked up once.
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|w| self.ids.get(&w.stem).copied().unwrap_or(UNKNOWN))
+            .collect();
+        let known = |p: usize| self.known.get(ids[p] as usize);
+        let stop: Vec<bool> = (0..words.len())
+            .map(|p| known(p).is_some_and(|k| k.stop))
+            .collect();
+        let light = |p: usize| known(p).is_some_and(|k| k.light);
+        // A phrase whose later words are not all in the text cannot match: most phrases that
+        // start with a common word ("model", "data") are passed over on that alone.
+        let present = Present::of(&ids, self.known.len());
         let (sequence, raw): (Vec<u64>, Vec<&str>) = words
             .iter()
             .zip(&stop)
@@ -625,32 +724,32 @@ impl Vocabulary {
         let mut matches: Vec<Match> = Vec::with_capacity(words.len());
         let mut at = Vec::new();
         for i in 0..words.len() {
-            let Some(list) = self.phrases.get(&words[i].stem) else {
+            let Some(k) = known(i) else {
                 continue;
             };
-            for (key, meaning) in list {
+            for (key, meaning) in k.phrases.iter().filter(|(key, _)| present.all(key)) {
                 let rank = match meaning {
                     Meaning::Concept(c) if self.context[*c as usize] => key.len(),
                     _ => 2 * key.len(),
                 };
-                if Self::match_at(key, &words, &stop, i, false, &mut at) {
+                if Self::match_at(key, &ids, &words, &stop, i, false, &mut at) {
                     matches.push(Match::phrase(rank, false, at.clone(), *meaning));
                 } else if key.len() >= 2
                     && matches!(meaning, Meaning::Concept(_))
-                    && Self::match_at(key, &words, &stop, i, true, &mut at)
+                    && Self::match_at(key, &ids, &words, &stop, i, true, &mut at)
                 {
                     matches.push(Match::phrase(rank, true, at.clone(), *meaning));
                 }
             }
         }
         // An opening verb frames its sentence.
-        for (p, w) in words.iter().enumerate() {
-            if (p == 0 || words[p - 1].clause_end) && self.opening.contains(&w.stem) {
+        for p in 0..words.len() {
+            if (p == 0 || words[p - 1].clause_end) && known(p).is_some_and(|k| k.opening) {
                 matches.push(Match::phrase(usize::MAX, false, vec![p], Meaning::Frame));
             }
         }
         let clause = clauses(&words);
-        matches.extend(self.cue_matches(&words, &clause));
+        matches.extend(self.cue_matches(&ids, &present, &clause));
         matches.sort_by(|x, y| {
             y.rank
                 .cmp(&x.rank)
@@ -694,9 +793,8 @@ impl Vocabulary {
                     if want == Want::SubjectStems {
                         subject_stems.extend(
                             at.iter()
-                                .filter(|&&p| !stop[p])
+                                .filter(|&&p| !stop[p] && !light(p))
                                 .map(|&p| &words[p].stem)
-                                .filter(|s| !self.light.contains(*s))
                                 .chain(&self.name_stems[c as usize])
                                 .cloned(),
                         );
@@ -712,7 +810,7 @@ impl Vocabulary {
             if used[i] || stop[i] || w.stem.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let class = if self.light.contains(&w.stem) {
+            let class = if light(i) {
                 TermClass::Light
             } else {
                 if want == Want::SubjectStems {
@@ -773,33 +871,46 @@ impl Vocabulary {
 
     /// Every cue that can match within one clause of `words`, with the words that can fill
     /// each of its slots; which of them it takes is settled when its turn comes.
-    fn cue_matches(&self, words: &[Word], clause: &[usize]) -> Vec<Match> {
+    fn cue_matches(&self, ids: &[u32], present: &Present, clause: &[usize]) -> Vec<Match> {
         if self.cues.is_empty() {
             return Vec::new();
         }
+        // Most cues a text touches have a slot none of its words fills, and cannot be placed:
+        // they are left out before their words are gathered. Each cue is judged once a text
+        // (0: not yet, 1: fillable, 2: not).
+        let mut judged = vec![0u8; self.cues.len()];
+        let mut fillable = |ci: u32| {
+            let j = &mut judged[ci as usize];
+            if *j == 0 {
+                let all = self.cues[ci as usize]
+                    .slots
+                    .iter()
+                    .all(|slot| slot.iter().any(|&s| present.has(s)));
+                *j = if all { 1 } else { 2 };
+            }
+            *j == 1
+        };
         // (cue, slot, position) for every word that can fill a slot of a cue, by cue and slot,
         // each slot's words in order.
         let mut hits: Vec<(u32, u8, usize)> = Vec::new();
-        for (p, w) in words.iter().enumerate() {
-            if let Some(list) = self.cue_index.get(&w.stem) {
-                hits.extend(list.iter().map(|&(ci, si)| (ci, si, p)));
+        for (p, &id) in ids.iter().enumerate() {
+            if let Some(k) = self.known.get(id as usize) {
+                for &(ci, si) in &k.cues {
+                    if fillable(ci) {
+                        hits.push((ci, si, p));
+                    }
+                }
             }
         }
         if hits.is_empty() {
             return Vec::new();
         }
         hits.sort_unstable();
-        let none_used = vec![false; words.len()];
+        let none_used = vec![false; ids.len()];
         let mut found: Vec<(u32, Vec<usize>, Vec<Vec<usize>>)> = Vec::new();
         for cue_hits in hits.chunk_by(|x, y| x.0 == y.0) {
             let ci = cue_hits[0].0;
             let slot_count = self.cues[ci as usize].slots.len();
-            // Most cues a text touches have a slot no word fills, and cannot be placed: skip
-            // them before their slots are gathered.
-            let filled = cue_hits.chunk_by(|x, y| x.1 == y.1).count();
-            if filled < slot_count {
-                continue;
-            }
             let mut slots = vec![Vec::new(); slot_count];
             for &(_, si, p) in cue_hits {
                 slots[si as usize].push(p);

@@ -256,7 +256,7 @@ fn stemmed_word(raw: &str) -> String {
     }
     STEMS.with_borrow_mut(|stems| {
         if let Some(stem) = stems.get(raw) {
-            return stem.to_string();
+            return String::from(&**stem);
         }
         let stemmed = stem(&americanize(raw));
         if stems.len() >= REMEMBERED {
