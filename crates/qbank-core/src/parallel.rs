@@ -188,7 +188,13 @@ fn run_with<P: Send, S, U: Send>(
             .collect()
     });
     done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, results)| results).collect()
+    // Sized once: a list grown by doubling would hold up to twice the room, and copy each
+    // result once per doubling.
+    let mut out = Vec::with_capacity(done.iter().map(|(_, results)| results.len()).sum());
+    for (_, results) in done {
+        out.extend(results);
+    }
+    out
 }
 
 #[cfg(test)]
