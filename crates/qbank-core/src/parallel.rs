@@ -213,6 +213,30 @@ mod tests {
     }
 
     #[test]
+    fn runs_are_a_few_a_core_and_never_shorter_than_asked() {
+        for (len, min) in [(100_000, 256), (1000, 1), (10, 256), (0, 8), (7, 0)] {
+            let chunk = chunk_len(len, min);
+            let runs = len.div_ceil(chunk);
+            assert!(
+                chunk >= 1,
+                "{len} items, at least {min} a run: runs of {chunk}"
+            );
+            assert!(
+                runs <= RUNS_PER_CORE * cores(),
+                "{len} items in {runs} runs"
+            );
+            // Only the last run may be shorter than asked.
+            assert!(
+                runs <= 1 || chunk >= min,
+                "{len} items, at least {min} a run: runs of {chunk}"
+            );
+        }
+        // More runs than cores where there are items enough: a thread whose runs cost less
+        // takes more of them.
+        assert!(100_000usize.div_ceil(chunk_len(100_000, 256)) > cores());
+    }
+
+    #[test]
     fn mutable_items_are_changed_in_place_and_results_ordered() {
         let mut items: Vec<usize> = (0..1000).collect();
         let out = map_ordered_mut(&mut items, 1, |i, x| {
