@@ -345,10 +345,49 @@ fn anchors() -> &'static [&'static str] {
     })
 }
 
-/// Each word of [`anchors`] with its position there: every word of every text is looked up.
-fn anchor_index() -> &'static FastMap<&'static str, usize> {
+/// Each word some bound or loose pattern needs, by number: the words of [`anchors`] first,
+/// at their positions there, then every other word of a required element. Every word of
+/// every text is looked up.
+fn needed_index() -> &'static FastMap<&'static str, usize> {
     static INDEX: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
-    INDEX.get_or_init(|| anchors().iter().enumerate().map(|(i, &w)| (w, i)).collect())
+    INDEX.get_or_init(|| {
+        let mut index: FastMap<&'static str, usize> =
+            anchors().iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        let required = compiled()
+            .iter()
+            .flat_map(|c| c.bound.iter().chain(&c.loose))
+            .flat_map(|p| p.required.iter().flatten());
+        for &word in required {
+            let next = index.len();
+            index.entry(word).or_insert(next);
+        }
+        index
+    })
+}
+
+/// For each category of [`compiled`], each bound or loose pattern's required elements, each
+/// as the numbers of its words in [`needed_index`]: a sentence that lacks every word of one
+/// element of each pattern matches none of the category's patterns, whatever its anchors.
+fn category_needs() -> &'static [Vec<Vec<Vec<usize>>>] {
+    static NEEDS: OnceLock<Vec<Vec<Vec<Vec<usize>>>>> = OnceLock::new();
+    NEEDS.get_or_init(|| {
+        let index = needed_index();
+        compiled()
+            .iter()
+            .map(|c| {
+                c.bound
+                    .iter()
+                    .chain(&c.loose)
+                    .map(|p| {
+                        p.required
+                            .iter()
+                            .map(|alts| alts.iter().filter_map(|a| index.get(a).copied()).collect())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 /// A set of words of [`anchors`], one bit per word.
@@ -365,6 +404,10 @@ impl AnchorSet {
 
     fn meets(&self, other: &AnchorSet) -> bool {
         self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|b| b >> (i % 64) & 1 == 1)
     }
 
     fn clear(&mut self) {
@@ -519,28 +562,48 @@ pub fn detect(text: &str) -> Vec<Finding> {
     if !may_hold_an_anchor(text) {
         return Vec::new();
     }
-    detect_in_every_sentence(text)
+    detect_in_every_sentence(text, true)
 }
 
-/// [`detect`], reading every sentence of `text`.
-fn detect_in_every_sentence(text: &str) -> Vec<Finding> {
+/// [`detect`], reading every sentence of `text`; with `pass_over`, a sentence or a category
+/// whose patterns each lack a word is passed over before its words are copied.
+fn detect_in_every_sentence(text: &str, pass_over: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    let anchor_index = anchor_index();
+    let needed_index = needed_index();
     let mut buf = String::new();
-    // The anchor words of the sentence.
+    // The words of the sentence that some pattern needs, anchors among them.
     let mut found = AnchorSet::default();
+    // The categories one of whose bound or loose patterns the sentence's words may match.
+    let mut possible = vec![false; compiled().len()];
     for sentence in sentences(text) {
-        // Most sentences are not addressed to the candidate or hold no word that any pattern
-        // needs: skip them before their words are copied.
+        // Most sentences are not addressed to the candidate, or lack a word that each pattern
+        // needs ("rolled back", "migrate from" hold an anchor and nothing else of a pattern):
+        // skip them before their words are copied.
         let mut addressed = false;
         found.clear();
         each_word(&text[sentence.clone()], sentence.start, &mut buf, |w, _| {
             addressed |= is_second_person_word(w);
-            if let Some(&i) = anchor_index.get(w) {
+            if let Some(&i) = needed_index.get(w) {
                 found.insert(i);
             }
         });
-        if !addressed || !found.0.iter().any(|&bits| bits != 0) {
+        if !addressed {
+            continue;
+        }
+        for ((p, anchors), needs) in possible
+            .iter_mut()
+            .zip(category_anchors())
+            .zip(category_needs())
+        {
+            *p = !pass_over
+                || anchors.meets(&found)
+                    && needs.iter().any(|pattern| {
+                        pattern
+                            .iter()
+                            .all(|element| element.iter().any(|&i| found.has(i)))
+                    });
+        }
+        if !possible.contains(&true) {
             continue;
         }
         let words = words(&text[sentence.clone()], sentence.start);
@@ -550,10 +613,7 @@ fn detect_in_every_sentence(text: &str) -> Vec<Finding> {
         // A sentence has a few dozen words: a sorted list beats hashing them.
         let mut present: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         present.sort_unstable();
-        for (c, needs) in compiled().iter().zip(category_anchors()) {
-            if !needs.meets(&found) {
-                continue;
-            }
+        for (c, _) in compiled().iter().zip(&possible).filter(|(_, &p)| p) {
             // A match that names the candidate ("your age") fires in any sentence; one that
             // does not ("arrest record") only in a sentence that is not about work or others.
             let bound = c
@@ -797,12 +857,14 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
 
-        /// Passing a text over on its first scan never loses a finding.
+        /// Passing a text over on its first scan, or a sentence or category by the words its
+        /// patterns need, never loses a finding.
         #[test]
         fn the_first_scan_loses_no_finding(text in texts()) {
             let key = |f: &super::Finding| (f.category.key.clone(), f.range.clone());
             let found: Vec<_> = detect(&text).iter().map(key).collect();
-            let every: Vec<_> = super::detect_in_every_sentence(&text).iter().map(key).collect();
+            let every: Vec<_> =
+                super::detect_in_every_sentence(&text, false).iter().map(key).collect();
             proptest::prop_assert_eq!(found, every);
         }
     }
