@@ -390,7 +390,8 @@ fn category_needs() -> &'static [Vec<Vec<Vec<usize>>>] {
     })
 }
 
-/// A set of words of [`anchors`], one bit per word.
+/// A set of words by their numbers in [`needed_index`] (the words of [`anchors`] first), one
+/// bit per word.
 #[derive(Debug, Default)]
 struct AnchorSet(Vec<u64>);
 

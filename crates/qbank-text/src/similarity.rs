@@ -869,8 +869,9 @@ impl Vocabulary {
         }
     }
 
-    /// Every cue that can match within one clause of `words`, with the words that can fill
-    /// each of its slots; which of them it takes is settled when its turn comes.
+    /// Every cue that can match within one clause of a text's words (`ids`, each word's
+    /// stem's number; `present`, the stems the text has), with the words that can fill each
+    /// of its slots; which of them it takes is settled when its turn comes.
     fn cue_matches(&self, ids: &[u32], present: &Present, clause: &[usize]) -> Vec<Match> {
         if self.cues.is_empty() {
             return Vec::new();
