@@ -12,6 +12,7 @@
 //! `qbank-lint` (the `near-duplicate` rule, the wording rules, the kit rules), kit selection in
 //! the CLI and `qbank similar` all call this crate; none reads a text its own way.
 
+mod bits;
 pub mod ids;
 pub mod pairs;
 pub mod protected;

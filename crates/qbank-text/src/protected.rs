@@ -11,6 +11,7 @@ use qbank_core::hash::FastMap;
 use qbank_core::{BuiltinData, Diagnostic};
 use serde::Deserialize;
 
+use crate::bits::Bits;
 use crate::words::{sentences, tokens};
 
 /// A protected ground: how to name it, what to ask instead, and the phrasings that ask about
@@ -390,42 +391,16 @@ fn category_needs() -> &'static [Vec<Vec<Vec<usize>>>] {
     })
 }
 
-/// A set of words by their numbers in [`needed_index`] (the words of [`anchors`] first), one
-/// bit per word.
-#[derive(Debug, Default)]
-struct AnchorSet(Vec<u64>);
-
-impl AnchorSet {
-    fn insert(&mut self, i: usize) {
-        if self.0.len() <= i / 64 {
-            self.0.resize(i / 64 + 1, 0);
-        }
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn meets(&self, other: &AnchorSet) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
-    }
-
-    fn has(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|b| b >> (i % 64) & 1 == 1)
-    }
-
-    fn clear(&mut self) {
-        self.0.fill(0);
-    }
-}
-
 /// For each category of [`compiled`], the anchor words of its bound and loose patterns: a
 /// sentence that holds none of them matches none of those patterns.
-fn category_anchors() -> &'static [AnchorSet] {
-    static SETS: OnceLock<Vec<AnchorSet>> = OnceLock::new();
+fn category_anchors() -> &'static [Bits] {
+    static SETS: OnceLock<Vec<Bits>> = OnceLock::new();
     SETS.get_or_init(|| {
         let all = anchors();
         compiled()
             .iter()
             .map(|c| {
-                let mut set = AnchorSet::default();
+                let mut set = Bits::default();
                 for word in c
                     .bound
                     .iter()
@@ -572,8 +547,9 @@ fn detect_in_every_sentence(text: &str, pass_over: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let needed_index = needed_index();
     let mut buf = String::new();
-    // The words of the sentence that some pattern needs, anchors among them.
-    let mut found = AnchorSet::default();
+    // The words of the sentence that some pattern needs, by their numbers in
+    // [`needed_index`], anchors among them.
+    let mut found = Bits::default();
     // The categories one of whose bound or loose patterns the sentence's words may match.
     let mut possible = vec![false; compiled().len()];
     for sentence in sentences(text) {

@@ -95,6 +95,7 @@ use std::sync::Arc;
 
 use qbank_core::Topic;
 
+use crate::bits::Bits;
 use crate::words::{stemmed, stems, Word};
 
 pub use builtin::{
@@ -189,30 +190,6 @@ struct Known {
 
 /// The number of a stem the vocabulary does not name: never one of a phrase's.
 const UNKNOWN: u32 = u32::MAX;
-
-/// Which of the stems a vocabulary names a text has, a bit each.
-struct Present(Vec<u64>);
-
-impl Present {
-    /// The stems of `ids` (numbers under `known`, or [`UNKNOWN`]).
-    fn of(ids: &[u32], known: usize) -> Present {
-        let mut bits = vec![0u64; known.div_ceil(64)];
-        for &id in ids.iter().filter(|&&id| id != UNKNOWN) {
-            bits[id as usize / 64] |= 1 << (id % 64);
-        }
-        Present(bits)
-    }
-
-    fn has(&self, id: u32) -> bool {
-        self.0
-            .get(id as usize / 64)
-            .is_some_and(|b| b >> (id % 64) & 1 == 1)
-    }
-
-    fn all(&self, ids: &[u32]) -> bool {
-        ids.iter().all(|&id| self.has(id))
-    }
-}
 
 /// The stems of a vocabulary being built, numbered as they are met.
 #[derive(Default)]
@@ -703,7 +680,11 @@ impl Vocabulary {
         let light = |p: usize| known(p).is_some_and(|k| k.light);
         // A phrase whose later words are not all in the text cannot match: most phrases that
         // start with a common word ("model", "data") are passed over on that alone.
-        let present = Present::of(&ids, self.known.len());
+        let present = Bits::of(
+            ids.iter()
+                .filter(|&&id| id != UNKNOWN)
+                .map(|&id| id as usize),
+        );
         let (sequence, raw): (Vec<u64>, Vec<&str>) = words
             .iter()
             .zip(&stop)
@@ -727,7 +708,11 @@ impl Vocabulary {
             let Some(k) = known(i) else {
                 continue;
             };
-            for (key, meaning) in k.phrases.iter().filter(|(key, _)| present.all(key)) {
+            for (key, meaning) in k
+                .phrases
+                .iter()
+                .filter(|(key, _)| key.iter().all(|&id| present.has(id as usize)))
+            {
                 let rank = match meaning {
                     Meaning::Concept(c) if self.context[*c as usize] => key.len(),
                     _ => 2 * key.len(),
@@ -872,7 +857,7 @@ impl Vocabulary {
     /// Every cue that can match within one clause of a text's words (`ids`, each word's
     /// stem's number; `present`, the stems the text has), with the words that can fill each
     /// of its slots; which of them it takes is settled when its turn comes.
-    fn cue_matches(&self, ids: &[u32], present: &Present, clause: &[usize]) -> Vec<Match> {
+    fn cue_matches(&self, ids: &[u32], present: &Bits, clause: &[usize]) -> Vec<Match> {
         if self.cues.is_empty() {
             return Vec::new();
         }
@@ -886,7 +871,7 @@ impl Vocabulary {
                 let all = self.cues[ci as usize]
                     .slots
                     .iter()
-                    .all(|slot| slot.iter().any(|&s| present.has(s)));
+                    .all(|slot| slot.iter().any(|&s| present.has(s as usize)));
                 *j = if all { 1 } else { 2 };
             }
             *j == 1
