@@ -5,7 +5,7 @@
 //! the bank is still read. Only a bank that cannot be read at all (the folder does not exist,
 //! there is no `topics.yaml`) is a [`LoadError`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -17,6 +17,7 @@ use qbank_schema::FileKind;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Label, Position, Span, Text};
+use crate::hash::{FastMap, FastSet};
 use crate::model::{CompetenciesFile, Competency, FileId, Kit, Loop, Question, Topic, TopicsFile};
 use crate::yaml::{self, LineIndex, Located, YamlWarning};
 
@@ -464,13 +465,13 @@ pub fn load_bank_from_files(
 /// question, instead of reading and parsing it again ([`load_bank_at`]).
 pub struct Reusable<'b> {
     bank: &'b Bank,
-    clean: HashMap<&'b str, FileId>,
+    clean: FastMap<&'b str, FileId>,
 }
 
 impl<'b> Reusable<'b> {
     /// The files of `bank` on which loading it reported nothing in `load_diagnostics`.
     pub fn new(bank: &'b Bank, load_diagnostics: &[Diagnostic]) -> Reusable<'b> {
-        let reported: HashSet<&str> = load_diagnostics
+        let reported: FastSet<&str> = load_diagnostics
             .iter()
             .flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary))
             .map(|l| l.file.as_ref())

@@ -11,8 +11,8 @@
 //! `yes`, `no`, `on` and `off` are strings. Because YAML 1.1 tools read them as booleans, they
 //! are reported as [`YamlWarning::AmbiguousBoolean`].
 
+use crate::hash::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
 use serde_json::{Map, Number, Value};
@@ -133,7 +133,7 @@ pub struct Located {
 /// JSON pointer (RFC 6901) to place in the source.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    entries: HashMap<String, Located>,
+    entries: FastMap<String, Located>,
 }
 
 impl SourceMap {
@@ -271,7 +271,7 @@ struct Builder<'t> {
     /// Pointer of the node being built; segments are pushed as keys and indices are known.
     pointer: String,
     pointer_lens: Vec<usize>,
-    anchors: HashMap<usize, (Value, usize)>,
+    anchors: FastMap<usize, (Value, usize)>,
     nodes: usize,
     root: Option<Value>,
     documents: usize,
@@ -782,7 +782,7 @@ fn parse_once<'t>(
         stack: Vec::new(),
         pointer: String::new(),
         pointer_lens: Vec::new(),
-        anchors: HashMap::new(),
+        anchors: FastMap::default(),
         nodes: 0,
         root: None,
         documents: 0,

@@ -17,8 +17,7 @@
 //! exactly what it finds there now, so those findings are taken from now instead of being
 //! found again.
 
-use std::collections::{HashMap, HashSet};
-
+use qbank_core::hash::{FastMap, FastSet};
 use qbank_core::{Bank, Diagnostic};
 
 use crate::{Scope, Settings};
@@ -52,7 +51,7 @@ pub fn lint_before(
     load_diagnostics: Vec<Diagnostic>,
     touched: Option<&Bank>,
     settings: &Settings,
-    changed: &HashSet<String>,
+    changed: &FastSet<String>,
 ) -> Before {
     let Some(touched) = touched else {
         return Before::whole(crate::lint(whole, load_diagnostics, settings));
@@ -78,7 +77,7 @@ pub fn lint_before(
 
 /// Whether `d` is a finding [`lint_before`] takes from now: a file rule's (not the loader's)
 /// on a file the change did not touch.
-fn carried_over(d: &Diagnostic, changed: &HashSet<String>) -> bool {
+fn carried_over(d: &Diagnostic, changed: &FastSet<String>) -> bool {
     crate::rule(d.rule).is_some_and(|r| r.scope() == Scope::File && !r.at_load())
         && !changed.contains(&*d.primary.file)
 }
@@ -102,21 +101,22 @@ impl Status {
     }
 }
 
-/// What identifies a finding across two versions of a bank.
+/// What identifies a finding across two versions of a bank (borrowing the finding's file
+/// names).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Identity {
+pub struct Identity<'d> {
     rule: &'static str,
-    files: Vec<String>,
+    files: Vec<&'d str>,
     key: String,
 }
 
 /// The identity of `d`.
-pub fn identity(d: &Diagnostic) -> Identity {
-    let mut files: Vec<String> = std::iter::once(&d.primary)
+pub fn identity(d: &Diagnostic) -> Identity<'_> {
+    let mut files: Vec<&str> = std::iter::once(&d.primary)
         .chain(&d.secondary)
-        .map(|l| stem(&l.file).to_owned())
+        .map(|l| stem(&l.file))
         .collect();
-    files.sort();
+    files.sort_unstable();
     files.dedup();
     Identity {
         rule: d.rule,
@@ -180,37 +180,61 @@ fn stem(file: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// The fewest findings whose identities one thread makes at a time ([`compare`]).
+const IDENTITIES_PER_RUN: usize = 4096;
+
 /// The findings a gate reports, each with its status, in `now`'s order: those `before` did
 /// not have, and those with a label on one of `changed` (files as the diagnostics name them).
 pub fn compare(
     now: Vec<Diagnostic>,
     before: &Before,
-    changed: &HashSet<String>,
+    changed: &FastSet<String>,
 ) -> Vec<(Diagnostic, Status)> {
-    let mut seen: HashMap<Identity, usize> = HashMap::new();
-    let carried = now
-        .iter()
-        .filter(|d| before.partial && carried_over(d, changed));
-    for d in before.findings.iter().chain(carried) {
-        *seen.entry(identity(d)).or_default() += 1;
-    }
-    let mut out = Vec::new();
-    for d in now {
-        let status = match seen.get_mut(&identity(&d)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                Status::Existing
-            }
-            _ => Status::New,
-        };
-        let touches_change = std::iter::once(&d.primary)
-            .chain(&d.secondary)
-            .any(|l| changed.contains(&*l.file));
-        if status == Status::New || touches_change {
-            out.push((d, status));
+    // Whether each finding of now is reported, and as what.
+    let statuses: Vec<Option<Status>> = {
+        let carried = now
+            .iter()
+            .filter(|d| before.partial && carried_over(d, changed));
+        let before_findings: Vec<&Diagnostic> = before.findings.iter().chain(carried).collect();
+        // Every finding's identity, on all cores: a large bank has hundreds of thousands on
+        // each side, and an identity's key is made from the message.
+        let (before_ids, now_ids) = qbank_core::parallel::join(
+            || {
+                qbank_core::parallel::map_ordered(&before_findings, IDENTITIES_PER_RUN, |_, d| {
+                    identity(d)
+                })
+            },
+            || {
+                let now: Vec<&Diagnostic> = now.iter().collect();
+                qbank_core::parallel::map_ordered(&now, IDENTITIES_PER_RUN, |_, d| identity(d))
+            },
+        );
+        let mut seen: FastMap<Identity, usize> = FastMap::default();
+        seen.reserve(before_ids.len());
+        for id in before_ids {
+            *seen.entry(id).or_default() += 1;
         }
-    }
-    out
+        now.iter()
+            .zip(&now_ids)
+            .map(|(d, id)| {
+                let status = match seen.get_mut(id) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        Status::Existing
+                    }
+                    _ => Status::New,
+                };
+                let touches_change = std::iter::once(&d.primary)
+                    .chain(&d.secondary)
+                    .any(|l| changed.contains(&*l.file));
+                (status == Status::New || touches_change).then_some(status)
+            })
+            .collect()
+    };
+    now.into_iter()
+        .zip(statuses)
+        .filter_map(|(d, status)| Some((d, status?)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -278,13 +302,13 @@ mod tests {
             pair("b/x.yaml", "b/y.yaml", "0.5"),
             pair("b/p.yaml", "b/q.yaml", "0.4"),
         ];
-        let changed = HashSet::new();
+        let changed = FastSet::default();
         let got = compare(now.clone(), &Before::whole(before.clone()), &changed);
         assert_eq!(got.len(), 1);
         assert_eq!(&*got[0].0.primary.file, "b/p.yaml");
         assert_eq!(got[0].1, Status::New);
 
-        let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
+        let changed: FastSet<String> = ["b/y.yaml".to_owned()].into_iter().collect();
         let got = compare(now, &Before::whole(before), &changed);
         let statuses: Vec<Status> = got.iter().map(|(_, s)| *s).collect();
         assert_eq!(statuses, [Status::Existing, Status::New]);
@@ -302,7 +326,7 @@ mod tests {
             doubled("b/y.yaml"),
             pair("b/p.yaml", "b/q.yaml", "0.4"),
         ];
-        let changed: HashSet<String> = ["b/y.yaml".to_owned()].into();
+        let changed: FastSet<String> = ["b/y.yaml".to_owned()].into_iter().collect();
         let got: Vec<(String, &str, Status)> = compare(now.clone(), &before, &changed)
             .into_iter()
             .map(|(d, s)| (d.primary.file.to_string(), d.rule, s))
@@ -324,7 +348,7 @@ mod tests {
         let got = compare(
             vec![d.clone(), d.clone()],
             &Before::whole(vec![d]),
-            &HashSet::new(),
+            &FastSet::default(),
         );
         assert_eq!(got.len(), 1);
     }

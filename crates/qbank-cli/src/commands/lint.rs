@@ -78,6 +78,8 @@ pub fn run(args: LintArgs) -> Result<Outcome, Failure> {
             None => gate::Before::whole(diagnostics.clone()),
         };
         let reported = gate::compare(diagnostics, &before, &comparison.changed_shown);
+        // Not freed a string at a time, as the bank and the findings are not (below).
+        std::mem::forget(before);
         let (kept, status): (Vec<_>, Vec<_>) = reported.into_iter().unzip();
         diagnostics = kept;
         statuses = Some(status);
@@ -139,7 +141,7 @@ struct Comparison {
     /// Changed files inside the bank, as paths inside the bank.
     changed_in_bank: HashSet<String>,
     /// Changed files inside the bank, as the diagnostics name them.
-    changed_shown: HashSet<String>,
+    changed_shown: qbank_core::hash::FastSet<String>,
     /// Whether anything that decides the findings changed: a file of the bank, or the
     /// settings file.
     anything_changed: bool,
