@@ -9,7 +9,9 @@ use qbank_core::{
 };
 use qbank_text::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 
-use crate::text::{prose_fields, Field};
+use crate::rules;
+use crate::text::{pairs_of_note, prose_fields, read_pairs, Field, PairAt};
+use qbank_text::words::Token;
 
 /// Documentation of a rule, in fixed sections (printed by `qbank rule`, and in docs/rules.md).
 #[derive(Debug, Clone, Copy)]
@@ -217,6 +219,8 @@ pub(crate) struct Shared<'d> {
     related_pairs: OnceLock<Arc<Vec<Pair>>>,
     /// Each kit's draw, in the order of [`Bank::kits`].
     draws: OnceLock<Vec<Result<Selection, SelectError>>>,
+    /// Where the pairs of words the wording rules look at start ([`pairs_of_note`]).
+    pairs_of_note: OnceLock<Vec<PairAt>>,
 }
 
 impl<'d> Shared<'d> {
@@ -228,6 +232,7 @@ impl<'d> Shared<'d> {
             word_pairs: Mutex::default(),
             related_pairs: OnceLock::new(),
             draws: OnceLock::new(),
+            pairs_of_note: OnceLock::new(),
         }
     }
 }
@@ -353,6 +358,30 @@ impl<'a> Context<'a> {
                 .into_iter()
                 .map(move |field| (q, file, field))
         })
+    }
+
+    /// Each pair of neighbouring words in the prose fields that `article-mismatch` or
+    /// `doubled-word` reports, with its question, file and field: the bank's words read once
+    /// per run for both rules, each of which then makes its findings from these pairs.
+    pub(crate) fn pairs_of_note(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            &'a Question,
+            &'a SourceFile,
+            Field<'a>,
+            Token<'a>,
+            Token<'a>,
+        ),
+    > + 'a {
+        let bank = self.bank;
+        let marks = self.shared.pairs_of_note.get_or_init(|| {
+            pairs_of_note(bank, |a, b| {
+                rules::article_mismatch::mismatch(a, b).is_some()
+                    || rules::doubled_word::doubled(a, b)
+            })
+        });
+        read_pairs(bank, marks).map(move |(q, field, a, b)| (q, bank.question_file(q), field, a, b))
     }
 
     /// The pairs of questions kit and loop selection keep apart

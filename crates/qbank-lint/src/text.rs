@@ -1,9 +1,11 @@
 //! Small text helpers shared by the wording rules: the prose fields of a question, and what an
 //! acronym looks like. Words and sentences are `qbank_text::words`.
 
-use qbank_core::Question;
+use qbank_core::{Bank, Question};
+use qbank_text::words::{tokens, tokens_from, Token};
 
 /// A prose field of a question: where it is and its text.
+#[derive(Clone, Copy)]
 pub(crate) struct Field<'q> {
     /// The list the field is an item of (`None`: the question's text), and its index there.
     list: Option<(&'static str, usize)>,
@@ -38,6 +40,76 @@ pub(crate) fn prose_fields(q: &Question) -> Vec<Field<'_>> {
         }));
     }
     fields
+}
+
+/// Where a pair of neighbouring words of note starts: the question's index in the bank, the
+/// field's among [`prose_fields`], and the [`offset`](qbank_text::words::Tokens::offset) the
+/// first word is read from.
+#[derive(Clone, Copy)]
+pub(crate) struct PairAt {
+    question: usize,
+    field: usize,
+    at: usize,
+}
+
+/// The questions one thread reads at a time for [`pairs_of_note`].
+const QUESTIONS_PER_RUN: usize = 1024;
+
+/// Every pair of neighbouring words in the bank's prose for which `of_note` holds, in the
+/// order of the questions, their fields and the words, read on all cores: for rules that
+/// look at every pair of words of a bank and report on few, the words are read once for all
+/// of them, and only where the pairs they report on start is kept.
+pub(crate) fn pairs_of_note(
+    bank: &Bank,
+    of_note: impl Fn(&Token<'_>, &Token<'_>) -> bool + Sync,
+) -> Vec<PairAt> {
+    let runs: Vec<&[Question]> = bank.questions.chunks(QUESTIONS_PER_RUN).collect();
+    let per_run = qbank_core::parallel::map_ordered(&runs, 1, |run, questions| {
+        let mut marks = Vec::new();
+        for (i, q) in questions.iter().enumerate() {
+            for (field, prose) in prose_fields(q).iter().enumerate() {
+                let mut words = tokens(prose.text);
+                let mut at = words.offset();
+                let Some(mut previous) = words.next() else {
+                    continue;
+                };
+                loop {
+                    let next_at = words.offset();
+                    let Some(next) = words.next() else {
+                        break;
+                    };
+                    if of_note(&previous, &next) {
+                        marks.push(PairAt {
+                            question: run * QUESTIONS_PER_RUN + i,
+                            field,
+                            at,
+                        });
+                    }
+                    (previous, at) = (next, next_at);
+                }
+            }
+        }
+        marks
+    });
+    per_run.concat()
+}
+
+/// The pairs `marks` ([`pairs_of_note`] of `bank`) point at, with their question and field.
+pub(crate) fn read_pairs<'b>(
+    bank: &'b Bank,
+    marks: &'b [PairAt],
+) -> impl Iterator<Item = (&'b Question, Field<'b>, Token<'b>, Token<'b>)> + 'b {
+    marks
+        .chunk_by(|a, b| a.question == b.question)
+        .flat_map(move |group| {
+            let q = &bank.questions[group[0].question];
+            let fields = prose_fields(q);
+            group.iter().filter_map(move |mark| {
+                let field = *fields.get(mark.field)?;
+                let mut words = tokens_from(field.text, mark.at);
+                Some((q, field, words.next()?, words.next()?))
+            })
+        })
 }
 
 /// Whether a word is written in capitals as an acronym is: two or more capitals (digits may

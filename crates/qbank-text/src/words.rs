@@ -66,7 +66,18 @@ pub struct Tokens<'t> {
     at: usize,
 }
 
+/// The tokens of `text` from byte `at`, an [`offset`](Tokens::offset) an earlier reading of
+/// the same text gave: the same tokens that reading gave from there.
+pub fn tokens_from(text: &str, at: usize) -> Tokens<'_> {
+    Tokens { text, at }
+}
+
 impl Tokens<'_> {
+    /// Where the next token is looked for, for [`tokens_from`]: always a character boundary.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
+
     /// Whether the character at byte `i` is whitespace, and its length: a byte at a time where
     /// the text is ASCII (most of it), by character elsewhere.
     #[inline]
@@ -124,15 +135,6 @@ impl<'t> Iterator for Tokens<'t> {
             }
         }
     }
-}
-
-/// Each token of `text` with the one after it, in order.
-pub fn token_pairs(text: &str) -> impl Iterator<Item = (Token<'_>, Token<'_>)> {
-    let mut tokens = tokens(text);
-    let first = tokens.next();
-    tokens.scan(first, |previous, next| {
-        Some((previous.replace(next.clone())?, next))
-    })
 }
 
 /// The chunk `range` of `text` as a token, the punctuation around it trimmed off; `None` when
@@ -444,16 +446,18 @@ mod tests {
             prop_assert_eq!(normalized(&text), by_chars);
         }
 
-        /// The byte-at-a-time tokens are those of the plain reading, and the pairs are the
-        /// tokens two by two.
+        /// The byte-at-a-time tokens are those of the plain reading, and a reading started
+        /// from any offset a reading passed gives the tokens that reading gave from there.
         #[test]
         fn tokens_are_the_chunks_between_spaces(text in texts()) {
             let found: Vec<Token> = tokens(&text).collect();
             prop_assert_eq!(&found, &tokens_by_chars(&text));
-            let pairs: Vec<(Token, Token)> = token_pairs(&text).collect();
-            let windows: Vec<(Token, Token)> =
-                found.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
-            prop_assert_eq!(pairs, windows);
+            let mut reading = tokens(&text);
+            for i in 0..=found.len() {
+                let rest: Vec<Token> = tokens_from(&text, reading.offset()).collect();
+                prop_assert_eq!(&rest[..], &found[i..]);
+                reading.next();
+            }
         }
 
         /// The sentences are those of the plain reading.

@@ -2,7 +2,7 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::wording::wording;
-use qbank_text::words::token_pairs;
+use qbank_text::words::Token;
 
 /// "a" before a vowel sound or "an" before a consonant sound.
 pub struct ArticleMismatch;
@@ -36,47 +36,49 @@ impl Rule for ArticleMismatch {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        for (q, file, field) in ctx.prose_fields() {
-            for (article, next) in token_pairs(field.text) {
-                let wants_an = match article.word {
-                    "a" | "A" => false,
-                    "an" | "An" | "AN" => true,
-                    _ => continue,
-                };
-                // "plan A, then B": an article is followed directly by its word.
-                if article.punct_after {
-                    continue;
-                }
-                let Some(vowel) = starts_with_vowel_sound(next.word) else {
-                    continue;
-                };
-                if vowel == wants_an {
-                    continue;
-                }
-                let right = match (vowel, article.word) {
-                    (true, "A") => "An",
-                    (true, _) => "an",
-                    (false, "An") => "A",
-                    (false, _) => "a",
-                };
-                let sound = if vowel { "a vowel" } else { "a consonant" };
-                let d = ctx
-                    .diagnostic(
-                        format!(
-                            "\"{}\" before \"{}\", which starts with {sound} sound",
-                            article.word, next.word
-                        ),
-                        file.label_in(
-                            &field.pointer(),
-                            field.text,
-                            article.range.start..next.range.end,
-                        ),
-                    )
-                    .with_help(format!("write \"{right} {}\"", next.word));
-                ctx.report(Some(q), d);
-            }
+        for (q, file, field, article, next) in ctx.pairs_of_note() {
+            let Some(vowel) = mismatch(&article, &next) else {
+                continue;
+            };
+            let right = match (vowel, article.word) {
+                (true, "A") => "An",
+                (true, _) => "an",
+                (false, "An") => "A",
+                (false, _) => "a",
+            };
+            let sound = if vowel { "a vowel" } else { "a consonant" };
+            let d = ctx
+                .diagnostic(
+                    format!(
+                        "\"{}\" before \"{}\", which starts with {sound} sound",
+                        article.word, next.word
+                    ),
+                    file.label_in(
+                        &field.pointer(),
+                        field.text,
+                        article.range.start..next.range.end,
+                    ),
+                )
+                .with_help(format!("write \"{right} {}\"", next.word));
+            ctx.report(Some(q), d);
         }
     }
+}
+
+/// Whether `article` and the word `next` after it are a mismatch, and if so, whether `next`
+/// starts with a vowel sound.
+pub(crate) fn mismatch(article: &Token<'_>, next: &Token<'_>) -> Option<bool> {
+    let wants_an = match article.word {
+        "a" | "A" => false,
+        "an" | "An" | "AN" => true,
+        _ => return None,
+    };
+    // "plan A, then B": an article is followed directly by its word.
+    if article.punct_after {
+        return None;
+    }
+    let vowel = starts_with_vowel_sound(next.word)?;
+    (vowel != wants_an).then_some(vowel)
 }
 
 /// Spelt letters that start with a vowel sound: "eff", "aitch", "el", "em", "en", "ar", "ess",

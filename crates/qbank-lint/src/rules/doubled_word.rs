@@ -2,7 +2,7 @@ use qbank_core::Severity;
 
 use crate::rule::{Context, Rule, RuleDoc, Scope};
 use crate::wording::wording;
-use qbank_text::words::token_pairs;
+use qbank_text::words::Token;
 
 /// The same word twice in a row.
 pub struct DoubledWord;
@@ -33,24 +33,26 @@ impl Rule for DoubledWord {
         }
     }
     fn check(&self, ctx: &mut Context<'_>) {
-        for (q, file, field) in ctx.prose_fields() {
-            for (a, b) in token_pairs(field.text) {
-                if a.punct_after
-                    || b.punct_before
-                    || !a.word.eq_ignore_ascii_case(b.word)
-                    || !a.word.chars().any(char::is_alphabetic)
-                    || wording().fine_twice.contains(&a.word.to_lowercase())
-                {
-                    continue;
-                }
-                let d = ctx
-                    .diagnostic(
-                        format!("\"{}\" is written twice", b.word),
-                        file.label_in(&field.pointer(), field.text, a.range.start..b.range.end),
-                    )
-                    .with_help(format!("remove one \"{}\"", b.word));
-                ctx.report(Some(q), d);
+        for (q, file, field, a, b) in ctx.pairs_of_note() {
+            if !doubled(&a, &b) {
+                continue;
             }
+            let d = ctx
+                .diagnostic(
+                    format!("\"{}\" is written twice", b.word),
+                    file.label_in(&field.pointer(), field.text, a.range.start..b.range.end),
+                )
+                .with_help(format!("remove one \"{}\"", b.word));
+            ctx.report(Some(q), d);
         }
     }
+}
+
+/// Whether `b` repeats the word `a` before it.
+pub(crate) fn doubled(a: &Token<'_>, b: &Token<'_>) -> bool {
+    !a.punct_after
+        && !b.punct_before
+        && a.word.eq_ignore_ascii_case(b.word)
+        && a.word.chars().any(char::is_alphabetic)
+        && !wording().fine_twice.contains(&a.word.to_lowercase())
 }
