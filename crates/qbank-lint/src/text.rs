@@ -1,5 +1,6 @@
-//! Small text helpers shared by the wording rules: the prose fields of a question, and what an
-//! acronym looks like. Words and sentences are `qbank_text::words`.
+//! Small text helpers shared by the wording rules: the prose fields of a question, the pairs of
+//! neighbouring words in them that some rules report on, and what an acronym looks like. Words
+//! and sentences are `qbank_text::words`.
 
 use qbank_core::{Bank, Question};
 use qbank_text::words::{tokens, tokens_from, Token};
