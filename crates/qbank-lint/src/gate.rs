@@ -192,12 +192,11 @@ pub fn compare(
 ) -> Vec<(Diagnostic, Status)> {
     // Whether each finding of now is reported, and as what.
     let statuses: Vec<Option<Status>> = {
-        let carried = now
-            .iter()
-            .filter(|d| before.partial && carried_over(d, changed));
-        let before_findings: Vec<&Diagnostic> = before.findings.iter().chain(carried).collect();
         // Every finding's identity, on all cores: a large bank has hundreds of thousands on
-        // each side, and an identity's key is made from the message.
+        // each side, and an identity's key is made from the message. (The threads get the
+        // findings by reference, so that an identity can borrow its finding's file names.)
+        let before_findings: Vec<&Diagnostic> = before.findings.iter().collect();
+        let now_findings: Vec<&Diagnostic> = now.iter().collect();
         let (before_ids, now_ids) = qbank_core::parallel::join(
             || {
                 qbank_core::parallel::map_ordered(&before_findings, IDENTITIES_PER_RUN, |_, d| {
@@ -205,13 +204,20 @@ pub fn compare(
                 })
             },
             || {
-                let now: Vec<&Diagnostic> = now.iter().collect();
-                qbank_core::parallel::map_ordered(&now, IDENTITIES_PER_RUN, |_, d| identity(d))
+                qbank_core::parallel::map_ordered(&now_findings, IDENTITIES_PER_RUN, |_, d| {
+                    identity(d)
+                })
             },
         );
-        let mut seen: FastMap<Identity, usize> = FastMap::default();
+        // The findings the base takes from now count for the base too, with now's identities.
+        let carried = now
+            .iter()
+            .zip(&now_ids)
+            .filter(|(d, _)| before.partial && carried_over(d, changed))
+            .map(|(_, id)| id);
+        let mut seen: FastMap<&Identity, usize> = FastMap::default();
         seen.reserve(before_ids.len());
-        for id in before_ids {
+        for id in before_ids.iter().chain(carried) {
             *seen.entry(id).or_default() += 1;
         }
         now.iter()

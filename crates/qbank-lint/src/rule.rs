@@ -381,7 +381,7 @@ impl<'a> Context<'a> {
                     || rules::doubled_word::doubled(a, b)
             })
         });
-        read_pairs(bank, marks).map(move |(q, field, a, b)| (q, bank.question_file(q), field, a, b))
+        read_pairs(bank, marks)
     }
 
     /// The pairs of questions kit and loop selection keep apart

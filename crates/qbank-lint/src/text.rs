@@ -2,8 +2,8 @@
 //! neighbouring words in them that some rules report on, and what an acronym looks like. Words
 //! and sentences are `qbank_text::words`.
 
-use qbank_core::{Bank, Question};
-use qbank_text::words::{tokens, tokens_from, Token};
+use qbank_core::{Bank, Question, SourceFile};
+use qbank_text::words::{token_pairs, tokens_from, Token};
 
 /// A prose field of a question: where it is and its text.
 #[derive(Clone, Copy)]
@@ -53,7 +53,8 @@ pub(crate) struct PairAt {
     at: usize,
 }
 
-/// The questions one thread reads at a time for [`pairs_of_note`].
+/// The questions one thread reads at a time for [`pairs_of_note`]: one list of marks a run,
+/// not one a question.
 const QUESTIONS_PER_RUN: usize = 1024;
 
 /// Every pair of neighbouring words in the bank's prose for which `of_note` holds, in the
@@ -69,24 +70,14 @@ pub(crate) fn pairs_of_note(
         let mut marks = Vec::new();
         for (i, q) in questions.iter().enumerate() {
             for (field, prose) in prose_fields(q).iter().enumerate() {
-                let mut words = tokens(prose.text);
-                let mut at = words.offset();
-                let Some(mut previous) = words.next() else {
-                    continue;
-                };
-                loop {
-                    let next_at = words.offset();
-                    let Some(next) = words.next() else {
-                        break;
-                    };
-                    if of_note(&previous, &next) {
+                for (at, a, b) in token_pairs(prose.text) {
+                    if of_note(&a, &b) {
                         marks.push(PairAt {
                             question: run * QUESTIONS_PER_RUN + i,
                             field,
                             at,
                         });
                     }
-                    (previous, at) = (next, next_at);
                 }
             }
         }
@@ -95,20 +86,30 @@ pub(crate) fn pairs_of_note(
     per_run.concat()
 }
 
-/// The pairs `marks` ([`pairs_of_note`] of `bank`) point at, with their question and field.
+/// The pairs `marks` ([`pairs_of_note`] of `bank`) point at, with their question, file and
+/// field.
 pub(crate) fn read_pairs<'b>(
     bank: &'b Bank,
     marks: &'b [PairAt],
-) -> impl Iterator<Item = (&'b Question, Field<'b>, Token<'b>, Token<'b>)> + 'b {
+) -> impl Iterator<
+    Item = (
+        &'b Question,
+        &'b SourceFile,
+        Field<'b>,
+        Token<'b>,
+        Token<'b>,
+    ),
+> + 'b {
     marks
         .chunk_by(|a, b| a.question == b.question)
         .flat_map(move |group| {
             let q = &bank.questions[group[0].question];
+            let file = bank.question_file(q);
             let fields = prose_fields(q);
             group.iter().filter_map(move |mark| {
                 let field = *fields.get(mark.field)?;
                 let mut words = tokens_from(field.text, mark.at);
-                Some((q, field, words.next()?, words.next()?))
+                Some((q, file, field, words.next()?, words.next()?))
             })
         })
 }

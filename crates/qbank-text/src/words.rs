@@ -137,6 +137,21 @@ impl<'t> Iterator for Tokens<'t> {
     }
 }
 
+/// Each token of `text` with the one after it, in order, and the [`offset`](Tokens::offset)
+/// the first of them is read from: [`tokens_from`] there reads the pair again.
+pub fn token_pairs(text: &str) -> impl Iterator<Item = (usize, Token<'_>, Token<'_>)> {
+    let mut tokens = tokens(text);
+    let mut at = tokens.offset();
+    let mut previous = tokens.next();
+    std::iter::from_fn(move || {
+        let next_at = tokens.offset();
+        let next = tokens.next()?;
+        let pair = (at, previous.replace(next.clone())?, next);
+        at = next_at;
+        Some(pair)
+    })
+}
+
 /// The chunk `range` of `text` as a token, the punctuation around it trimmed off; `None` when
 /// it is all punctuation.
 fn trimmed(text: &str, range: Range<usize>) -> Option<Token<'_>> {
@@ -446,8 +461,9 @@ mod tests {
             prop_assert_eq!(normalized(&text), by_chars);
         }
 
-        /// The byte-at-a-time tokens are those of the plain reading, and a reading started
-        /// from any offset a reading passed gives the tokens that reading gave from there.
+        /// The byte-at-a-time tokens are those of the plain reading; a reading started from
+        /// any offset a reading passed gives the tokens that reading gave from there; the
+        /// pairs are the tokens two by two, each read again from its offset.
         #[test]
         fn tokens_are_the_chunks_between_spaces(text in texts()) {
             let found: Vec<Token> = tokens(&text).collect();
@@ -457,6 +473,15 @@ mod tests {
                 let rest: Vec<Token> = tokens_from(&text, reading.offset()).collect();
                 prop_assert_eq!(&rest[..], &found[i..]);
                 reading.next();
+            }
+            let pairs: Vec<(usize, Token, Token)> = token_pairs(&text).collect();
+            let windows: Vec<(Token, Token)> =
+                found.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
+            prop_assert_eq!(pairs.len(), windows.len());
+            for ((at, a, b), (first, second)) in pairs.into_iter().zip(windows) {
+                prop_assert_eq!((&a, &b), (&first, &second));
+                let again: Vec<Token> = tokens_from(&text, at).take(2).collect();
+                prop_assert_eq!(again, vec![first, second]);
             }
         }
 
