@@ -789,27 +789,47 @@ impl Lanes for pulp::x86::V3 {
     /// the registers in order from -0.0: each lane of the result is [`sum_lanes`] of one.
     #[inline(always)]
     fn sums(self, r: [Self::V; 8]) -> [f32; 8] {
+        // Written out, not with arrays' `map` or closures: those are not compiled with AVX2,
+        // so each intrinsic in them would be a call of its own.
         let avx = self.avx;
         // Lanes 0, 1, 4 and 5 (lo) or 2, 3, 6 and 7 (hi) of two registers, interleaved.
-        let lo = [0, 2, 4, 6].map(|p| avx._mm256_unpacklo_ps(r[p], r[p + 1]));
-        let hi = [0, 2, 4, 6].map(|p| avx._mm256_unpackhi_ps(r[p], r[p + 1]));
-        // Lane l and l + 4 of registers 0–3 (q[.][0]) and 4–7 (q[.][1]).
-        let q = |t: [Self::V; 4], half: usize| {
-            [
-                avx._mm256_shuffle_ps::<0x44>(t[2 * half], t[2 * half + 1]),
-                avx._mm256_shuffle_ps::<0xEE>(t[2 * half], t[2 * half + 1]),
-            ]
-        };
-        let (lo0, lo1, hi0, hi1) = (q(lo, 0), q(lo, 1), q(hi, 0), q(hi, 1));
-        let quads = [lo0[0], lo0[1], hi0[0], hi0[1]];
-        let later = [lo1[0], lo1[1], hi1[0], hi1[1]];
-        let columns: [Self::V; 8] = std::array::from_fn(|l| {
-            if l < 4 {
-                avx._mm256_permute2f128_ps::<0x20>(quads[l], later[l])
-            } else {
-                avx._mm256_permute2f128_ps::<0x31>(quads[l - 4], later[l - 4])
-            }
-        });
+        let lo = [
+            avx._mm256_unpacklo_ps(r[0], r[1]),
+            avx._mm256_unpacklo_ps(r[2], r[3]),
+            avx._mm256_unpacklo_ps(r[4], r[5]),
+            avx._mm256_unpacklo_ps(r[6], r[7]),
+        ];
+        let hi = [
+            avx._mm256_unpackhi_ps(r[0], r[1]),
+            avx._mm256_unpackhi_ps(r[2], r[3]),
+            avx._mm256_unpackhi_ps(r[4], r[5]),
+            avx._mm256_unpackhi_ps(r[6], r[7]),
+        ];
+        // Lanes l and l + 4 of registers 0–3 (`quads`) and 4–7 (`later`): lanes 0, 1, 2, 3
+        // in turn.
+        let quads = [
+            avx._mm256_shuffle_ps::<0x44>(lo[0], lo[1]),
+            avx._mm256_shuffle_ps::<0xEE>(lo[0], lo[1]),
+            avx._mm256_shuffle_ps::<0x44>(hi[0], hi[1]),
+            avx._mm256_shuffle_ps::<0xEE>(hi[0], hi[1]),
+        ];
+        let later = [
+            avx._mm256_shuffle_ps::<0x44>(lo[2], lo[3]),
+            avx._mm256_shuffle_ps::<0xEE>(lo[2], lo[3]),
+            avx._mm256_shuffle_ps::<0x44>(hi[2], hi[3]),
+            avx._mm256_shuffle_ps::<0xEE>(hi[2], hi[3]),
+        ];
+        // Register l: lane l of every register, for l < 4 from the low halves, then the high.
+        let columns: [Self::V; 8] = [
+            avx._mm256_permute2f128_ps::<0x20>(quads[0], later[0]),
+            avx._mm256_permute2f128_ps::<0x20>(quads[1], later[1]),
+            avx._mm256_permute2f128_ps::<0x20>(quads[2], later[2]),
+            avx._mm256_permute2f128_ps::<0x20>(quads[3], later[3]),
+            avx._mm256_permute2f128_ps::<0x31>(quads[0], later[0]),
+            avx._mm256_permute2f128_ps::<0x31>(quads[1], later[1]),
+            avx._mm256_permute2f128_ps::<0x31>(quads[2], later[2]),
+            avx._mm256_permute2f128_ps::<0x31>(quads[3], later[3]),
+        ];
         let mut sum: Self::V = pulp::cast([-0.0f32; 8]);
         for c in columns {
             sum = avx._mm256_add_ps(sum, c);
