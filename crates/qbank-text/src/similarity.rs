@@ -1513,6 +1513,13 @@ impl Blend {
         self.weight * from(cosine, self.origin)
             + (1.0 - self.weight) * from(lexical, self.lexical_origin)
     }
+
+    /// The least term score with which the blend can reach `score` at all: what it needs
+    /// with a cosine of 1, the most a cosine adds.
+    fn least_lexical(&self, score: f32) -> f32 {
+        let from_cosine = ((score - self.weight) / (1.0 - self.weight)).max(0.0);
+        self.lexical_origin + (1.0 - self.lexical_origin) * from_cosine
+    }
 }
 
 /// The score, and so the verdict, of two texts with vectors. Chosen on the dev splits of the
@@ -2350,6 +2357,13 @@ impl<'d> Index<'d> {
         // A little below the exact bounds, so that rounding never loses a pair.
         let (lighter, heavier) = least_shares(threshold);
         let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
+        // The same for two texts with vectors when meaning does not decide their verdict
+        // (`meaning_decides`): then only their score can keep them, and the cosine adds at
+        // most `VERDICT.weight` to what their words score.
+        let (lighter_by_meaning, heavier_by_meaning) =
+            least_shares(VERDICT.least_lexical(threshold));
+        let (lighter_by_meaning, heavier_by_meaning) =
+            (lighter_by_meaning * 0.999, heavier_by_meaning * 0.999);
         let subject_terms = |i: usize, prefix: usize| {
             self.docs[i][..prefix]
                 .iter()
@@ -2438,16 +2452,23 @@ impl<'d> Index<'d> {
                 for &(t, w) in &self.docs[b] {
                     dense[t as usize] = w;
                 }
-                // Text `a`, at position `p` of the order.
-                let score_with = |a: usize, p: usize| {
+                // Text `a`, at position `p` of the order, where meaning decides the pair's
+                // verdict with the whole texts' cosine `whole` (`meaning_decides`).
+                let score_with = |a: usize, p: usize, whole: Option<f32>| {
                     let total = totals_in_order[p];
+                    let y = self.totals[b];
                     // Without the vectors of both, only the words can bring a pair to the
                     // threshold, and they need a share of each text's weight (`least_shares`):
-                    // a pair that cannot share that much is left as soon as that shows.
+                    // a pair that cannot share that much is left as soon as that shows. With
+                    // them, the words need a little less, as the cosine adds a little; where
+                    // meaning decides, the pair is kept whatever its words score, and its
+                    // score is read in full.
                     let least =
                         if !any_vectors || self.vectors[a].is_none() || self.vectors[b].is_none() {
-                            let y = self.totals[b];
                             (lighter * total.min(y)).max(heavier * total.max(y))
+                        } else if whole.is_none() {
+                            (lighter_by_meaning * total.min(y))
+                                .max(heavier_by_meaning * total.max(y))
                         } else {
                             f32::NEG_INFINITY
                         };
@@ -2468,20 +2489,25 @@ impl<'d> Index<'d> {
                         None => 0.0,
                     }
                 };
+                // Whether meaning decides the verdict of `a` and `b`, by which cosine.
+                let whole_of = |a: usize| -> Option<f32> {
+                    // Without vectors, meaning has nothing to say.
+                    if any_vectors {
+                        self.meaning_decides(a, b)
+                    } else {
+                        None
+                    }
+                };
                 // A pair that may reach the threshold, and whether its verdict reads its
                 // residual (see `Index::verdict`).
-                let keep = |a: usize, score: f32| -> Option<(usize, f32, bool)> {
-                    let reached = score >= threshold;
-                    // Without vectors, meaning has nothing to say (`meaning_decides`).
-                    if !reached && !any_vectors {
-                        return None;
-                    }
-                    let whole = self.meaning_decides(a, b);
-                    let raises = whole.is_some_and(|c| c >= MEANING_FROM);
-                    // Meaning may raise a pair to the threshold, or bring one down from it.
-                    let reads = whole.is_some() || (reached && self.may_be_one_template(a, b));
-                    (reached || raises).then_some((a, score, reads))
-                };
+                let keep =
+                    |a: usize, score: f32, whole: Option<f32>| -> Option<(usize, f32, bool)> {
+                        let reached = score >= threshold;
+                        let raises = whole.is_some_and(|c| c >= MEANING_FROM);
+                        // Meaning may raise a pair to the threshold, or bring one down from it.
+                        let reads = whole.is_some() || (reached && self.may_be_one_template(a, b));
+                        (reached || raises).then_some((a, score, reads))
+                    };
                 let mut scored_here = 0usize;
                 'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
                     let list = &postings[t as usize];
@@ -2500,7 +2526,8 @@ impl<'d> Index<'d> {
                         candidates += 1;
                         scored_here += 1;
                         let a = order[p];
-                        found.extend(keep(a, score_with(a, p)));
+                        let whole = whole_of(a);
+                        found.extend(keep(a, score_with(a, p, whole), whole));
                         // A bank where one text resembles thousands of others (generated or
                         // templated questions) would otherwise cost time and memory quadratic
                         // in its size; the first candidates come through the rarest shared
@@ -2525,7 +2552,8 @@ impl<'d> Index<'d> {
                         }
                         seen[p] = stamp;
                         candidates += 1;
-                        found.extend(keep(a, score_with(a, p)));
+                        let whole = whole_of(a);
+                        found.extend(keep(a, score_with(a, p, whole), whole));
                     }
                 }
                 for &(t, _) in &self.docs[b] {
