@@ -10,8 +10,7 @@ use qbank_core::{
 use qbank_text::similarity::{related_threshold, Detector, Index, Pair, DEFAULT_THRESHOLD};
 
 use crate::rules;
-use crate::text::{pairs_of_note, prose_fields, read_pairs, Field, PairAt};
-use qbank_text::words::Token;
+use crate::text::{pairs_of_note, prose_fields, read_pairs, Field, PairAt, PairOfNote};
 
 /// Documentation of a rule, in fixed sections (printed by `qbank rule`, and in docs/rules.md).
 #[derive(Debug, Clone, Copy)]
@@ -363,17 +362,7 @@ impl<'a> Context<'a> {
     /// Each pair of neighbouring words in the prose fields that `article-mismatch` or
     /// `doubled-word` reports, with its question, file and field: the bank's words read once
     /// per run for both rules, each of which then makes its findings from these pairs.
-    pub(crate) fn pairs_of_note(
-        &self,
-    ) -> impl Iterator<
-        Item = (
-            &'a Question,
-            &'a SourceFile,
-            Field<'a>,
-            Token<'a>,
-            Token<'a>,
-        ),
-    > + 'a {
+    pub(crate) fn pairs_of_note(&self) -> impl Iterator<Item = PairOfNote<'a>> + 'a {
         let bank = self.bank;
         let marks = self.shared.pairs_of_note.get_or_init(|| {
             pairs_of_note(bank, |a, b| {

@@ -53,6 +53,16 @@ pub(crate) struct PairAt {
     at: usize,
 }
 
+/// A pair of neighbouring words of note ([`read_pairs`]): its question, file and field, and
+/// the two words.
+pub(crate) type PairOfNote<'b> = (
+    &'b Question,
+    &'b SourceFile,
+    Field<'b>,
+    Token<'b>,
+    Token<'b>,
+);
+
 /// The questions one thread reads at a time for [`pairs_of_note`]: one list of marks a run,
 /// not one a question.
 const QUESTIONS_PER_RUN: usize = 1024;
@@ -91,15 +101,7 @@ pub(crate) fn pairs_of_note(
 pub(crate) fn read_pairs<'b>(
     bank: &'b Bank,
     marks: &'b [PairAt],
-) -> impl Iterator<
-    Item = (
-        &'b Question,
-        &'b SourceFile,
-        Field<'b>,
-        Token<'b>,
-        Token<'b>,
-    ),
-> + 'b {
+) -> impl Iterator<Item = PairOfNote<'b>> + 'b {
     marks
         .chunk_by(|a, b| a.question == b.question)
         .flat_map(move |group| {

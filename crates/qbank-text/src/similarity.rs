@@ -2489,25 +2489,23 @@ impl<'d> Index<'d> {
                         None => 0.0,
                     }
                 };
-                // Whether meaning decides the verdict of `a` and `b`, by which cosine.
-                let whole_of = |a: usize| -> Option<f32> {
-                    // Without vectors, meaning has nothing to say.
-                    if any_vectors {
+                // Candidate `a` at position `p`, if it may reach the threshold, and whether
+                // its verdict reads its residual (see `Index::verdict`).
+                let keep = |a: usize, p: usize| -> Option<(usize, f32, bool)> {
+                    // Whether meaning decides the verdict, by which cosine; without vectors,
+                    // meaning has nothing to say.
+                    let whole = if any_vectors {
                         self.meaning_decides(a, b)
                     } else {
                         None
-                    }
-                };
-                // A pair that may reach the threshold, and whether its verdict reads its
-                // residual (see `Index::verdict`).
-                let keep =
-                    |a: usize, score: f32, whole: Option<f32>| -> Option<(usize, f32, bool)> {
-                        let reached = score >= threshold;
-                        let raises = whole.is_some_and(|c| c >= MEANING_FROM);
-                        // Meaning may raise a pair to the threshold, or bring one down from it.
-                        let reads = whole.is_some() || (reached && self.may_be_one_template(a, b));
-                        (reached || raises).then_some((a, score, reads))
                     };
+                    let score = score_with(a, p, whole);
+                    let reached = score >= threshold;
+                    let raises = whole.is_some_and(|c| c >= MEANING_FROM);
+                    // Meaning may raise a pair to the threshold, or bring one down from it.
+                    let reads = whole.is_some() || (reached && self.may_be_one_template(a, b));
+                    (reached || raises).then_some((a, score, reads))
+                };
                 let mut scored_here = 0usize;
                 'terms: for t in subject_terms(b, self.prefix_len(b, heavier)) {
                     let list = &postings[t as usize];
@@ -2525,9 +2523,7 @@ impl<'d> Index<'d> {
                         }
                         candidates += 1;
                         scored_here += 1;
-                        let a = order[p];
-                        let whole = whole_of(a);
-                        found.extend(keep(a, score_with(a, p, whole), whole));
+                        found.extend(keep(order[p], p));
                         // A bank where one text resembles thousands of others (generated or
                         // templated questions) would otherwise cost time and memory quadratic
                         // in its size; the first candidates come through the rarest shared
@@ -2552,8 +2548,7 @@ impl<'d> Index<'d> {
                         }
                         seen[p] = stamp;
                         candidates += 1;
-                        let whole = whole_of(a);
-                        found.extend(keep(a, score_with(a, p, whole), whole));
+                        found.extend(keep(a, p));
                     }
                 }
                 for &(t, _) in &self.docs[b] {
