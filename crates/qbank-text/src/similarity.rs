@@ -1293,6 +1293,23 @@ pub struct Index<'d> {
     sentences: Vec<Sentence>,
     /// Each text's sentence vector, when the detector has one for it.
     vectors: Vec<Option<&'d [f32]>>,
+    /// What [`Index::meaning_decides`] reads of each text on its own, in one byte: the
+    /// search asks it of every candidate pair, and one small array is read from the
+    /// processor's caches where three large ones were read from memory.
+    meaning_may_decide: Vec<MayDecide>,
+}
+
+/// Whether meaning may decide a pair with a text, as far as that text alone tells
+/// ([`Index::meaning_decides`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MayDecide {
+    /// Never: the text has no vector, or more than [`MEANING_MOST_WORDS`] words.
+    Never,
+    /// The vocabulary knows at least [`MEANING_WHERE_KNOWN_BELOW`] of the text's subjects:
+    /// only with a text of which it knows less.
+    WellKnown,
+    /// The vocabulary knows less of the text's subjects than that.
+    LittleKnown,
 }
 
 /// Each text's terms (id, weight), ids ascending, all in one list: `docs[i]` is text `i`'s.
@@ -1842,6 +1859,17 @@ impl<'d> Index<'d> {
             .iter()
             .map(|d| d.iter().map(|(_, w)| w).sum())
             .collect();
+        let meaning_may_decide = (0..texts.len())
+            .map(|i| {
+                if vectors[i].is_none() || sentences[i].stems.len() > MEANING_MOST_WORDS {
+                    MayDecide::Never
+                } else if known[i] >= MEANING_WHERE_KNOWN_BELOW {
+                    MayDecide::WellKnown
+                } else {
+                    MayDecide::LittleKnown
+                }
+            })
+            .collect();
         Index {
             detector,
             names,
@@ -1854,6 +1882,7 @@ impl<'d> Index<'d> {
             concept: order.iter().map(|&p| is_concept[p as usize]).collect(),
             sentences,
             vectors,
+            meaning_may_decide,
         }
     }
 
@@ -2049,14 +2078,11 @@ impl<'d> Index<'d> {
     /// ([`MEANING_MOST_WORDS`]). Meaning makes them one from [`MEANING_FROM`] on.
     fn meaning_decides(&self, a: usize, b: usize) -> Option<f32> {
         // The cheapest test first: a search asks this of every candidate pair.
-        if self.vectors[a].is_none()
-            || self.vectors[b].is_none()
-            || self.known[a].min(self.known[b]) >= MEANING_WHERE_KNOWN_BELOW
-            || self.sentences[a]
-                .stems
-                .len()
-                .max(self.sentences[b].stems.len())
-                > MEANING_MOST_WORDS
+        use MayDecide::{LittleKnown, Never};
+        let (x, y) = (self.meaning_may_decide[a], self.meaning_may_decide[b]);
+        if x == Never
+            || y == Never
+            || (x != LittleKnown && y != LittleKnown)
             || self.share_a_known_subject(a, b)
         {
             return None;
@@ -2410,10 +2436,25 @@ impl<'d> Index<'d> {
                 let floor = by_cosine.min(MEANING_FROM);
                 meaning.nearest_among(&self.raw, &self.vectors, SEMANTIC_NEIGHBOURS, floor)
             });
-        let runs: Vec<std::ops::Range<usize>> = (0..order.len())
-            .step_by(LOOKUP_RUN)
-            .map(|start| start..(start + LOOKUP_RUN).min(order.len()))
+        // The order the texts are looked up in: by the rarest term each looks up that
+        // another text holds too (then by position). Texts that share it are looked up one
+        // after the other and meet mostly the same candidates, whose terms, words and vectors
+        // are then still in the processor's caches; in the order of positions, each text's
+        // candidates are all over the index. Each text still meets only the texts before its
+        // position, and a text's partners do not depend on when it is looked up, so the pairs
+        // are the same in any order.
+        let first_shared = |position: usize| {
+            let b = order[position];
+            subject_terms(b, self.prefix_len(b, heavier))
+                .find(|&t| postings[t as usize].len() > 1)
+                .unwrap_or(u32::MAX)
+        };
+        let mut visit: Vec<(u32, u32)> = (0..order.len())
+            .map(|p| (first_shared(p), p as u32))
             .collect();
+        visit.sort_unstable();
+        let visit: Vec<usize> = visit.into_iter().map(|(_, p)| p as usize).collect();
+        let runs: Vec<&[usize]> = visit.chunks(LOOKUP_RUN).collect();
         // Where each text is in that order, for the texts met by meaning.
         let position_of: Vec<u32> = if near.is_some() {
             let mut at = vec![0u32; order.len()];
@@ -2445,7 +2486,7 @@ impl<'d> Index<'d> {
             let mut found: Vec<(usize, f32, bool)> = Vec::new();
             // The texts with such partners, which wait for the phrases' vectors.
             let mut pending: Vec<Waiting> = Vec::new();
-            for position in run.clone() {
+            for &position in run.iter() {
                 let b = order[position];
                 let stamp = position as u32;
                 found.clear();

@@ -22,7 +22,7 @@
 //!   [`super::updated`]): the bank after the change gives what a lint of it gives, so a
 //!   finding the change brings up is reported on that change.
 
-use super::{add_tail, dot_with, keep, nearer, tile_rows, Kernel, Lanes, Matrix, Portable};
+use super::{add_tail, dot_with, keep, tile_rows, Kernel, Lanes, Matrix, Portable};
 
 /// From how many texts with vectors the search by meaning is by clusters: where the exact
 /// search starts to cost about a second more (BENCHMARKS.md).
@@ -255,7 +255,9 @@ fn row_dot<L: Lanes>(simd: L, a: Row, b: Row) -> f32 {
 /// A row: its whole groups of eight components, and the rest.
 type Row<'a> = (&'a [[f32; 8]], &'a [f32]);
 
-/// [`Kernel::nearest_centres`]: four rows by two centres at a time ([`tile_rows`]).
+/// [`Kernel::nearest_centres`]: four rows by two centres at a time ([`tile_rows`]), each row
+/// keeping its `count` nearest centres so far ([`keep`]) as they come: a centre is looked at
+/// again only when it is nearer than the last of them.
 #[inline(always)]
 fn centres_of<L: Lanes>(
     simd: L,
@@ -268,57 +270,47 @@ fn centres_of<L: Lanes>(
     // instructions.
     let all = centres.rows();
     let pairs = all - all % 2;
+    let count = count.min(all);
     let mut out = Vec::with_capacity(rows.len());
-    let mut scored: [Vec<(u32, f32)>; 4] = Default::default();
+    let mut nearest: [Vec<(u32, f32)>; 4] = Default::default();
+    let mut bars = [f32::NEG_INFINITY; 4];
+    let offer = |list: &mut Vec<(u32, f32)>, bar: &mut f32, c: usize, cosine: f32| {
+        if cosine >= *bar {
+            keep(list, count, c as u32, cosine, bar);
+        }
+    };
     let mut groups = rows.chunks_exact(4);
     for group in groups.by_ref() {
-        for list in &mut scored {
+        for (list, bar) in nearest.iter_mut().zip(&mut bars) {
             list.clear();
+            *bar = f32::NEG_INFINITY;
         }
         let group = [group[0], group[1], group[2], group[3]];
         for c in (0..pairs).step_by(2) {
             let sums = tile_rows(simd, matrix, group, &centres.matrix, [c, c + 1]);
             for (p, &sum) in sums.iter().enumerate() {
-                scored[p % 4].push(((c + p / 4) as u32, sum));
+                offer(&mut nearest[p % 4], &mut bars[p % 4], c + p / 4, sum);
             }
         }
-        for (list, &r) in scored.iter_mut().zip(&group) {
+        for ((list, bar), &r) in nearest.iter_mut().zip(&mut bars).zip(&group) {
             for c in pairs..all {
-                list.push((
-                    c as u32,
-                    row_dot(simd, row(matrix, r), row(&centres.matrix, c)),
-                ));
+                let cosine = row_dot(simd, row(matrix, r), row(&centres.matrix, c));
+                offer(list, bar, c, cosine);
             }
-            out.push(nearest_of(list, count));
+            out.push(list.iter().map(|&(c, _)| c).collect());
         }
     }
     for &r in groups.remainder() {
-        let list = &mut scored[0];
+        let (list, bar) = (&mut nearest[0], &mut bars[0]);
         list.clear();
+        *bar = f32::NEG_INFINITY;
         for c in 0..all {
-            list.push((
-                c as u32,
-                row_dot(simd, row(matrix, r), row(&centres.matrix, c)),
-            ));
+            let cosine = row_dot(simd, row(matrix, r), row(&centres.matrix, c));
+            offer(list, bar, c, cosine);
         }
-        out.push(nearest_of(list, count));
+        out.push(list.iter().map(|&(c, _)| c).collect());
     }
     out
-}
-
-/// The `count` nearest of `scored`, nearest first, in a list of its own size: collecting in
-/// place would keep the room of a cosine for every centre (800 MB at 100,000 texts).
-fn nearest_of(scored: &mut [(u32, f32)], count: usize) -> Vec<u32> {
-    let scored = if count < scored.len() {
-        scored.select_nth_unstable_by(count, |x, y| nearer(*x, *y));
-        &mut scored[..count]
-    } else {
-        scored
-    };
-    scored.sort_by(|x, y| nearer(*x, *y));
-    let mut nearest = Vec::with_capacity(scored.len());
-    nearest.extend(scored.iter().map(|&(c, _)| c));
-    nearest
 }
 
 /// The texts by cluster: the rows of cluster `c` are `runs[c]..runs[c + 1]` of `matrix`, row
@@ -405,4 +397,56 @@ fn neighbours<L: Lanes>(
 /// Row `r` of `matrix`.
 fn row(matrix: &Matrix, r: usize) -> Row<'_> {
     (matrix.eights(r), matrix.tail(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::similarity::embeddings::nearer;
+
+    /// Each row's nearest centres, kept as they come, are those a sort of every centre by
+    /// [`nearer`] puts first, ties (equal centres) by index, on every kernel, for any count.
+    #[test]
+    fn the_nearest_centres_are_the_first_of_all_sorted() {
+        let mut rng = qbank_core::select::SplitMix64::new(3);
+        let mut random = |dim: usize| -> Vec<f32> {
+            let v: Vec<f32> = (0..dim)
+                .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
+                .collect();
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter().map(|x| x / norm).collect()
+        };
+        for (dim, rows, count) in [(19, 41, 23), (384, 9, 7), (8, 6, 5)] {
+            let vectors: Vec<Vec<f32>> = (0..rows).map(|_| random(dim)).collect();
+            let mut centre_vectors: Vec<Vec<f32>> = (0..count).map(|_| random(dim)).collect();
+            // Two equal centres: every row's cosines with them tie.
+            centre_vectors[count - 1] = centre_vectors[1].clone();
+            let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(&v[..])).collect();
+            let centre_refs: Vec<Option<&[f32]>> =
+                centre_vectors.iter().map(|v| Some(&v[..])).collect();
+            let matrix = Matrix::of(&refs).unwrap();
+            let centres = Centres {
+                count,
+                matrix: Matrix::of(&centre_refs).unwrap(),
+            };
+            let all: Vec<usize> = (0..rows).collect();
+            let mut kernels = vec![Kernel::Portable];
+            if !matches!(Kernel::best(), Kernel::Portable) {
+                kernels.push(Kernel::best());
+            }
+            for kernel in kernels {
+                for wanted in [1, 2, count - 1, count, count + 3] {
+                    let found = nearest_centres(kernel, &matrix, &all, &centres, wanted);
+                    for (r, nearest) in found.iter().enumerate() {
+                        let mut sorted: Vec<(u32, f32)> = (0..count)
+                            .map(|c| (c as u32, super::super::dot(&vectors[r], &centre_vectors[c])))
+                            .collect();
+                        sorted.sort_by(|x, y| nearer(*x, *y));
+                        let first: Vec<u32> = sorted.iter().take(wanted).map(|&(c, _)| c).collect();
+                        assert_eq!(nearest, &first, "dim {dim}, row {r}, {wanted}, {kernel:?}");
+                    }
+                }
+            }
+        }
+    }
 }
