@@ -10,6 +10,11 @@
 //! What this gives and what it costs:
 //! - Every cosine found is [`super::dot`]'s, bit for bit, and a text's list is the `k` nearest
 //!   of the texts it meets, in [`super::nearer`]'s order, as the exact search orders them.
+//!   The texts a text meets are first compared in 16-bit integers ([`Coarse`]), with a bound
+//!   on how far that is from the cosine; only those the bound cannot rule out of the list
+//!   have their cosine computed, so the pass changes no list, only what it costs (half the
+//!   memory read, twice the products an instruction, and no single-precision copy of the
+//!   vectors in cluster order).
 //! - A near neighbour in a cluster the text does not search is missed: on `gen-bank`'s 100,000
 //!   questions, about 1.5% of each text's 16 nearest at a cosine of 0.70 or more, and 0.1–0.8%
 //!   of the near-duplicate pairs lint reports (BENCHMARKS.md, "A search by clusters").
@@ -93,8 +98,14 @@ pub(super) fn nearest(
         .iter()
         .map(|&p| vectors[present[p] as usize])
         .collect();
-    let Some(matrix) = Matrix::of(&sorted) else {
-        return vec![Vec::new(); n];
+    // The rows in 16 bits for a first pass, the cosines then from the vectors themselves;
+    // where that pass's bound is too loose, every cosine in single precision.
+    let rows = match Coarse::of(&sorted) {
+        Some(coarse) => Rows::Coarse(coarse),
+        None => match Matrix::of(&sorted) {
+            Some(matrix) => Rows::Exact(matrix),
+            None => return vec![Vec::new(); n],
+        },
     };
     let original: Vec<u32> = order.iter().map(|&p| present[p]).collect();
     let mut runs = vec![0usize; count + 1];
@@ -106,7 +117,8 @@ pub(super) fn nearest(
     }
     let probes_of: Vec<&[u32]> = order.iter().map(|&p| &searched[p][..]).collect();
     let search = Search {
-        matrix: &matrix,
+        rows: &rows,
+        vectors: &sorted,
         runs: &runs,
         original: &original,
         probes: &probes_of,
@@ -234,10 +246,21 @@ impl Kernel {
         k: usize,
         floor: f32,
     ) -> Vec<Vec<(u32, f32)>> {
-        match self {
-            Kernel::Portable => neighbours(Portable, search, home, k, floor),
+        match (self, search.rows) {
+            (Kernel::Portable, Rows::Exact(matrix)) => {
+                neighbours(Portable, search, matrix, home, k, floor)
+            }
+            (Kernel::Portable, Rows::Coarse(coarse)) => {
+                neighbours_by_coarse(Portable, search, coarse, home, k, floor)
+            }
             #[cfg(target_arch = "x86_64")]
-            Kernel::Avx2(simd) => simd.vectorize(|| neighbours(simd, search, home, k, floor)),
+            (Kernel::Avx2(simd), Rows::Exact(matrix)) => {
+                simd.vectorize(|| neighbours(simd, search, matrix, home, k, floor))
+            }
+            #[cfg(target_arch = "x86_64")]
+            (Kernel::Avx2(simd), Rows::Coarse(coarse)) => {
+                simd.vectorize(|| neighbours_by_coarse(simd, search, coarse, home, k, floor))
+            }
         }
     }
 }
@@ -313,10 +336,20 @@ fn centres_of<L: Lanes>(
     out
 }
 
-/// The texts by cluster: the rows of cluster `c` are `runs[c]..runs[c + 1]` of `matrix`, row
+/// The rows a search by clusters compares.
+enum Rows {
+    /// In single precision: every cosine computed as [`super::dot`] computes it.
+    Exact(Matrix),
+    /// In 16 bits, for a first pass ([`neighbours_by_coarse`]).
+    Coarse(Coarse),
+}
+
+/// The texts by cluster: the rows of cluster `c` are `runs[c]..runs[c + 1]` of `rows`, row
 /// `r` is text `original[r]` and searches the clusters `probes[r]`.
 struct Search<'a> {
-    matrix: &'a Matrix,
+    rows: &'a Rows,
+    /// The texts' vectors, in the order of the rows.
+    vectors: &'a [Option<&'a [f32]>],
     runs: &'a [usize],
     original: &'a [u32],
     probes: &'a [&'a [u32]],
@@ -329,11 +362,11 @@ struct Search<'a> {
 fn neighbours<L: Lanes>(
     simd: L,
     search: &Search,
+    matrix: &Matrix,
     home: usize,
     k: usize,
     floor: f32,
 ) -> Vec<Vec<(u32, f32)>> {
-    let matrix = search.matrix;
     let runs = search.runs;
     let rows = runs[home]..runs[home + 1];
     let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::with_capacity(k + 1); rows.len()];
@@ -394,6 +427,315 @@ fn neighbours<L: Lanes>(
     lists
 }
 
+/// The rows of a [`Matrix`] in 16-bit integers, scaled: component `x` is `round(x × scale)`,
+/// in groups of sixteen (the last padded with zeros). The sum of the products of two rows is
+/// then exact in 32-bit integers, whatever the order it is added in, and within
+/// [`Coarse::error`] of [`super::dot`]'s cosine once divided by `scale²`: a first pass that
+/// reads half the memory and does twice the products an instruction, after which only the
+/// texts that may still make a list have their cosine computed ([`neighbours_by_coarse`]).
+#[derive(Debug)]
+pub(super) struct Coarse {
+    groups: usize,
+    rows: Vec<[i16; 16]>,
+    /// `1 / scale²`.
+    unscale: f64,
+    /// How far a coarse cosine may be from [`super::dot`]'s, at most.
+    error: f32,
+}
+
+/// The loosest bound [`Coarse`] is used with: beyond it, the first pass would keep so many
+/// texts that the exact search is cheaper (vectors of very unequal sizes).
+const COARSE_MOST_ERROR: f32 = 0.01;
+
+impl Coarse {
+    /// The rows of `vectors` (all of one length and finite, as [`applies`] asks), or `None`
+    /// when their bound would be looser than [`COARSE_MOST_ERROR`].
+    pub(super) fn of(vectors: &[Option<&[f32]>]) -> Option<Coarse> {
+        let dim = vectors.iter().flatten().next()?.len();
+        let (mut largest, mut norm) = (0.0f64, 0.0f64);
+        for v in vectors.iter().flatten() {
+            let n: f64 = v.iter().map(|&x| f64::from(x) * f64::from(x)).sum();
+            norm = norm.max(n.sqrt());
+            for &x in v.iter() {
+                largest = largest.max(f64::from(x).abs());
+            }
+        }
+        if !(largest > 0.0 && largest.is_finite() && norm.is_finite()) {
+            return None;
+        }
+        let d = dim as f64;
+        // Every component fits in 16 bits, and the sum of the products' sizes of two rows
+        // (at most the product of their norms, each at most `scale × norm + √d / 2` after
+        // rounding) in 31 bits, so no sum of 32-bit integers overflows.
+        let scale = (32_767.0 / largest).min((46_340.0 - d.sqrt() / 2.0) / norm);
+        // Rounding each component moves it by at most 1/2: a product of two rows moves by at
+        // most (‖a‖₁ + ‖b‖₁) / 2 + d / 4 (‖·‖₁ ≤ √d‖·‖), divided by scale². `dot` itself is at
+        // most 2(d + 8)·2⁻²⁴·norm² from the exact product (each of its sums rounded), and the
+        // coarse cosine is rounded once to single precision.
+        let quantised = (d.sqrt() * norm / scale) + d / (4.0 * scale * scale);
+        let rounding = 2.0 * (d + 8.0) * norm * norm / f64::from(1u32 << 24);
+        let error =
+            ((quantised + rounding + norm * norm / f64::from(1u32 << 23)) * 1.01 + 1e-7) as f32;
+        if error > COARSE_MOST_ERROR {
+            return None;
+        }
+        let groups = dim.div_ceil(16);
+        let mut rows = Vec::with_capacity(vectors.len() * groups);
+        for v in vectors {
+            let start = rows.len();
+            rows.resize(start + groups, [0i16; 16]);
+            if let Some(v) = v {
+                for (i, &x) in v.iter().enumerate() {
+                    rows[start + i / 16][i % 16] = (f64::from(x) * scale).round() as i16;
+                }
+            }
+        }
+        Some(Coarse {
+            groups,
+            rows,
+            unscale: 1.0 / (scale * scale),
+            error,
+        })
+    }
+
+    fn row(&self, r: usize) -> &[[i16; 16]] {
+        &self.rows[r * self.groups..(r + 1) * self.groups]
+    }
+
+    /// The coarse cosine of a sum of products.
+    fn cosine(&self, sum: i32) -> f32 {
+        (f64::from(sum) * self.unscale) as f32
+    }
+
+    /// A sum of products under which [`Coarse::cosine`] is under `cosine`, whatever its
+    /// rounding: the sum for `cosine` less a millionth (rounding to single precision moves
+    /// a cosine of at most a few by far less).
+    fn least_sum(&self, cosine: f32) -> i32 {
+        let sum = ((f64::from(cosine) - 1e-6) / self.unscale).floor();
+        // A bar of minus infinity (or under every sum) lets every sum through.
+        sum.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
+    }
+}
+
+/// Sixteen lanes of 16-bit integers multiplied in pairs into eight of 32 bits, on one
+/// instruction set. Integer sums are exact, so every instruction set gives the same sums.
+pub(super) trait Lanes16: Copy {
+    type W: Copy;
+    fn zero16(self) -> Self::W;
+    fn load16(self, x: [i16; 16]) -> Self::W;
+    /// `acc + (a₂ₗ·b₂ₗ + a₂ₗ₊₁·b₂ₗ₊₁)` in lane `l`.
+    fn madd16(self, acc: Self::W, a: Self::W, b: Self::W) -> Self::W;
+    /// The sum of each one's lanes (in any order: the sums are exact).
+    fn sums16(self, lanes: [Self::W; 8]) -> [i32; 8];
+}
+
+impl Lanes16 for Portable {
+    type W = [i32; 8];
+
+    #[inline(always)]
+    fn zero16(self) -> [i32; 8] {
+        [0; 8]
+    }
+
+    #[inline(always)]
+    fn load16(self, x: [i16; 16]) -> [i32; 8] {
+        // Two 16-bit components a lane, as AVX2 holds them.
+        std::array::from_fn(|l| (i32::from(x[2 * l + 1]) << 16) | i32::from(x[2 * l] as u16))
+    }
+
+    #[inline(always)]
+    fn madd16(self, mut acc: [i32; 8], a: [i32; 8], b: [i32; 8]) -> [i32; 8] {
+        for l in 0..8 {
+            let (a0, a1) = (i32::from(a[l] as i16), a[l] >> 16);
+            let (b0, b1) = (i32::from(b[l] as i16), b[l] >> 16);
+            acc[l] = acc[l].wrapping_add((a0 * b0).wrapping_add(a1 * b1));
+        }
+        acc
+    }
+
+    #[inline(always)]
+    fn sums16(self, lanes: [[i32; 8]; 8]) -> [i32; 8] {
+        lanes.map(|l| l.iter().fold(0i32, |s, &x| s.wrapping_add(x)))
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Lanes16 for pulp::x86::V3 {
+    type W = std::arch::x86_64::__m256i;
+
+    #[inline(always)]
+    fn zero16(self) -> Self::W {
+        pulp::cast([0i32; 8])
+    }
+
+    #[inline(always)]
+    fn load16(self, x: [i16; 16]) -> Self::W {
+        pulp::cast(x)
+    }
+
+    #[inline(always)]
+    fn madd16(self, acc: Self::W, a: Self::W, b: Self::W) -> Self::W {
+        self.avx2
+            ._mm256_add_epi32(acc, self.avx2._mm256_madd_epi16(a, b))
+    }
+
+    /// Pairs of lanes added across registers, twice, then the two halves.
+    #[inline(always)]
+    fn sums16(self, r: [Self::W; 8]) -> [i32; 8] {
+        let avx2 = self.avx2;
+        let pairs = [
+            avx2._mm256_hadd_epi32(r[0], r[1]),
+            avx2._mm256_hadd_epi32(r[2], r[3]),
+            avx2._mm256_hadd_epi32(r[4], r[5]),
+            avx2._mm256_hadd_epi32(r[6], r[7]),
+        ];
+        // Each half: registers 0–3 (`low`) or 4–7 (`high`), four lanes of each added.
+        let low = avx2._mm256_hadd_epi32(pairs[0], pairs[1]);
+        let high = avx2._mm256_hadd_epi32(pairs[2], pairs[3]);
+        let first = avx2._mm256_permute2x128_si256::<0x20>(low, high);
+        let second = avx2._mm256_permute2x128_si256::<0x31>(low, high);
+        pulp::cast(avx2._mm256_add_epi32(first, second))
+    }
+}
+
+/// The sums of the products of four coarse rows with two: rows 0 to 3 with column 0, then
+/// with column 1.
+#[inline(always)]
+fn coarse_tile<L: Lanes16>(
+    simd: L,
+    coarse: &Coarse,
+    left: [usize; 4],
+    right: [usize; 2],
+) -> [i32; 8] {
+    let groups = coarse.groups;
+    let rows = left.map(|r| &coarse.row(r)[..groups]);
+    let columns = right.map(|c| &coarse.row(c)[..groups]);
+    let mut lanes = [simd.zero16(); 8];
+    for g in 0..groups {
+        let b = [simd.load16(columns[0][g]), simd.load16(columns[1][g])];
+        for (r, row) in rows.iter().enumerate() {
+            let a = simd.load16(row[g]);
+            lanes[r] = simd.madd16(lanes[r], a, b[0]);
+            lanes[4 + r] = simd.madd16(lanes[4 + r], a, b[1]);
+        }
+    }
+    simd.sums16(lanes)
+}
+
+/// [`neighbours`] with a first pass over [`Coarse`] rows: a text met is kept for the second
+/// pass unless its coarse cosine shows that it cannot make the list (under the floor, or
+/// under the list's last by more than twice the bound, counting what the rows met so far
+/// give); the second computes the cosine of each text kept, as [`neighbours`] does, and keeps
+/// the nearest in the same way. So the lists are [`neighbours`]' to the bit: a text of the
+/// exact list is never left out by the first pass, and the second orders what it keeps
+/// exactly.
+#[inline(always)]
+fn neighbours_by_coarse<L: Lanes + Lanes16>(
+    simd: L,
+    search: &Search,
+    coarse: &Coarse,
+    home: usize,
+    k: usize,
+    floor: f32,
+) -> Vec<Vec<(u32, f32)>> {
+    let runs = search.runs;
+    let rows = runs[home]..runs[home + 1];
+    let error = coarse.error;
+    // Per row: the `k` largest coarse cosines so far and the last of them, and the texts
+    // kept for the second pass with their coarse cosines.
+    let mut nearest: Vec<Vec<(u32, f32)>> = vec![Vec::with_capacity(k + 1); rows.len()];
+    let mut bars = vec![f32::NEG_INFINITY; rows.len()];
+    let mut kept: Vec<Vec<(u32, f32)>> = vec![Vec::new(); rows.len()];
+    let mut wanted: Vec<(u32, usize)> = Vec::new();
+    for r in rows.clone() {
+        for &c in search.probes[r] {
+            wanted.push((c, r));
+        }
+    }
+    wanted.sort_unstable();
+    // Per row, a sum of products under which the coarse cosine is surely under both bars
+    // (a little lower, for the rounding of the cosine): most sums are told from it alone.
+    let mut least = vec![coarse.least_sum(floor - error); rows.len()];
+    // How many texts a row keeps before those that can no longer make its list go: twice
+    // what stayed the last time, so that texts the coarse pass cannot tell apart (copies of
+    // one text) cost no more than the others.
+    let mut prune_at = vec![4 * k.max(8); rows.len()];
+    let mut offer = |at: usize, other: usize, sum: i32, least: &mut [i32]| {
+        let cosine = coarse.cosine(sum);
+        if cosine + error < floor || cosine + 2.0 * error < bars[at] {
+            return;
+        }
+        let list = &mut kept[at];
+        list.push((other as u32, cosine));
+        keep(&mut nearest[at], k, other as u32, cosine, &mut bars[at]);
+        least[at] = coarse.least_sum((floor - error).max(bars[at] - 2.0 * error));
+        if list.len() >= prune_at[at] {
+            let bar = bars[at] - 2.0 * error;
+            list.retain(|&(_, c)| c >= bar);
+            prune_at[at] = prune_at[at].max(2 * list.len());
+        }
+    };
+    let mut queries: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < wanted.len() {
+        let c = wanted[start].0 as usize;
+        let end = start + wanted[start..].partition_point(|w| w.0 as usize == c);
+        queries.clear();
+        queries.extend(wanted[start..end].iter().map(|w| w.1));
+        start = end;
+        let members = runs[c]..runs[c + 1];
+        let pairs = members.start + (members.len() - members.len() % 2);
+        for q in queries.chunks(4) {
+            // A short group repeats its last row; its repeats' sums are not offered.
+            let group = [
+                q[0],
+                q[1.min(q.len() - 1)],
+                q[2.min(q.len() - 1)],
+                q[3.min(q.len() - 1)],
+            ];
+            for j in (members.start..pairs).step_by(2) {
+                let sums = coarse_tile(simd, coarse, group, [j, j + 1]);
+                for (p, &sum) in sums.iter().enumerate() {
+                    let (r, other) = (group[p % 4], j + p / 4);
+                    let at = r - rows.start;
+                    if sum >= least[at] && p % 4 < q.len() && other != r {
+                        offer(at, other, sum, &mut least);
+                    }
+                }
+            }
+            if pairs < members.end {
+                // The last member, paired with itself.
+                let j = members.end - 1;
+                let sums = coarse_tile(simd, coarse, group, [j, j]);
+                for (p, &sum) in sums.iter().take(4).enumerate() {
+                    let at = group[p] - rows.start;
+                    if sum >= least[at] && p < q.len() && j != group[p] {
+                        offer(at, j, sum, &mut least);
+                    }
+                }
+            }
+        }
+    }
+    let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::with_capacity(k + 1); rows.len()];
+    for (at, r) in rows.clone().enumerate() {
+        let (mut bar, list) = (floor, &mut lists[at]);
+        let least = bars[at] - 2.0 * error;
+        for &(j, cosine) in &kept[at] {
+            if cosine < least {
+                continue;
+            }
+            let (Some(x), Some(y)) = (search.vectors[r], search.vectors[j as usize]) else {
+                continue;
+            };
+            let exact = dot_with(simd, x, y);
+            if exact >= bar {
+                keep(list, k, search.original[j as usize], exact, &mut bar);
+            }
+        }
+    }
+    lists
+}
+
 /// Row `r` of `matrix`.
 fn row(matrix: &Matrix, r: usize) -> Row<'_> {
     (matrix.eights(r), matrix.tail(r))
@@ -403,6 +745,119 @@ fn row(matrix: &Matrix, r: usize) -> Row<'_> {
 mod tests {
     use super::*;
     use crate::similarity::embeddings::nearer;
+
+    fn random(rng: &mut qbank_core::select::SplitMix64, dim: usize) -> Vec<f32> {
+        let v: Vec<f32> = (0..dim)
+            .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
+            .collect();
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / norm).collect()
+    }
+
+    /// The coarse cosine of two rows is within the bound of [`super::super::dot`]'s, for
+    /// vectors of one size and of many, with one large component or none; and a bound too
+    /// loose to be of use gives no coarse rows.
+    #[test]
+    fn a_coarse_cosine_is_within_its_bound() {
+        let mut rng = qbank_core::select::SplitMix64::new(11);
+        for (dim, sizes, spike) in [(384, false, false), (19, true, false), (40, true, true)] {
+            let vectors: Vec<Vec<f32>> = (0..60)
+                .map(|i| {
+                    let size = if sizes {
+                        0.5 + (i % 4) as f32 * 0.5
+                    } else {
+                        1.0
+                    };
+                    let mut v: Vec<f32> = random(&mut rng, dim).iter().map(|x| x * size).collect();
+                    if spike && i == 7 {
+                        v[3] = 1.5;
+                    }
+                    v
+                })
+                .collect();
+            let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(&v[..])).collect();
+            let coarse = Coarse::of(&refs).unwrap();
+            assert!(coarse.error < COARSE_MOST_ERROR, "{}", coarse.error);
+            for kernel in [Kernel::Portable, Kernel::best()] {
+                for a in 0..vectors.len() {
+                    for b in (0..vectors.len()).step_by(4) {
+                        let [sum, ..] = match kernel {
+                            Kernel::Portable => coarse_tile(Portable, &coarse, [a; 4], [b; 2]),
+                            #[cfg(target_arch = "x86_64")]
+                            Kernel::Avx2(simd) => {
+                                simd.vectorize(|| coarse_tile(simd, &coarse, [a; 4], [b; 2]))
+                            }
+                        };
+                        let exact = super::super::dot(&vectors[a], &vectors[b]);
+                        let off = (coarse.cosine(sum) - exact).abs();
+                        assert!(
+                            off <= coarse.error,
+                            "{dim}: {a}, {b}: {off} > {}",
+                            coarse.error
+                        );
+                    }
+                }
+            }
+        }
+        let huge = [vec![1000.0f32; 8], vec![-1000.0; 8]];
+        let refs: Vec<Option<&[f32]>> = huge.iter().map(|v| Some(&v[..])).collect();
+        assert!(Coarse::of(&refs).is_none());
+        assert!(Coarse::of(&[Some(&[0.0f32; 4][..])]).is_none());
+    }
+
+    /// A search by clusters with the coarse first pass finds the exact search's lists to the
+    /// bit, even among texts closer than the pass can tell apart (copies moved by a
+    /// millionth), with and without a floor.
+    #[test]
+    fn the_coarse_pass_leaves_out_nothing_the_exact_search_keeps() {
+        let mut rng = qbank_core::select::SplitMix64::new(17);
+        let dim = 48;
+        let mut vectors: Vec<Option<Vec<f32>>> = Vec::new();
+        for i in 0..700 {
+            if i % 50 == 0 {
+                vectors.push(None);
+            } else if i % 3 == 0 {
+                let base = vectors[i - 1]
+                    .clone()
+                    .unwrap_or_else(|| random(&mut rng, dim));
+                let nudged: Vec<f32> = base
+                    .iter()
+                    .enumerate()
+                    .map(|(d, x)| x + if d == i % dim { 1e-6 } else { 0.0 })
+                    .collect();
+                vectors.push(Some(nudged));
+            } else {
+                vectors.push(Some(random(&mut rng, dim)));
+            }
+        }
+        let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| v.as_deref()).collect();
+        let present: Vec<Option<&[f32]>> = refs.iter().copied().flatten().map(Some).collect();
+        assert!(Coarse::of(&present).is_some());
+        let plan = Plan {
+            texts_per_cluster: 25,
+            probes: usize::MAX,
+            rounds: 2,
+            sample_per_cluster: 4,
+        };
+        let bits = |lists: &[Vec<(u32, f32)>]| -> Vec<Vec<(u32, u32)>> {
+            lists
+                .iter()
+                .map(|l| l.iter().map(|&(j, c)| (j, c.to_bits())).collect())
+                .collect()
+        };
+        for (k, floor) in [(1, f32::NEG_INFINITY), (16, f32::NEG_INFINITY), (8, 0.2)] {
+            let exact = bits(&super::super::nearest_with(
+                Kernel::Portable,
+                &refs,
+                k,
+                floor,
+            ));
+            for kernel in [Kernel::Portable, Kernel::best()] {
+                let found = bits(&nearest(kernel, &refs, k, floor, &plan));
+                assert_eq!(found, exact, "k {k}, floor {floor}, {kernel:?}");
+            }
+        }
+    }
 
     /// Each row's nearest centres, kept as they come, are those a sort of every centre by
     /// [`nearer`] puts first, ties (equal centres) by index, on every kernel, for any count.
