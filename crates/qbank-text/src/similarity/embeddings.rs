@@ -1035,7 +1035,7 @@ mod tests {
         }
     }
 
-    fn random_vector(rng: &mut qbank_core::select::SplitMix64, dim: usize) -> Vec<f32> {
+    pub(super) fn random_vector(rng: &mut qbank_core::select::SplitMix64, dim: usize) -> Vec<f32> {
         let v: Vec<f32> = (0..dim)
             .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
             .collect();

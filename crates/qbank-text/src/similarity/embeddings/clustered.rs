@@ -371,14 +371,6 @@ fn neighbours<L: Lanes>(
     let rows = runs[home]..runs[home + 1];
     let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::with_capacity(k + 1); rows.len()];
     let mut bars = vec![floor; rows.len()];
-    // Every (cluster searched, row of this cluster searching it), by cluster.
-    let mut wanted: Vec<(u32, usize)> = Vec::new();
-    for r in rows.clone() {
-        for &c in search.probes[r] {
-            wanted.push((c, r));
-        }
-    }
-    wanted.sort_unstable();
     let mut offer = |r: usize, other: usize, cosine: f32, lists: &mut [Vec<(u32, f32)>]| {
         let at = r - rows.start;
         if other != r && cosine >= bars[at] {
@@ -391,15 +383,7 @@ fn neighbours<L: Lanes>(
             );
         }
     };
-    let mut queries: Vec<usize> = Vec::new();
-    let mut start = 0;
-    while start < wanted.len() {
-        let c = wanted[start].0 as usize;
-        let end = start + wanted[start..].partition_point(|w| w.0 as usize == c);
-        queries.clear();
-        queries.extend(wanted[start..end].iter().map(|w| w.1));
-        start = end;
-        let members = runs[c]..runs[c + 1];
+    for (members, queries) in search.meetings(home) {
         let whole = queries.len() - queries.len() % 4;
         let pairs = members.start + (members.len() - members.len() % 2);
         for q in queries[..whole].chunks_exact(4) {
@@ -646,13 +630,6 @@ fn neighbours_by_coarse<L: Lanes + Lanes16>(
     let mut nearest: Vec<Vec<(u32, f32)>> = vec![Vec::with_capacity(k + 1); rows.len()];
     let mut bars = vec![f32::NEG_INFINITY; rows.len()];
     let mut kept: Vec<Vec<(u32, f32)>> = vec![Vec::new(); rows.len()];
-    let mut wanted: Vec<(u32, usize)> = Vec::new();
-    for r in rows.clone() {
-        for &c in search.probes[r] {
-            wanted.push((c, r));
-        }
-    }
-    wanted.sort_unstable();
     // Per row, a sum of products under which the coarse cosine is surely under both bars
     // (a little lower, for the rounding of the cosine): most sums are told from it alone.
     let mut least = vec![coarse.least_sum(floor - error); rows.len()];
@@ -675,15 +652,7 @@ fn neighbours_by_coarse<L: Lanes + Lanes16>(
             prune_at[at] = prune_at[at].max(2 * list.len());
         }
     };
-    let mut queries: Vec<usize> = Vec::new();
-    let mut start = 0;
-    while start < wanted.len() {
-        let c = wanted[start].0 as usize;
-        let end = start + wanted[start..].partition_point(|w| w.0 as usize == c);
-        queries.clear();
-        queries.extend(wanted[start..end].iter().map(|w| w.1));
-        start = end;
-        let members = runs[c]..runs[c + 1];
+    for (members, queries) in search.meetings(home) {
         let pairs = members.start + (members.len() - members.len() % 2);
         for q in queries.chunks(4) {
             // A short group repeats its last row; its repeats' sums are not offered.
@@ -736,6 +705,32 @@ fn neighbours_by_coarse<L: Lanes + Lanes16>(
     lists
 }
 
+impl Search<'_> {
+    /// Each cluster that a text of cluster `home` searches, as its rows, with the rows of
+    /// `home` that search it, by cluster: the texts of one cluster meet the texts of each
+    /// cluster any of them searches together, so that a row read from memory serves many
+    /// products.
+    fn meetings(&self, home: usize) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
+        let mut wanted: Vec<(u32, usize)> = Vec::new();
+        for r in self.runs[home]..self.runs[home + 1] {
+            for &c in self.probes[r] {
+                wanted.push((c, r));
+            }
+        }
+        wanted.sort_unstable();
+        wanted
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|run| {
+                let c = run[0].0 as usize;
+                (
+                    self.runs[c]..self.runs[c + 1],
+                    run.iter().map(|w| w.1).collect(),
+                )
+            })
+            .collect()
+    }
+}
+
 /// Row `r` of `matrix`.
 fn row(matrix: &Matrix, r: usize) -> Row<'_> {
     (matrix.eights(r), matrix.tail(r))
@@ -745,14 +740,7 @@ fn row(matrix: &Matrix, r: usize) -> Row<'_> {
 mod tests {
     use super::*;
     use crate::similarity::embeddings::nearer;
-
-    fn random(rng: &mut qbank_core::select::SplitMix64, dim: usize) -> Vec<f32> {
-        let v: Vec<f32> = (0..dim)
-            .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
-            .collect();
-        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-        v.iter().map(|x| x / norm).collect()
-    }
+    use crate::similarity::embeddings::tests::random_vector;
 
     /// The coarse cosine of two rows is within the bound of [`super::super::dot`]'s, for
     /// vectors of one size and of many, with one large component or none; and a bound too
@@ -768,7 +756,10 @@ mod tests {
                     } else {
                         1.0
                     };
-                    let mut v: Vec<f32> = random(&mut rng, dim).iter().map(|x| x * size).collect();
+                    let mut v: Vec<f32> = random_vector(&mut rng, dim)
+                        .iter()
+                        .map(|x| x * size)
+                        .collect();
                     if spike && i == 7 {
                         v[3] = 1.5;
                     }
@@ -819,7 +810,7 @@ mod tests {
             } else if i % 3 == 0 {
                 let base = vectors[i - 1]
                     .clone()
-                    .unwrap_or_else(|| random(&mut rng, dim));
+                    .unwrap_or_else(|| random_vector(&mut rng, dim));
                 let nudged: Vec<f32> = base
                     .iter()
                     .enumerate()
@@ -827,7 +818,7 @@ mod tests {
                     .collect();
                 vectors.push(Some(nudged));
             } else {
-                vectors.push(Some(random(&mut rng, dim)));
+                vectors.push(Some(random_vector(&mut rng, dim)));
             }
         }
         let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| v.as_deref()).collect();
@@ -864,16 +855,10 @@ mod tests {
     #[test]
     fn the_nearest_centres_are_the_first_of_all_sorted() {
         let mut rng = qbank_core::select::SplitMix64::new(3);
-        let mut random = |dim: usize| -> Vec<f32> {
-            let v: Vec<f32> = (0..dim)
-                .map(|_| (rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 - 0.5)
-                .collect();
-            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-            v.iter().map(|x| x / norm).collect()
-        };
         for (dim, rows, count) in [(19, 41, 23), (384, 9, 7), (8, 6, 5)] {
-            let vectors: Vec<Vec<f32>> = (0..rows).map(|_| random(dim)).collect();
-            let mut centre_vectors: Vec<Vec<f32>> = (0..count).map(|_| random(dim)).collect();
+            let vectors: Vec<Vec<f32>> = (0..rows).map(|_| random_vector(&mut rng, dim)).collect();
+            let mut centre_vectors: Vec<Vec<f32>> =
+                (0..count).map(|_| random_vector(&mut rng, dim)).collect();
             // Two equal centres: every row's cosines with them tie.
             centre_vectors[count - 1] = centre_vectors[1].clone();
             let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(&v[..])).collect();
