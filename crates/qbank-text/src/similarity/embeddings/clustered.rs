@@ -798,7 +798,8 @@ mod tests {
 
     /// A search by clusters with the coarse first pass finds the exact search's lists to the
     /// bit, even among texts closer than the pass can tell apart (copies moved by a
-    /// millionth), with and without a floor.
+    /// millionth), with and without a floor; and so does one without it, where its bound
+    /// would be too loose.
     #[test]
     fn the_coarse_pass_leaves_out_nothing_the_exact_search_keeps() {
         let mut rng = qbank_core::select::SplitMix64::new(17);
@@ -847,6 +848,23 @@ mod tests {
                 let found = bits(&nearest(kernel, &refs, k, floor, &plan));
                 assert_eq!(found, exact, "k {k}, floor {floor}, {kernel:?}");
             }
+        }
+        // Vectors so long that the bound is of no use: every cosine in single precision,
+        // the same lists.
+        let long: Vec<Option<Vec<f32>>> = vectors
+            .iter()
+            .map(|v| v.as_ref().map(|v| v.iter().map(|x| x * 100.0).collect()))
+            .collect();
+        let refs: Vec<Option<&[f32]>> = long.iter().map(|v| v.as_deref()).collect();
+        let present: Vec<Option<&[f32]>> = refs.iter().copied().flatten().map(Some).collect();
+        assert!(Coarse::of(&present).is_none());
+        let exact = bits(&super::super::nearest_with(Kernel::Portable, &refs, 8, 0.2));
+        for kernel in [Kernel::Portable, Kernel::best()] {
+            assert_eq!(
+                bits(&nearest(kernel, &refs, 8, 0.2, &plan)),
+                exact,
+                "{kernel:?}"
+            );
         }
     }
 
