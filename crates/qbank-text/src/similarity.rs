@@ -2381,15 +2381,15 @@ impl<'d> Index<'d> {
     pub fn near_duplicates_counted_at(&self, threshold: f32) -> (Vec<Pair>, usize) {
         let threshold = threshold.max(f32::EPSILON);
         // A little below the exact bounds, so that rounding never loses a pair.
-        let (lighter, heavier) = least_shares(threshold);
-        let (lighter, heavier) = (lighter * 0.999, heavier * 0.999);
+        let shares = |score: f32| {
+            let (lighter, heavier) = least_shares(score);
+            (lighter * 0.999, heavier * 0.999)
+        };
+        let (lighter, heavier) = shares(threshold);
         // The same for two texts with vectors when meaning does not decide their verdict
         // (`meaning_decides`): then only their score can keep them, and the cosine adds at
         // most `VERDICT.weight` to what their words score.
-        let (lighter_by_meaning, heavier_by_meaning) =
-            least_shares(VERDICT.least_lexical(threshold));
-        let (lighter_by_meaning, heavier_by_meaning) =
-            (lighter_by_meaning * 0.999, heavier_by_meaning * 0.999);
+        let shares_by_meaning = shares(VERDICT.least_lexical(threshold));
         let subject_terms = |i: usize, prefix: usize| {
             self.docs[i][..prefix]
                 .iter()
@@ -2504,12 +2504,14 @@ impl<'d> Index<'d> {
                     // them, the words need a little less, as the cosine adds a little; where
                     // meaning decides, the pair is kept whatever its words score, and its
                     // score is read in full.
+                    let least_of = |(lighter, heavier): (f32, f32)| {
+                        (lighter * total.min(y)).max(heavier * total.max(y))
+                    };
                     let least =
                         if !any_vectors || self.vectors[a].is_none() || self.vectors[b].is_none() {
-                            (lighter * total.min(y)).max(heavier * total.max(y))
+                            least_of((lighter, heavier))
                         } else if whole.is_none() {
-                            (lighter_by_meaning * total.min(y))
-                                .max(heavier_by_meaning * total.max(y))
+                            least_of(shares_by_meaning)
                         } else {
                             f32::NEG_INFINITY
                         };

@@ -692,11 +692,11 @@ fn tile_rows<L: Lanes>(
     sums
 }
 
-/// The lanes of the [`dot`] products of four rows with two columns, summed: rows 0 to 3 with
-/// column 0, then with column 1. Eight sums of eight lanes each, one register each, each lane
-/// adding its products in [`dot`]'s order.
+/// The lanes of the products of four rows with two columns, summed: rows 0 to 3 with column
+/// 0, then with column 1. Eight sums of eight lanes each, one register each, each lane adding
+/// its products in [`dot`]'s order (in single precision, the [`dot`] products themselves).
 #[inline(always)]
-fn tile<L: Lanes>(simd: L, rows: [&[[f32; 8]]; 4], columns: [&[[f32; 8]]; 2]) -> [f32; 8] {
+fn tile<G: Group, L: Lanes<G>>(simd: L, rows: [&[G]; 4], columns: [&[G]; 2]) -> [G::Sum; 8] {
     let groups = rows[0].len();
     let rows = rows.map(|r| &r[..groups]);
     let columns = columns.map(|c| &c[..groups]);
@@ -712,16 +712,35 @@ fn tile<L: Lanes>(simd: L, rows: [&[[f32; 8]]; 4], columns: [&[[f32; 8]]; 2]) ->
     simd.sums(lanes)
 }
 
-/// Eight lanes of single-precision numbers on one instruction set.
-trait Lanes: Copy {
+/// A group of components that one register holds, and what their products are summed in.
+trait Group: Copy {
+    type Sum: Copy;
+}
+
+/// Eight single-precision components, summed in single precision.
+impl Group for [f32; 8] {
+    type Sum = f32;
+}
+
+/// Sixteen 16-bit components ([`clustered::Coarse`]), two to a lane, summed exactly in 32-bit
+/// integers.
+impl Group for [i16; 16] {
+    type Sum = i32;
+}
+
+/// Eight lanes of sums on one instruction set, fed by groups of components `G`: eight
+/// single-precision components (the default), or sixteen 16-bit ones.
+trait Lanes<G: Group = [f32; 8]>: Copy {
     type V: Copy;
     fn zero(self) -> Self::V;
-    fn load(self, x: [f32; 8]) -> Self::V;
-    /// `acc + a × b` in every lane: the product rounded, then the sum (never fused).
+    fn load(self, x: G) -> Self::V;
+    /// `acc + a × b` in every lane. In single precision the product rounded, then the sum
+    /// (never fused); in 16 bits the lane's two products added, exactly.
     fn mul_add(self, acc: Self::V, a: Self::V, b: Self::V) -> Self::V;
-    fn store(self, v: Self::V) -> [f32; 8];
-    /// The eight sums of each one's lanes, as [`sum_lanes`] adds them.
-    fn sums(self, lanes: [Self::V; 8]) -> [f32; 8];
+    fn store(self, v: Self::V) -> [G::Sum; 8];
+    /// The eight sums of each one's lanes: in single precision as [`sum_lanes`] adds them;
+    /// integer sums are the same in any order.
+    fn sums(self, lanes: [Self::V; 8]) -> [G::Sum; 8];
 }
 
 /// Plain arrays, for any processor.

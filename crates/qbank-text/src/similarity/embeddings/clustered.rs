@@ -27,7 +27,7 @@
 //!   [`super::updated`]): the bank after the change gives what a lint of it gives, so a
 //!   finding the change brings up is reported on that change.
 
-use super::{add_tail, dot_with, keep, tile_rows, Kernel, Lanes, Matrix, Portable};
+use super::{add_tail, dot_with, keep, tile, tile_rows, Kernel, Lanes, Matrix, Portable};
 
 /// From how many texts with vectors the search by meaning is by clusters: where the exact
 /// search starts to cost about a second more (BENCHMARKS.md).
@@ -501,34 +501,22 @@ impl Coarse {
     }
 }
 
-/// Sixteen lanes of 16-bit integers multiplied in pairs into eight of 32 bits, on one
-/// instruction set. Integer sums are exact, so every instruction set gives the same sums.
-pub(super) trait Lanes16: Copy {
-    type W: Copy;
-    fn zero16(self) -> Self::W;
-    fn load16(self, x: [i16; 16]) -> Self::W;
-    /// `acc + (a₂ₗ·b₂ₗ + a₂ₗ₊₁·b₂ₗ₊₁)` in lane `l`.
-    fn madd16(self, acc: Self::W, a: Self::W, b: Self::W) -> Self::W;
-    /// The sum of each one's lanes (in any order: the sums are exact).
-    fn sums16(self, lanes: [Self::W; 8]) -> [i32; 8];
-}
-
-impl Lanes16 for Portable {
-    type W = [i32; 8];
+/// Sixteen 16-bit components in eight lanes of 32 bits, two to a lane, as AVX2 holds them.
+impl Lanes<[i16; 16]> for Portable {
+    type V = [i32; 8];
 
     #[inline(always)]
-    fn zero16(self) -> [i32; 8] {
+    fn zero(self) -> [i32; 8] {
         [0; 8]
     }
 
     #[inline(always)]
-    fn load16(self, x: [i16; 16]) -> [i32; 8] {
-        // Two 16-bit components a lane, as AVX2 holds them.
+    fn load(self, x: [i16; 16]) -> [i32; 8] {
         std::array::from_fn(|l| (i32::from(x[2 * l + 1]) << 16) | i32::from(x[2 * l] as u16))
     }
 
     #[inline(always)]
-    fn madd16(self, mut acc: [i32; 8], a: [i32; 8], b: [i32; 8]) -> [i32; 8] {
+    fn mul_add(self, mut acc: [i32; 8], a: [i32; 8], b: [i32; 8]) -> [i32; 8] {
         for l in 0..8 {
             let (a0, a1) = (i32::from(a[l] as i16), a[l] >> 16);
             let (b0, b1) = (i32::from(b[l] as i16), b[l] >> 16);
@@ -538,34 +526,45 @@ impl Lanes16 for Portable {
     }
 
     #[inline(always)]
-    fn sums16(self, lanes: [[i32; 8]; 8]) -> [i32; 8] {
+    fn store(self, v: [i32; 8]) -> [i32; 8] {
+        v
+    }
+
+    #[inline(always)]
+    fn sums(self, lanes: [[i32; 8]; 8]) -> [i32; 8] {
         lanes.map(|l| l.iter().fold(0i32, |s, &x| s.wrapping_add(x)))
     }
 }
 
+/// AVX2 registers of sixteen 16-bit components, multiplied in pairs into eight 32-bit lanes.
 #[cfg(target_arch = "x86_64")]
-impl Lanes16 for pulp::x86::V3 {
-    type W = std::arch::x86_64::__m256i;
+impl Lanes<[i16; 16]> for pulp::x86::V3 {
+    type V = std::arch::x86_64::__m256i;
 
     #[inline(always)]
-    fn zero16(self) -> Self::W {
+    fn zero(self) -> Self::V {
         pulp::cast([0i32; 8])
     }
 
     #[inline(always)]
-    fn load16(self, x: [i16; 16]) -> Self::W {
+    fn load(self, x: [i16; 16]) -> Self::V {
         pulp::cast(x)
     }
 
     #[inline(always)]
-    fn madd16(self, acc: Self::W, a: Self::W, b: Self::W) -> Self::W {
+    fn mul_add(self, acc: Self::V, a: Self::V, b: Self::V) -> Self::V {
         self.avx2
             ._mm256_add_epi32(acc, self.avx2._mm256_madd_epi16(a, b))
     }
 
+    #[inline(always)]
+    fn store(self, v: Self::V) -> [i32; 8] {
+        pulp::cast(v)
+    }
+
     /// Pairs of lanes added across registers, twice, then the two halves.
     #[inline(always)]
-    fn sums16(self, r: [Self::W; 8]) -> [i32; 8] {
+    fn sums(self, r: [Self::V; 8]) -> [i32; 8] {
         let avx2 = self.avx2;
         let pairs = [
             avx2._mm256_hadd_epi32(r[0], r[1]),
@@ -582,28 +581,20 @@ impl Lanes16 for pulp::x86::V3 {
     }
 }
 
-/// The sums of the products of four coarse rows with two: rows 0 to 3 with column 0, then
-/// with column 1.
+/// The sums of the products of four coarse rows with two ([`tile`]): rows 0 to 3 with column
+/// 0, then with column 1.
 #[inline(always)]
-fn coarse_tile<L: Lanes16>(
+fn coarse_tile<L: Lanes<[i16; 16]>>(
     simd: L,
     coarse: &Coarse,
     left: [usize; 4],
     right: [usize; 2],
 ) -> [i32; 8] {
-    let groups = coarse.groups;
-    let rows = left.map(|r| &coarse.row(r)[..groups]);
-    let columns = right.map(|c| &coarse.row(c)[..groups]);
-    let mut lanes = [simd.zero16(); 8];
-    for g in 0..groups {
-        let b = [simd.load16(columns[0][g]), simd.load16(columns[1][g])];
-        for (r, row) in rows.iter().enumerate() {
-            let a = simd.load16(row[g]);
-            lanes[r] = simd.madd16(lanes[r], a, b[0]);
-            lanes[4 + r] = simd.madd16(lanes[4 + r], a, b[1]);
-        }
-    }
-    simd.sums16(lanes)
+    tile(
+        simd,
+        left.map(|r| coarse.row(r)),
+        right.map(|c| coarse.row(c)),
+    )
 }
 
 /// [`neighbours`] with a first pass over [`Coarse`] rows: a text met is kept for the second
@@ -614,7 +605,7 @@ fn coarse_tile<L: Lanes16>(
 /// exact list is never left out by the first pass, and the second orders what it keeps
 /// exactly.
 #[inline(always)]
-fn neighbours_by_coarse<L: Lanes + Lanes16>(
+fn neighbours_by_coarse<L: Lanes + Lanes<[i16; 16]>>(
     simd: L,
     search: &Search,
     coarse: &Coarse,
