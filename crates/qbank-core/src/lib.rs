@@ -43,6 +43,6 @@ pub use model::{
 };
 pub use qbank_schema::{capitalize, closest, is_calendar_date, kebab, levenshtein, FileKind};
 pub use select::{
-    select, select_with, Conflicts, Draw, Pair, PairKind, SelectError, SelectedSection, Selection,
-    Shortfall,
+    may_draw, select, select_with, Conflicts, Draw, Pair, PairKind, SelectError, SelectedSection,
+    Selection, Shortfall,
 };

@@ -504,6 +504,27 @@ fn matches_source(q: &Question, section: &Section) -> bool {
     topic_ok && tag_ok && kind_ok && competency_ok
 }
 
+/// Whether `kit` may ever draw `q`: an active question at the kit's level, not excluded, that
+/// one of its sections fixes or draws from (when it wants more than its fixed questions). Whatever the seed, the loop or the pairs passed in,
+/// a draw takes only such questions, and it reads a pair kept apart only when both questions
+/// are such questions of the kit or of an earlier interview of its loop: a detector of those
+/// pairs need not look beyond the questions some kit may draw
+/// (`qbank_text::pairs::related_pairs`).
+pub fn may_draw(kit: &Kit, q: &Question) -> bool {
+    q.is_active()
+        && q.has_level(kit.level)
+        && !kit.exclude.contains(&q.id)
+        && kit
+            .sections
+            .iter()
+            .any(|s| s.fixed.contains(&q.id) || (draws_more(s) && matches_source(q, s)))
+}
+
+/// Whether a section draws questions besides its fixed ones.
+fn draws_more(section: &Section) -> bool {
+    section.wanted() as usize > section.fixed.len()
+}
+
 /// The competencies a question measures.
 pub(crate) fn question_competencies(q: &Question) -> &[String] {
     &q.competencies
@@ -1413,6 +1434,57 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    /// A kit draws only what [`may_draw`] allows, and pairs with any other question change
+    /// nothing it draws, nor why it cannot draw.
+    #[test]
+    fn pairs_beyond_what_a_kit_may_draw_change_nothing() {
+        let mut questions = ten("deploy");
+        questions.extend(ten("data"));
+        questions[1].status = Status::Retired;
+        questions[2].levels = vec![Level::Senior];
+        questions[12].levels = vec![Level::Senior];
+        let b = bank(questions);
+        let fixed = Section {
+            fixed: vec!["data-3".to_owned()],
+            ..Section::new("Fixed")
+        };
+        let k = |seed: u64, count: u32| Kit {
+            exclude: vec!["deploy-3".to_owned()],
+            ..kit(seed, vec![section("S", "deploy", count), fixed.clone()])
+        };
+        let drawable: Vec<&str> = b
+            .questions
+            .iter()
+            .filter(|q| may_draw(&k(0, 1), q))
+            .map(|q| q.id.as_str())
+            .collect();
+        assert_eq!(
+            drawable,
+            [
+                "deploy-0", "deploy-4", "deploy-5", "deploy-6", "deploy-7", "deploy-8", "deploy-9",
+                "data-3"
+            ]
+        );
+        // Every question the kit may not draw paired with every one it may.
+        let others: Vec<&str> = b
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .filter(|id| !drawable.contains(id))
+            .collect();
+        let pairs: Vec<(&str, &str)> = others
+            .iter()
+            .flat_map(|&o| drawable.iter().map(move |&d| (o, d)))
+            .collect();
+        for seed in 0..20 {
+            let alone = select(&b, &k(seed, 4), &[]).unwrap();
+            assert!(alone.questions(&b).all(|q| may_draw(&k(seed, 4), q)));
+            assert_eq!(select(&b, &k(seed, 4), &pairs).unwrap(), alone);
+        }
+        let short = select(&b, &k(0, 8), &[]).unwrap_err();
+        assert_eq!(select(&b, &k(0, 8), &pairs).unwrap_err(), short);
     }
 
     #[test]

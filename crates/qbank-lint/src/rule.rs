@@ -382,7 +382,15 @@ impl<'a> Context<'a> {
             let index = self.meaning_index();
             let threshold = related_threshold(index.is_some());
             match index {
-                Some(index) => Arc::new(index.near_duplicates_at(threshold)),
+                // By meaning, among the questions some kit may draw: the run's index when
+                // that is every active question, else a search of their own.
+                Some(index) if qbank_text::pairs::drawable(self.bank).len() == index.len() => {
+                    Arc::new(index.near_duplicates_at(threshold))
+                }
+                Some(_) => Arc::new(qbank_text::pairs::related_active_pairs(
+                    self.bank,
+                    self.settings.embeddings.clone(),
+                )),
                 // By words alone, the pairs the `near-duplicate` rule searched for at the
                 // same threshold, unless qbank.toml moved its threshold.
                 None => self.word_pairs(threshold),
@@ -561,6 +569,71 @@ mod tests {
             &["near-duplicate", "kit-unsatisfiable"],
             &["near-duplicate", "kit-unsatisfiable"]
         )));
+    }
+
+    /// A run's related pairs are what `qbank kit` draws with
+    /// (`qbank_text::pairs::related_pairs`), whether the kits may draw every active question
+    /// (the run's index serves) or only some (a search of their own).
+    #[test]
+    fn a_runs_related_pairs_are_the_kits_whatever_they_may_draw() {
+        use qbank_core::{Kit, Level, Section};
+        let any = |topic: Option<&str>| Section {
+            topic: topic.map(str::to_owned),
+            count: Some(1),
+            ..Section::new("Any")
+        };
+        let mut found = Vec::new();
+        for every in [true, false] {
+            let (mut bank, embeddings) = bank_with_vectors();
+            let topic = bank.topics[0].id.clone();
+            bank.kits = if every {
+                Level::ALL
+                    .iter()
+                    .map(|&l| Kit {
+                        sections: vec![any(None)],
+                        ..Kit::new(l.as_str(), "Any", l)
+                    })
+                    .collect()
+            } else {
+                vec![Kit {
+                    sections: vec![any(Some(&topic))],
+                    ..Kit::new("one", "One topic", Level::Mid)
+                }]
+            };
+            let drawable = qbank_text::pairs::drawable(&bank);
+            assert_eq!(drawable.len() == bank.active().count(), every);
+            let settings = Settings {
+                embeddings: Some(embeddings.clone()),
+                ..Settings::default()
+            };
+            let detectors = Detectors::new(&bank, &settings);
+            let shared = Shared::new(&detectors);
+            let rule = crate::rule("kit-unsatisfiable").unwrap();
+            let ctx = Context::new(
+                &bank,
+                &settings,
+                &shared,
+                rule,
+                Severity::Warning,
+                UsedAllows::new(),
+            );
+            let related = qbank_text::pairs::related_pairs(&bank, Some(embeddings));
+            assert!(!related.is_empty());
+            assert_eq!(
+                qbank_text::pairs::pair_ids(&bank, ctx.related_pairs()),
+                related
+            );
+            let pairs: Vec<(usize, usize)> = ctx
+                .related_pairs()
+                .iter()
+                .map(|p| (p.first(), p.second()))
+                .collect();
+            assert!(pairs
+                .iter()
+                .all(|(a, b)| drawable.contains(a) && drawable.contains(b)));
+            found.push(pairs);
+        }
+        assert_ne!(found[0], found[1]);
     }
 
     /// The one index a run shares gives every rule what a detector of its own threshold

@@ -4,11 +4,11 @@
 
 use qbank_core::{Bank, Question};
 
-/// The pairs of the bank's active questions that kit selection keeps apart, by id: every
-/// pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a looser level than the
-/// near-duplicate rule's, when `embeddings` holds the questions' sentence vectors; without
-/// them, the pairs the `near-duplicate` rule reports at its default threshold (words alone are
-/// not reliable below that level).
+/// The pairs of the bank's active questions that kit selection keeps apart, by id: when
+/// `embeddings` holds the questions' sentence vectors, every pair of questions some kit may
+/// draw ([`qbank_core::may_draw`]) scoring at least [`crate::similarity::RELATED_THRESHOLD`], a
+/// looser level than the near-duplicate rule's; without them, the pairs the `near-duplicate`
+/// rule reports at its default threshold (words alone are not reliable below that level).
 pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
@@ -18,15 +18,43 @@ pub fn related_pairs(
 
 /// [`related_pairs`] as the detector finds them: indices among [`Bank::active`]'s questions,
 /// as [`qbank_core::Conflicts::Active`] reads them.
+///
+/// Read by meaning, the search covers only the questions some kit may draw
+/// ([`drawable`]): a draw reads no other pair, and the search keeps each question's closest
+/// partners and nearest texts, so that questions no kit may draw would otherwise take their
+/// places, and a kit's draw would depend on them. By words, the pairs are the near-duplicate
+/// rule's, whose search covers every active question.
 pub fn related_active_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
 ) -> Vec<crate::similarity::Pair> {
     use crate::similarity::{related_threshold, Detector};
-    let threshold = related_threshold(embeddings.is_some());
-    Detector::for_bank(bank, threshold)
-        .with_meaning(embeddings)
-        .near_duplicates(&bank.active_texts())
+    let by_meaning = embeddings.is_some();
+    let detector = Detector::for_bank(bank, related_threshold(by_meaning)).with_meaning(embeddings);
+    let texts = bank.active_texts();
+    let Some(drawable) = by_meaning.then(|| drawable(bank)) else {
+        return detector.near_duplicates(&texts);
+    };
+    let some: Vec<&str> = drawable.iter().map(|&i| texts[i]).collect();
+    detector
+        .near_duplicates(&some)
+        .into_iter()
+        .map(|p| crate::similarity::Pair {
+            a: drawable[p.first()] as u32,
+            b: drawable[p.second()] as u32,
+            score: p.score,
+        })
+        .collect()
+}
+
+/// The positions among [`Bank::active`]'s questions of those some kit of the bank may draw
+/// ([`qbank_core::may_draw`]), ascending: what a search for [`related_pairs`] by meaning covers.
+pub fn drawable(bank: &Bank) -> Vec<usize> {
+    bank.active()
+        .enumerate()
+        .filter(|(_, q)| bank.kits.iter().any(|kit| qbank_core::may_draw(kit, q)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// `pairs` of the bank's active questions (indices in [`Bank::active`] order), by id,

@@ -205,6 +205,43 @@ fn kit_specs() -> impl Strategy<Value = Vec<(Vec<SectionSpec>, Option<u32>)>> {
     )
 }
 
+/// Read by meaning, the related pairs are searched for among the questions some kit may draw:
+/// copies in a topic no kit draws from would otherwise take the places of a drawable
+/// question's partners, and change what the kit draws.
+#[test]
+fn questions_no_kit_may_draw_take_no_partner_places() {
+    // q-18 and q-19 ask the same in other words; before them, nine copies of each in a topic
+    // no kit draws, as close to each as they are to each other.
+    let specs: Vec<Spec> = (0..20)
+        .map(|i| (if i < 18 { 2 } else { 0 }, 0, 0, 5, true, true, None))
+        .collect();
+    let mut bank = bank_of(&specs);
+    for (i, q) in bank.questions.iter_mut().enumerate() {
+        q.text = REWORDED[usize::from(i >= 9 && i != 18)].to_owned();
+    }
+    bank.kits = vec![Kit {
+        sections: vec![section_of(0, &(0, 0, 2, None))],
+        ..Kit::new("kit", "Kit", Level::Mid)
+    }];
+    let embeddings = embeddings_of(&bank, &[0]);
+    // Over the whole bank, each of the two keeps the earlier copies as its partners.
+    let whole = qbank_text::similarity::Detector::for_bank(&bank, 0.30)
+        .with_meaning(Some(embeddings.clone()))
+        .near_duplicates(&bank.active_texts());
+    assert!(whole.iter().any(|p| p.b == 19));
+    assert!(!whole.iter().any(|p| (p.a, p.b) == (18, 19)), "{whole:?}");
+    let related = related_pairs(&bank, Some(embeddings.clone()));
+    assert_eq!(related, [("q-18", "q-19")]);
+    // So the kit, which wants both, cannot have them.
+    let drawn = qbank_core::select(&bank, &bank.kits[0], &related);
+    assert!(
+        drawn
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("near-duplicate")),
+        "{drawn:?}"
+    );
+}
+
 #[test]
 fn reworded_questions_are_related_and_others_are_not() {
     let specs: Vec<Spec> = (0..4)

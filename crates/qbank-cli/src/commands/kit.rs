@@ -51,13 +51,19 @@ impl Loaded {
     /// The pairs of questions that may not share a kit or a loop, on top of the bank's
     /// `similar_to` pairs and siblings: the related questions of
     /// [`qbank_text::pairs::related_pairs`], read with sentence vectors when a model is set up
-    /// (the looser "related" level), by their words otherwise (the near-duplicate level).
+    /// (the looser "related" level, among the questions some kit may draw, which are all that
+    /// is embedded), by their words otherwise (the near-duplicate level).
     /// None with `--allow-near-duplicates`.
     pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(&str, &str)> {
         if draw.is_some_and(|d| d.allow_near_duplicates) {
             return Vec::new();
         }
-        let texts = self.bank.active_texts();
+        // A search by meaning reads only the questions some kit may draw.
+        let active = self.bank.active_texts();
+        let texts: Vec<&str> = qbank_text::pairs::drawable(&self.bank)
+            .into_iter()
+            .map(|i| active[i])
+            .collect();
         let embeddings =
             crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
                 .embeddings(&texts);

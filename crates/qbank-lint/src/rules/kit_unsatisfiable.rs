@@ -25,7 +25,8 @@ impl Rule for KitUnsatisfiable {
                    questions at the kit's level in its topics or tags, questions kept out by \
                    `exclude`, by `similar_to` pairs or by near-duplicates (pairs the `near-duplicate` \
                    rule finds at its default threshold; with a sentence-embedding model, pairs \
-                   from the looser related level, which `qbank kit build` keeps apart too), or \
+                   from the looser related level among the questions some kit may draw, \
+                   which `qbank kit build` keeps apart too), or \
                    questions that cannot fit the \
                    section's `minutes` or the kit's `duration_minutes`. Fixed questions that \
                    are retired, at another level or paired with each other are reported too.",
