@@ -1198,6 +1198,48 @@ fn unlawful_question_is_never_drawn() {
     }
 }
 
+/// Kits leave out what lint rejects even where that depends on the rules that read meaning,
+/// which the draw's own lint runs only then: an `allow: near-duplicate` entry that silences
+/// nothing, with `unused-allow` an error.
+#[test]
+fn question_with_an_unused_allow_made_an_error_is_never_drawn() {
+    let s = Scenario::new("unused-allow-drawn");
+    s.write(
+        "questions/monitoring/latency-budget.yaml",
+        &(question(
+            "latency-budget",
+            "monitoring",
+            "How would you set a latency budget for a model serving endpoint?",
+        ) + "allow:\n  - rule: near-duplicate\n    reason: asked from another side\n"),
+    );
+    let drawn = |seed: u64| {
+        s.write(
+            "questions/kits/screen.yaml",
+            &KIT.replace("seed: 3", &format!("seed: {seed}")),
+        );
+        let show = s.qbank(&["kit", "show", "screen", "--format", "json"]);
+        assert_eq!(show.code, 0, "{}", show.stderr);
+        let ids = drawn_ids(&serde_json::from_str(&show.stdout).unwrap());
+        (ids.iter().any(|id| id == "latency-budget"), show.stderr)
+    };
+    // An info finding: the question is drawn as any other.
+    assert!((0..8)
+        .map(drawn)
+        .any(|(drawn, stderr)| drawn && stderr.is_empty()));
+    s.write("qbank.toml", "[rules]\nunused-allow = \"error\"\n");
+    let lint = s.qbank(&["lint", "questions", "--format", "json"]);
+    assert_eq!(lint.code, 1);
+    assert!(lint.stdout.contains("\"unused-allow\""), "{}", lint.stdout);
+    for seed in 0..8 {
+        let (drawn, stderr) = drawn(seed);
+        assert!(!drawn, "seed {seed}");
+        assert_eq!(
+            stderr,
+            "qbank: warning: 1 question left out because lint reports errors on it: latency-budget (unused-allow); run `qbank lint questions` for details\n"
+        );
+    }
+}
+
 /// The ids of the questions of `qbank kit show --format json`, in kit order.
 fn drawn_ids(show: &serde_json::Value) -> Vec<String> {
     let mut ids = Vec::new();

@@ -253,20 +253,27 @@ pub struct Rejected {
 /// ([`put_back`] makes the bank whole again).
 /// The files stay in the bank; only `bank.questions` shrinks.
 ///
-/// A `near-duplicate` finding does not take a question out: a near-duplicate is lawful on
-/// its own, and selection already keeps the pair apart (`qbank_text::pairs::related_pairs`).
+/// The rules that read the questions' meaning (the costliest) take no question out: a
+/// `near-duplicate` finding is lawful on its own, and selection already keeps the pair apart
+/// (`qbank_text::pairs::related_pairs`); the rules that draw kits and loops report on the
+/// kit's or loop's file. So they do not run here, unless `unused-allow` is an error and a
+/// question has an `allow:` entry naming one of them: whether that entry silences anything,
+/// and so whether lint rejects the question, depends on their findings.
 pub fn keep_lawful(
     bank: &mut Bank,
     load_diagnostics: Vec<Diagnostic>,
     settings: &Settings,
 ) -> Vec<Rejected> {
-    let diagnostics = lint(bank, load_diagnostics, settings);
+    let mut settings = settings.clone();
+    let judges = settings.severity_of(&rules::unused_allow::UnusedAllow) == Some(Severity::Error);
+    for r in RULES.iter().filter(|r| r.reads_meaning()) {
+        if !(judges && bank.questions.iter().any(|q| q.allows(r.name()))) {
+            settings.severity.insert(r.name().to_owned(), None);
+        }
+    }
+    let diagnostics = lint(bank, load_diagnostics, &settings);
     let mut first_error: HashMap<&str, &Diagnostic> = HashMap::new();
-    let near_duplicate = rules::near_duplicate::NearDuplicate.name();
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.rule != near_duplicate)
-    {
+    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
         first_error.entry(d.primary.file.as_ref()).or_insert(d);
     }
     let mut rejected = Vec::new();
