@@ -53,17 +53,21 @@ impl Loaded {
     /// [`qbank_text::pairs::related_pairs`], read with sentence vectors when a model is set up
     /// (the looser "related" level, among the questions some kit may draw, which are all that
     /// is embedded), by their words otherwise (the near-duplicate level).
-    /// None with `--allow-near-duplicates`.
+    /// None with `--allow-near-duplicates`, or where no kit may draw any question.
     pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(&str, &str)> {
         if draw.is_some_and(|d| d.allow_near_duplicates) {
             return Vec::new();
         }
-        // A search by meaning reads only the questions some kit may draw.
+        // A search by meaning reads only the questions some kit may draw; where no kit may
+        // draw any, no pair is read.
         let active = self.bank.active_texts();
         let texts: Vec<&str> = qbank_text::pairs::drawable(&self.bank)
             .into_iter()
             .map(|i| active[i])
             .collect();
+        if texts.is_empty() {
+            return Vec::new();
+        }
         let embeddings =
             crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
                 .embeddings(&texts);
