@@ -505,11 +505,11 @@ fn matches_source(q: &Question, section: &Section) -> bool {
 }
 
 /// Whether `kit` may ever draw `q`: an active question at the kit's level, not excluded, that
-/// one of its sections fixes or draws from (when it wants more than its fixed questions). Whatever the seed, the loop or the pairs passed in,
-/// a draw takes only such questions, and it reads a pair kept apart only when both questions
-/// are such questions of the kit or of an earlier interview of its loop: a detector of those
-/// pairs need not look beyond the questions some kit may draw
-/// (`qbank_text::pairs::related_pairs`).
+/// one of its sections fixes or draws from (when it wants more than its fixed questions).
+/// Whatever the seed, the loop or the pairs passed in, a draw takes only such questions, and
+/// it reads a pair kept apart only when both questions are such questions of the kit or of an
+/// earlier interview of its loop: a detector of those pairs need not look beyond the
+/// questions some kit may draw (`qbank_text::pairs::related_pairs`).
 pub fn may_draw(kit: &Kit, q: &Question) -> bool {
     q.is_active()
         && q.has_level(kit.level)

@@ -521,6 +521,9 @@ mod tests {
     /// Each rule alone, with sentence vectors, on the project's bank (which has kits and
     /// loops to draw): a rule that reads the meaning without saying so fails the debug
     /// assertion in `Context::meaning_index`, so the CLI would have linted it by words alone.
+    /// The list is also what `keep_lawful` leaves out: `near-duplicate`, whose findings take
+    /// no question out, and rules that report on kit and loop files. A rule added to it that
+    /// reports on question files must run there.
     #[test]
     fn every_rule_that_reads_the_meaning_says_so() {
         let (bank, embeddings) = bank_with_vectors();
