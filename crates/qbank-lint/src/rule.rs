@@ -574,6 +574,28 @@ mod tests {
         )));
     }
 
+    /// What `f` makes of a run's context for `rule` on `bank` with `settings`, as `lint`
+    /// makes it.
+    fn in_run<R>(
+        bank: &Bank,
+        settings: &Settings,
+        rule: &str,
+        f: impl FnOnce(&Context<'_>) -> R,
+    ) -> R {
+        let detectors = Detectors::new(bank, settings);
+        let shared = Shared::new(&detectors);
+        let rule = crate::rule(rule).unwrap();
+        let ctx = Context::new(
+            bank,
+            settings,
+            &shared,
+            rule,
+            Severity::Warning,
+            UsedAllows::new(),
+        );
+        f(&ctx)
+    }
+
     /// A run's related pairs are what `qbank kit` draws with
     /// (`qbank_text::pairs::related_pairs`), whether the kits may draw every active question
     /// (the run's index serves) or only some (a search of their own).
@@ -609,28 +631,13 @@ mod tests {
                 embeddings: Some(embeddings.clone()),
                 ..Settings::default()
             };
-            let detectors = Detectors::new(&bank, &settings);
-            let shared = Shared::new(&detectors);
-            let rule = crate::rule("kit-unsatisfiable").unwrap();
-            let ctx = Context::new(
-                &bank,
-                &settings,
-                &shared,
-                rule,
-                Severity::Warning,
-                UsedAllows::new(),
-            );
+            let run = in_run(&bank, &settings, "kit-unsatisfiable", |ctx| {
+                ctx.related_pairs().to_vec()
+            });
             let related = qbank_text::pairs::related_pairs(&bank, Some(embeddings));
             assert!(!related.is_empty());
-            assert_eq!(
-                qbank_text::pairs::pair_ids(&bank, ctx.related_pairs()),
-                related
-            );
-            let pairs: Vec<(usize, usize)> = ctx
-                .related_pairs()
-                .iter()
-                .map(|p| (p.first(), p.second()))
-                .collect();
+            assert_eq!(qbank_text::pairs::pair_ids(&bank, &run), related);
+            let pairs: Vec<(usize, usize)> = run.iter().map(|p| (p.first(), p.second())).collect();
             assert!(pairs
                 .iter()
                 .all(|(a, b)| drawable.contains(a) && drawable.contains(b)));
@@ -651,32 +658,23 @@ mod tests {
                 embeddings: meaning.clone(),
                 ..Settings::default()
             };
-            let detectors = Detectors::new(&bank, &settings);
-            let shared = Shared::new(&detectors);
-            let rule = crate::rule("near-duplicate").unwrap();
-            let ctx = Context::new(
-                &bank,
-                &settings,
-                &shared,
-                rule,
-                Severity::Warning,
-                UsedAllows::new(),
-            );
             let own = |threshold: f32| {
                 Detector::for_bank(&bank, threshold)
                     .with_meaning(meaning.clone())
                     .near_duplicates(&texts)
             };
-            for threshold in [0.3, 0.4, 0.55] {
-                let shared_pairs = match ctx.meaning_index() {
-                    Some(index) => index.near_duplicates_at(threshold),
-                    None => ctx.word_pairs(threshold).to_vec(),
-                };
-                assert_eq!(shared_pairs, own(threshold), "threshold {threshold}");
-            }
+            let shared_related = in_run(&bank, &settings, "near-duplicate", |ctx| {
+                for threshold in [0.3, 0.4, 0.55] {
+                    let shared_pairs = match ctx.meaning_index() {
+                        Some(index) => index.near_duplicates_at(threshold),
+                        None => ctx.word_pairs(threshold).to_vec(),
+                    };
+                    assert_eq!(shared_pairs, own(threshold), "threshold {threshold}");
+                }
+                ctx.related_pairs().to_vec()
+            });
             let related = qbank_text::pairs::related_pairs(&bank, meaning.clone());
-            let shared_related = qbank_text::pairs::pair_ids(&bank, ctx.related_pairs());
-            assert_eq!(shared_related, related);
+            assert_eq!(qbank_text::pairs::pair_ids(&bank, &shared_related), related);
             if meaning.is_some() {
                 // The related level finds more than the near-duplicate level here, so the
                 // comparison above tells the two apart.
