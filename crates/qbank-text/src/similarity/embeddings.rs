@@ -550,17 +550,32 @@ impl Matrix {
     /// The vectors as a matrix, unless they differ in length (then [`dot`] pairs them as it
     /// does) or there are none.
     fn of(vectors: &[Option<&[f32]>]) -> Option<Matrix> {
+        let heard = Matrix::heard(vectors)?;
+        Some(Matrix::with(vectors, &heard))
+    }
+
+    /// Which dimensions of `vectors` some vector is heard in (at least [`SILENT`] in size),
+    /// the others held as zeros; `None` when they differ in length or there are none.
+    fn heard(vectors: &[Option<&[f32]>]) -> Option<Vec<bool>> {
         let dim = vectors.iter().flatten().next()?.len();
         if vectors.iter().flatten().any(|v| v.len() != dim) {
             return None;
         }
-        let (groups, tail) = (dim / 8, dim % 8);
         let mut heard = vec![false; dim];
         for v in vectors.iter().flatten() {
             for (h, x) in heard.iter_mut().zip(v.iter()) {
                 *h |= !matches!(x.abs().partial_cmp(&SILENT), Some(std::cmp::Ordering::Less));
             }
         }
+        Some(heard)
+    }
+
+    /// `vectors` (all of the length of `heard`) as a matrix, zero in the dimensions `heard`
+    /// leaves out: some of the vectors [`Matrix::heard`] was asked about, as their rows of the
+    /// matrix of all would be.
+    fn with(vectors: &[Option<&[f32]>], heard: &[bool]) -> Matrix {
+        let dim = heard.len();
+        let (groups, tail) = (dim / 8, dim % 8);
         let rows = vectors.len().next_multiple_of(BLOCK);
         let mut eights = Vec::with_capacity(rows * groups);
         let mut tails = Vec::with_capacity(rows * tail);
@@ -568,7 +583,7 @@ impl Matrix {
         for v in vectors {
             match v {
                 Some(v) => {
-                    for ((r, &x), &h) in row.iter_mut().zip(v.iter()).zip(&heard) {
+                    for ((r, &x), &h) in row.iter_mut().zip(v.iter()).zip(heard) {
                         *r = if h { x } else { 0.0 };
                     }
                     let chunks = row.chunks_exact(8);
@@ -583,12 +598,12 @@ impl Matrix {
         }
         eights.resize(rows * groups, [0.0; 8]);
         tails.resize(rows * tail, 0.0);
-        Some(Matrix {
+        Matrix {
             groups,
             tail,
             eights,
             tails,
-        })
+        }
     }
 
     fn eights(&self, row: usize) -> &[[f32; 8]] {

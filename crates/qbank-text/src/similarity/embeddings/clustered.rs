@@ -76,19 +76,27 @@ pub(super) fn nearest(
     plan: &Plan,
 ) -> Vec<Vec<(u32, f32)>> {
     let n = vectors.len();
-    let Some(matrix) = Matrix::of(vectors) else {
+    let Some(heard) = Matrix::heard(vectors) else {
         return vec![Vec::new(); n];
     };
     let present: Vec<u32> = (0..n as u32)
         .filter(|&i| vectors[i as usize].is_some())
         .collect();
-    let centres = centres(kernel, &matrix, &present, plan);
+    let centres = centres(kernel, vectors, &heard, &present, plan);
     let count = centres.rows();
     let probes = plan.probes.clamp(1, count);
-    // Each text's clusters to search, its own first.
-    let rows: Vec<usize> = present.iter().map(|&i| i as usize).collect();
-    let searched = nearest_centres(kernel, &matrix, &rows, &centres, probes);
-    drop(matrix);
+    // Each text's clusters to search, its own first: each run of texts made into a matrix of
+    // its own as it is compared, so that the vectors are never all copied at once.
+    let runs: Vec<&[u32]> = present.chunks(CENTRES_RUN).collect();
+    let searched: Vec<Vec<u32>> = qbank_core::parallel::map_ordered(&runs, 1, |_, run| {
+        let rows: Vec<Option<&[f32]>> = run.iter().map(|&i| vectors[i as usize]).collect();
+        let matrix = Matrix::with(&rows, &heard);
+        let at: Vec<usize> = (0..run.len()).collect();
+        kernel.nearest_centres(&matrix, &at, &centres, probes)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     // The texts in the order of their clusters (then of index), so that a cluster's rows are
     // one run of the matrix, and texts searched one after the other search mostly the same
     // clusters, whose rows are then still in the processor's caches.
@@ -136,11 +144,24 @@ pub(super) fn nearest(
 
 /// The cluster centres: k-means with cosines, `plan.rounds` rounds on a sample of the texts at
 /// even steps, started from sample texts at even steps; each centre has norm 1.
-fn centres(kernel: Kernel, matrix: &Matrix, present: &[u32], plan: &Plan) -> Centres {
+fn centres(
+    kernel: Kernel,
+    vectors: &[Option<&[f32]>],
+    heard: &[bool],
+    present: &[u32],
+    plan: &Plan,
+) -> Centres {
     let n = present.len();
     let count = (n / plan.texts_per_cluster.max(1)).max(1);
     let step = (n / (count * plan.sample_per_cluster.max(1))).max(1);
-    let sample: Vec<usize> = present.iter().step_by(step).map(|&i| i as usize).collect();
+    // The sample's vectors as a matrix: its rows are the sample's positions.
+    let rows: Vec<Option<&[f32]>> = present
+        .iter()
+        .step_by(step)
+        .map(|&i| vectors[i as usize])
+        .collect();
+    let matrix = &Matrix::with(&rows, heard);
+    let sample: Vec<usize> = (0..rows.len()).collect();
     let (groups, tail) = (matrix.groups, matrix.tail);
     let mut centres = Centres {
         count,
@@ -203,6 +224,10 @@ impl Centres {
     }
 }
 
+/// How many texts [`Kernel::nearest_centres`] takes at a time: the unit of work on the cores,
+/// and what a run's rows are (the groups of four it compares are those of a run).
+const CENTRES_RUN: usize = 256;
+
 /// For each of `rows` of `matrix`, the `count` centres nearest to it, nearest first (ties by
 /// index), on all cores.
 fn nearest_centres(
@@ -212,7 +237,7 @@ fn nearest_centres(
     centres: &Centres,
     count: usize,
 ) -> Vec<Vec<u32>> {
-    let runs: Vec<&[usize]> = rows.chunks(256).collect();
+    let runs: Vec<&[usize]> = rows.chunks(CENTRES_RUN).collect();
     qbank_core::parallel::map_ordered(&runs, 1, |_, run| {
         kernel.nearest_centres(matrix, run, centres, count)
     })
