@@ -85,18 +85,8 @@ pub(super) fn nearest(
     let centres = centres(kernel, vectors, &heard, &present, plan);
     let count = centres.rows();
     let probes = plan.probes.clamp(1, count);
-    // Each text's clusters to search, its own first: each run of texts made into a matrix of
-    // its own as it is compared, so that the vectors are never all copied at once.
-    let runs: Vec<&[u32]> = present.chunks(CENTRES_RUN).collect();
-    let searched: Vec<Vec<u32>> = qbank_core::parallel::map_ordered(&runs, 1, |_, run| {
-        let rows: Vec<Option<&[f32]>> = run.iter().map(|&i| vectors[i as usize]).collect();
-        let matrix = Matrix::with(&rows, &heard);
-        let at: Vec<usize> = (0..run.len()).collect();
-        kernel.nearest_centres(&matrix, &at, &centres, probes)
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    // Each text's clusters to search, its own first.
+    let searched = nearest_centres(kernel, vectors, &heard, &present, &centres, probes);
     // The texts in the order of their clusters (then of index), so that a cluster's rows are
     // one run of the matrix, and texts searched one after the other search mostly the same
     // clusters, whose rows are then still in the processor's caches.
@@ -154,14 +144,10 @@ fn centres(
     let n = present.len();
     let count = (n / plan.texts_per_cluster.max(1)).max(1);
     let step = (n / (count * plan.sample_per_cluster.max(1))).max(1);
-    // The sample's vectors as a matrix: its rows are the sample's positions.
-    let rows: Vec<Option<&[f32]>> = present
-        .iter()
-        .step_by(step)
-        .map(|&i| vectors[i as usize])
-        .collect();
+    let sample: Vec<u32> = present.iter().step_by(step).copied().collect();
+    // The sample's vectors as a matrix, in its order, to make the centres from.
+    let rows: Vec<Option<&[f32]>> = sample.iter().map(|&i| vectors[i as usize]).collect();
     let matrix = &Matrix::with(&rows, heard);
-    let sample: Vec<usize> = (0..rows.len()).collect();
     let (groups, tail) = (matrix.groups, matrix.tail);
     let mut centres = Centres {
         count,
@@ -173,12 +159,12 @@ fn centres(
         },
     };
     for c in 0..count {
-        let row = sample[c * sample.len() / count];
+        let row = c * sample.len() / count;
         centres.matrix.eights.extend_from_slice(matrix.eights(row));
         centres.matrix.tails.extend_from_slice(matrix.tail(row));
     }
     for _ in 0..plan.rounds {
-        let owners: Vec<u32> = nearest_centres(kernel, matrix, &sample, &centres, 1)
+        let owners: Vec<u32> = nearest_centres(kernel, vectors, heard, &sample, &centres, 1)
             .into_iter()
             .map(|nearest| nearest[0])
             .collect();
@@ -186,7 +172,7 @@ fn centres(
         let mut sums = vec![0.0f32; count * (groups * 8 + tail)];
         let mut held = vec![false; count];
         let width = groups * 8 + tail;
-        for (&row, &c) in sample.iter().zip(&owners) {
+        for (row, &c) in owners.iter().enumerate() {
             let sum = &mut sums[c as usize * width..][..width];
             let components = matrix.eights(row).iter().flatten().chain(matrix.tail(row));
             for (s, x) in sum.iter_mut().zip(components) {
@@ -228,18 +214,24 @@ impl Centres {
 /// and what a run's rows are (the groups of four it compares are those of a run).
 const CENTRES_RUN: usize = 256;
 
-/// For each of `rows` of `matrix`, the `count` centres nearest to it, nearest first (ties by
-/// index), on all cores.
+/// For each text at `rows` of `vectors`, the `count` centres nearest to it, nearest first
+/// (ties by index), on all cores: a run of texts at a time, each run's vectors made into a
+/// matrix of their own (in the dimensions `heard`, as [`Matrix::heard`] found them for all the
+/// vectors), so that the vectors are never all copied at once.
 fn nearest_centres(
     kernel: Kernel,
-    matrix: &Matrix,
-    rows: &[usize],
+    vectors: &[Option<&[f32]>],
+    heard: &[bool],
+    rows: &[u32],
     centres: &Centres,
     count: usize,
 ) -> Vec<Vec<u32>> {
-    let runs: Vec<&[usize]> = rows.chunks(CENTRES_RUN).collect();
+    let runs: Vec<&[u32]> = rows.chunks(CENTRES_RUN).collect();
     qbank_core::parallel::map_ordered(&runs, 1, |_, run| {
-        kernel.nearest_centres(matrix, run, centres, count)
+        let some: Vec<Option<&[f32]>> = run.iter().map(|&i| vectors[i as usize]).collect();
+        let matrix = Matrix::with(&some, heard);
+        let at: Vec<usize> = (0..run.len()).collect();
+        kernel.nearest_centres(&matrix, &at, centres, count)
     })
     .into_iter()
     .flatten()
@@ -898,19 +890,19 @@ mod tests {
             let refs: Vec<Option<&[f32]>> = vectors.iter().map(|v| Some(&v[..])).collect();
             let centre_refs: Vec<Option<&[f32]>> =
                 centre_vectors.iter().map(|v| Some(&v[..])).collect();
-            let matrix = Matrix::of(&refs).unwrap();
+            let heard = Matrix::heard(&refs).unwrap();
             let centres = Centres {
                 count,
                 matrix: Matrix::of(&centre_refs).unwrap(),
             };
-            let all: Vec<usize> = (0..rows).collect();
+            let all: Vec<u32> = (0..rows as u32).collect();
             let mut kernels = vec![Kernel::Portable];
             if !matches!(Kernel::best(), Kernel::Portable) {
                 kernels.push(Kernel::best());
             }
             for kernel in kernels {
                 for wanted in [1, 2, count - 1, count, count + 3] {
-                    let found = nearest_centres(kernel, &matrix, &all, &centres, wanted);
+                    let found = nearest_centres(kernel, &refs, &heard, &all, &centres, wanted);
                     for (r, nearest) in found.iter().enumerate() {
                         let mut sorted: Vec<(u32, f32)> = (0..count)
                             .map(|c| (c as u32, super::super::dot(&vectors[r], &centre_vectors[c])))
