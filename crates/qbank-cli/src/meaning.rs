@@ -98,7 +98,9 @@ fn repository_root(bank: &Path) -> PathBuf {
 fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qbank_embed::Error> {
     let id = qbank_embed::fingerprint(dir)?;
     let dim = qbank_embed::dim(dir)?;
-    let mut cache = qbank_embed::Cache::open(cache_root, &id, dim);
+    // Only the vectors of these texts are read: a draw embeds the few questions kits may
+    // draw, and the file holds the whole bank's and the phrases' too.
+    let mut cache = qbank_embed::Cache::open_for(cache_root, &id, dim, texts);
     let model: Arc<OnceLock<Result<qbank_embed::Model, String>>> = Arc::default();
     embed_missing(dir, &model, &mut cache, texts, "questions")?;
     let mut out = Embeddings::new(id, dim);
