@@ -100,10 +100,7 @@ pub(super) fn nearest(
     // where that pass's bound is too loose, every cosine in single precision.
     let rows = match Coarse::of(&sorted) {
         Some(coarse) => Rows::Coarse(coarse),
-        None => match Matrix::of(&sorted) {
-            Some(matrix) => Rows::Exact(matrix),
-            None => return vec![Vec::new(); n],
-        },
+        None => Rows::Exact(Matrix::with(&sorted, &heard)),
     };
     let original: Vec<u32> = order.iter().map(|&p| present[p]).collect();
     let mut runs = vec![0usize; count + 1];
