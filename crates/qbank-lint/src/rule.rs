@@ -381,19 +381,18 @@ impl<'a> Context<'a> {
         self.shared.related_pairs.get_or_init(|| {
             let index = self.meaning_index();
             let threshold = related_threshold(index.is_some());
+            // Among the questions some kit may draw: when that is every active question, the
+            // pairs the run has or will have anyway; else a search of their own.
+            let every = qbank_text::pairs::drawable(self.bank).len() == self.active().count();
             match index {
-                // By meaning, among the questions some kit may draw: the run's index when
-                // that is every active question, else a search of their own.
-                Some(index) if qbank_text::pairs::drawable(self.bank).len() == index.len() => {
-                    Arc::new(index.near_duplicates_at(threshold))
-                }
-                Some(_) => Arc::new(qbank_text::pairs::related_active_pairs(
+                Some(index) if every => Arc::new(index.near_duplicates_at(threshold)),
+                // By words alone, the pairs the `near-duplicate` rule searched for at the
+                // same threshold, unless qbank.toml moved its threshold.
+                None if every => self.word_pairs(threshold),
+                _ => Arc::new(qbank_text::pairs::related_active_pairs(
                     self.bank,
                     self.settings.embeddings.clone(),
                 )),
-                // By words alone, the pairs the `near-duplicate` rule searched for at the
-                // same threshold, unless qbank.toml moved its threshold.
-                None => self.word_pairs(threshold),
             }
         })
     }
@@ -597,8 +596,9 @@ mod tests {
     }
 
     /// A run's related pairs are what `qbank kit` draws with
-    /// (`qbank_text::pairs::related_pairs`), whether the kits may draw every active question
-    /// (the run's index serves) or only some (a search of their own).
+    /// (`qbank_text::pairs::related_pairs`), by meaning and by words, whether the kits may
+    /// draw every active question (the run's own pairs serve) or only some (a search of
+    /// their own).
     #[test]
     fn a_runs_related_pairs_are_the_kits_whatever_they_may_draw() {
         use qbank_core::{Kit, Level, Section};
@@ -607,43 +607,58 @@ mod tests {
             count: Some(1),
             ..Section::new("Any")
         };
-        let mut found = Vec::new();
-        for every in [true, false] {
-            let (mut bank, embeddings) = bank_with_vectors();
-            let topic = bank.topics[0].id.clone();
-            bank.kits = if every {
-                Level::ALL
+        for by_meaning in [true, false] {
+            let mut found = Vec::new();
+            for every in [true, false] {
+                let (mut bank, embeddings) = bank_with_vectors();
+                let embeddings = by_meaning.then_some(embeddings);
+                let topic = bank.topics[0].id.clone();
+                if !by_meaning {
+                    // The project's bank has no pair by words: two copies of a question in
+                    // the topic the one kit draws from, and two in another.
+                    let mid = |q: &Question| q.is_active() && q.levels.contains(&Level::Mid);
+                    let (inside, outside): (Vec<usize>, Vec<usize>) = (0..bank.questions.len())
+                        .filter(|&i| mid(&bank.questions[i]))
+                        .partition(|&i| bank.questions[i].topic == topic);
+                    for two in [&inside[..2], &outside[..2]] {
+                        bank.questions[two[1]].text = bank.questions[two[0]].text.clone();
+                    }
+                }
+                bank.kits = if every {
+                    Level::ALL
+                        .iter()
+                        .map(|&l| Kit {
+                            sections: vec![any(None)],
+                            ..Kit::new(l.as_str(), "Any", l)
+                        })
+                        .collect()
+                } else {
+                    vec![Kit {
+                        sections: vec![any(Some(&topic))],
+                        ..Kit::new("one", "One topic", Level::Mid)
+                    }]
+                };
+                let drawable = qbank_text::pairs::drawable(&bank);
+                assert_eq!(drawable.len() == bank.active().count(), every);
+                let settings = Settings {
+                    embeddings: embeddings.clone(),
+                    ..Settings::default()
+                };
+                let run = in_run(&bank, &settings, "kit-unsatisfiable", |ctx| {
+                    ctx.related_pairs().to_vec()
+                });
+                let related = qbank_text::pairs::related_pairs(&bank, embeddings);
+                assert!(!related.is_empty());
+                assert_eq!(qbank_text::pairs::pair_ids(&bank, &run), related);
+                let pairs: Vec<(usize, usize)> =
+                    run.iter().map(|p| (p.first(), p.second())).collect();
+                assert!(pairs
                     .iter()
-                    .map(|&l| Kit {
-                        sections: vec![any(None)],
-                        ..Kit::new(l.as_str(), "Any", l)
-                    })
-                    .collect()
-            } else {
-                vec![Kit {
-                    sections: vec![any(Some(&topic))],
-                    ..Kit::new("one", "One topic", Level::Mid)
-                }]
-            };
-            let drawable = qbank_text::pairs::drawable(&bank);
-            assert_eq!(drawable.len() == bank.active().count(), every);
-            let settings = Settings {
-                embeddings: Some(embeddings.clone()),
-                ..Settings::default()
-            };
-            let run = in_run(&bank, &settings, "kit-unsatisfiable", |ctx| {
-                ctx.related_pairs().to_vec()
-            });
-            let related = qbank_text::pairs::related_pairs(&bank, Some(embeddings));
-            assert!(!related.is_empty());
-            assert_eq!(qbank_text::pairs::pair_ids(&bank, &run), related);
-            let pairs: Vec<(usize, usize)> = run.iter().map(|p| (p.first(), p.second())).collect();
-            assert!(pairs
-                .iter()
-                .all(|(a, b)| drawable.contains(a) && drawable.contains(b)));
-            found.push(pairs);
+                    .all(|(a, b)| drawable.contains(a) && drawable.contains(b)));
+                found.push(pairs);
+            }
+            assert_ne!(found[0], found[1], "by meaning: {by_meaning}");
         }
-        assert_ne!(found[0], found[1]);
     }
 
     /// The one index a run shares gives every rule what a detector of its own threshold

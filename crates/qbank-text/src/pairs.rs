@@ -4,11 +4,12 @@
 
 use qbank_core::{Bank, Question};
 
-/// The pairs of the bank's active questions that kit selection keeps apart, by id: when
-/// `embeddings` holds the questions' sentence vectors, every pair of questions some kit may
-/// draw ([`qbank_core::may_draw`]) scoring at least [`crate::similarity::RELATED_THRESHOLD`], a
-/// looser level than the near-duplicate rule's; without them, the pairs the `near-duplicate`
-/// rule reports at its default threshold (words alone are not reliable below that level).
+/// The pairs of the bank's active questions that kit selection keeps apart, by id: among the
+/// questions some kit may draw ([`qbank_core::may_draw`]), when `embeddings` holds their
+/// sentence vectors, every pair scoring at least [`crate::similarity::RELATED_THRESHOLD`], a
+/// looser level than the near-duplicate rule's; without them, every pair scoring at least
+/// the near-duplicate rule's default threshold (words alone are not reliable below that
+/// level).
 pub fn related_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
@@ -19,22 +20,22 @@ pub fn related_pairs(
 /// [`related_pairs`] as the detector finds them: indices among [`Bank::active`]'s questions,
 /// as [`qbank_core::Conflicts::Active`] reads them.
 ///
-/// Read by meaning, the search covers only the questions some kit may draw
+/// Read by meaning or by words, the search covers only the questions some kit may draw
 /// ([`drawable`]): a draw reads no other pair, and the search keeps each question's closest
-/// partners and nearest texts, so that questions no kit may draw would otherwise take their
-/// places, and a kit's draw would depend on them. By words, the pairs are the near-duplicate
-/// rule's, whose search covers every active question.
+/// partners and candidates, so that questions no kit may draw would otherwise take their
+/// places, and a kit's draw would depend on them.
 pub fn related_active_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
 ) -> Vec<crate::similarity::Pair> {
     use crate::similarity::{related_threshold, Detector};
-    let by_meaning = embeddings.is_some();
-    let detector = Detector::for_bank(bank, related_threshold(by_meaning)).with_meaning(embeddings);
+    let threshold = related_threshold(embeddings.is_some());
+    let detector = Detector::for_bank(bank, threshold).with_meaning(embeddings);
     let texts = bank.active_texts();
-    let Some(drawable) = by_meaning.then(|| drawable(bank)) else {
+    let drawable = drawable(bank);
+    if drawable.len() == texts.len() {
         return detector.near_duplicates(&texts);
-    };
+    }
     let some: Vec<&str> = drawable.iter().map(|&i| texts[i]).collect();
     detector
         .near_duplicates(&some)
@@ -48,7 +49,7 @@ pub fn related_active_pairs(
 }
 
 /// The positions among [`Bank::active`]'s questions of those some kit of the bank may draw
-/// ([`qbank_core::may_draw`]), ascending: what a search for [`related_pairs`] by meaning covers.
+/// ([`qbank_core::may_draw`]), ascending: what a search for [`related_pairs`] covers.
 pub fn drawable(bank: &Bank) -> Vec<usize> {
     bank.active()
         .enumerate()

@@ -205,8 +205,8 @@ fn kit_specs() -> impl Strategy<Value = Vec<(Vec<SectionSpec>, Option<u32>)>> {
     )
 }
 
-/// Read by meaning, the related pairs are searched for among the questions some kit may draw:
-/// copies in a topic no kit draws from would otherwise take the places of a drawable
+/// By meaning and by words, the related pairs are searched for among the questions some kit
+/// may draw: copies in a topic no kit draws from would otherwise take the places of a drawable
 /// question's partners, and change what the kit draws.
 #[test]
 fn questions_no_kit_may_draw_take_no_partner_places() {
@@ -223,23 +223,25 @@ fn questions_no_kit_may_draw_take_no_partner_places() {
         sections: vec![section_of(0, &(0, 0, 2, None))],
         ..Kit::new("kit", "Kit", Level::Mid)
     }];
-    let embeddings = embeddings_of(&bank, &[0]);
-    // Over the whole bank, each of the two keeps the earlier copies as its partners.
-    let whole = qbank_text::similarity::Detector::for_bank(&bank, 0.30)
-        .with_meaning(Some(embeddings.clone()))
-        .near_duplicates(&bank.active_texts());
-    assert!(whole.iter().any(|p| p.b == 19));
-    assert!(!whole.iter().any(|p| (p.a, p.b) == (18, 19)), "{whole:?}");
-    let related = related_pairs(&bank, Some(embeddings.clone()));
-    assert_eq!(related, [("q-18", "q-19")]);
-    // So the kit, which wants both, cannot have them.
-    let drawn = qbank_core::select(&bank, &bank.kits[0], &related);
-    assert!(
-        drawn
-            .as_ref()
-            .is_err_and(|e| e.to_string().contains("near-duplicate")),
-        "{drawn:?}"
-    );
+    for embeddings in [Some(embeddings_of(&bank, &[0])), None] {
+        // Over the whole bank, each of the two keeps the earlier copies as its partners.
+        let threshold = qbank_text::similarity::related_threshold(embeddings.is_some());
+        let whole = qbank_text::similarity::Detector::for_bank(&bank, threshold)
+            .with_meaning(embeddings.clone())
+            .near_duplicates(&bank.active_texts());
+        assert!(whole.iter().any(|p| p.b == 19));
+        assert!(!whole.iter().any(|p| (p.a, p.b) == (18, 19)), "{whole:?}");
+        let related = related_pairs(&bank, embeddings.clone());
+        assert_eq!(related, [("q-18", "q-19")]);
+        // So the kit, which wants both, cannot have them.
+        let drawn = qbank_core::select(&bank, &bank.kits[0], &related);
+        assert!(
+            drawn
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("near-duplicate")),
+            "{drawn:?}"
+        );
+    }
 }
 
 #[test]
@@ -248,11 +250,16 @@ fn reworded_questions_are_related_and_others_are_not() {
         .map(|i| (i % 3, i % 5, 0, 5, true, true, None))
         .collect();
     let mut bank = bank_of(&specs);
+    // One kit, which may draw every question.
+    bank.kits = kits_of(&[(vec![(3, 0, 1, None)], None)]);
     assert!(related_pairs(&bank, None).is_empty(), "the words differ");
     for (q, text) in bank.questions.iter_mut().zip(reworded(&[0, 1, 2, 5])) {
         q.text = text;
     }
     assert_eq!(related_pairs(&bank, None), [("q-00", "q-01")]);
+    // Where no kit may draw them, no pair is read.
+    bank.kits.clear();
+    assert!(related_pairs(&bank, None).is_empty());
 }
 
 proptest! {

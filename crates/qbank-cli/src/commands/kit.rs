@@ -50,16 +50,16 @@ impl Loaded {
 
     /// The pairs of questions that may not share a kit or a loop, on top of the bank's
     /// `similar_to` pairs and siblings: the related questions of
-    /// [`qbank_text::pairs::related_pairs`], read with sentence vectors when a model is set up
-    /// (the looser "related" level, among the questions some kit may draw, which are all that
-    /// is embedded), by their words otherwise (the near-duplicate level).
+    /// [`qbank_text::pairs::related_pairs`] among the questions some kit may draw, read with
+    /// sentence vectors when a model is set up (the looser "related" level; only those
+    /// questions are embedded), by their words otherwise (the near-duplicate level).
     /// None with `--allow-near-duplicates`, or where no kit may draw any question.
     pub(crate) fn kept_apart(&self, draw: Option<&DrawArgs>) -> Vec<(&str, &str)> {
         if draw.is_some_and(|d| d.allow_near_duplicates) {
             return Vec::new();
         }
-        // A search by meaning reads only the questions some kit may draw; where no kit may
-        // draw any, no pair is read.
+        // The search reads only the questions some kit may draw; where no kit may draw any,
+        // no pair is read.
         let active = self.bank.active_texts();
         let texts: Vec<&str> = qbank_text::pairs::drawable(&self.bank)
             .into_iter()

@@ -23,9 +23,9 @@ impl Rule for KitUnsatisfiable {
             what: "Draws every kit exactly as `qbank kit build` would, with its seed, and \
                    reports the section that falls short and by how much: too few active \
                    questions at the kit's level in its topics or tags, questions kept out by \
-                   `exclude`, by `similar_to` pairs or by near-duplicates (pairs the `near-duplicate` \
-                   rule finds at its default threshold; with a sentence-embedding model, pairs \
-                   from the looser related level among the questions some kit may draw, \
+                   `exclude`, by `similar_to` pairs or by near-duplicates (among the questions some \
+                   kit may draw, pairs at the `near-duplicate` rule's default threshold by \
+                   words, or at a looser related level with a sentence-embedding model, \
                    which `qbank kit build` keeps apart too), or \
                    questions that cannot fit the \
                    section's `minutes` or the kit's `duration_minutes`. Fixed questions that \
