@@ -96,6 +96,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// A one-line warning on standard error, wherever it goes (a terminal, a CI log): the run
+/// goes on, but reads or writes less than the user asked for.
+pub(crate) fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "qbank: warning: {message}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,9 @@
 //! model fetch`'s folder), vectors read from the cache folder and only new or edited texts embedded.
 //!
 //! Without a model every command still runs, comparing questions by their words, and says so
-//! in one line on standard error.
+//! in one line on standard error: a note at a terminal where no model is set up, and a warning
+//! wherever a model is set up (`QBANK_MODEL_DIR`, qbank.toml) but cannot be used, so that a CI
+//! log shows why its lint read words alone.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,6 +14,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use qbank_lint::config::Config;
 use qbank_text::similarity::{Embedder, Embeddings};
+
+use crate::warn;
 
 /// Where the model and the cache are, for a bank.
 pub struct Setup {
@@ -58,7 +62,7 @@ impl Setup {
                 return None;
             }
             Err(e) => {
-                note(&format!(
+                warn(&format!(
                     "{e}: near duplicates are found by their words only"
                 ));
                 return None;
@@ -67,7 +71,7 @@ impl Setup {
         match embed(&found.dir, &self.cache_root, texts) {
             Ok(e) => Some(Arc::new(e)),
             Err(e) => {
-                note(&format!(
+                warn(&format!(
                     "{e}: near duplicates are found by their words only"
                 ));
                 None
@@ -126,7 +130,7 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
                 .map(|p| cache.get(p).map(<[f32]>::to_vec).unwrap_or_default())
                 .collect(),
             Err(e) => {
-                note(&format!(
+                warn(&format!(
                     "{e}: near duplicates are judged without the meaning of what two questions \
                      do not share"
                 ));

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 mod common;
 
-use common::{file_names, temp_dir, test_model_dir, write};
+use common::{copy_dir, crate_dir, file_names, temp_dir, test_model_dir, write};
 
 fn qbank(args: &[&str], cwd: &Path, model_dir: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_qbank"));
@@ -287,5 +287,61 @@ fn model_path_reads_a_folder_it_does_not_know_and_says_what_is_wrong() {
     assert!(
         out.contains("cannot be used: ") && out.contains("config.json"),
         "{out}"
+    );
+}
+
+/// A model that is set up but cannot be used is a warning wherever standard error goes (here,
+/// not a terminal), and the run goes on by words, with the same findings; with no model set
+/// up, a run away from a terminal says nothing of it.
+#[test]
+fn a_model_set_up_but_unusable_is_a_warning_and_no_model_is_quiet() {
+    let dir = temp_dir("model-unusable");
+    copy_dir(
+        &crate_dir().join("tests/banks/rewordings"),
+        &dir.join("questions"),
+    );
+    let quiet = qbank(&["lint", "questions"], &dir, None);
+    assert_eq!(text(&quiet.stderr), "");
+    let by_words = |run: &Output| {
+        assert_eq!(run.status.code(), quiet.status.code());
+        assert_eq!(text(&run.stdout), text(&quiet.stdout));
+        text(&run.stderr)
+    };
+    // QBANK_MODEL_DIR names a folder without a model.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = qbank(&["lint", "questions"], &dir, Some(&empty));
+    assert_eq!(
+        by_words(&run),
+        format!(
+            "qbank: warning: {}: not found (the model folder was set by QBANK_MODEL_DIR): near \
+             duplicates are found by their words only\n",
+            empty.join("config.json").display()
+        )
+    );
+    // A folder whose files are not a model.
+    write(&dir, "broken/config.json", "{");
+    write(&dir, "broken/tokenizer.json", "x");
+    write(&dir, "broken/model.safetensors", "not weights");
+    let warned = by_words(&qbank(
+        &["lint", "questions"],
+        &dir,
+        Some(&dir.join("broken")),
+    ));
+    assert!(
+        warned.starts_with("qbank: warning: ")
+            && warned.contains("config.json")
+            && warned.ends_with(": near duplicates are found by their words only\n")
+            && warned.lines().count() == 1,
+        "{warned}"
+    );
+    // qbank.toml names a model that is not fetched.
+    write(&dir, "qbank.toml", "[model]\nname = \"all-MiniLM-L6-v2\"\n");
+    let warned = by_words(&qbank(&["lint", "questions"], &dir, None));
+    assert!(
+        warned.starts_with("qbank: warning: ")
+            && warned.contains("qbank.toml names all-MiniLM-L6-v2")
+            && warned.lines().count() == 1,
+        "{warned}"
     );
 }

@@ -15,7 +15,7 @@ use crate::args::{
     DrawArgs, EditionArg, KitArgs, KitBuildArgs, KitCommand, KitFormat, KitListArgs, KitShowArgs,
     LayoutArg, PaperArg,
 };
-use crate::{Failure, Outcome};
+use crate::{warn, Failure, Outcome};
 
 pub fn run(args: KitArgs) -> Result<Outcome, Failure> {
     match args.command {
@@ -160,10 +160,6 @@ fn unloaded_files(bank: &Bank) -> Vec<String> {
         .into_iter()
         .map(|f| f.path.to_string())
         .collect()
-}
-
-pub(crate) fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "qbank: warning: {message}");
 }
 
 pub(crate) fn plural(n: usize, word: &str) -> String {

@@ -14,11 +14,12 @@ use qbank_export::docx::{export_docx, DocxOptions};
 use qbank_export::pdf::{export_pdf, Paper, PdfOptions};
 use serde_json::json;
 
-use super::kit::{self, plural, warn};
+use super::kit::{self, plural};
 use crate::args::{
     DocumentFormat, DrawArgs, KitFormat, KitListArgs, LoopArgs, LoopBuildArgs, LoopCommand,
     LoopShowArgs, PaperArg,
 };
+use crate::warn;
 use crate::{Failure, Outcome};
 
 pub fn run(args: LoopArgs) -> Result<Outcome, Failure> {
