@@ -19,8 +19,7 @@ use crate::args::{
     DocumentFormat, DrawArgs, KitFormat, KitListArgs, LoopArgs, LoopBuildArgs, LoopCommand,
     LoopShowArgs, PaperArg,
 };
-use crate::warn;
-use crate::{Failure, Outcome};
+use crate::{warn, Failure, Outcome};
 
 pub fn run(args: LoopArgs) -> Result<Outcome, Failure> {
     match args.command {
