@@ -119,6 +119,8 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
     // questions did not need it). One call at a time: each adds to the file.
     let (dir, root) = (dir.to_path_buf(), cache_root.to_path_buf());
     let (model_id, one_at_a_time) = (out.model().to_owned(), Mutex::new(()));
+    // A model that fails fails on every call: said once.
+    let warned = std::sync::atomic::AtomicBool::new(false);
     Ok(out.with_embedder(Embedder::new(move |phrases: &[&str]| {
         let _turn = one_at_a_time
             .lock()
@@ -130,10 +132,12 @@ fn embed(dir: &Path, cache_root: &Path, texts: &[&str]) -> Result<Embeddings, qb
                 .map(|p| cache.get(p).map(<[f32]>::to_vec).unwrap_or_default())
                 .collect(),
             Err(e) => {
-                warn(&format!(
-                    "{e}: near duplicates are judged without the meaning of what two questions \
-                     do not share"
-                ));
+                if !warned.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                    warn(&format!(
+                        "{e}: near duplicates are judged without the meaning of what two \
+                         questions do not share"
+                    ));
+                }
                 Vec::new()
             }
         }

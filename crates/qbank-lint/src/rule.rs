@@ -383,15 +383,17 @@ impl<'a> Context<'a> {
             let threshold = related_threshold(index.is_some());
             // Among the questions some kit may draw: when that is every active question, the
             // pairs the run has or will have anyway; else a search of their own.
-            let every = qbank_text::pairs::drawable(self.bank).len() == self.active().count();
+            let drawable = qbank_text::pairs::drawable(self.bank);
+            let every = drawable.len() == self.active().count();
             match index {
                 Some(index) if every => Arc::new(index.near_duplicates_at(threshold)),
                 // By words alone, the pairs the `near-duplicate` rule searched for at the
                 // same threshold, unless qbank.toml moved its threshold.
                 None if every => self.word_pairs(threshold),
-                _ => Arc::new(qbank_text::pairs::related_active_pairs(
+                _ => Arc::new(qbank_text::pairs::related_among(
                     self.bank,
                     self.settings.embeddings.clone(),
+                    &drawable,
                 )),
             }
         })

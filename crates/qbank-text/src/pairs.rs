@@ -28,11 +28,20 @@ pub fn related_active_pairs(
     bank: &Bank,
     embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
 ) -> Vec<crate::similarity::Pair> {
+    related_among(bank, embeddings, &drawable(bank))
+}
+
+/// [`related_active_pairs`] with the bank's [`drawable`] questions already worked out, for a
+/// caller that needs them too.
+pub fn related_among(
+    bank: &Bank,
+    embeddings: Option<std::sync::Arc<crate::similarity::Embeddings>>,
+    drawable: &[usize],
+) -> Vec<crate::similarity::Pair> {
     use crate::similarity::{related_threshold, Detector};
     let threshold = related_threshold(embeddings.is_some());
     let detector = Detector::for_bank(bank, threshold).with_meaning(embeddings);
     let texts = bank.active_texts();
-    let drawable = drawable(bank);
     if drawable.len() == texts.len() {
         return detector.near_duplicates(&texts);
     }

@@ -61,17 +61,16 @@ impl Loaded {
         // The search reads only the questions some kit may draw; where no kit may draw any,
         // no pair is read.
         let active = self.bank.active_texts();
-        let texts: Vec<&str> = qbank_text::pairs::drawable(&self.bank)
-            .into_iter()
-            .map(|i| active[i])
-            .collect();
-        if texts.is_empty() {
+        let drawable = qbank_text::pairs::drawable(&self.bank);
+        if drawable.is_empty() {
             return Vec::new();
         }
+        let texts: Vec<&str> = drawable.iter().map(|&i| active[i]).collect();
         let embeddings =
             crate::meaning::Setup::new(&self.config, self.config_path.as_deref(), &self.bank_dir)
                 .embeddings(&texts);
-        qbank_text::pairs::related_pairs(&self.bank, embeddings)
+        let pairs = qbank_text::pairs::related_among(&self.bank, embeddings, &drawable);
+        qbank_text::pairs::pair_ids(&self.bank, &pairs)
     }
 
     /// Tells the user, once, what was left out and why. Called once the command knows it
